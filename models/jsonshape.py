@@ -1,0 +1,106 @@
+"""The one JSON shape of DESIGN.md: ``annotate`` output, native export and import.
+
+Entity ids in JSON are per document (``e1``, ``e2`` … in text order); the database ids
+stay inside the store. Reading checks every span against the text so a corrupt span is
+refused with a reason instead of entering the corpus.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from models.spans import STATUSES, Document, Entity, Quote, Speaker
+
+
+class RecordError(ValueError):
+    """A record that cannot be imported; the message is the reason, for one line."""
+
+
+def content_id(text: str) -> str:
+    """A document's identity: the hash of its (normalized) text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def document_to_json(doc: Document) -> dict[str, Any]:
+    """The native JSON object for one document."""
+    ids: dict[Any, str] = {}
+    entities = []
+    for n, e in enumerate(doc.entities, 1):
+        ids[e.id if e.id is not None else (e.start, e.end)] = f"e{n}"
+        ids.setdefault((e.start, e.end), f"e{n}")
+        entities.append({"id": f"e{n}", "start": e.start, "end": e.end, "label": e.label,
+                         "text": e.text, "normal": e.normal, "origin": e.origin,
+                         "annotator": e.annotator})
+    quotes = []
+    for n, q in enumerate(doc.quotes, 1):
+        speaker = None
+        if q.speaker is not None:
+            s = q.speaker
+            link = ids.get(s.entity) if s.entity is not None else ids.get((s.start, s.end))
+            speaker = {"start": s.start, "end": s.end, "text": s.text, "normal": s.normal,
+                       "entity": link}
+        quotes.append({"id": f"q{n}", "start": q.start, "end": q.end, "text": q.text,
+                       "speaker": speaker, "origin": q.origin, "annotator": q.annotator})
+    meta = {k: v for k, v in doc.meta.items() if v not in (None, "")}
+    return {"id": doc.id, "text": doc.text, "status": doc.status, "meta": meta,
+            "entities": entities, "quotes": quotes}
+
+
+def _offsets(text: str, obj: dict[str, Any], what: str) -> tuple[int, int]:
+    try:
+        start, end = int(obj["start"]), int(obj["end"])
+    except (KeyError, TypeError, ValueError):
+        raise RecordError(f"{what} without integer start/end") from None
+    if not 0 <= start < end <= len(text):
+        raise RecordError(f"{what} offsets {start}-{end} outside the text (length {len(text)})")
+    if "text" in obj and obj["text"] is not None and obj["text"] != text[start:end]:
+        raise RecordError(
+            f"{what} {start}-{end} says {obj['text']!r} but the text there is "
+            f"{text[start:end]!r}"
+        )
+    return start, end
+
+
+def document_from_json(
+    obj: Any, labels: frozenset[str] | None = None, state: str = "imported"
+) -> Document:
+    """Build a Document from a native JSON object, validating every span.
+
+    Spans in the record become gold with ``state`` (``imported``); a record with text
+    only gives a document without spans, to be pre-annotated.
+    """
+    if not isinstance(obj, dict):
+        raise RecordError("a record must be a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise RecordError("no \"text\" in the record")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    status = obj.get("status") or "new"
+    if status not in STATUSES:
+        raise RecordError(f"unknown status {status!r}")
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise RecordError("\"meta\" must be an object")
+    entities, by_id = [], {}
+    for i, e in enumerate(obj.get("entities") or [], 1):
+        start, end = _offsets(text, e, f"entity {e.get('id', i)}")
+        label = str(e.get("label", ""))
+        if not label or (labels is not None and label not in labels):
+            raise RecordError(f"entity {e.get('id', i)} has unknown label {label!r}")
+        ent = Entity(start, end, label, text[start:end], str(e.get("normal") or ""),
+                     state=state, annotator=e.get("annotator"))
+        entities.append(ent)
+        by_id[e.get("id")] = ent
+    quotes = []
+    for i, q in enumerate(obj.get("quotes") or [], 1):
+        start, end = _offsets(text, q, f"quote {q.get('id', i)}")
+        speaker = None
+        sp = q.get("speaker")
+        if isinstance(sp, dict):
+            s_start, s_end = _offsets(text, sp, f"speaker of quote {q.get('id', i)}")
+            speaker = Speaker(s_start, s_end, text[s_start:s_end], str(sp.get("normal") or ""))
+        quotes.append(Quote(start, end, text[start:end], speaker, state=state,
+                            annotator=q.get("annotator")))
+    doc_id = content_id(text)
+    return Document(doc_id, text, dict(meta), status).with_annotations(entities, quotes)

@@ -1,0 +1,130 @@
+"""Named entities (PER, LOC, ORG) with natasha, paragraph by paragraph.
+
+natasha is fed one paragraph at a time: it is faster, uses a fifth of the memory on
+long texts, and finds mentions (URA.RU) that it misses in one big ``Doc``. The models
+are loaded once per process, lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from models.spans import Entity
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+# natasha slows down and grows memory on very long chunks; split long paragraphs by line.
+_MAX_CHUNK = 5000
+_LOCK = threading.Lock()
+# Characters natasha sometimes swallows at the edge of a span ("Немышев Вячеслав ©").
+_EDGE_JUNK = " \t\n©®™.,;:!?—–-()[]/\\|*•·"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """The loaded natasha objects; one per process."""
+
+    segmenter: Any
+    morph_vocab: Any
+    morph_tagger: Any
+    ner_tagger: Any
+
+
+@lru_cache(maxsize=1)
+def _load() -> Pipeline:
+    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+
+    emb = NewsEmbedding()
+    return Pipeline(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb))
+
+
+def load_models() -> Pipeline:
+    """Load natasha's models (about a second) once; safe to call from any thread."""
+    with _LOCK:
+        return _load()
+
+
+def morph_vocab() -> Any:
+    """natasha's MorphVocab (pymorphy underneath), shared with the quote rules."""
+    return load_models().morph_vocab
+
+
+def chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Paragraphs (split at blank lines) with their offsets; long ones split further."""
+    for m in _PARAGRAPH.finditer(text):
+        start, chunk = m.start(), m.group()
+        if len(chunk) <= _MAX_CHUNK:
+            yield start, chunk
+            continue
+        pos = 0
+        while pos < len(chunk):
+            end = min(len(chunk), pos + _MAX_CHUNK)
+            if end < len(chunk):
+                cut = max(chunk.rfind("\n", pos, end), chunk.rfind(". ", pos, end))
+                end = cut + 1 if cut > pos else end
+            yield start + pos, chunk[pos:end]
+            pos = end
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in _EDGE_JUNK:
+        end -= 1
+    while start < end and text[start] in _EDGE_JUNK:
+        start += 1
+    return start, end
+
+
+def find_entities(text: str) -> list[Entity]:
+    """All PER/LOC/ORG mentions in ``text`` with nominative normal forms."""
+    from natasha import Doc
+
+    nlp = load_models()
+    found: list[Entity] = []
+    for offset, chunk in chunks(text):
+        doc = Doc(chunk)
+        doc.segment(nlp.segmenter)
+        doc.tag_ner(nlp.ner_tagger)
+        if not doc.spans:
+            continue
+        doc.tag_morph(nlp.morph_tagger)
+        for span in doc.spans:
+            start, end = _trim(chunk, span.start, span.stop)
+            if start >= end:
+                continue
+            span.normalize(nlp.morph_vocab)
+            normal = (span.normal or span.text).strip(_EDGE_JUNK) or chunk[start:end]
+            found.append(
+                Entity(offset + start, offset + end, span.type, chunk[start:end], normal)
+            )
+    return resolve_surnames(found)
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def resolve_surnames(entities: list[Entity]) -> list[Entity]:
+    """Give a one-word PER the full name that ends with it elsewhere in the document.
+
+    natasha reads a lone surname ("Жапаров") as a first name and normalizes it alone;
+    annotators expect "Садыр Жапаров". The nearest full name before the mention wins,
+    else the first one after it.
+    """
+    full = [e for e in entities if e.label == "PER" and len(e.normal.split()) > 1]
+    if not full:
+        return entities
+    out = []
+    for ent in entities:
+        if ent.label == "PER" and len(ent.normal.split()) == 1:
+            word = _key(ent.normal)
+            matches = [f for f in full if word in map(_key, f.normal.split()[1:])]
+            if matches:
+                before = [f for f in matches if f.start < ent.start]
+                best = before[-1] if before else matches[0]
+                ent = replace(ent, normal=best.normal)
+        out.append(ent)
+    return out

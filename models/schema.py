@@ -1,0 +1,117 @@
+"""The database schema and its migrations, in one place.
+
+``PRAGMA user_version`` holds the schema version. A database from a newer razmetka is
+refused; an older one is backed up (SQLite backup API) and migrated step by step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+
+_V1 = """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL DEFAULT '',
+    file TEXT NOT NULL DEFAULT '',
+    meta TEXT NOT NULL DEFAULT '{}',
+    noise TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL DEFAULT 'new'
+        CHECK (status IN ('new', 'in_progress', 'done', 'skipped')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX documents_position ON documents(position);
+CREATE INDEX documents_status ON documents(status, position);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    label TEXT NOT NULL,
+    text TEXT NOT NULL,
+    normal TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'suggested',
+    annotator TEXT,
+    CHECK (0 <= start AND start < "end")
+);
+CREATE INDEX entities_doc ON entities(doc_id, start);
+CREATE INDEX entities_label ON entities(label, doc_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    speaker_text TEXT,
+    speaker_normal TEXT,
+    speaker_entity INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    state TEXT NOT NULL DEFAULT 'suggested',
+    annotator TEXT,
+    CHECK (0 <= start AND start < "end")
+);
+CREATE INDEX quotes_doc ON quotes(doc_id, start);
+CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+CREATE TABLE predictions (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    entities TEXT NOT NULL,
+    quotes TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT,
+    at TEXT NOT NULL,
+    annotator TEXT,
+    action TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX events_doc ON events(doc_id, id);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, lemmas, tokenize = 'unicode61');
+"""
+
+MIGRATIONS: dict[int, str] = {1: _V1}
+
+
+class StoreError(Exception):
+    """A database problem worth one clear line to the user."""
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None) -> None:
+    """Bring the schema to ``SCHEMA_VERSION``, backing up a populated older database."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer razmetka (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); left untouched"
+        )
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0 and path is not None:
+        backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        conn.executescript(
+            f"BEGIN; {MIGRATIONS[step]}\nPRAGMA user_version = {step}; COMMIT;"
+        )
+
+
+def backup(conn: sqlite3.Connection, out: Path) -> None:
+    """Copy a live database consistently (readers and a writer may be active)."""
+    dest = sqlite3.connect(out)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()

@@ -1,0 +1,433 @@
+"""The SQLite store: the only module that knows table names or writes SQL.
+
+Every write is one transaction that also appends to the event log, so an edit is on disk
+the moment the call returns (WAL, synchronous=NORMAL is enough: a crash of the process
+loses nothing committed). Methods are named by intent and return ``models.spans`` values.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from models.schema import StoreError, backup, migrate
+from models.spans import Document, Entity, Noise, Quote, Speaker
+
+_ENTITY_COLS = 'id, start, "end", label, text, normal, state, annotator'
+_QUOTE_COLS = (
+    'id, start, "end", text, speaker_start, speaker_end, speaker_text, speaker_normal, '
+    "speaker_entity, state, annotator"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """One row of the document list."""
+
+    id: str
+    position: int
+    title: str
+    date: str
+    status: str
+    entities: int
+    quotes: int
+
+
+def now() -> str:
+    """UTC time of an edit, ISO 8601 with milliseconds."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _entity(row: tuple) -> Entity:
+    id_, start, end, label, text, normal, state, annotator = row
+    return Entity(start, end, label, text, normal, id_, state, annotator)
+
+
+def _quote(row: tuple) -> Quote:
+    id_, start, end, text, s_start, s_end, s_text, s_normal, s_entity, state, ann = row
+    speaker = None
+    if s_start is not None:
+        speaker = Speaker(s_start, s_end, s_text, s_normal or "", s_entity)
+    return Quote(start, end, text, speaker, id_, state, ann)
+
+
+def _span_json(span: Entity | Quote) -> str:
+    return json.dumps(asdict(span), ensure_ascii=False)
+
+
+class Store:
+    """A razmetka database file (or an in-memory one for tests)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                conn = sqlite3.connect(":memory:", check_same_thread=False)
+            else:
+                if self.path.is_dir():
+                    raise StoreError(f"{self.path}: is a folder, not a database file")
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self.db = sqlite_utils.Database(conn)
+            if self.path is not None and conn.execute("PRAGMA user_version").fetchone()[0] < 1:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
+        except OSError as exc:
+            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+
+    @classmethod
+    def in_memory(cls) -> Store:
+        """A fresh empty store that lives as long as the object."""
+        return cls(None)
+
+    def close(self) -> None:
+        """Close the connection; the file stays consistent (WAL is checkpointed)."""
+        self.db.conn.close()
+
+    # -- documents -------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document with this content hash is already stored."""
+        row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def add_document(
+        self, doc: Document, model: Document | None = None, search_lemmas: str = ""
+    ) -> bool:
+        """Store a new document: its curated spans, and ``model``'s as the snapshot.
+
+        Returns False (and changes nothing) when the same text is already stored, which
+        makes every import idempotent. Without ``model`` the snapshot is the document's
+        own spans that are still model suggestions.
+        """
+        with self.db.atomic():
+            if self.has_document(doc.id):
+                return False
+            stamp = now()
+            pos = self.db.execute("SELECT coalesce(max(position), 0) + 1 FROM documents")
+            meta = doc.meta
+            self.db["documents"].insert(
+                {
+                    "id": doc.id,
+                    "position": pos.fetchone()[0],
+                    "text": doc.text,
+                    "title": str(meta.get("title", "")),
+                    "date": str(meta.get("date", "")),
+                    "source": str(meta.get("source", "")),
+                    "file": str(meta.get("file", "")),
+                    "meta": json.dumps(meta, ensure_ascii=False),
+                    "noise": json.dumps([asdict(n) for n in doc.noise], ensure_ascii=False),
+                    "status": doc.status,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            self._insert_spans(doc.id, doc.entities, doc.quotes)
+            if model is None:
+                model = doc.with_annotations(
+                    [e for e in doc.entities if e.state == "suggested"],
+                    [q for q in doc.quotes if q.state == "suggested"],
+                )
+            self.db["predictions"].insert(
+                {
+                    "doc_id": doc.id,
+                    "entities": json.dumps([asdict(e) for e in model.entities], ensure_ascii=False),
+                    "quotes": json.dumps([asdict(q) for q in model.quotes], ensure_ascii=False),
+                    "created_at": stamp,
+                }
+            )
+            self.db["documents_fts"].insert(
+                {"rowid": self._position(doc.id), "title": meta.get("title", ""),
+                 "body": doc.text, "lemmas": search_lemmas}
+            )
+            self._log(doc.id, "import document", None, {"id": doc.id, "file": meta.get("file")})
+        return True
+
+    def _position(self, doc_id: str) -> int:
+        row = self.db.execute("SELECT position FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return int(row[0])
+
+    def _insert_spans(
+        self, doc_id: str, entities: Iterable[Entity], quotes: Iterable[Quote]
+    ) -> None:
+        by_offsets: dict[tuple[int, int], int] = {}
+        for ent in entities:
+            new = self._insert_entity(doc_id, ent)
+            by_offsets.setdefault((ent.start, ent.end), new)
+        for quote in quotes:
+            if quote.speaker is not None and quote.speaker.entity is None:
+                link = by_offsets.get((quote.speaker.start, quote.speaker.end))
+                quote = replace(quote, speaker=replace(quote.speaker, entity=link))
+            self._insert_quote(doc_id, quote)
+
+    def _insert_entity(self, doc_id: str, ent: Entity) -> int:
+        row = {"doc_id": doc_id, "start": ent.start, "end": ent.end, "label": ent.label,
+               "text": ent.text, "normal": ent.normal, "state": ent.state,
+               "annotator": ent.annotator}
+        if ent.id is not None:
+            row["id"] = ent.id
+        return int(self.db["entities"].insert(row).last_pk)
+
+    def _insert_quote(self, doc_id: str, q: Quote) -> int:
+        s = q.speaker
+        row = {"doc_id": doc_id, "start": q.start, "end": q.end, "text": q.text,
+               "speaker_start": s.start if s else None, "speaker_end": s.end if s else None,
+               "speaker_text": s.text if s else None, "speaker_normal": s.normal if s else None,
+               "speaker_entity": s.entity if s else None, "state": q.state,
+               "annotator": q.annotator}
+        if q.id is not None:
+            row["id"] = q.id
+        return int(self.db["quotes"].insert(row).last_pk)
+
+    def document(self, doc_id: str) -> Document:
+        """The document with its current (curated) spans."""
+        row = self.db.execute(
+            "SELECT id, text, meta, noise, status FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return self._document(row)
+
+    def _document(self, row: tuple) -> Document:
+        doc_id, text, meta, noise, status = row
+        ents = self.db.execute(
+            f"SELECT {_ENTITY_COLS} FROM entities WHERE doc_id = ? ORDER BY start, \"end\" DESC",
+            [doc_id],
+        ).fetchall()
+        quotes = self.db.execute(
+            f"SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id]
+        ).fetchall()
+        return Document(
+            doc_id, text, json.loads(meta), status,
+            tuple(map(_entity, ents)), tuple(map(_quote, quotes)),
+            tuple(Noise(**n) for n in json.loads(noise)),
+        )
+
+    def iter_documents(self, statuses: Iterable[str] | None = None) -> Iterator[Document]:
+        """Stream documents in import order, one at a time (flat memory for exports)."""
+        sql = "SELECT id, text, meta, noise, status FROM documents"
+        params: list[Any] = []
+        if statuses is not None:
+            wanted = list(statuses)
+            sql += f" WHERE status IN ({', '.join('?' for _ in wanted)})"
+            params = wanted
+        last = 0
+        while True:
+            where = " AND " if params else " WHERE "
+            batch = self.db.execute(
+                sql + f"{where}position > ? ORDER BY position LIMIT 200", [*params, last]
+            ).fetchall()
+            if not batch:
+                return
+            for row in batch:
+                yield self._document(row)
+            last = self._position(batch[-1][0])
+
+    def predictions(self, doc_id: str) -> Document:
+        """The model's untouched predictions for a document, as a Document."""
+        doc = self.document(doc_id)
+        row = self.db.execute(
+            "SELECT entities, quotes FROM predictions WHERE doc_id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return doc.with_annotations([], [])
+        ents = [Entity(**e) for e in json.loads(row[0])]
+        quotes = []
+        for q in json.loads(row[1]):
+            sp = q.pop("speaker")
+            quotes.append(Quote(**q, speaker=Speaker(**sp) if sp else None))
+        return doc.with_annotations(ents, quotes)
+
+    def document_ids(self) -> list[str]:
+        """All document ids in import order."""
+        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
+
+    def count_documents(self, status: str | None = None, search: str | None = None) -> int:
+        """How many documents match the list filter."""
+        where, params = self._filter(status, search)
+        return int(self.db.execute(f"SELECT count(*) FROM documents d {where}", params)
+                   .fetchone()[0])
+
+    def summaries(
+        self, offset: int = 0, limit: int = 100, status: str | None = None,
+        search: str | None = None,
+    ) -> list[DocumentSummary]:
+        """A page of the document list with entity and quote counts."""
+        where, params = self._filter(status, search)
+        rows = self.db.execute(
+            "SELECT d.id, d.position, d.title, d.date, d.status,"
+            " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
+            " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
+            f" FROM documents d {where} ORDER BY d.position LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [DocumentSummary(*r) for r in rows]
+
+    @staticmethod
+    def _filter(status: str | None, search: str | None) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if status:
+            clauses.append("d.status = ?")
+            params.append(status)
+        if search:
+            clauses.append(
+                "d.position IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            )
+            params.append(" ".join('"' + w.replace('"', "") + '"' for w in search.split()))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> str:
+        """Set a document's review status; returns the previous one."""
+        with self.db.atomic():
+            old = self.document_status(doc_id)
+            self.db.execute(
+                "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
+                [status, now(), doc_id],
+            )
+            self._log(doc_id, "set status", {"status": old}, {"status": status}, annotator)
+        return old
+
+    def document_status(self, doc_id: str) -> str:
+        """The review status of one document."""
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return str(row[0])
+
+    # -- spans -----------------------------------------------------------------------
+
+    def entity(self, entity_id: int) -> Entity:
+        """One entity span by id."""
+        row = self.db.execute(
+            f"SELECT {_ENTITY_COLS} FROM entities WHERE id = ?", [entity_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(entity_id)
+        return _entity(row)
+
+    def quote(self, quote_id: int) -> Quote:
+        """One quote by id."""
+        row = self.db.execute(f"SELECT {_QUOTE_COLS} FROM quotes WHERE id = ?", [quote_id])
+        found = row.fetchone()
+        if found is None:
+            raise KeyError(quote_id)
+        return _quote(found)
+
+    def doc_of_entity(self, entity_id: int) -> str:
+        """The document an entity belongs to."""
+        return str(self.db.execute("SELECT doc_id FROM entities WHERE id = ?", [entity_id])
+                   .fetchone()[0])
+
+    def add_entity(self, doc_id: str, ent: Entity, annotator: str | None = None) -> Entity:
+        """Insert an entity (keeping ``ent.id`` when given, as undo needs)."""
+        with self.db.atomic():
+            ent = replace(ent, id=self._insert_entity(doc_id, ent))
+            self._log(doc_id, "add entity", None, json.loads(_span_json(ent)), annotator)
+        return ent
+
+    def update_entity(self, new: Entity, annotator: str | None = None) -> Entity:
+        """Replace an entity's fields (same id); returns the previous value."""
+        with self.db.atomic():
+            old = self.entity(new.id)  # type: ignore[arg-type]
+            self.db["entities"].update(
+                new.id, {"start": new.start, "end": new.end, "label": new.label,
+                         "text": new.text, "normal": new.normal, "state": new.state,
+                         "annotator": new.annotator},
+            )
+            self._log(self.doc_of_entity(new.id), "change entity",  # type: ignore[arg-type]
+                      json.loads(_span_json(old)), json.loads(_span_json(new)), annotator)
+        return old
+
+    def delete_entity(self, entity_id: int, annotator: str | None = None) -> Entity:
+        """Remove an entity; quotes it spoke keep their speaker text but lose the link."""
+        with self.db.atomic():
+            old = self.entity(entity_id)
+            doc_id = self.doc_of_entity(entity_id)
+            self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+            self._log(doc_id, "delete entity", json.loads(_span_json(old)), None, annotator)
+        return old
+
+    def add_quote(self, doc_id: str, quote: Quote, annotator: str | None = None) -> Quote:
+        """Insert a quote (keeping ``quote.id`` when given)."""
+        with self.db.atomic():
+            quote = replace(quote, id=self._insert_quote(doc_id, quote))
+            self._log(doc_id, "add quote", None, json.loads(_span_json(quote)), annotator)
+        return quote
+
+    def update_quote(self, new: Quote, annotator: str | None = None) -> Quote:
+        """Replace a quote's fields and speaker (same id); returns the previous value."""
+        with self.db.atomic():
+            old = self.quote(new.id)  # type: ignore[arg-type]
+            doc_id = self._doc_of_quote(new.id)  # type: ignore[arg-type]
+            self.db.execute("DELETE FROM quotes WHERE id = ?", [new.id])
+            self._insert_quote(doc_id, new)
+            self._log(doc_id, "change quote", json.loads(_span_json(old)),
+                      json.loads(_span_json(new)), annotator)
+        return old
+
+    def delete_quote(self, quote_id: int, annotator: str | None = None) -> Quote:
+        """Remove a quote; returns it so undo can put it back with the same id."""
+        with self.db.atomic():
+            old = self.quote(quote_id)
+            doc_id = self._doc_of_quote(quote_id)
+            self.db.execute("DELETE FROM quotes WHERE id = ?", [quote_id])
+            self._log(doc_id, "delete quote", json.loads(_span_json(old)), None, annotator)
+        return old
+
+    def _doc_of_quote(self, quote_id: int) -> str:
+        return str(self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id])
+                   .fetchone()[0])
+
+    # -- log and figures -------------------------------------------------------------
+
+    def _log(self, doc_id: str | None, action: str, before: Any, after: Any,
+             annotator: str | None = None) -> None:
+        self.db["events"].insert(
+            {"doc_id": doc_id, "at": now(), "annotator": annotator, "action": action,
+             "before": None if before is None else json.dumps(before, ensure_ascii=False),
+             "after": None if after is None else json.dumps(after, ensure_ascii=False)}
+        )
+
+    def events(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """The event log, oldest first (for one document, or all)."""
+        sql = "SELECT id, doc_id, at, annotator, action, before, after FROM events"
+        params = [doc_id] if doc_id else []
+        rows = self.db.execute(sql + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY id",
+                               params)
+        keys = ("id", "doc_id", "at", "annotator", "action", "before", "after")
+        out = []
+        for r in rows:
+            ev = dict(zip(keys, r))
+            for k in ("before", "after"):
+                ev[k] = json.loads(ev[k]) if ev[k] else None
+            out.append(ev)
+        return out
+
+    def stats(self) -> dict[str, Any]:
+        """Corpus counts in the shape of ``stats --json``."""
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by_status": dict(q("SELECT status, count(*) FROM documents GROUP BY status")),
+            "by_label": dict(q("SELECT label, count(*) FROM entities GROUP BY label")),
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+        }
+
+    def backup_to(self, out: str | Path) -> None:
+        """A consistent copy of the database, safe while others use it."""
+        backup(self.db.conn, Path(out))
