@@ -194,6 +194,18 @@ class Store:
             row["id"] = q.id
         return int(self.db["quotes"].insert(row).last_pk)
 
+    def replace_annotations(self, doc: Document, annotator: str | None = None) -> None:
+        """Make ``doc``'s spans the curated annotations of the stored document (merge)."""
+        with self.db.atomic():
+            before = self.document(doc.id)
+            self.db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc.id])
+            self.db.execute("DELETE FROM entities WHERE doc_id = ?", [doc.id])
+            self._insert_spans(doc.id, [replace(e, id=None) for e in doc.entities],
+                               [replace(q, id=None) for q in doc.quotes])
+            self._log(doc.id, "replace annotations",
+                      {"entities": len(before.entities), "quotes": len(before.quotes)},
+                      {"entities": len(doc.entities), "quotes": len(doc.quotes)}, annotator)
+
     def document(self, doc_id: str) -> Document:
         """The document with its current (curated) spans."""
         row = self.db.execute(
