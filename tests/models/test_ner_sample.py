@@ -1,0 +1,55 @@
+"""natasha NER on the sample: the names a reviewer expects, at the right offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.ner import resolve_surnames
+from models.spans import Document, Entity
+
+pytestmark = pytest.mark.slow
+
+EXPECTED = [
+    ("PER", "Владимир Путин", "Владимир Путин"),
+    ("PER", "Садыром Жапаровым", "Садыр Жапаров"),
+    ("PER", "Юрий Крупнов", "Юрий Крупнов"),
+    ("LOC", "России", "Россия"),
+    ("LOC", "Киргизии", "Киргизия"),
+    ("ORG", "ЕАЭС", "ЕАЭС"),
+]
+
+
+@pytest.mark.parametrize(("label", "surface", "normal"), EXPECTED)
+def test_expected_entities(annotated_sample: Document, label: str, surface: str,
+                           normal: str) -> None:
+    text = annotated_sample.text
+    found = [e for e in annotated_sample.entities if e.text == surface]
+    assert found, f"{surface} not found"
+    for e in found:
+        assert e.label == label
+        assert e.normal == normal
+        assert text[e.start:e.end] == surface
+
+
+def test_every_offset_matches_its_text(annotated_sample: Document) -> None:
+    for e in annotated_sample.entities:
+        assert annotated_sample.text[e.start:e.end] == e.text
+
+
+def test_surname_alone_gets_the_full_name(annotated_sample: Document) -> None:
+    normals = {e.text: e.normal for e in annotated_sample.entities if e.label == "PER"}
+    assert normals["Крупнов"] == "Юрий Крупнов"
+    assert normals["Жапаров"] == "Садыр Жапаров"
+    assert normals["Путин"] == "Владимир Путин"
+
+
+def test_copyright_sign_is_trimmed_from_photo_credit(annotated_sample: Document) -> None:
+    credit = [e for e in annotated_sample.entities if e.text.startswith("Немышев")]
+    assert credit and credit[0].text == "Немышев Вячеслав"
+
+
+def test_resolve_surnames_prefers_the_nearest_full_name_before() -> None:
+    ents = [Entity(0, 10, "PER", "Анна Иванова", "Анна Иванова"),
+            Entity(20, 30, "PER", "Олег Иванов", "Олег Иванов"),
+            Entity(40, 47, "PER", "Иванов", "Иванов")]
+    assert resolve_surnames(ents)[2].normal == "Олег Иванов"
