@@ -95,12 +95,30 @@ def find_entities(text: str) -> list[Entity]:
             start, end = _trim(chunk, span.start, span.stop)
             if start >= end:
                 continue
-            span.normalize(nlp.morph_vocab)
-            normal = (span.normal or span.text).strip(_EDGE_JUNK) or chunk[start:end]
+            normal = _normal(nlp.morph_vocab, span).strip(_EDGE_JUNK) or chunk[start:end]
             found.append(
                 Entity(offset + start, offset + end, span.type, chunk[start:end], normal)
             )
     return resolve_surnames(found)
+
+
+def _normal(vocab: Any, span: Any) -> str:
+    """Nominative form: names fully, organizations and places by their head phrase.
+
+    natasha normalizes an ORG through the syntax tree; without the (costly) parse it
+    inflects every word ("Институт демография"). Inflecting the words up to the first
+    noun and keeping its dependents as written gives "Институт демографии".
+    """
+    if span.type == "PER" or len(span.tokens) < 2:
+        span.normalize(vocab)
+        return str(span.normal or span.text)
+    from natasha.norm import inflect_word, recover_shapes, recover_spaces
+
+    words, head_done = [], False
+    for token in span.tokens:
+        words.append(token.text if head_done else inflect_word(vocab, token))
+        head_done = head_done or token.pos in ("NOUN", "PROPN")
+    return str(recover_spaces(list(recover_shapes(words, span.tokens)), span.tokens))
 
 
 def _key(word: str) -> str:

@@ -53,3 +53,9 @@ def test_resolve_surnames_prefers_the_nearest_full_name_before() -> None:
             Entity(20, 30, "PER", "Олег Иванов", "Олег Иванов"),
             Entity(40, 47, "PER", "Иванов", "Иванов")]
     assert resolve_surnames(ents)[2].normal == "Олег Иванов"
+
+
+def test_organization_normal_form_inflects_only_its_head(annotated_sample: Document) -> None:
+    (inst,) = [e for e in annotated_sample.entities if e.text.startswith("Института")]
+    assert inst.label == "ORG"
+    assert inst.normal == "Институт демографии, миграционной и региональной политики"
