@@ -1,0 +1,200 @@
+"""The article as read-only plain text with its spans highlighted.
+
+The text goes in with ``setPlainText``, so markup in an article is shown literally.
+Spans are drawn by :class:`~gui.highlighter.SpanHighlighter` block by block; quotes also
+get a tinted block with a bar in the margin, painted here for the visible blocks only.
+Every offset in this widget's API is a Python code point, as in ``models/``; the
+conversion to Qt's UTF-16 positions happens inside, through :mod:`gui.offsets`.
+
+Editing (issue 4) builds on this API: ``set_document``, ``refresh_spans`` (re-formats
+only the blocks whose spans changed), ``select_span``, ``selection_span``, ``span_at``
+and the ``span_clicked`` signal. The widget never writes anything itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from gui.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
+from models.labels import LabelSet, load_labels
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
+
+    from models.spans import Document, Entity, Quote
+
+QUOTE_BAR_WIDTH = 4
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows one :class:`~models.spans.Document`; offsets in code points throughout."""
+
+    span_clicked = Signal(str, int)
+    """``(kind, id)`` of the innermost span under a click: ``entity`` or ``quote``."""
+
+    def __init__(self, labels: LabelSet | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document_view")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setPlaceholderText("No document open")
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 11.0))
+        self.setFont(font)
+        self.document().setDocumentMargin(14)
+        self.labels = labels or load_labels()
+        self._highlighter = SpanHighlighter(self.document(), SpanFormats(self.labels))
+        self._quote_bg = tint(self.labels.quote.color, BLOCK_TINT)
+        self._quote_bar = QColor(self.labels.quote.color)
+        self._doc: Document | None = None
+
+    # -- showing ---------------------------------------------------------------------
+
+    @property
+    def current_document(self) -> Document | None:
+        """The document shown, with the spans last given to the view."""
+        return self._doc
+
+    @property
+    def layers(self) -> SpanLayers:
+        """The span indexes and the offset map of the shown text."""
+        return self._highlighter.layers
+
+    def set_document(self, doc: Document | None) -> None:
+        """Show ``doc`` (or nothing) from its first line, replacing what was shown."""
+        self._doc = doc
+        layers = SpanLayers() if doc is None else SpanLayers.build(
+            doc.text, doc.entities, doc.quotes, doc.noise)
+        self._highlighter.layers = layers
+        # setPlainText re-formats every block through the highlighter exactly once.
+        self.setPlainText("" if doc is None else doc.text)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def refresh_spans(self, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
+        """Show new entities and quotes, re-formatting only the blocks that changed.
+
+        Spans are compared by value, so passing the whole current list after one edit
+        costs one pass over the spans and repaints one or two paragraphs.
+        """
+        if self._doc is None:
+            return
+        old = self._doc
+        changed_e = set(old.entities).symmetric_difference(entities)
+        changed_q = set(old.quotes).symmetric_difference(quotes)
+        self._doc = replace(old, entities=tuple(entities), quotes=tuple(quotes))
+        self._highlighter.layers = self.layers.with_spans(entities, quotes)
+        ranges = [(e.start, e.end) for e in changed_e] + [(q.start, q.end) for q in changed_q]
+        ranges += [(q.speaker.start, q.speaker.end) for q in changed_q if q.speaker]
+        self.rehighlight_ranges(ranges)
+
+    def rehighlight_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
+        """Re-format the blocks that hold any of the code-point ranges."""
+        offsets, doc = self.layers.offsets, self.document()
+        done: set[int] = set()
+        for start, end in ranges:
+            block = doc.findBlock(offsets.to_qt(start))
+            last = offsets.to_qt(end)
+            while block.isValid():
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self._highlighter.rehighlightBlock(block)
+                if block.position() + block.length() > last:
+                    break
+                block = block.next()
+        self.viewport().update()
+
+    # -- selection -------------------------------------------------------------------
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into the middle of view."""
+        offsets = self.layers.offsets
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def selection_span(self) -> tuple[int, int] | None:
+        """The selected range in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        offsets = self.layers.offsets
+        return offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
+
+    def offset_at(self, point: object) -> int:
+        """The code-point offset of the character at a viewport point."""
+        return self.layers.offsets.to_py(self.cursorForPosition(point).position())
+
+    def span_at(self, offset: int) -> tuple[str, int] | None:
+        """``(kind, id)`` of the innermost entity, else quote, at ``offset``."""
+        for kind, index in (("entity", self.layers.entities), ("quote", self.layers.quotes)):
+            hits = [h.item for h in index.at(offset) if h.item.id is not None]
+            if hits:
+                return kind, int(hits[-1].id)  # type: ignore[arg-type]
+        return None
+
+    # -- events ----------------------------------------------------------------------
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        """A plain click (no drag selection) on a span reports it."""
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        hit = self.span_at(self.offset_at(event.position().toPoint()))
+        if hit is not None:
+            self.span_clicked.emit(*hit)
+
+    def event(self, event: QEvent) -> bool:
+        """Tooltips name the span under the mouse: label and normal form."""
+        if event.type() == QEvent.Type.ToolTip:
+            self._show_tooltip(event)  # type: ignore[arg-type]
+            return True
+        return super().event(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        point = self.viewport().mapFromGlobal(event.globalPos())
+        offset = self.offset_at(point)
+        lines = [f"{e.item.label}: {e.item.normal or e.item.text}"
+                 for e in self.layers.entities.at(offset)]
+        for q in self.layers.quotes.at(offset):
+            who = q.item.speaker.normal or q.item.speaker.text if q.item.speaker else "—"
+            lines.append(f"QUOTE, speaker: {who}")
+        if lines:
+            QToolTip.showText(event.globalPos(), "\n".join(lines), self)
+        else:
+            QToolTip.hideText()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Tint the visible blocks that hold a quote, then draw the text over them."""
+        quotes = self.layers.quotes
+        if len(quotes):
+            painter = QPainter(self.viewport())
+            offsets, offset = self.layers.offsets, self.contentOffset()
+            bottom = event.rect().bottom()
+            width = self.viewport().width()
+            block = self.firstVisibleBlock()
+            while block.isValid():
+                rect = self.blockBoundingGeometry(block).translated(offset)
+                if rect.top() > bottom:
+                    break
+                lo = offsets.to_py(block.position())
+                if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
+                    painter.fillRect(QRectF(0, rect.top(), width, rect.height()),
+                                     self._quote_bg)
+                    painter.fillRect(QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()),
+                                     self._quote_bar)
+                block = block.next()
+            painter.end()
+        super().paintEvent(event)

@@ -1,0 +1,233 @@
+"""The main window: composes the widgets, docks and menus, and wires their signals.
+
+It owns no logic of its own: documents are read through the store (``models/``), shown
+by :class:`~gui.document_view.DocumentView`, listed by the panels, imported by
+:class:`~gui.workers.ImportRunner`. Layout is remembered through :mod:`gui.settings`.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout, QWidget
+
+from gui.document_list import DocumentListWidget
+from gui.document_view import DocumentView
+from gui.entity_panel import EntityPanel
+from gui.import_status import ImportStatusWidget
+from gui.legend import LegendWidget
+from gui.quote_panel import QuotePanel
+from gui.settings import WindowSettings
+from gui.workers import ImportRunner
+from models.labels import LabelSet, load_labels
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
+
+    from models.importer import ImportReport
+    from models.store import Store
+
+DEFAULT_SIZE = (1400, 900)
+LIST_REFRESH_MS = 500
+
+
+class MainWindow(QMainWindow):
+    """Document list | legend + article | entities and quotes."""
+
+    document_opened = Signal(str)
+    import_finished = Signal(object)  # ImportReport, after the list was refreshed
+
+    def __init__(self, store: Store, labels: LabelSet | None = None,
+                 annotator: str | None = None, remember_layout: bool = True) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.store = store
+        self.labels = labels or load_labels()
+        self.annotator = annotator
+        self.settings = WindowSettings() if remember_layout else None
+        self._open_after_import = False
+        self._create_central()
+        self._create_docks()
+        self._create_import()
+        self._create_menus()
+        self._wire()
+        self._restore_layout()
+        self._update_title()
+
+    # -- composition -----------------------------------------------------------------
+
+    def _create_central(self) -> None:
+        self.legend = LegendWidget(self.labels)
+        self.view = DocumentView(self.labels)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.view, 1)
+        self.setCentralWidget(central)
+
+    def _dock(self, title: str, name: str, widget: QWidget,
+              area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() keys docks by object name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _create_docks(self) -> None:
+        self.document_list = DocumentListWidget(self.store)
+        self.entity_panel = EntityPanel(self.labels)
+        self.quote_panel = QuotePanel()
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        self.documents_dock = self._dock("Documents", "documents_dock", self.document_list, left)
+        self.entities_dock = self._dock("Entities", "entities_dock", self.entity_panel, right)
+        self.quotes_dock = self._dock("Quotes", "quotes_dock", self.quote_panel, right)
+        self.resizeDocks([self.documents_dock, self.entities_dock], [440, 380],
+                         Qt.Orientation.Horizontal)
+
+    def _create_import(self) -> None:
+        self.runner = ImportRunner(self.store, parent=self)
+        self.import_status = ImportStatusWidget(self.runner)
+        self.statusBar().addPermanentWidget(self.import_status)
+        self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
+        self._list_timer.timeout.connect(self.document_list.refresh)
+
+    def _create_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import files…", self, shortcut=QKeySequence.StandardKey.Open,
+                                     toolTip="Import and pre-annotate .txt/.jsonl/.json files")
+        self.import_action.triggered.connect(self._on_import_action_triggered)
+        self.import_folder_action = QAction("Import &folder…", self,
+                                            toolTip="Import every text file in a folder")
+        self.import_folder_action.triggered.connect(self._on_import_folder_action_triggered)
+        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
+                                   toolTip="Close the window; every edit is already saved")
+        self.quit_action.triggered.connect(self.close)
+        for action in (self.import_action, self.import_folder_action, self.quit_action):
+            file_menu.addAction(action)
+        self.view_menu = self.menuBar().addMenu("&View")
+        for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+
+    def _wire(self) -> None:
+        self.document_list.document_selected.connect(self.open_document)
+        self.entity_panel.span_requested.connect(self.view.select_span)
+        self.quote_panel.span_requested.connect(self.view.select_span)
+        self.view.span_clicked.connect(self._on_view_span_clicked)
+        self.runner.document_added.connect(self._on_runner_document_added)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.runner.failed.connect(self._on_runner_failed)
+
+    # -- documents -------------------------------------------------------------------
+
+    @property
+    def current_id(self) -> str | None:
+        """The id of the open document."""
+        doc = self.view.current_document
+        return doc.id if doc is not None else None
+
+    def open_document(self, doc_id: str) -> None:
+        """Read a document from the store and show it in the view and the panels."""
+        try:
+            doc = self.store.document(doc_id)
+        except KeyError:
+            self.statusBar().showMessage(f"Document {doc_id} is no longer in the database")
+            return
+        self.view.set_document(doc)
+        self.entity_panel.set_entities(doc.entities, doc.text)
+        self.quote_panel.set_quotes(doc.quotes, doc.text)
+        self.document_list.select_document(doc_id)
+        self._update_title()
+        self.document_opened.emit(doc_id)
+
+    def open_first(self) -> bool:
+        """Open the first listed document, if there is one."""
+        model = self.document_list.model
+        if model.rowCount() == 0:
+            return False
+        self.open_document(model.summary(0).id)
+        return True
+
+    def import_files(self, paths: Iterable[str | Path], open_result: bool = True) -> bool:
+        """Import in the background; then open the first file's document if asked."""
+        self._open_after_import = open_result
+        if not self.runner.start(paths):
+            self.statusBar().showMessage("An import is already running", 5000)
+            return False
+        return True
+
+    def _update_title(self) -> None:
+        doc = self.view.current_document
+        title = doc.meta.get("title") if doc is not None else None
+        self.setWindowTitle(f"{title} — razmetka" if title else "razmetka")
+
+    # -- slots -----------------------------------------------------------------------
+
+    def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
+        if kind == "entity":
+            self.entity_panel.show_entity(span_id)
+        elif kind == "quote":
+            self.quote_panel.show_quote(span_id)
+
+    def _on_runner_document_added(self, _doc_id: str) -> None:
+        if not self._list_timer.isActive():
+            self._list_timer.start()
+
+    def _on_runner_finished(self, report: ImportReport) -> None:
+        self._list_timer.stop()
+        self.document_list.refresh()
+        for error in report.errors:
+            print(f"razmetka: {error}", file=sys.stderr)
+        first = (report.added or report.already or [None])[0]
+        if self._open_after_import and first is not None:
+            self.open_document(first)
+        elif self.current_id is None:
+            self.open_first()
+        message = f"Imported {len(report.added)}, already there {len(report.already)}"
+        if report.errors:
+            message += f", failed {len(report.errors)}: {report.errors[0]}"
+        self.statusBar().showMessage(message, 15000)
+        self.import_finished.emit(report)
+
+    def _on_runner_failed(self, message: str) -> None:
+        print(f"razmetka: {message}", file=sys.stderr)
+        self.statusBar().showMessage(message)
+
+    def _on_import_action_triggered(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Import files", "", "Articles (*.txt *.jsonl *.json);;All files (*)")
+        if files:
+            self.import_files(files)
+
+    def _on_import_folder_action_triggered(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+        if folder:
+            self.import_files([folder])
+
+    # -- layout ----------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.load("geometry") if self.settings else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self.settings.load("state") if self.settings else None
+        if state is not None:
+            self.restoreState(state)
+        columns = self.settings.load("document_columns") if self.settings else None
+        if columns is not None:
+            self.document_list.table.horizontalHeader().restoreState(columns)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        """Save the layout; stop an import after its current article (kept)."""
+        if self.settings is not None:
+            self.settings.save(
+                geometry=self.saveGeometry(), state=self.saveState(),
+                document_columns=self.document_list.table.horizontalHeader().saveState())
+        self.runner.cancel()
+        self.runner.wait(30_000)
+        super().closeEvent(event)
