@@ -1,0 +1,249 @@
+"""What every export shares: which documents go out, in which split, checked how.
+
+All formats stream documents through :func:`select`, so the status filter, the label
+filter, the model-snapshot switch, the offset check and the split are the same for all of
+them, and what a format cannot hold is counted in one place (``ExportReport.left_out``)
+and reported, instead of being dropped silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from models.spans import Document
+
+Progress = Callable[[int, Any], None]
+MANIFEST = "razmetka-export.json"
+
+
+class MissingDependency(ValueError):
+    """A format whose reader library is not installed; the message is one line."""
+
+
+def require(module: str, fmt: str, package: str) -> Any:
+    """Import ``module`` lazily, or fail with one line naming the package to install."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependency(
+            f"the {fmt} format needs {package}: pip install {package} "
+            "(or pip install 'razmetka[test]')"
+        ) from None
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """Which documents and annotations to export.
+
+    ``statuses`` None means every status; ``labels`` None keeps every entity label;
+    ``split`` is ``"train=0.8,dev=0.1,test=0.1"``; ``include_model`` exports the model's
+    untouched snapshot instead of the curated gold.
+    """
+
+    statuses: list[str] | None = None
+    labels: frozenset[str] | None = None
+    split: str | None = None
+    seed: int = 0
+    include_model: bool = False
+
+
+@dataclass
+class ExportReport:
+    """How many documents went out, where, and what the format could not hold."""
+
+    documents: int = 0
+    notes: list[str] = field(default_factory=list)
+    parts: Counter[str] = field(default_factory=Counter)
+    left_out: Counter[str] = field(default_factory=Counter)
+    adjusted: Counter[str] = field(default_factory=Counter)
+    refused: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+    def finish(self) -> None:
+        """Turn the counters into the one-line notes the CLI and the window print."""
+        self.notes = [f"left out: {n} {what}" for what, n in sorted(self.left_out.items()) if n]
+        self.notes += [f"adjusted: {n} {what}" for what, n in sorted(self.adjusted.items()) if n]
+        self.notes += [f"refused: {why}" for why in self.refused]
+        if len(self.parts) > 1 or (self.parts and next(iter(self.parts)) != ""):
+            self.notes.append("split: " + ", ".join(f"{p} {n}" for p, n in self.parts.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One document on its way out: the annotations to write and its split part."""
+
+    doc: Document
+    part: str
+    model: Document | None = None
+
+
+def parse_split(spec: str | None) -> tuple[tuple[str, float], ...]:
+    """``"train=0.8,dev=0.1,test=0.1"`` to ordered (name, fraction) pairs; () for none."""
+    if not spec:
+        return ()
+    parts: list[tuple[str, float]] = []
+    for chunk in spec.split(","):
+        name, _, value = chunk.partition("=")
+        try:
+            frac = float(value)
+        except ValueError:
+            raise ValueError(f"--split: {chunk.strip()!r} is not NAME=FRACTION") from None
+        name = name.strip()
+        if not name.isidentifier() or frac <= 0 or name in dict(parts):
+            raise ValueError(f"--split: bad part {chunk.strip()!r}")
+        parts.append((name, frac))
+    total = sum(f for _, f in parts)
+    if abs(total - 1.0) > 1e-6:
+        raise ValueError(f"--split: fractions add up to {total:g}, not 1")
+    return tuple(parts)
+
+
+def split_of(doc_id: str, parts: tuple[tuple[str, float], ...], seed: int) -> str:
+    """The part a document belongs to: a hash of (seed, id), so adding documents later
+    never moves one that was already assigned."""
+    if not parts:
+        return ""
+    digest = hashlib.sha256(f"{seed}\x00{doc_id}".encode()).digest()
+    x = int.from_bytes(digest[:8], "big") / 2**64
+    acc = 0.0
+    for name, frac in parts:
+        acc += frac
+        if x < acc:
+            return name
+    return parts[-1][0]
+
+
+def offset_problem(doc: Document) -> str | None:
+    """Why a document's spans do not match its text, or None when they all do."""
+    text = doc.text
+    spans: list[tuple[str, int, int, str]] = [
+        (f"entity {e.label}", e.start, e.end, e.text) for e in doc.entities
+    ]
+    for q in doc.quotes:
+        spans.append(("quote", q.start, q.end, q.text))
+        if q.speaker is not None:
+            s = q.speaker
+            spans.append(("speaker", s.start, s.end, s.text))
+    for what, start, end, said in spans:
+        if not 0 <= start < end <= len(text):
+            return f"{what} {start}-{end} is outside the text (length {len(text)})"
+        if text[start:end] != said:
+            return f"{what} {start}-{end} says {said!r} but the text there is {text[start:end]!r}"
+    return None
+
+
+def note_normal_forms(report: ExportReport, doc: Document, fmt: str) -> None:
+    """Count the normal forms a format has no field for."""
+    n = sum(bool(e.normal and e.normal != e.text) for e in doc.entities)
+    n += sum(bool(q.speaker and q.speaker.normal and q.speaker.normal != q.speaker.text)
+             for q in doc.quotes)
+    report.left_out[f"normal forms ({fmt} has no field for them)"] += n
+
+
+def keep_labels(doc: Document, labels: frozenset[str] | None, report: ExportReport) -> Document:
+    """The document with only the entities whose label is in ``labels``."""
+    if labels is None:
+        return doc
+    kept = [e for e in doc.entities if e.label in labels]
+    if len(kept) != len(doc.entities):
+        report.left_out["entities of labels not in --labels"] += len(doc.entities) - len(kept)
+        return doc.with_annotations(kept, doc.quotes)
+    return doc
+
+
+def select(
+    store: Any, options: ExportOptions, report: ExportReport, progress: Progress | None = None,
+    *, part: str | None = None, with_model: bool = False,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[Item]:
+    """Stream the documents to export, one at a time, checked and filtered.
+
+    ``part`` restricts the stream to one split part (formats that write a part at a
+    time); ``with_model`` also loads the model snapshot (Label Studio's predictions).
+    A document whose spans do not match its text is refused with a note.
+    """
+    parts = parse_split(options.split)
+    for doc in store.iter_documents(options.statuses):
+        if cancelled():
+            report.refused.append("export cancelled; the output is incomplete")
+            return
+        where = split_of(doc.id, parts, options.seed)
+        if part is not None and where != part:
+            continue
+        model = store.predictions(doc.id) if (with_model or options.include_model) else None
+        if options.include_model:
+            doc = model  # type: ignore[assignment]
+        problem = offset_problem(doc) or (offset_problem(model) if model else None)
+        if problem:
+            report.refused.append(f"document {doc.id} not exported: {problem}")
+            continue
+        doc = keep_labels(doc, options.labels, report)
+        if model is not None and model is not doc:
+            model = keep_labels(model, options.labels, ExportReport())
+        report.documents += 1
+        report.parts[where] += 1
+        yield Item(doc, where, model)
+        if progress:
+            progress(report.documents, report)
+
+
+def part_names(options: ExportOptions) -> list[str]:
+    """The split part names, or [""] without a split."""
+    return [name for name, _ in parse_split(options.split)] or [""]
+
+
+def prepare_dir(out: Path) -> None:
+    """Make ``out`` an empty folder for an export, refusing to clobber foreign files.
+
+    A folder holding a previous razmetka export (its manifest lists what it wrote) is
+    cleared of those files; any other non-empty folder is refused.
+    """
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        manifest = out / MANIFEST
+        if not manifest.is_file():
+            raise ValueError(f"{out}: folder is not empty; choose a new folder for the export")
+        for name in json.loads(manifest.read_text(encoding="utf-8")).get("files", []):
+            target = out / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        manifest.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+
+
+def write_manifest(out: Path, fmt: str, options: ExportOptions, report: ExportReport) -> None:
+    """Record what an export into a folder wrote, so the next export can replace it."""
+    # prepare_dir left the folder empty, so everything in it now is this export's.
+    tops = sorted(p.name for p in out.iterdir() if p.name != MANIFEST)
+    data = {"format": fmt, "documents": report.documents, "parts": dict(report.parts),
+            "seed": options.seed, "split": options.split, "include_model": options.include_model,
+            "notes": report.notes, "files": tops}
+    (out / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def utf16_offsets(text: str) -> list[int] | None:
+    """Code point index → UTF-16 code unit index, or None when they are the same.
+
+    Browser tools (doccano) count positions in UTF-16 units; Python counts code points.
+    They differ only after a character outside the Basic Multilingual Plane (emoji).
+    """
+    if all(ord(ch) < 0x10000 for ch in text):
+        return None
+    table, pos = [], 0
+    for ch in text:
+        table.append(pos)
+        pos += 2 if ord(ch) >= 0x10000 else 1
+    table.append(pos)
+    return table

@@ -1,0 +1,31 @@
+"""Native JSON lines: the DESIGN.md shape, one document a line; nothing is left out.
+
+This is the lossless format (normal forms, origins, speakers' entity links, meta,
+status), the one ``import`` reads back to give identical annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from models.exporters.common import ExportOptions, ExportReport, Item
+from models.jsonshape import document_to_json
+
+SUFFIX = ".jsonl"
+
+
+class Writer:
+    """Writes one JSON object a line to ``path``."""
+
+    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
+        self._fh = path.open("w", encoding="utf-8")
+        report.files.append(path)
+
+    def write(self, item: Item) -> None:
+        """Append one document."""
+        self._fh.write(json.dumps(document_to_json(item.doc), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        self._fh.close()
