@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,6 +121,10 @@ def run(args: argparse.Namespace) -> int:
         return handlers[args.command](args)
     except StoreError as exc:
         return fail(str(exc))
+    except sqlite3.DatabaseError as exc:  # damage found after opening, mid-command
+        from models.dbopen import describe
+
+        return fail(f"{args.db}: {describe(exc)}")
     except KeyboardInterrupt:
         return fail("interrupted; everything finished before that is saved")
     except BrokenPipeError:
@@ -196,7 +201,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         return fail(f"{args.db}: no such database")
-    stats = Store(args.db).stats()
+    stats = Store(args.db, readonly=True).stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))
         return 0
@@ -227,6 +232,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         return fail(f"{args.db}: no such database")
-    Store(args.db).backup_to(args.out)
+    Store(args.db, readonly=True).backup_to(args.out)
     print(f"backed up {args.db} → {args.out}")
     return 0

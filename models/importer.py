@@ -12,6 +12,7 @@ from pathlib import Path
 
 from models.ingest import IngestError, load_paths
 from models.pipeline import pre_annotate_many
+from models.schema import StoreError
 from models.spans import Document
 from models.store import Store
 
@@ -57,13 +58,21 @@ def import_paths(
             if progress:
                 progress(report.done, report)
 
-    for curated, model, lemmas in pre_annotate_many(fresh(), jobs):
-        if store.add_document(curated, model, lemmas):
-            report.added.append(curated.id)
-        else:
-            report.already.append(curated.id)
+    results = pre_annotate_many(fresh(), jobs)
+    for curated, model, lemmas in results:
+        try:
+            stored = store.add_document(curated, model, lemmas)
+        except StoreError as exc:
+            # The disk is full or another program holds the lock: every later write
+            # would fail the same way, so stop; what was stored stays stored.
+            report.errors.append(f"{exc} (stopped after {len(report.added)} new documents)")
+            break
+        (report.added if stored else report.already).append(curated.id)
         if progress:
             progress(report.done, report)
         if cancelled():
             break
+    close = getattr(results, "close", None)
+    if close is not None:
+        close()  # stops the worker pool at once on a cancel or a write error
     return report

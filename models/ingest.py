@@ -12,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from models.decoding import decode
+from models.decoding import normalize_newlines as normalize_newlines  # re-exported
 from models.jsonshape import RecordError, content_id, document_from_json
 from models.spans import Document, Noise
 
 TEXT_SUFFIXES = (".txt", ".jsonl", ".json")
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _HEADER = re.compile(
     r"^[ \t]*(?:date[ \t]+)?(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<title>.*?)"
     r"(?P<credit>[ \t]+Фото:.*?)?[ \t]*$"
@@ -42,44 +43,6 @@ class IngestError:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.reason}"
-
-
-def normalize_newlines(text: str) -> str:
-    """CRLF and CR become LF; a BOM is dropped. Nothing else changes."""
-    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
-def decode(data: bytes) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then charset-normalizer's best guess.
-
-    Raises ValueError with a user-facing reason for empty, binary or undecodable data.
-    """
-    if not data.strip():
-        raise ValueError("empty file")
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return normalize_newlines(data.decode(codec))
-    if b"\x00" in data:
-        raise ValueError("binary file (contains NUL bytes), not text")
-    try:
-        return normalize_newlines(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["cp1251", "koi8_r", "utf_16", "cp866", "latin_1"])
-    match = best.best()
-    if match is None:
-        raise ValueError("cannot detect the text encoding")
-    text = str(match)
-    if _looks_binary(text):
-        raise ValueError("binary file, not text")
-    return normalize_newlines(text)
-
-
-def _looks_binary(text: str) -> bool:
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls > max(2, len(text) // 100)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -139,22 +102,37 @@ def _with_news_noise(doc: Document, file: str) -> Document:
                     tuple(noise))
 
 
-def _json_records(path: Path, text: str) -> Iterator[tuple[int | None, object]]:
-    if path.suffix == ".jsonl":
+class _BrokenJSON(RecordError):
+    def __init__(self, reason: str, line: int | None) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
+def _parse(text: str) -> object:
+    """A JSON value, or the reason (with its line) it is not one."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _BrokenJSON(f"broken JSON ({exc.msg}, column {exc.colno})", exc.lineno)
+    except RecursionError:
+        return _BrokenJSON("broken JSON (nested too deeply)", None)
+
+
+def _json_records(path: Path, text: str) -> Iterator[tuple[int | None, str, object]]:
+    """``(line, where, record)``: a JSON Lines line number, or a record's index in a list."""
+    if path.suffix.lower() == ".jsonl":
         for n, line in enumerate(text.split("\n"), 1):
             if line.strip():
-                try:
-                    yield n, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield n, RecordError(f"broken JSON ({exc.msg})")
+                yield n, "", _parse(line)
         return
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        yield exc.lineno, RecordError(f"broken JSON ({exc.msg})")
-        return
-    for rec in data if isinstance(data, list) else [data]:
-        yield None, rec
+    data = _parse(text)
+    if isinstance(data, _BrokenJSON):
+        yield data.line, "", data
+    elif isinstance(data, list):
+        for n, rec in enumerate(data, 1):
+            yield None, f"record {n}: ", rec
+    else:
+        yield None, "", data
 
 
 def load_file(path: Path, labels: frozenset[str] | None = None
@@ -172,19 +150,19 @@ def load_file(path: Path, labels: frozenset[str] | None = None
     if path.suffix.lower() not in (".json", ".jsonl"):
         yield document_from_text(text, name)
         return
-    found = False
-    for line, rec in _json_records(path, text):
-        if isinstance(rec, RecordError):
-            yield IngestError(name, str(rec), line)
-            continue
+    found = failed = False
+    for line, where, rec in _json_records(path, text):
         try:
+            if isinstance(rec, RecordError):
+                raise rec
             doc = document_from_json(rec, labels)
         except RecordError as exc:
-            yield IngestError(name, str(exc), line)
+            failed = True
+            yield IngestError(name, f"{where}{exc}", line)
             continue
         found = True
         yield _with_news_noise(doc, name)
-    if not found and text.strip() in ("[]", "{}"):
+    if not found and not failed:
         yield IngestError(name, "no records in the file")
 
 
@@ -194,8 +172,12 @@ def load_paths(paths: Iterable[str | Path], labels: frozenset[str] | None = None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            try:
+                files = sorted(p for p in path.rglob("*")
+                               if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            except OSError as exc:
+                yield IngestError(str(path), f"cannot list the folder ({exc.strerror or exc})")
+                continue
             if not files:
                 yield IngestError(str(path), "folder has no .txt, .json or .jsonl files")
             for f in files:

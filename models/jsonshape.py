@@ -47,11 +47,12 @@ def document_to_json(doc: Document) -> dict[str, Any]:
             "entities": entities, "quotes": quotes}
 
 
-def _offsets(text: str, obj: dict[str, Any], what: str) -> tuple[int, int]:
-    try:
-        start, end = int(obj["start"]), int(obj["end"])
-    except (KeyError, TypeError, ValueError):
-        raise RecordError(f"{what} without integer start/end") from None
+def _offsets(text: str, obj: Any, what: str) -> tuple[int, int]:
+    if not isinstance(obj, dict):
+        raise RecordError(f"{what} must be a JSON object")
+    start, end = obj.get("start"), obj.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise RecordError(f"{what} without integer start/end")
     if not 0 <= start < end <= len(text):
         raise RecordError(f"{what} offsets {start}-{end} outside the text (length {len(text)})")
     if "text" in obj and obj["text"] is not None and obj["text"] != text[start:end]:
@@ -60,6 +61,24 @@ def _offsets(text: str, obj: dict[str, Any], what: str) -> tuple[int, int]:
             f"{text[start:end]!r}"
         )
     return start, end
+
+
+def _list(obj: dict[str, Any], key: str) -> list[Any]:
+    value = obj.get(key) or []
+    if not isinstance(value, list):
+        raise RecordError(f"\"{key}\" must be a list")
+    return value
+
+
+def _annotator(span: dict[str, Any]) -> str | None:
+    who = span.get("annotator")
+    if who is not None and not isinstance(who, str):
+        raise RecordError(f"annotator {who!r} is not a name")
+    return who
+
+
+def _name(span: Any, i: int) -> Any:
+    return span.get("id", i) if isinstance(span, dict) else i
 
 
 def document_from_json(
@@ -82,25 +101,25 @@ def document_from_json(
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise RecordError("\"meta\" must be an object")
-    entities, by_id = [], {}
-    for i, e in enumerate(obj.get("entities") or [], 1):
-        start, end = _offsets(text, e, f"entity {e.get('id', i)}")
-        label = str(e.get("label", ""))
-        if not label or (labels is not None and label not in labels):
-            raise RecordError(f"entity {e.get('id', i)} has unknown label {label!r}")
+    entities = []
+    for i, e in enumerate(_list(obj, "entities"), 1):
+        start, end = _offsets(text, e, f"entity {_name(e, i)}")
+        label = e.get("label")
+        if not isinstance(label, str) or not label or (labels is not None
+                                                       and label not in labels):
+            raise RecordError(f"entity {_name(e, i)} has unknown label {label!r}")
         ent = Entity(start, end, label, text[start:end], str(e.get("normal") or ""),
-                     state=state, annotator=e.get("annotator"))
+                     state=state, annotator=_annotator(e))
         entities.append(ent)
-        by_id[e.get("id")] = ent
     quotes = []
-    for i, q in enumerate(obj.get("quotes") or [], 1):
-        start, end = _offsets(text, q, f"quote {q.get('id', i)}")
+    for i, q in enumerate(_list(obj, "quotes"), 1):
+        start, end = _offsets(text, q, f"quote {_name(q, i)}")
         speaker = None
         sp = q.get("speaker")
-        if isinstance(sp, dict):
-            s_start, s_end = _offsets(text, sp, f"speaker of quote {q.get('id', i)}")
+        if sp is not None:
+            s_start, s_end = _offsets(text, sp, f"speaker of quote {_name(q, i)}")
             speaker = Speaker(s_start, s_end, text[s_start:s_end], str(sp.get("normal") or ""))
         quotes.append(Quote(start, end, text[start:end], speaker, state=state,
-                            annotator=q.get("annotator")))
+                            annotator=_annotator(q)))
     doc_id = content_id(text)
     return Document(doc_id, text, dict(meta), status).with_annotations(entities, quotes)

@@ -91,7 +91,11 @@ class StoreError(Exception):
 
 
 def migrate(conn: sqlite3.Connection, path: Path | None) -> None:
-    """Bring the schema to ``SCHEMA_VERSION``, backing up a populated older database."""
+    """Bring the schema to ``SCHEMA_VERSION``, backing up a populated older database.
+
+    The backup is made before any step runs, and each step is one transaction: a step
+    that fails is rolled back and StoreError names the step and the backup.
+    """
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise StoreError(
@@ -100,18 +104,45 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> None:
         )
     if version == SCHEMA_VERSION:
         return
+    saved = ""
     if version > 0 and path is not None:
-        backup(conn, path.with_name(f"{path.name}.v{version}.bak"))
+        out = backup_path(path, version)
+        backup(conn, out)
+        saved = f"; the database before the upgrade is saved as {out}"
     for step in range(version + 1, SCHEMA_VERSION + 1):
-        conn.executescript(
-            f"BEGIN; {MIGRATIONS[step]}\nPRAGMA user_version = {step}; COMMIT;"
-        )
+        try:
+            conn.executescript(
+                f"BEGIN; {MIGRATIONS[step]}\nPRAGMA user_version = {step}; COMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"{path}: upgrade to schema {step} failed ({exc}); "
+                             f"rolled back{saved}") from None
+
+
+def backup_path(path: Path, version: int) -> Path:
+    """Where a database of schema ``version`` is saved before it is upgraded."""
+    return path.with_name(f"{path.name}.v{version}.bak")
 
 
 def backup(conn: sqlite3.Connection, out: Path) -> None:
-    """Copy a live database consistently (readers and a writer may be active)."""
-    dest = sqlite3.connect(out)
+    """Copy a live database consistently (readers and a writer may be active).
+
+    Raises StoreError when ``out`` cannot be written or is something other than an
+    SQLite file (a backup never overwrites a document by mistake).
+    """
+    if out.is_dir():
+        raise StoreError(f"{out}: is a folder; give a file name for the backup")
+    if out.exists() and out.stat().st_size:
+        with out.open("rb") as f:
+            if f.read(16) != b"SQLite format 3\x00":
+                raise StoreError(f"{out}: exists and is not a database; not overwritten")
     try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+        dest = sqlite3.connect(out)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise StoreError(f"{out}: cannot write the backup ({exc})") from None

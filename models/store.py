@@ -17,7 +17,8 @@ from typing import Any
 
 import sqlite_utils
 
-from models.schema import StoreError, backup, migrate
+from models.dbopen import SafeDatabase, connect
+from models.schema import StoreError, backup
 from models.spans import Document, Entity, Noise, Quote, Speaker
 
 _ENTITY_COLS = 'id, start, "end", label, text, normal, state, annotator'
@@ -65,28 +66,15 @@ def _span_json(span: Entity | Quote) -> str:
 class Store:
     """A razmetka database file (or an in-memory one for tests)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, readonly: bool = False,
+                 timeout: float = 10.0) -> None:
+        """Open (or create) a database; StoreError says in one line why it cannot be.
+
+        ``readonly`` reads a write-protected database (stats, export, backup); ``timeout``
+        is how long a write waits for another process's write to finish.
+        """
         self.path = Path(path) if path is not None else None
-        try:
-            if self.path is None:
-                conn = sqlite3.connect(":memory:", check_same_thread=False)
-            else:
-                if self.path.is_dir():
-                    raise StoreError(f"{self.path}: is a folder, not a database file")
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            self.db = sqlite_utils.Database(conn)
-            if self.path is not None and conn.execute("PRAGMA user_version").fetchone()[0] < 1:
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn, self.path)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{self.path}: cannot open the database ({exc})") from None
-        except OSError as exc:
-            raise StoreError(f"{self.path}: {exc.strerror or exc}") from None
+        self.db = SafeDatabase(connect(self.path, readonly, timeout), self.path)
 
     @classmethod
     def in_memory(cls) -> Store:

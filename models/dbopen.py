@@ -1,0 +1,221 @@
+"""Opening a database file safely: every check read-only first, writes only after.
+
+The file a user points at may be damaged, not SQLite at all, another program's
+database, written by a newer razmetka, read-only, or locked by a writer. Each case is
+refused with one line naming the file and the reason, and because the checks read the
+header bytes or use a read-only connection (whose leftover ``-wal``/``-shm`` files are
+removed again), a refused file is left byte for byte as it was. Only a database that
+passes is opened for writing, switched to WAL and migrated (migrate backs it up first).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlite_utils
+
+from models.schema import SCHEMA_VERSION, StoreError, migrate
+
+_MAGIC = b"SQLite format 3\x00"
+_SIDECARS = ("-wal", "-shm")
+
+
+def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
+            ) -> sqlite3.Connection:
+    """A checked, migrated connection to ``path`` (in memory when None).
+
+    ``readonly`` opens an up-to-date database for reading only (stats, export, backup of
+    a write-protected file). Raises StoreError with a one-line reason otherwise.
+    """
+    if path is None:
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn, None)
+        return conn
+    version = check(path, readonly, timeout)
+    try:
+        if readonly:
+            conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout,
+                                   check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            if version != SCHEMA_VERSION:
+                migrate(conn, path)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {describe(exc)}") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+    return conn
+
+
+def check(path: Path, readonly: bool = False, timeout: float = 10.0) -> int | None:
+    """The schema version of an existing database (None for a new one), or StoreError.
+
+    Nothing here writes to ``path``.
+    """
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    if not path.exists():
+        if readonly:
+            raise StoreError(f"{path}: no such database")
+        _check_folder(path)
+        return None
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise StoreError(f"{path}: not a regular file")
+    header = _header(path)
+    if not header:
+        version = None  # an empty file: SQLite makes it a new database
+    else:
+        version = _check_contents(path, header, timeout)
+    if version is not None and version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer razmetka (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); left untouched — update razmetka to open it"
+        )
+    if readonly:
+        if version != SCHEMA_VERSION:
+            raise StoreError(f"{path}: needs an upgrade to schema {SCHEMA_VERSION}; open it "
+                             "once with write access")
+        return version
+    if _read_only(path):
+        raise StoreError(f"{path}: the file is read-only; razmetka saves every edit at once, "
+                         "so it needs write access (or work on a copy)")
+    _check_folder(path)
+    return version
+
+
+def _header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(100)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def _check_contents(path: Path, header: bytes, timeout: float) -> int:
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise StoreError(f"{path}: not a razmetka database (not an SQLite file); "
+                         "left untouched")
+    version = int.from_bytes(header[60:64], "big")
+    wal = Path(f"{path}-wal")
+    if version > SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
+        return version  # refused from the header alone, without opening the file
+    return _inspect(path, timeout)
+
+
+def _inspect(path: Path, timeout: float) -> int:
+    """Version, foreign tables and a quick integrity check over a read-only connection."""
+    created = [Path(f"{path}{s}") for s in _SIDECARS if not Path(f"{path}{s}").exists()]
+    try:
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout)
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            tables = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%'")]
+            if version == 0 and tables:
+                raise StoreError(f"{path}: not a razmetka database (another program's "
+                                 f"tables: {', '.join(sorted(tables)[:5])}); left untouched")
+            if version <= SCHEMA_VERSION:
+                problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+                if problem != "ok":
+                    raise StoreError(f"{path}: the database is damaged ({_first_line(problem)})"
+                                     "; restore a backup")
+            return version
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: {describe(exc)}; left untouched") from None
+    finally:
+        _remove_empty_sidecars(created)
+
+
+def _remove_empty_sidecars(created: list[Path]) -> None:
+    """Delete the -wal/-shm files that only our read-only look created."""
+    wal = next((p for p in created if p.name.endswith("-wal")), None)
+    if wal is not None and wal.exists() and wal.stat().st_size:
+        return  # never drop a journal with data in it
+    for side in created:
+        try:
+            side.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _check_folder(path: Path) -> None:
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if _read_only(folder):
+        raise StoreError(f"{path}: the folder {folder} is read-only; razmetka keeps its "
+                         "journal files beside the database, so it needs write access")
+
+
+def _read_only(path: Path) -> bool:
+    """No write permission, or marked read-only (which root's access() ignores)."""
+    mode = path.stat().st_mode
+    return not os.access(path, os.W_OK) or not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"{path.resolve().as_uri()}?mode={mode}"
+
+
+def _first_line(text: str) -> str:
+    return " ".join(text.split())[:160]
+
+
+def describe(exc: sqlite3.Error) -> str:
+    """A user-facing reason for an SQLite error."""
+    msg = str(exc)
+    if "file is not a database" in msg:
+        return "not a razmetka database (not an SQLite file)"
+    if "malformed" in msg:
+        return "the database is damaged (disk image is malformed); restore a backup"
+    if "locked" in msg or "busy" in msg:
+        return "the database is locked by another program; try again when it has finished"
+    if "readonly" in msg or "read-only" in msg:
+        return "the database is read-only"
+    if "full" in msg:
+        return "the disk is full"
+    if "unable to open" in msg:
+        return "cannot open the database file (missing folder or no permission)"
+    return f"database error ({msg})"
+
+
+class SafeDatabase(sqlite_utils.Database):
+    """sqlite-utils' Database whose failed transactions say "not saved" as StoreError.
+
+    Every Store write runs in ``atomic()``; SQLite rolls the transaction back, so a full
+    disk, a write-protected file or a lock held too long leaves what was saved intact and
+    the caller (the window, the importer) can tell the user and retry.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        super().__init__(conn)
+        self.store_path = path
+
+    @contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """A transaction (a savepoint when nested); OperationalError becomes StoreError."""
+        outer = not self.conn.in_transaction
+        try:
+            with super().atomic() as db:
+                yield db
+        except sqlite3.OperationalError as exc:
+            if not outer:
+                raise
+            where = self.store_path or "database"
+            raise StoreError(f"{where}: not saved — {describe(exc)}; what was saved before "
+                             "is intact, try again") from exc
