@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QApplication
 
+    from gui.main_window import MainWindow
+    from models.store import Store
+
 SCREENSHOT_SIZE = (1400, 900)
 
 
@@ -51,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int:
-    """Open the main window on ``db``; import ``files`` (or the sample on first start)."""
-    from gui.main_window import MainWindow
-    from models.labels import sample_path
+    """Open the main window on ``db`` and run the event loop until it closes."""
     from models.store import Store
 
     app = application()
@@ -63,6 +64,19 @@ def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int
         return fail(str(exc))
     # Every edit is committed when made, so Ctrl+C in the terminal may end the process.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    window = open_window(store, files, annotator)  # referenced, or Python would drop it
+    code = app.exec()
+    window.deleteLater()
+    store.close()
+    return code
+
+
+def open_window(store: Store, files: list[Path] | None = None,
+                annotator: str | None = None) -> MainWindow:
+    """Show the window; import ``files`` (or the sample on first start) in the background."""
+    from gui.main_window import MainWindow
+    from models.labels import sample_path
+
     window = MainWindow(store, annotator=annotator)
     window.show()
     if files:
@@ -71,9 +85,7 @@ def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int
         window.import_files([sample_path()])
     else:
         window.open_first()
-    code = app.exec()
-    store.close()
-    return code
+    return window
 
 
 def screenshot(file: Path, out: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
