@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         self.documents_dock = self._dock("Documents", "documents_dock", self.document_list, left)
         self.entities_dock = self._dock("Entities", "entities_dock", self.entity_panel, right)
         self.quotes_dock = self._dock("Quotes", "quotes_dock", self.quote_panel, right)
-        self.resizeDocks([self.documents_dock, self.entities_dock], [440, 380],
+        self.resizeDocks([self.documents_dock, self.entities_dock], [340, 340],
                          Qt.Orientation.Horizontal)
 
     def _create_import(self) -> None:
