@@ -29,8 +29,10 @@ CREATE TABLE documents (
 );
 CREATE UNIQUE INDEX documents_position ON documents(position);
 CREATE INDEX documents_status ON documents(status, position);
+-- AUTOINCREMENT: a span id is never reused, so undo can put a deleted span back under its
+-- own id and the event log's history of a span id stays unambiguous.
 CREATE TABLE entities (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -44,7 +46,7 @@ CREATE TABLE entities (
 CREATE INDEX entities_doc ON entities(doc_id, start);
 CREATE INDEX entities_label ON entities(label, doc_id);
 CREATE TABLE quotes (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
@@ -72,6 +74,7 @@ CREATE TABLE events (
     at TEXT NOT NULL,
     annotator TEXT,
     action TEXT NOT NULL,
+    operation TEXT,  -- the user-level edit this row belongs to ("Apply to all", "Undo …")
     before TEXT,
     after TEXT
 );

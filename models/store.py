@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,11 +17,14 @@ from typing import Any
 
 import sqlite_utils
 
+from models.changes import Change
 from models.dbopen import SafeDatabase, connect
 from models.schema import StoreError, backup
 from models.spans import Document, Entity, Noise, Quote, Speaker
 
 _ENTITY_COLS = 'id, start, "end", label, text, normal, state, annotator'
+# A text query: words that must all occur, or groups of alternatives (one per group).
+Search = str | Sequence[Sequence[str]] | None
 _QUOTE_COLS = (
     'id, start, "end", text, speaker_start, speaker_end, speaker_text, speaker_normal, '
     "speaker_entity, state, annotator"
@@ -57,6 +60,14 @@ def _quote(row: tuple) -> Quote:
     if s_start is not None:
         speaker = Speaker(s_start, s_end, s_text, s_normal or "", s_entity)
     return Quote(start, end, text, speaker, id_, state, ann)
+
+
+def _as_json(span: Entity | Quote | None) -> Any:
+    return None if span is None else json.loads(_span_json(span))
+
+
+def _fts_word(word: str) -> str:
+    return '"' + word.replace('"', "") + '"'
 
 
 def _span_json(span: Entity | Quote) -> str:
@@ -257,18 +268,24 @@ class Store:
         """All document ids in import order."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
 
-    def count_documents(self, status: str | None = None, search: str | None = None) -> int:
+    def count_documents(self, status: str | None = None, search: Search = None,
+                        label: str | None = None) -> int:
         """How many documents match the list filter."""
-        where, params = self._filter(status, search)
+        where, params = self._filter(status, search, label)
         return int(self.db.execute(f"SELECT count(*) FROM documents d {where}", params)
                    .fetchone()[0])
 
     def summaries(
         self, offset: int = 0, limit: int = 100, status: str | None = None,
-        search: str | None = None,
+        search: Search = None, label: str | None = None,
     ) -> list[DocumentSummary]:
-        """A page of the document list with entity and quote counts."""
-        where, params = self._filter(status, search)
+        """A page of the document list with entity and quote counts.
+
+        ``search`` is words that must all occur, or groups of alternatives (a word and its
+        lemmas) of which one per group must occur; ``label`` keeps documents that have an
+        entity with that label.
+        """
+        where, params = self._filter(status, search, label)
         rows = self.db.execute(
             "SELECT d.id, d.position, d.title, d.date, d.status,"
             " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
@@ -279,8 +296,20 @@ class Store:
         return [DocumentSummary(*r) for r in rows]
 
     @staticmethod
-    def _filter(status: str | None, search: str | None) -> tuple[str, list[Any]]:
+    def _filter(status: str | None, search: Search, label: str | None = None
+                ) -> tuple[str, list[Any]]:
         clauses, params = [], []
+        if label:
+            clauses.append("d.id IN (SELECT doc_id FROM entities WHERE label = ?)")
+            params.append(label)
+        if search and not isinstance(search, str):
+            groups = [" OR ".join(_fts_word(w) for w in g) for g in search if g]
+            search = " AND ".join(f"({g})" for g in groups)
+            clauses.append(
+                "d.position IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
+            )
+            params.append(search)
+            search = None
         if status:
             clauses.append("d.status = ?")
             params.append(status)
@@ -344,14 +373,17 @@ class Store:
         """Replace an entity's fields (same id); returns the previous value."""
         with self.db.atomic():
             old = self.entity(new.id)  # type: ignore[arg-type]
-            self.db["entities"].update(
-                new.id, {"start": new.start, "end": new.end, "label": new.label,
-                         "text": new.text, "normal": new.normal, "state": new.state,
-                         "annotator": new.annotator},
-            )
+            self._update_entity_row(new)
             self._log(self.doc_of_entity(new.id), "change entity",  # type: ignore[arg-type]
                       json.loads(_span_json(old)), json.loads(_span_json(new)), annotator)
         return old
+
+    def _update_entity_row(self, new: Entity) -> None:
+        self.db["entities"].update(
+            new.id, {"start": new.start, "end": new.end, "label": new.label,
+                     "text": new.text, "normal": new.normal, "state": new.state,
+                     "annotator": new.annotator},
+        )
 
     def delete_entity(self, entity_id: int, annotator: str | None = None) -> Entity:
         """Remove an entity; quotes it spoke keep their speaker text but lose the link."""
@@ -389,27 +421,136 @@ class Store:
             self._log(doc_id, "delete quote", json.loads(_span_json(old)), None, annotator)
         return old
 
+    def doc_of_quote(self, quote_id: int) -> str:
+        """The document a quote belongs to."""
+        return self._doc_of_quote(quote_id)
+
     def _doc_of_quote(self, quote_id: int) -> str:
         return str(self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id])
                    .fetchone()[0])
 
+    # -- edits: one user-level edit is one transaction ---------------------------------
+
+    def apply_changes(self, changes: Iterable[Change], annotator: str | None = None,
+                      operation: str | None = None) -> tuple[Change, ...]:
+        """Apply one edit's span changes atomically; returns them with inserted ids set.
+
+        Each span is first checked against its stored row: when it is no longer what
+        ``before`` says (edited elsewhere meanwhile), nothing is written and StoreError
+        says so. Inserts keep a given id, so undoing a delete restores the same span.
+        """
+        done = []
+        try:
+            with self.db.atomic():
+                for change in changes:
+                    done.append(self._apply_change(change, annotator, operation))
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"edit refused by the database: {exc}") from None
+        return tuple(done)
+
+    def _apply_change(self, ch: Change, annotator: str | None, operation: str | None) -> Change:
+        kind = "quote" if ch.is_quote else "entity"
+        if ch.before is not None and self._stored(kind, ch.doc_id, ch.before.id) != ch.before:
+            raise StoreError(f"{kind} {ch.before.id} was changed elsewhere; edit not applied")
+        after = ch.after
+        if after is not None and ch.before is not None and after.id != ch.before.id:
+            raise StoreError(f"{kind} {ch.before.id}: a change cannot give a span a new id")
+        if isinstance(after, Entity) and ch.before is not None:
+            # An UPDATE, not delete + insert: deleting would unlink the quotes it speaks.
+            self._update_entity_row(after)
+        else:
+            if ch.before is not None:
+                table = "quotes" if kind == "quote" else "entities"
+                self.db.execute(f"DELETE FROM {table} WHERE id = ?", [ch.before.id])
+            if isinstance(after, Quote):
+                after = replace(after, id=self._insert_quote(ch.doc_id, after))
+            elif isinstance(after, Entity):
+                after = replace(after, id=self._insert_entity(ch.doc_id, after))
+        verb = {"added": "add", "removed": "delete", "changed": "change"}[ch.kind]
+        self._log(ch.doc_id, f"{verb} {kind}", _as_json(ch.before), _as_json(after),
+                  annotator, operation)
+        return Change(ch.doc_id, ch.before, after)
+
+    def _stored(self, kind: str, doc_id: str, span_id: int | None) -> Entity | Quote | None:
+        if kind == "quote":
+            row = self.db.execute(f"SELECT {_QUOTE_COLS} FROM quotes WHERE id = ? AND doc_id = ?",
+                                  [span_id, doc_id]).fetchone()
+            return _quote(row) if row else None
+        row = self.db.execute(f"SELECT {_ENTITY_COLS} FROM entities WHERE id = ? AND doc_id = ?",
+                              [span_id, doc_id]).fetchone()
+        return _entity(row) if row else None
+
+    def document_text(self, doc_id: str) -> str:
+        """A document's text alone (no spans): cheap even for a 10,000-span article."""
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return str(row[0])
+
+    def entities_overlapping(self, doc_id: str, start: int, end: int) -> list[Entity]:
+        """The entities of a document that share a character with ``[start, end)``."""
+        rows = self.db.execute(
+            f'SELECT {_ENTITY_COLS} FROM entities WHERE doc_id = ? AND start < ? AND "end" > ?'
+            ' ORDER BY start, "end" DESC', [doc_id, end, start]).fetchall()
+        return list(map(_entity, rows))
+
+    def quotes_overlapping(self, doc_id: str, start: int, end: int) -> list[Quote]:
+        """The quotes of a document that share a character with ``[start, end)``."""
+        rows = self.db.execute(
+            f'SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? AND start < ? AND "end" > ?'
+            " ORDER BY start", [doc_id, end, start]).fetchall()
+        return list(map(_quote, rows))
+
+    def quotes_spoken_by(self, entity_id: int) -> list[Quote]:
+        """The quotes whose speaker is linked to this entity."""
+        rows = self.db.execute(f"SELECT {_QUOTE_COLS} FROM quotes WHERE speaker_entity = ?",
+                               [entity_id]).fetchall()
+        return list(map(_quote, rows))
+
+    def normal_of(self, doc_id: str, label: str, text: str) -> str | None:
+        """The normal form already given to this text with this label in the document."""
+        row = self.db.execute(
+            "SELECT normal FROM entities WHERE doc_id = ? AND label = ? AND text = ?"
+            " AND normal != '' LIMIT 1", [doc_id, label, text]).fetchone()
+        return None if row is None else str(row[0])
+
+    def entities_labelled(self, label: str, doc_id: str | None = None
+                          ) -> list[tuple[str, Entity]]:
+        """``(doc_id, entity)`` for every entity with this label, in one or all documents."""
+        sql = f"SELECT doc_id, {_ENTITY_COLS} FROM entities WHERE label = ?"
+        params: list[Any] = [label]
+        if doc_id is not None:
+            sql, params = sql + " AND doc_id = ?", [label, doc_id]
+        rows = self.db.execute(sql + " ORDER BY doc_id, start", params).fetchall()
+        return [(r[0], _entity(r[1:])) for r in rows]
+
+    def next_document(self, doc_id: str, statuses: Sequence[str]) -> str | None:
+        """The first document after ``doc_id`` (wrapping round) whose status is one of these."""
+        marks = ", ".join("?" for _ in statuses)
+        row = self.db.execute(
+            f"SELECT id FROM documents WHERE status IN ({marks}) AND id != ?"
+            " ORDER BY position <= ?, position LIMIT 1",
+            [*statuses, doc_id, self._position(doc_id)]).fetchone()
+        return None if row is None else str(row[0])
+
     # -- log and figures -------------------------------------------------------------
 
     def _log(self, doc_id: str | None, action: str, before: Any, after: Any,
-             annotator: str | None = None) -> None:
+             annotator: str | None = None, operation: str | None = None) -> None:
         self.db["events"].insert(
             {"doc_id": doc_id, "at": now(), "annotator": annotator, "action": action,
+             "operation": operation,
              "before": None if before is None else json.dumps(before, ensure_ascii=False),
              "after": None if after is None else json.dumps(after, ensure_ascii=False)}
         )
 
     def events(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """The event log, oldest first (for one document, or all)."""
-        sql = "SELECT id, doc_id, at, annotator, action, before, after FROM events"
+        sql = "SELECT id, doc_id, at, annotator, action, operation, before, after FROM events"
         params = [doc_id] if doc_id else []
         rows = self.db.execute(sql + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY id",
                                params)
-        keys = ("id", "doc_id", "at", "annotator", "action", "before", "after")
+        keys = ("id", "doc_id", "at", "annotator", "action", "operation", "before", "after")
         out = []
         for r in rows:
             ev = dict(zip(keys, r))

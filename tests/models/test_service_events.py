@@ -1,0 +1,59 @@
+"""The tiny Signal, and the events the service emits for each kind of edit."""
+
+from __future__ import annotations
+
+from models.events import Signal
+from models.store import Store
+from svc_helpers import make_service, span
+
+
+def test_signal_calls_connected_callbacks_in_order() -> None:
+    sig, got = Signal("x"), []
+    sig.connect(lambda v: got.append(("a", v)))
+    sig.connect(lambda v: got.append(("b", v)))
+    sig.emit(1)
+    assert got == [("a", 1), ("b", 1)]
+
+
+def test_signal_disconnect_stops_calls_and_ignores_unknown() -> None:
+    sig, got = Signal(), []
+    cb = sig.connect(got.append)
+    sig.disconnect(cb)
+    sig.disconnect(print)
+    sig.emit(1)
+    assert got == [] and len(sig) == 0
+
+
+def test_connecting_during_emit_waits_for_next_emit() -> None:
+    sig, got = Signal(), []
+    sig.connect(lambda: sig.connect(lambda: got.append("late")))
+    sig.emit()
+    assert got == []
+    sig.emit()
+    assert got == ["late"]
+
+
+def test_add_emits_span_added_then_changes_applied(store: Store) -> None:
+    svc, doc = make_service(store)
+    got: list = []
+    svc.span_added.connect(lambda d, e: got.append(("added", d, e.text)))
+    svc.changes_applied.connect(lambda cs: got.append(("applied", cs.name)))
+    svc.add_entity(doc.id, 0, 9, "PER")
+    assert got == [("added", doc.id, "Президент"), ("applied", "Add PER «Президент»")]
+
+
+def test_undo_emits_the_inverse_events(store: Store) -> None:
+    svc, doc = make_service(store)
+    cs = svc.relabel(span(doc, "Бишкеке").id, "ORG")
+    got: list = []
+    svc.span_changed.connect(lambda d, old, new: got.append((old.label, new.label)))
+    svc.revert(cs)
+    assert got == [("ORG", "LOC")]
+
+
+def test_status_change_emits_document_changed(store: Store) -> None:
+    svc, doc = make_service(store)
+    got: list = []
+    svc.document_changed.connect(got.append)
+    svc.set_status(doc.id, "done")
+    assert got == [doc.id]

@@ -1,0 +1,44 @@
+"""Relabelling keeps the span (id, extent) and moves it out of the model's hands."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.service import EditError
+from models.store import Store
+from svc_helpers import make_service, span
+
+
+def test_relabel_changes_label_and_state(store: Store) -> None:
+    svc, doc = make_service(store)
+    b = span(doc, "Бишкеке")
+    svc.relabel(b.id, "ORG")
+    got = store.entity(b.id)
+    assert (got.label, got.state, got.start, got.annotator) == ("ORG", "changed", b.start, "ann")
+
+
+def test_relabel_to_the_same_label_changes_nothing(store: Store) -> None:
+    svc, doc = make_service(store)
+    n = len(store.events())
+    assert len(svc.relabel(span(doc, "Бишкеке").id, "LOC")) == 0
+    assert len(store.events()) == n
+
+
+def test_relabel_of_a_human_span_stays_added(store: Store) -> None:
+    svc, doc = make_service(store)
+    new = svc.add_entity(doc.id, 0, 9, "PER").changes[0].after
+    svc.relabel(new.id, "ORG")
+    assert store.entity(new.id).state == "added"
+
+
+def test_relabel_to_unknown_label_is_refused(store: Store) -> None:
+    svc, doc = make_service(store)
+    with pytest.raises(EditError):
+        svc.relabel(span(doc, "Бишкеке").id, "FOO")
+
+
+def test_undo_relabel_restores_state_suggested(store: Store) -> None:
+    svc, doc = make_service(store)
+    b = span(doc, "Бишкеке")
+    svc.revert(svc.relabel(b.id, "ORG"))
+    assert store.entity(b.id) == b

@@ -1,0 +1,58 @@
+"""Document status, the next document to do, and the filtered document list."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.ingest import document_from_text
+from models.occurrences import pymorphy_forms
+from models.service import AnnotationService, EditError
+from models.store import Store
+from svc_helpers import add_doc, simple_forms
+
+
+def _three(store: Store) -> tuple[AnnotationService, list[str]]:
+    ids = [add_doc(store, f"Текст номер {n}. Путин приехал в Москву.",
+                   {"Путин": "PER"} if n != 2 else {"Москву": "LOC"}).id for n in range(3)]
+    return AnnotationService(store, "ann", forms=simple_forms), ids
+
+
+def test_set_status_returns_the_old_one_and_logs(store: Store) -> None:
+    svc, ids = _three(store)
+    assert svc.set_status(ids[0], "in_progress") == "new"
+    assert svc.set_status(ids[0], "done") == "in_progress"
+    assert store.events(ids[0])[-1]["annotator"] == "ann"
+
+
+def test_unknown_status_is_refused(store: Store) -> None:
+    svc, ids = _three(store)
+    with pytest.raises(EditError):
+        svc.set_status(ids[0], "finished")
+
+
+def test_next_document_skips_done_and_skipped_and_wraps(store: Store) -> None:
+    svc, ids = _three(store)
+    svc.set_status(ids[1], "done")
+    assert svc.next_document(ids[0]) == ids[2]
+    svc.set_status(ids[2], "skipped")
+    assert svc.next_document(ids[0]) is None
+    assert svc.next_document(ids[2]) == ids[0]
+
+
+def test_list_filters_by_status_and_label(store: Store) -> None:
+    svc, ids = _three(store)
+    svc.set_status(ids[0], "done")
+    assert [s.id for s in svc.list_documents(status="done")] == [ids[0]]
+    assert [s.id for s in svc.list_documents(label="LOC")] == [ids[2]]
+    assert svc.count_documents(label="PER", status="new") == 1
+
+
+def test_search_finds_other_case_endings(store: Store) -> None:
+    for n, city in enumerate(("Москве", "Казани")):
+        text = f"Статья {n}. Путин приехал в {city}."
+        index = " ".join(set().union(*map(pymorphy_forms, text.replace(".", "").split())))
+        store.add_document(document_from_text(text), search_lemmas=index)
+    svc = AnnotationService(store, "ann")  # real pymorphy forms
+    found = svc.list_documents(search="Москвой Путина")
+    assert [s.title for s in found] == ["Статья 0. Путин приехал в Москве."]
+    assert svc.count_documents(search="Лондон") == 0
