@@ -19,7 +19,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from models.schema import SCHEMA_VERSION, StoreError, migrate
+from models import schema
+from models.schema import StoreError, migrate
 
 _MAGIC = b"SQLite format 3\x00"
 _SIDECARS = ("-wal", "-shm")
@@ -50,7 +51,7 @@ def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            if version != SCHEMA_VERSION:
+            if version != schema.SCHEMA_VERSION:
                 migrate(conn, path)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: {describe(exc)}") from None
@@ -78,15 +79,15 @@ def check(path: Path, readonly: bool = False, timeout: float = 10.0) -> int | No
         version = None  # an empty file: SQLite makes it a new database
     else:
         version = _check_contents(path, header, timeout)
-    if version is not None and version > SCHEMA_VERSION:
+    if version is not None and version > schema.SCHEMA_VERSION:
         raise StoreError(
             f"{path}: written by a newer razmetka (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); left untouched — update razmetka to open it"
+            f"{schema.SCHEMA_VERSION}); left untouched — update razmetka to open it"
         )
     if readonly:
-        if version != SCHEMA_VERSION:
-            raise StoreError(f"{path}: needs an upgrade to schema {SCHEMA_VERSION}; open it "
-                             "once with write access")
+        if version != schema.SCHEMA_VERSION:
+            raise StoreError(f"{path}: needs an upgrade to schema {schema.SCHEMA_VERSION}; "
+                             "open it once with write access")
         return version
     if _read_only(path):
         raise StoreError(f"{path}: the file is read-only; razmetka saves every edit at once, "
@@ -109,7 +110,7 @@ def _check_contents(path: Path, header: bytes, timeout: float) -> int:
                          "left untouched")
     version = int.from_bytes(header[60:64], "big")
     wal = Path(f"{path}-wal")
-    if version > SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
+    if version > schema.SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
         return version  # refused from the header alone, without opening the file
     return _inspect(path, timeout)
 
@@ -127,7 +128,7 @@ def _inspect(path: Path, timeout: float) -> int:
             if version == 0 and tables:
                 raise StoreError(f"{path}: not a razmetka database (another program's "
                                  f"tables: {', '.join(sorted(tables)[:5])}); left untouched")
-            if version <= SCHEMA_VERSION:
+            if version <= schema.SCHEMA_VERSION:
                 problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if problem != "ok":
                     raise StoreError(f"{path}: the database is damaged ({_first_line(problem)})"

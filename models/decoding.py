@@ -5,8 +5,8 @@ code pages hold the same letters in a different order and with the case swapped,
 both decodings "look" Cyrillic. Here each candidate decoding is scored by how Russian it
 reads — letter pairs of news words (resources/ru_bigrams.json, built by
 tools/make_ru_bigrams.py) and the case pattern inside words — and the best one wins.
-Only data that is not Russian at all falls back to charset-normalizer. Every failure is a ``ValueError`` whose message is the user-facing
-reason ("binary file …", "empty file", …).
+Only data that is not Russian at all falls back to charset-normalizer. Every failure is
+a ``ValueError`` whose message is the user-facing reason ("binary file …", "empty file").
 """
 
 from __future__ import annotations

@@ -51,7 +51,8 @@ def _offsets(text: str, obj: Any, what: str) -> tuple[int, int]:
     if not isinstance(obj, dict):
         raise RecordError(f"{what} must be a JSON object")
     start, end = obj.get("start"), obj.get("end")
-    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+    if (not isinstance(start, int) or not isinstance(end, int)
+            or isinstance(start, bool) or isinstance(end, bool)):
         raise RecordError(f"{what} without integer start/end")
     if not 0 <= start < end <= len(text):
         raise RecordError(f"{what} offsets {start}-{end} outside the text (length {len(text)})")
