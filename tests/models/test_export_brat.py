@@ -1,0 +1,71 @@
+"""brat standoff: .ann offsets match the .txt; quotes, speakers and notes are there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from exio_helpers import TEXT_PARA, corpus, key, make_store
+
+from models.exporters import ExportOptions, export
+from models.importers.brat import read_pair
+from models.labels import load_labels
+
+
+def t_lines(ann: Path) -> list[tuple[str, str, list[tuple[int, int]], str]]:
+    out = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        if line.startswith("T"):
+            tid, head, said = line.split("\t")
+            kind, where = head.split(" ", 1)
+            frags = [tuple(map(int, f.split())) for f in where.split(";")]
+            out.append((tid, kind, frags, said))
+    return out
+
+
+def test_every_t_line_matches_the_txt(tmp_path: Path) -> None:
+    export(make_store(), "brat", tmp_path / "b", ExportOptions())
+    anns = sorted((tmp_path / "b").glob("*.ann"))
+    assert len(anns) == len(corpus())
+    for ann in anns:
+        text = ann.with_suffix(".txt").read_bytes().decode("utf-8")
+        for _tid, _kind, frags, said in t_lines(ann):
+            assert said == " ".join(text[s:e] for s, e in frags)
+
+
+def test_quote_across_paragraphs_is_fragmented_at_line_breaks(tmp_path: Path) -> None:
+    export(make_store(), "brat", tmp_path / "b", ExportOptions())
+    para = next(p for p in (tmp_path / "b").glob("*.txt") if p.read_text() == TEXT_PARA)
+    quotes = [t for t in t_lines(para.with_suffix(".ann")) if t[1] == "Quote"]
+    assert len(quotes) == 1 and len(quotes[0][2]) == 2
+
+
+def test_speaker_relations_point_at_entities_or_speaker_spans(tmp_path: Path) -> None:
+    export(make_store(corpus()[:1]), "brat", tmp_path / "b", ExportOptions())
+    ann = next((tmp_path / "b").glob("*.ann"))
+    types = {tid: (kind, said) for tid, kind, _f, said in t_lines(ann)}
+    rels = [line.split("\t")[1].split() for line in ann.read_text().splitlines()
+            if line.startswith("R")]
+    pairs = [(types[a.split(":")[1]], types[b.split(":")[1]]) for _k, a, b in rels]
+    assert pairs == [(("Quote", "Мы будем работать"), ("PER", "Владимир Путин")),
+                     (("Quote", "Это важно"), ("Speaker", "глава"))]
+    assert "AnnotatorNotes" in ann.read_text() and "\tРоссия" in ann.read_text()
+
+
+def test_configuration_files_name_every_type(tmp_path: Path) -> None:
+    export(make_store(), "brat", tmp_path / "b", ExportOptions())
+    conf = (tmp_path / "b" / "annotation.conf").read_text()
+    for name in [*sorted(load_labels().names), "Quote", "Speaker"]:
+        assert f"\n{name}\n" in conf
+    assert "Speaker\tArg1:Quote, Arg2:" in conf
+    assert "bgColor:#" in (tmp_path / "b" / "visual.conf").read_text()
+
+
+def test_brat_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
+    export(make_store(), "brat", tmp_path / "b", ExportOptions())
+    labels = load_labels().names
+    back = {}
+    for ann in (tmp_path / "b").glob("*.ann"):
+        rec = read_pair(ann.with_suffix(".txt"), ann, labels)
+        back[rec.doc.id] = rec.doc
+    for gold in corpus():
+        assert key(back[gold.id]) == key(gold)

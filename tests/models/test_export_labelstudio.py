@@ -1,0 +1,113 @@
+"""Label Studio tasks validate against the documented task format and import back.
+
+label-studio-sdk is not a dependency; the checks below are the task format of
+labelstud.io/guide/task_format and /guide/predictions: ``data`` with the text the config
+names, ``annotations`` and ``predictions`` holding ``result`` lists of ``labels``
+regions (id, from_name, to_name, value.start/end/text/labels) and ``relation`` items
+(from_id, to_id, direction, labels), every name and label declared in the config.
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from exio_helpers import corpus, key, make_store, model_of
+
+from models.exporters import ExportOptions, export
+from models.importers.labelstudio import read_task
+from models.labels import load_labels
+
+
+def config_names(xml: str) -> dict[str, Any]:
+    root = ET.fromstring(xml)
+    assert root.tag == "View"
+    labels = root.find("Labels")
+    text = root.find("Text")
+    return {"from": labels.get("name"), "to": labels.get("toName"), "text": text.get("name"),
+            "var": text.get("value"), "labels": {x.get("value") for x in labels},
+            "relations": {x.get("value") for x in root.iter("Relation")}}
+
+
+def validate_result(result: list, text: str, cfg: dict[str, Any]) -> None:
+    assert isinstance(result, list)
+    regions = {}
+    for item in result:
+        if item["type"] == "relation":
+            continue
+        assert item["type"] == "labels"
+        assert isinstance(item["id"], str) and item["id"] not in regions
+        assert item["from_name"] == cfg["from"] and item["to_name"] == cfg["to"] == cfg["text"]
+        v = item["value"]
+        assert isinstance(v["start"], int) and isinstance(v["end"], int)
+        assert 0 <= v["start"] < v["end"] <= len(text)
+        assert v["text"] == text[v["start"]:v["end"]]
+        assert len(v["labels"]) == 1 and set(v["labels"]) <= cfg["labels"]
+        regions[item["id"]] = item
+    for item in result:
+        if item["type"] == "relation":
+            assert item["from_id"] in regions and item["to_id"] in regions
+            assert item["direction"] in ("left", "right", "bi")
+            assert set(item["labels"]) <= cfg["relations"]
+
+
+def validate(tasks: Any, cfg: dict[str, Any]) -> None:
+    assert isinstance(tasks, list)
+    field = cfg["var"].lstrip("$")
+    for task in tasks:
+        assert set(task) <= {"id", "data", "annotations", "predictions", "meta"}
+        text = task["data"][field]
+        assert isinstance(text, str)
+        for ann in task.get("annotations", []):
+            assert isinstance(ann.get("was_cancelled", False), bool)
+            validate_result(ann["result"], text, cfg)
+        for pred in task.get("predictions", []):
+            assert isinstance(pred["model_version"], str)
+            validate_result(pred["result"], text, cfg)
+
+
+def exported(tmp_path: Path, **kw: Any) -> tuple[list, dict[str, Any]]:
+    export(make_store(), "labelstudio", tmp_path / "tasks.json", ExportOptions(**kw))
+    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+    xml = (tmp_path / "tasks.config.xml").read_text(encoding="utf-8")
+    return tasks, config_names(xml)
+
+
+def test_tasks_validate_against_the_task_format(tmp_path: Path) -> None:
+    tasks, cfg = exported(tmp_path)
+    validate(tasks, cfg)
+    assert len(tasks) == len(corpus())
+    assert cfg["labels"] == set(load_labels().names) | {"QUOTE", "SPEAKER"}
+
+
+def test_gold_is_annotations_and_snapshot_is_predictions(tmp_path: Path) -> None:
+    tasks, _cfg = exported(tmp_path)
+    by_status = {t["data"]["status"]: t for t in tasks}
+    assert "annotations" not in by_status["new"]  # unreviewed: pre-annotations only
+    assert by_status["skipped"]["annotations"][0]["was_cancelled"] is True
+    first = tasks[0]
+    gold = [r["value"]["text"] for r in first["annotations"][0]["result"] if "value" in r]
+    pred = [r["value"]["text"] for r in first["predictions"][0]["result"] if "value" in r]
+    assert "Москве" in gold and "Москве" not in pred
+    rels = [r for r in first["annotations"][0]["result"] if r["type"] == "relation"]
+    assert [(r["from_id"], r["to_id"]) for r in rels] == [("q1", "e2"), ("q2", "s2")]
+
+
+def test_tasks_import_back_with_the_same_spans(tmp_path: Path) -> None:
+    tasks, _cfg = exported(tmp_path)
+    labels = load_labels().names
+    for gold, task in zip(corpus(), tasks):
+        record = read_task(task, labels)
+        assert record.doc.id == gold.id and record.doc.status == gold.status
+        if gold.status != "new":
+            assert key(record.doc) == key(gold)
+        assert key(record.model) == key(model_of(gold))
+        assert record.doc.meta["title"] == gold.meta["title"]
+
+
+def test_include_model_sends_the_snapshot_as_predictions_only(tmp_path: Path) -> None:
+    tasks, cfg = exported(tmp_path, include_model=True)
+    validate(tasks, cfg)
+    assert all("annotations" not in t for t in tasks)

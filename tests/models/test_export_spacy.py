@@ -1,0 +1,81 @@
+"""spaCy reads the DocBin shards back with the same entities, quotes and speakers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from exio_helpers import corpus, doc_a, make_store, many
+
+from models.exporters import ExportOptions, export
+from models.store import Store
+
+spacy = pytest.importorskip("spacy")
+from spacy.tokens import DocBin  # noqa: E402
+
+
+def load(folder: Path) -> list:
+    vocab = spacy.blank("xx").vocab
+    return [d for shard in sorted(folder.glob("*.spacy"))
+            for d in DocBin().from_disk(shard).get_docs(vocab)]
+
+
+def test_docbin_has_the_same_text_and_entities(tmp_path: Path) -> None:
+    report = export(make_store(), "spacy", tmp_path / "corpus", ExportOptions())
+    docs = load(tmp_path / "corpus")
+    assert [d.text for d in docs] == [c.text for c in corpus()]
+    first = docs[0]
+    gold = doc_a()
+    nested = ("Ромашка", "ORG")
+    expected = {(e.start, e.end, e.label) for e in gold.entities if (e.text, e.label) != nested}
+    assert {(s.start_char, s.end_char, s.label_) for s in first.ents} == expected
+    assert {(s.start_char, s.end_char, s.label_) for s in first.spans["entities"]} == {
+        (e.start, e.end, e.label) for e in gold.entities}
+    assert any("not in doc.ents" in n and n.startswith("left out: 1 ") for n in report.notes)
+
+
+def test_quotes_and_speakers_are_span_groups_linked_in_user_data(tmp_path: Path) -> None:
+    export(make_store(), "spacy", tmp_path / "corpus", ExportOptions())
+    first = load(tmp_path / "corpus")[0]
+    quotes = [s.text for s in first.spans["quotes"]]
+    speakers = [s.text for s in first.spans["speakers"]]
+    assert quotes == ["Мы будем работать", "Это важно"]
+    assert speakers == ["Владимир Путин", "глава"]
+    meta = first.user_data["razmetka"]
+    assert [list(p) for p in meta["speaker_of"]] == [[0, 0], [1, 1]] and meta["id"] == doc_a().id
+
+
+def test_spacy_corpus_reader_reads_the_folder(tmp_path: Path) -> None:
+    from spacy.training import Corpus
+
+    export(make_store(), "spacy", tmp_path / "corpus", ExportOptions(statuses=["done"]))
+    examples = list(Corpus(tmp_path / "corpus")(spacy.blank("ru")))
+    assert len(examples) == 2
+    assert "Владимир Путин" in [e.text for e in examples[0].reference.ents]
+
+
+def test_shards_keep_memory_flat_and_lose_nothing(tmp_path: Path, monkeypatch) -> None:
+    from models.exporters import spacy_docbin
+
+    monkeypatch.setattr(spacy_docbin, "SHARD", 4)
+    store = Store.in_memory()
+    for d in many(10):
+        store.add_document(d)
+    export(store, "spacy", tmp_path / "c", ExportOptions())
+    assert len(list((tmp_path / "c").glob("*.spacy"))) == 3
+    assert len(load(tmp_path / "c")) == 10
+
+
+def test_split_writes_one_folder_per_part(tmp_path: Path) -> None:
+    store = Store.in_memory()
+    for d in many(40):
+        store.add_document(d)
+    export(store, "spacy", tmp_path / "c", ExportOptions(split="train=0.5,dev=0.5"))
+    sizes = [len(load(tmp_path / "c" / p)) for p in ("train", "dev")]
+    assert sum(sizes) == 40 and min(sizes) > 0
+
+
+def test_emoji_before_entities_keeps_offsets(tmp_path: Path) -> None:
+    export(make_store(), "spacy", tmp_path / "c", ExportOptions())
+    emoji = load(tmp_path / "c")[1]
+    assert [s.text for s in emoji.ents] == ["Москвы", "Сергей Собянин", "Зарядье"]
