@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[db], help="import and pre-annotate files")
     imp.add_argument("paths", nargs="+", type=Path)
     imp.add_argument("--jobs", type=int, default=1)
+    imp.add_argument("--format", default="auto",
+                     choices=("auto", "jsonl", "labelstudio", "doccano", "brat"),
+                     help="input format (default: recognized per file and record)")
+    imp.add_argument("--merge", action="store_true",
+                     help="replace the annotations of documents already in the database")
     ann = sub.add_parser("annotate", help="pre-annotate files to JSON lines, no database")
     ann.add_argument("paths", nargs="+", type=Path)
     ann.add_argument("--jobs", type=int, default=1)
@@ -134,17 +139,20 @@ def run(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``import``: add files to the database, pre-annotated, with a progress bar."""
-    from models.importer import import_paths
+    from models.importers import import_files
     from models.progress import progress_bar
     from models.store import Store
 
     store = Store(args.db)
     with progress_bar("importing") as tick:
-        report = import_paths(store, args.paths, args.jobs, tick)
+        report = import_files(store, args.paths, args.format, args.merge, args.jobs, tick)
     for err in report.errors:
         print(err, file=sys.stderr)
-    print(f"{len(report.added)} imported, {len(report.already)} already in the database, "
-          f"{len(report.errors)} failed → {args.db}")
+    merged = f"{len(report.merged)} merged, " if args.merge else ""
+    hint = f" ({len(report.not_merged)} with annotations: --merge updates them)" \
+        if report.not_merged else ""
+    print(f"{len(report.added)} imported, {merged}{len(report.already)} already in the "
+          f"database{hint}, {len(report.errors)} failed → {args.db}")
     return 1 if report.errors else 0
 
 
