@@ -18,9 +18,13 @@ from models.jsonshape import RecordError
 from models.labels import load_labels
 
 
-def _span(rid: str, rest: str, raw: str, kinds: dict[str, str]) -> Region:
+def _span(rid: str, rest: str, raw: str, kinds: dict[str, str], labels: frozenset[str]
+          ) -> Region:
     head, _, said = rest.partition("\t")
     kind, _, where = head.partition(" ")
+    label = kinds.get(kind.lower(), kind)
+    if label not in labels and label not in kinds.values():
+        raise RecordError(f"{rid} has unknown label {kind!r}")
     try:
         frags = [tuple(int(x) for x in piece.split()) for piece in where.split(";")]
     except ValueError:
@@ -34,7 +38,7 @@ def _span(rid: str, rest: str, raw: str, kinds: dict[str, str]) -> Region:
     if 0 <= start < end <= len(raw) and said != " ".join(raw[s:e] for s, e in frags):
         raise RecordError(f"{rid} {where} says {said!r} but the text there is "
                           f"{' '.join(raw[s:e] for s, e in frags)!r}")
-    return Region(rid, start, end, kinds.get(kind.lower(), kind))
+    return Region(rid, start, end, label)
 
 
 def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[IngestError]:
@@ -54,7 +58,7 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
         rid, _, rest = line.partition("\t")
         try:
             if rid.startswith("T"):
-                regions[rid] = _span(rid, rest, raw, kinds)
+                regions[rid] = _span(rid, rest, raw, kinds, labels)
             elif rid.startswith("R"):
                 kind, *args = rest.split("\t")[0].split()
                 if kind.lower() != "speaker" or len(args) != 2:
