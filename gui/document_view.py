@@ -1,8 +1,10 @@
 """The article as read-only plain text with its spans highlighted.
 
 The text goes in with ``setPlainText``, so markup in an article is shown literally.
-Spans are drawn by :class:`~gui.highlighter.SpanHighlighter` block by block; quotes also
-get a tinted block with a bar in the margin, painted here for the visible blocks only.
+Spans are drawn by :class:`~gui.highlighter.SpanHighlighter` block by block, and only for
+the blocks that come on screen (scrolling and resizing format them before they are
+painted); quotes also get a tinted block with a bar in the margin, painted here for the
+visible blocks only.
 Every offset in this widget's API is a Python code point, as in ``models/``; the
 conversion to Qt's UTF-16 positions happens inside, through :mod:`gui.offsets`.
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
@@ -24,9 +26,9 @@ from gui.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers
 from models.labels import LabelSet, load_labels
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
-    from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent
+    from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock
 
     from models.spans import Document, Entity, Quote
 
@@ -58,6 +60,8 @@ class DocumentView(QPlainTextEdit):
         self._quote_bg = tint(self.labels.quote.color, BLOCK_TINT)
         self._quote_bar = QColor(self.labels.quote.color)
         self._doc: Document | None = None
+        # Scrolling formats what comes into view before it is painted.
+        self.verticalScrollBar().valueChanged.connect(self.format_visible)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -77,9 +81,11 @@ class DocumentView(QPlainTextEdit):
         layers = SpanLayers() if doc is None else SpanLayers.build(
             doc.text, doc.entities, doc.quotes, doc.noise)
         self._highlighter.layers = layers
-        # setPlainText re-formats every block through the highlighter exactly once.
+        self._highlighter.forget(0)  # Qt offers every block now; all are deferred
         self.setPlainText("" if doc is None else doc.text)
+        self._highlighter.forget(self.document().blockCount())
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.format_visible()
 
     def refresh_spans(self, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
         """Show new entities and quotes, re-formatting only the blocks that changed.
@@ -108,11 +114,43 @@ class DocumentView(QPlainTextEdit):
             while block.isValid():
                 if block.blockNumber() not in done:
                     done.add(block.blockNumber())
-                    self._highlighter.rehighlightBlock(block)
+                    # A block never shown yet reads the new layers when it scrolls in.
+                    if self._highlighter.is_formatted(block):
+                        self._highlighter.format_block(block)
                 if block.position() + block.length() > last:
                     break
                 block = block.next()
         self.viewport().update()
+
+    def ensure_formatted(self, start: int, end: int) -> None:
+        """Format the blocks of a code-point range now, on screen or not."""
+        offsets, doc = self.layers.offsets, self.document()
+        block = doc.findBlock(offsets.to_qt(start))
+        last = offsets.to_qt(end)
+        while block.isValid():
+            if not self._highlighter.is_formatted(block):
+                self._highlighter.format_block(block)
+            if block.position() + block.length() > last:
+                break
+            block = block.next()
+
+    def format_visible(self) -> None:
+        """Format the blocks on screen (and one screen further) that are not yet."""
+        for _ in range(3):  # formats can change line wrapping, hence what is visible
+            todo = [b for b in self._visible_blocks(2 * self.viewport().height())
+                    if not self._highlighter.is_formatted(b)]
+            if not todo:
+                return
+            for block in todo:
+                self._highlighter.format_block(block)
+
+    def _visible_blocks(self, height: int) -> Iterator[QTextBlock]:
+        block, offset = self.firstVisibleBlock(), self.contentOffset()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > height:
+                return
+            yield block
+            block = block.next()
 
     # -- selection -------------------------------------------------------------------
 
@@ -176,8 +214,15 @@ class DocumentView(QPlainTextEdit):
         else:
             QToolTip.hideText()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Rewrapping can bring unformatted blocks on screen."""
+        super().resizeEvent(event)
+        self.format_visible()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         """Tint the visible blocks that hold a quote, then draw the text over them."""
+        if self._doc is not None and not self._highlighter.is_formatted(self.firstVisibleBlock()):
+            QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
         quotes = self.layers.quotes
         if len(quotes):
             painter = QPainter(self.viewport())

@@ -51,7 +51,8 @@ def test_entity_carries_its_label_colour_and_underline(view: DocumentView) -> No
     view.set_document(Document("d", text, entities=(per, loc)))
     fmt = char_format(view, per.start)
     assert fmt.underlineColor() == PER
-    assert fmt.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    # Solid or dashed is the review state's business (gui/span_styles.py); it is underlined.
+    assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
     assert fmt.background().color().rgb() == PER.rgb()  # the tint: same hue, translucent
     assert 0 < fmt.background().color().alphaF() < 1
     assert char_format(view, per.end - 1).underlineColor() == PER
@@ -109,6 +110,7 @@ def test_refresh_spans_reformats_only_the_touched_paragraph(view: DocumentView) 
     text = paragraph * 50
     ents = tuple(entity(text, "Владимир Путин", "PER", i + 1, nth=i) for i in range(50))
     view.set_document(Document("r", text, entities=ents))
+    view.ensure_formatted(0, len(text))  # as if the reviewer had scrolled through it all
     highlighter = view._highlighter
     before = highlighter.blocks_formatted
     changed = list(ents)
@@ -160,3 +162,26 @@ def test_set_document_none_clears(view: DocumentView) -> None:
     assert view.toPlainText() == ""
     assert view.current_document is None
     assert view.span_at(0) is None
+
+
+def test_only_blocks_on_screen_are_formatted(view: DocumentView) -> None:
+    paragraph = "Владимир Путин прибыл в Бишкек.\n\n"
+    text = paragraph * 3000
+    ents = tuple(Entity(i * len(paragraph), i * len(paragraph) + 14, "PER", "Владимир Путин",
+                        id=i + 1) for i in range(3000))
+    view.set_document(Document("big", text, entities=ents))
+    highlighter = view._highlighter
+    assert highlighter.blocks_formatted < 200  # of 6,000 blocks
+    assert label_at(view, ents[0].start) == "PER"
+    assert label_at(view, ents[2500].start) is None  # far below: not formatted yet
+    view.select_span(ents[2500].start, ents[2500].end)  # scrolls there
+    assert label_at(view, ents[2500].start) == "PER"
+    # An edit to a block never shown costs nothing now; it is right when it scrolls in.
+    before = highlighter.blocks_formatted
+    changed = list(ents)
+    changed[1000] = replace(ents[1000], label="LOC")
+    view.refresh_spans(changed, [])
+    assert highlighter.blocks_formatted == before
+    view.verticalScrollBar().setValue(0)
+    view.select_span(ents[1000].start, ents[1000].end)
+    assert label_at(view, ents[1000].start) == "LOC"
