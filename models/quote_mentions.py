@@ -1,0 +1,287 @@
+"""Candidate sources in an attribution clause: entities, pronouns, role nouns, bodies.
+
+An attribution clause ("— сказал посол Франции Пьер Леви", "— говорится в сообщении
+ГУ МЧС по Пермскому краю") is short, so each word can be looked at with pymorphy: a
+role noun takes its genitive chain ("глава региона"), an institution after "в" is a
+plural source ("в пресс-службе аэропорта «Пулково»"), a document gives way to its
+complement ("в сообщении компании X" → "компании X"). Choosing among them is
+quote_speakers' job; this module only lists them with case, gender and context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.quote_lexicon import (ADDRESSEE_HEADS, ANONYMOUS_NOUNS, DOC_NOUNS,
+                                  INSTITUTION_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS)
+from models.quote_morph import (Token, inflect, is_adjective, is_animate_noun, is_finite_verb,
+                                name_cases, name_parse, noun_cases, noun_lemma, parses,
+                                person_gender, to_nominative, tokenize)
+from models.spans import Entity
+
+_MARKS_OPEN = "«„“\""
+_MARKS_CLOSE = "»“”\""
+MAX_CHAIN = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A possible source: ``kind`` is PER/ORG/LOC, pronoun, role, place or doc."""
+
+    start: int
+    end: int
+    kind: str
+    normal: str
+    cases: frozenset[str]
+    token: int
+    gender: str | None = None
+    number: str | None = None
+    head: str = ""
+    prep: str = ""
+    addressee: bool = False
+    titled: bool = False
+
+    def nominative(self) -> bool:
+        """Could be the grammatical subject (unknown case counts as possible)."""
+        return not self.prep and (not self.cases or "nomn" in self.cases)
+
+
+@dataclass
+class Clause:
+    """The tokens of a clause and the mentions found in it."""
+
+    tokens: list[Token]
+    mentions: list[Mention]
+
+
+def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
+    """Cases the entity's words agree on (unknown words do not constrain).
+
+    For a person the first name decides when pymorphy knows it as a name: a guessed
+    surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
+    """
+    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word]
+    if ent.label == "PER" and words:
+        named = name_cases(words[0].text)
+        if named:
+            return named
+    common: set[str] | None = None
+    for tok in words:
+        cases = noun_cases(tok.text)
+        if cases:
+            common = set(cases) if common is None else common & cases
+    return frozenset(common or ())
+
+
+@dataclass(frozen=True, slots=True)
+class _Chain:
+    """Where a noun's dependents end: ``core`` stops before "по …"/"в …" qualifiers."""
+
+    end: int
+    core: int
+    titled: bool
+
+
+def _qualifier_end(toks: list[Token], j: int, limit: int,
+                   ent_start: dict[int, Entity]) -> int:
+    """End of "по Пермскому краю" / "в отрасли" starting at preposition ``j`` (or ``j``).
+
+    A person's name ends it: "председатель комитета по бюджету Андрей Макаров".
+    """
+    want = "datv" if toks[j].low == "по" else "loct"
+    k = j + 1
+    while k < limit and toks[k].is_word:
+        ent = ent_start.get(toks[k].start)
+        if ent is not None and ent.label == "PER":
+            break
+        if ent is not None:
+            k = _after(toks, k, ent.end)
+            continue
+        if want not in noun_cases(toks[k].text) and not toks[k].text[:1].isupper():
+            break
+        if name_parse(toks[k].text) is not None and want not in noun_cases(toks[k].text):
+            break
+        k += 1
+    return k if k > j + 1 else j
+
+
+def _chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: bool) -> _Chain:
+    """Extend a noun's genitive chain from token ``j`` (entities and «names» included)."""
+    limit = min(len(toks), j + MAX_CHAIN)
+    core: int | None = None
+    while j < limit:
+        tok = toks[j]
+        ent = ent_start.get(tok.start)
+        if ent is not None:
+            if ent.label == "PER":
+                return _Chain(j, j if core is None else core, True)
+            j = _after(toks, j, ent.end)
+            continue
+        if tok.text in _MARKS_OPEN:
+            close = next((k for k in range(j + 1, min(len(toks), j + 9))
+                          if toks[k].text in _MARKS_CLOSE), None)
+            if close is None:
+                break
+            j = close + 1
+            continue
+        if not tok.is_word or is_finite_verb(tok.text) and not noun_cases(tok.text):
+            break
+        if tok.low == "по" or (places and tok.low in ("в", "во", "на", "из")):
+            k = _qualifier_end(toks, j, limit, ent_start)
+            if k == j:
+                break
+            core = j if core is None else core
+            j = k
+            continue
+        if tok.low in PREPOSITIONS:
+            break
+        cases = noun_cases(tok.text)
+        if "gent" in cases or (not cases and tok.text[:1].isupper()):
+            j += 1
+            continue
+        break
+    return _Chain(j, j if core is None else core, False)
+
+
+def _after(toks: list[Token], j: int, end: int) -> int:
+    while j < len(toks) and toks[j].start < end:
+        j += 1
+    return j
+
+
+def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str) -> str:
+    """Nominative of the head and its adjectives, plus the genitive chain as written.
+
+    Qualifiers after "в"/"по" are left out: the normal form of "собеседник в отрасли"
+    is "собеседник", of "ГУ МЧС по Пермскому краю" it is "ГУ МЧС".
+    """
+    first = parses(toks[head].low)[:1]
+    number = "plur" if first and first[0].tag.number == "plur" else None
+    words = [to_nominative(t.text, number) for t in toks[left:head + 1]]
+    rest = text[toks[head].end:toks[core - 1].end] if core > head + 1 else ""
+    return " ".join(words) + rest
+
+
+def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
+              ) -> Entity | None:
+    """The longest ORG entity in a complement that starts with entities ("ГУ МЧС")."""
+    found: list[Entity] = []
+    j = i
+    while j < core and toks[j].start in ent_start:
+        ent = ent_start[toks[j].start]
+        found.append(ent)
+        j = _after(toks, j, ent.end)
+    orgs = [e for e in found if e.label == "ORG"]
+    return max(orgs, key=lambda e: e.end - e.start) if orgs else None
+
+
+def _doc_mention(text: str, toks: list[Token], i: int, chain: _Chain, left: int,
+                 ent_start: dict[int, Entity]) -> Mention:
+    """The source of "в сообщении X": X (an entity when it starts with one), else the doc."""
+    head = i + 1
+    org = _lead_org(toks, head, chain.core, ent_start)
+    if org is not None:
+        return Mention(org.start, org.end, "ORG", org.normal, frozenset(), left,
+                       head=toks[i].low)
+    lemma = noun_lemma(toks[head].text) or ""
+    normal = _phrase_normal(toks, head, head, chain.core, text)
+    return Mention(toks[head].start, toks[chain.end - 1].end, "place", normal, frozenset(),
+                   left, head=lemma)
+
+
+def _noun_mention(text: str, toks: list[Token], i: int, ent_start: dict[int, Entity],
+                  lemma: str) -> tuple[Mention, int]:
+    """A role/place/doc mention headed by token ``i``; returns it and the next index."""
+    animate = is_animate_noun(toks[i].text) or lemma in ROLE_NOUNS
+    kind = "role" if animate else ("doc" if lemma in DOC_NOUNS else "place")
+    left = i
+    while left > 0 and i - left < 2 and toks[left - 1].is_word and is_adjective(
+            toks[left - 1].text) and noun_lemma(toks[left - 1].text) is None:
+        left -= 1
+    chain = _chain(toks, i + 1, ent_start, lemma in ANONYMOUS_NOUNS or kind != "role")
+    if kind == "doc" and chain.end > i + 1:
+        return _doc_mention(text, toks, i, chain, left, ent_start), chain.end
+    noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)
+    number = noun.tag.number if noun is not None else None
+    gender = noun.tag.gender if noun is not None else None
+    normal = _phrase_normal(toks, left, i, chain.core, text)
+    return Mention(toks[left].start, toks[chain.end - 1].end, kind, normal,
+                   noun_cases(toks[i].text), left, gender=gender, number=number, head=lemma,
+                   titled=chain.titled), chain.end
+
+
+def _name_mention(toks: list[Token], index: int) -> Mention:
+    """A person's name that natasha missed ("Шойгу: «…»"), normalized word by word."""
+    words = []
+    cases: set[str] = set()
+    for tok in toks:
+        p = name_parse(tok.text)
+        form = inflect(p, {"nomn"}) if p is not None and p.tag.case != "nomn" else None
+        word = form.word if form is not None else tok.low
+        words.append(word[:1].upper() + word[1:])
+        cases |= name_cases(tok.text)
+    normal = " ".join(words)
+    return Mention(toks[0].start, toks[-1].end, "PER", normal, frozenset(cases), index,
+                   gender=person_gender(normal))
+
+
+def _annotate(m: Mention, toks: list[Token]) -> Mention:
+    """Add the preposition before a mention and whether it is an addressee."""
+    k = m.token - 1
+    prep = ""
+    if k >= 0 and toks[k].low in PREPOSITIONS:
+        prep, k = toks[k].low, k - 1
+    head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
+    addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
+    if m.prep == prep and m.addressee == addressee:
+        return m
+    return Mention(m.start, m.end, m.kind, m.normal, m.cases, m.token, m.gender, m.number,
+                   m.head, prep, addressee, m.titled)
+
+
+def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
+                  blocked: Sequence[tuple[int, int]] = ()) -> Clause:
+    """Tokens and candidate source mentions of ``text[start:end]``."""
+    toks = tokenize(text, start, end)
+    inside = [e for e in entities if e.start >= start and e.end <= end
+              and not any(a <= e.start < b for a, b in blocked)]
+    ent_start = {e.start: e for e in inside}
+    found: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if any(a <= tok.start < b for a, b in blocked):
+            i += 1
+            continue
+        ent = ent_start.get(tok.start)
+        if ent is not None:
+            gender = person_gender(ent.normal) if ent.label == "PER" else None
+            found.append(Mention(ent.start, ent.end, ent.label, ent.normal,
+                                 _entity_cases(text, ent), i, gender=gender))
+            i = _after(toks, i, ent.end)
+            continue
+        if tok.is_word and tok.low in PRONOUNS:
+            gender = PRONOUNS[tok.low]
+            number = "plur" if gender == "plur" else "sing"
+            found.append(Mention(tok.start, tok.end, "pronoun", tok.text,
+                                 frozenset({"nomn"}), i, gender=gender, number=number))
+        elif tok.is_word and tok.low not in PREPOSITIONS and name_parse(tok.text) is not None:
+            j = i + 1
+            while j < len(toks) and j - i < 3 and toks[j].start not in ent_start and \
+                    name_parse(toks[j].text) is not None:
+                j += 1
+            found.append(_name_mention(toks[i:j], i))
+            i = j
+            continue
+        elif tok.is_word and tok.low not in PREPOSITIONS:
+            lemma = noun_lemma(tok.text)
+            if lemma and (lemma in ROLE_NOUNS or lemma in ANONYMOUS_NOUNS
+                          or lemma in INSTITUTION_NOUNS or lemma in DOC_NOUNS
+                          or is_animate_noun(tok.text)):
+                mention, nxt = _noun_mention(text, toks, i, ent_start, lemma)
+                found.append(mention)
+                i = max(nxt, i + 1)
+                continue
+        i += 1
+    return Clause(toks, [_annotate(m, toks) for m in found])
