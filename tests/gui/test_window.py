@@ -123,6 +123,25 @@ def test_clicking_an_entity_mention_selects_exactly_its_span(window: MainWindow,
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(putin).center())
     assert window.view.textCursor().selectedText() == "Владимир Путин"
+    # A click on a mention in the article selects its row in the panel (loading its group).
+    doc = window.view.current_document
+    krupnov = next(e for e in doc.entities if e.text == "Юрия Крупнова")
+    window.view.select_span(krupnov.start + 2, krupnov.start + 2)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.view.cursorRect().center())
+    current = tree.currentIndex()
+    assert current.data() == "Юрия Крупнова" and current.data(LEVEL_ROLE) == "mention"
+    assert model.span(current) == (krupnov.start, krupnov.end)
+
+
+def test_entity_groups_load_their_mentions_on_expansion(window: MainWindow) -> None:
+    tree, model = window.entity_panel.tree, window.entity_panel.model
+    group = _find(model, tree.rootIndex(), "Россия", "group")
+    assert model.rowCount(group) == 0 and model.hasChildren(group)
+    tree.expand(group)
+    assert model.rowCount(group) == int(model.index(group.row(), 1, group.parent()).data())
+    assert {model.index(r, 0, group).data() for r in range(model.rowCount(group))} >= {
+        "России", "Россию"}
 
 
 def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot) -> None:  # type: ignore[no-untyped-def]
