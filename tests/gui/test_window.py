@@ -194,6 +194,21 @@ def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_pa
     store.close()
 
 
+def test_files_on_the_command_line_are_imported_and_opened(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(tmp_path / "cli.db")
+    store.add_document(quoted_document())  # not a first start: no sample
+    article = tmp_path / "html.txt"
+    article.write_text("<b>Путин</b> & <script>alert(1)</script>", encoding="utf-8")
+    w = open_window(store, [article])
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.import_finished, timeout=120_000):
+        pass
+    assert w.view.toPlainText() == "<b>Путин</b> & <script>alert(1)</script>"
+    assert w.document_list.model.rowCount() == 2
+    assert w.document_list.current_id() == w.current_id
+    store.close()
+
+
 def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     folder.mkdir()
