@@ -97,15 +97,15 @@ class EntityTreeModel(QStandardItemModel):
         return (parent.isValid() and parent.column() == 0
                 and parent.data(LEVEL_ROLE) == "group" and not parent.data(LOADED_ROLE))
 
-    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
         """A group has mentions before they are loaded (so it shows an expander)."""
         return self._is_unloaded_group(parent) or super().hasChildren(parent)
 
-    def canFetchMore(self, parent: QModelIndex) -> bool:  # noqa: N802 (Qt override)
+    def canFetchMore(self, parent: QModelIndex) -> bool:
         """A group's mention rows are made on first expansion."""
         return self._is_unloaded_group(parent)
 
-    def fetchMore(self, parent: QModelIndex) -> None:  # noqa: N802 (Qt override)
+    def fetchMore(self, parent: QModelIndex) -> None:
         """Make the mention rows of a group."""
         if not self._is_unloaded_group(parent):
             return

@@ -58,11 +58,11 @@ class QuoteTableModel(QAbstractTableModel):
         """The row of a quote id, if shown."""
         return next((r for r, q in enumerate(self._quotes) if q.id == quote_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """One row per quote."""
         return 0 if parent.isValid() else len(self._quotes)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """Quote, speaker, paragraph."""
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -85,7 +85,7 @@ class QuoteTableModel(QAbstractTableModel):
             return q.id
         return None
 
-    def headerData(  # noqa: N802 (Qt override)
+    def headerData(
         self, section: int, orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:

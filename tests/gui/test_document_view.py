@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from gui_helpers import char_format, label_at
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
 from gui.document_view import DocumentView
 from gui.highlighter import KIND_PROPERTY, LABEL_PROPERTY, NOISE_COLOR
-from gui_helpers import char_format, label_at
 from models.labels import load_labels
 from models.spans import Document, Entity, Noise, Quote, Speaker
 

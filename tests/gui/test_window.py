@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from gui_helpers import char_format
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 
@@ -20,8 +21,6 @@ from models.importer import import_paths
 from models.labels import load_labels, sample_path
 from models.spans import Document, Entity, Quote, Speaker
 from models.store import Store
-
-from gui_helpers import char_format
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = load_labels()
@@ -280,7 +279,7 @@ def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     proc = subprocess.run(
         [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180,
+        cwd=ROOT, capture_output=True, text=True, timeout=180, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
