@@ -20,8 +20,14 @@ from types import ModuleType
 from typing import Any
 
 from models.exporters.common import (
-    ExportOptions, ExportReport, MissingDependency, parse_split, part_names, prepare_dir,
-    select, write_manifest,
+    ExportOptions,
+    ExportReport,
+    MissingDependency,
+    parse_split,
+    part_names,
+    prepare_dir,
+    select,
+    write_manifest,
 )
 from models.labels import load_labels
 from models.spans import STATUSES

@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from models.exporters.common import (
-    ExportOptions, ExportReport, Item, note_normal_forms, utf16_offsets,
+    ExportOptions,
+    ExportReport,
+    Item,
+    note_normal_forms,
+    utf16_offsets,
 )
 from models.labels import load_labels
 from models.spans import Document
@@ -44,7 +48,7 @@ def record(doc: Document) -> dict[str, Any]:
 
     for e in doc.entities:
         by_offsets.setdefault((e.start, e.end), add(e.label, e.start, e.end))
-    relations = []
+    relations: list[dict[str, Any]] = []
     for q in doc.quotes:
         quote = add(ls.quote.name, q.start, q.end)
         s = q.speaker

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from models.exporters.common import (
-    ExportOptions, ExportReport, Progress, note_normal_forms, part_names, require, select,
+    ExportOptions,
+    ExportReport,
+    Progress,
+    note_normal_forms,
+    part_names,
+    require,
+    select,
 )
 from models.exporters.tokens import tag_names, tagged_sentences
 from models.labels import load_labels

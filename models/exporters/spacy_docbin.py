@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from models.exporters.common import (
-    ExportOptions, ExportReport, Item, note_normal_forms, require,
+    ExportOptions,
+    ExportReport,
+    Item,
+    note_normal_forms,
+    require,
 )
 from models.exporters.tokens import sentences
 
@@ -101,7 +105,9 @@ class Writer:
         ] += len(entities) - len(ents)
         sdoc.ents = ents
         sdoc.spans["entities"] = entities
-        quotes, speakers, pairs = [], [], []
+        quotes: list[Any] = []
+        speakers: list[Any] = []
+        pairs: list[list[int]] = []
         for q in doc.quotes:
             span = self._span(sdoc, q.start, q.end, "QUOTE", "quotes")
             if span is None:

@@ -10,6 +10,7 @@ ignored. Offsets are code points of the .txt as it is on disk (brat counts a CR 
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from models.importers.common import Record, Region, build_document
@@ -32,7 +33,7 @@ def _span(rid: str, rest: str, raw: str, kinds: dict[str, str], labels: frozense
     if any(len(f) != 2 for f in frags):
         raise RecordError(f"{rid}: bad offsets {where!r}")
     start, end = frags[0][0], frags[-1][1]
-    for (_, a_end), (b_start, _) in zip(frags, frags[1:]):
+    for (_, a_end), (b_start, _) in pairwise(frags):
         if raw[a_end:b_start].strip():
             raise RecordError(f"{rid}: discontinuous span {where!r} is not supported")
     if 0 <= start < end <= len(raw) and said != " ".join(raw[s:e] for s, e in frags):

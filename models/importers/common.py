@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import Any
 
 from models.ingest import parse_news
@@ -48,10 +49,10 @@ def json_records(text: str, jsonl: bool) -> Iterator[tuple[int, Any]]:
     before a syntax error are still imported.
     """
     if jsonl:
-        for n, line in enumerate(text.split("\n"), 1):
-            if line.strip():
+        for n, row in enumerate(text.split("\n"), 1):
+            if row.strip():
                 try:
-                    yield n, json.loads(line)
+                    yield n, json.loads(row)
                 except json.JSONDecodeError as exc:
                     yield n, RecordError(f"broken JSON ({exc.msg})")
         return
@@ -64,12 +65,14 @@ def json_records(text: str, jsonl: bool) -> Iterator[tuple[int, Any]]:
             yield exc.lineno, RecordError(f"broken JSON ({exc.msg})")
         return
     pos += 1
+    line, counted = 1, 0  # lines are counted incrementally: a big export stays linear
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1
         if pos >= len(text) or text[pos] == "]":
             return
-        line = text.count("\n", 0, pos) + 1
+        line += text.count("\n", counted, pos)
+        counted = pos
         try:
             obj, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
@@ -154,7 +157,7 @@ def build_document(
             s, e = at(r)
             entities.append(Entity(s, e, r.label, text[s:e], r.normal or text[s:e],
                                    state=state))
-    quotes = []
+    quotes: list[Quote] = []
     for r in sorted((r for r in regions if r.label == quote), key=lambda r: r.start):
         s, e = at(r)
         if quotes and s < quotes[-1].end:
@@ -183,7 +186,7 @@ def finish(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
 
 def check_quotes(doc: Document) -> None:
     """Refuse quotes that overlap each other (direct speech does not nest)."""
-    for a, b in zip(doc.quotes, doc.quotes[1:]):
+    for a, b in pairwise(doc.quotes):
         if b.start < a.end:
             raise RecordError(f"quotes {a.start}-{a.end} and {b.start}-{b.end} overlap")
 

@@ -10,6 +10,7 @@ entities). QUOTE and SPEAKER labels and ``speaker`` relations give quotes and sp
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from models.importers.common import Record, Region, build_document, scalar_meta
@@ -39,20 +40,28 @@ def _code_points(raw: str) -> dict[int, int]:
     return table
 
 
+def _ints(rid: str, start: Any, end: Any) -> tuple[int, int]:
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        raise RecordError(f"span {rid} without integer offsets")
+    return start, end
+
+
 def _regions(obj: dict[str, Any]) -> tuple[list[Region], bool]:
     if isinstance(obj.get("entities"), list):
         out = []
         for n, e in enumerate(obj["entities"], 1):
             if not isinstance(e, dict):
                 raise RecordError(f"entity {n} is not an object")
-            out.append(Region(str(e.get("id", n)), e.get("start_offset"), e.get("end_offset"),
-                              str(e.get("label", ""))))
+            rid = str(e.get("id", n))
+            start, end = _ints(rid, e.get("start_offset"), e.get("end_offset"))
+            out.append(Region(rid, start, end, str(e.get("label", ""))))
         return out, False
     out = []
     for n, e in enumerate(obj.get("label") or [], 1):
         if not isinstance(e, list) or len(e) != 3:
             raise RecordError(f"label {n} is not [start, end, label]")
-        out.append(Region(str(n), e[0], e[1], str(e[2])))
+        start, end = _ints(str(n), e[0], e[1])
+        out.append(Region(str(n), start, end, str(e[2])))
     return out, True
 
 
@@ -65,8 +74,6 @@ def read_record(obj: Any, labels: frozenset[str]) -> Record:
     table = _code_points(raw) if any(ord(ch) >= 0x10000 for ch in raw) else None
     converted = []
     for r in regions:
-        if not isinstance(r.start, int) or not isinstance(r.end, int):
-            raise RecordError(f"span {r.rid} without integer offsets")
         if table is not None:
             if r.start not in table or r.end not in table:
                 raise RecordError(f"span {r.rid} offsets {r.start}-{r.end} are not on character "
@@ -75,7 +82,7 @@ def read_record(obj: Any, labels: frozenset[str]) -> Record:
         converted.append(r)
     if flat:
         ordered = sorted(converted, key=lambda r: (r.start, r.end))
-        for a, b in zip(ordered, ordered[1:]):
+        for a, b in pairwise(ordered):
             if b.start < a.end:
                 raise RecordError(f"spans {a.start}-{a.end} and {b.start}-{b.end} overlap "
                                   "(doccano sequence labeling does not allow it)")

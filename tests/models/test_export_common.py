@@ -39,8 +39,8 @@ def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Pa
     report = export(store, "jsonl", tmp_path / "two", options)
     second = {p: {r["id"] for r in read_jsonl(tmp_path / "two" / f"{p}.jsonl")}
               for p in ("train", "dev", "test")}
-    for part in first:
-        assert first[part] <= second[part]  # nobody moved
+    for part, ids in first.items():
+        assert ids <= second[part]  # nobody moved
     sizes = {p: len(ids) for p, ids in second.items()}
     assert 400 < sizes["train"] < 560 and 30 < sizes["dev"] < 100 and 30 < sizes["test"] < 100
     assert any(n.startswith("split: train") for n in report.notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -62,7 +63,7 @@ def test_blank_lines_end_sentences_and_tags_are_valid_iob2(tmp_path: Path) -> No
     assert first[0][0][-1] == "."  # the first paragraph is its own sentence
     for _tokens, tags in (s for d in read_conll(tmp_path / "c.conll") for s in d):
         assert not tags[0].startswith("I-")
-        for prev, tag in zip(tags, tags[1:]):
+        for prev, tag in pairwise(tags):
             if tag.startswith("I-"):
                 assert prev[2:] == tag[2:] and prev != "O"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 from exio_helpers import TEXT_EMOJI, corpus, key, make_store
@@ -67,7 +68,7 @@ def test_prodigy_tokens_and_spans_agree(tmp_path: Path) -> None:
             assert tokens[s["token_start"]]["start"] == s["start"]
             assert tokens[s["token_end"]]["end"] == s["end"]
         ends = [(s["start"], s["end"]) for s in sorted(task["spans"], key=lambda s: s["start"])]
-        assert all(a[1] <= b[0] for a, b in zip(ends, ends[1:]))  # Prodigy NER: no overlap
+        assert all(a[1] <= b[0] for a, b in pairwise(ends))  # Prodigy NER: no overlap
     first = lines(tmp_path / "p.jsonl")[0]
     assert {first["text"][s["start"]:s["end"]] for s in first["spans"]} == {
         "РФ", "Владимир Путин", "ООО «Ромашка»", "Иван Петров", "Москве"}

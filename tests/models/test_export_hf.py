@@ -12,7 +12,7 @@ from models.exporters.tokens import sentences
 from models.store import Store
 
 datasets = pytest.importorskip("datasets")
-from seqeval.metrics.sequence_labeling import get_entities  # noqa: E402
+from seqeval.metrics.sequence_labeling import get_entities
 
 
 def test_saved_dataset_loads_with_classlabel_names(tmp_path: Path) -> None:

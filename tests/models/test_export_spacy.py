@@ -11,7 +11,7 @@ from models.exporters import ExportOptions, export
 from models.store import Store
 
 spacy = pytest.importorskip("spacy")
-from spacy.tokens import DocBin  # noqa: E402
+from spacy.tokens import DocBin
 
 
 def load(folder: Path) -> list:
