@@ -17,6 +17,7 @@ MAX_PARAGRAPHS = 8
 _OPEN_BEFORE = set(" \t\n([{«„“:—–-/")
 _DASH = r"(?:—|–|-{1,2})"
 _SPACES = re.compile(r"\s*")
+_INTERESTING = re.compile(r'[«»„“”‹›"\n]')
 # Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п».
 _INSERTION = re.compile(
     rf"(?P<pre>[,!?…])[ \t]*{_DASH}[ \t]+(?P<author>[^\n]{{2,160}}?)"
@@ -113,8 +114,11 @@ class _Scanner:
 
     def run(self) -> list[MarkSpan]:
         text, i = self.text, 0
-        while i < len(text):
-            ch = text[i]
+        while True:
+            m = _INTERESTING.search(text, i)
+            if m is None:
+                break
+            i, ch = m.start(), m.group()
             if ch == "\n":
                 i = self._paragraph_break(i)
                 continue

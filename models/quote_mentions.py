@@ -156,9 +156,10 @@ def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str
     Qualifiers after "в"/"по" are left out: the normal form of "собеседник в отрасли"
     is "собеседник", of "ГУ МЧС по Пермскому краю" it is "ГУ МЧС".
     """
-    first = parses(toks[head].low)[:1]
-    number = "plur" if first and first[0].tag.number == "plur" else None
-    words = [to_nominative(t.text, number) for t in toks[left:head + 1]]
+    noun = next((p for p in parses(toks[head].low) if p.tag.POS == "NOUN"), None)
+    number = noun.tag.number if noun is not None else None
+    gender = noun.tag.gender if noun is not None else None
+    words = [to_nominative(t.text, number, gender) for t in toks[left:head + 1]]
     rest = text[toks[head].end:toks[core - 1].end] if core > head + 1 else ""
     return " ".join(words) + rest
 

@@ -68,14 +68,29 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form.replace("ё", "е") for p in parses(_key(word)))
 
 
+# Three-letter beginnings of the speech lemmas: a word with another beginning is not
+# parsed at all (a pymorphy parse costs far more than this set lookup).
+_CUE_PREFIXES = frozenset(lemma[:3] for lemma in SPEECH_LEMMAS)
+
+
 @lru_cache(maxsize=50000)
 def is_speech_cue(word: str) -> bool:
     """True for a form of a speech verb (сказал, говорится, уверена, сообщило…)."""
-    for p in parses(_key(word)):
-        if p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN", "PRTF"):
+    low = _key(word)
+    if low[:3] not in _CUE_PREFIXES:
+        return False
+    for p in parses(low):
+        if p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN"):
             if p.normal_form.replace("ё", "е") in SPEECH_LEMMAS:
                 return True
     return False
+
+
+@lru_cache(maxsize=50000)
+def is_naming_participle(word: str) -> bool:
+    """"так называемый", "именуемый": what follows in quotes is a name, not speech."""
+    return any(p.tag.POS == "PRTF" and p.normal_form in ("называть", "именовать")
+               for p in parses(_key(word)))
 
 
 @lru_cache(maxsize=50000)
@@ -185,19 +200,24 @@ def inflect(parse: Any, grams: set[str]) -> Any | None:
 
 
 @lru_cache(maxsize=20000)
-def to_nominative(word: str, number: str | None = None) -> str:
-    """``word`` inflected to the nominative (keeping its number), case of letters kept."""
+def to_nominative(word: str, number: str | None = None, gender: str | None = None) -> str:
+    """``word`` in the nominative, keeping its number; an adjective takes ``gender``."""
     low = _key(word)
     for p in parses(low):
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case and p.tag.case != "nomn":
-            grams = {"nomn"}
-            if p.tag.number == "plur" or number == "plur":
-                grams.add("plur")
-            form = _PymorphyParse.inflect(p, grams)
-            if form is not None:
-                return _match_case(word, form.word)
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF"):
+        pos = p.tag.POS
+        if pos not in ("NOUN", "ADJF", "PRTF"):
+            continue
+        if p.tag.case == "nomn" and (pos == "NOUN" or gender in (None, p.tag.gender)):
             return word
+        grams = {"nomn"}
+        if p.tag.number == "plur" or number == "plur":
+            grams.add("plur")
+        elif pos != "NOUN" and gender in ("masc", "femn", "neut"):
+            grams.add(gender)
+        form = inflect(p, grams)
+        if form is not None:
+            return _match_case(word, form.word)
+        return word
     return word
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from models.quote_lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS
 from models.quote_marks import MarkSpan, find_mark_spans
-from models.quote_morph import is_adjective, noun_lemma, tokenize
+from models.quote_morph import is_adjective, is_naming_participle, noun_lemma, tokenize
 from models.spans import Entity
 
 _END_PUNCT = re.compile(r"[.!?…]\s*$")
@@ -40,6 +40,8 @@ def noun_before(text: str, pos: int) -> str | None:
             return "legal"
         if not tok.is_word:
             return None
+        if is_naming_participle(tok.text):
+            return "called"
         if tok.low in ("и", "или") and i > 0 and toks[i - 1].text in "»\"”":
             return "list"
         lemma = noun_lemma(tok.text)

@@ -10,8 +10,6 @@ the last person with no conflicting title (or a close one despite a different ti
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-
 from models.quote_lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from models.quote_morph import (is_animate_noun, name_parse, noun_lemma, person_gender,
                                 tokenize)
@@ -21,15 +19,29 @@ TITLE_WINDOW = 4  # words before a name that may be its title
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 
 
-@dataclass(frozen=True, slots=True)
 class Person:
-    """A PER mention outside quotes, with its gender and the titles written before it."""
+    """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    start: int
-    end: int
-    normal: str
-    gender: str | None
-    titles: frozenset[str]
+    __slots__ = ("start", "end", "normal", "_text", "_ent", "_gender", "_titles")
+
+    def __init__(self, text: str, ent: Entity, normal: str) -> None:
+        self.start, self.end, self.normal = ent.start, ent.end, normal
+        self._text, self._ent = text, ent
+        self._gender: str | None | bool = False
+        self._titles: frozenset[str] | None = None
+
+    @property
+    def gender(self) -> str | None:
+        if self._gender is False:
+            self._gender = person_gender(self.normal)
+        return self._gender  # type: ignore[return-value]
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """Role nouns written right before the name ("Губернатор Кузбасса Илья Середюк")."""
+        if self._titles is None:
+            self._titles = _titles(self._text, self._ent)
+        return self._titles
 
 
 def _key(word: str) -> str:
@@ -55,9 +67,7 @@ def persons(text: str, entities: Sequence[Entity],
     for ent in entities:
         if ent.label != "PER" or any(a <= ent.start < b for a, b in blocked):
             continue
-        normal = full_name(ent.normal or ent.text, entities)
-        out.append(Person(ent.start, ent.end, normal, person_gender(normal),
-                          _titles(text, ent)))
+        out.append(Person(text, ent, full_name(ent.normal or ent.text, entities)))
     return out
 
 

@@ -158,10 +158,3 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
     clause = find_mentions(ctx.text, start, end, ctx.entities, ctx.blocked)
     m = pick_mention(clause, ctx.text, genitive)
     return to_speaker(m, clause, ctx) if m is not None else None
-
-
-def has_cue(ctx: SpeakerContext, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` contains a speech verb outside quotes."""
-    clause = find_mentions(ctx.text, start, end, (), ctx.blocked)
-    return any(t.is_word and is_speech_cue(t.text) for t in clause.tokens
-               if not any(a <= t.start < b for a, b in ctx.blocked))

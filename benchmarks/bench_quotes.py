@@ -1,0 +1,90 @@
+"""Quote detection time as a share of NER time, measured in one run.
+
+Why: issue 3 allows quote detection to add at most 10% to an article's pre-annotation.
+Pre-annotation is NER (natasha, paragraph by paragraph) followed by the quote rules
+(``merge_quoted_org_names`` + ``find_quotes``); both are timed here on the bundled sample
+and on a ~50-paragraph article made by repeating the sample's paragraphs. natasha's
+models are loaded before timing. The quote rules keep small caches of pymorphy parses,
+so their first call on a text is reported apart from the steady state (later articles
+in a batch share most words).
+
+    python benchmarks/bench_quotes.py [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from models.ingest import parse_news  # noqa: E402
+from models.ner import find_entities, load_models  # noqa: E402
+from models.quote_morph import parses  # noqa: E402
+from models.quotes import find_quotes, merge_quoted_org_names  # noqa: E402
+
+SAMPLE = ROOT / "resources" / "samples" / "000_ab57c9abfbad8233.txt"
+TARGET = 0.10
+
+
+def long_article(text: str, paragraphs: int = 50) -> str:
+    """The sample's body paragraphs repeated (header dropped) up to ``paragraphs``."""
+    body = [p for p in text.split("\n\n")[1:] if p.strip()]
+    return "\n\n".join(body[i % len(body)] for i in range(paragraphs))
+
+
+def median_ms(fn: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def measure(name: str, text: str, repeat: int) -> float:
+    """Print NER vs quote times for one text; return the steady-state ratio."""
+    noise = parse_news(text)[1]
+    entities = find_entities(text)
+
+    def quotes() -> object:
+        return find_quotes(text, merge_quoted_org_names(text, entities), noise)
+
+    parses.cache_clear()
+    t = time.perf_counter()
+    found = quotes()
+    first = (time.perf_counter() - t) * 1000
+    ner = median_ms(lambda: find_entities(text), repeat)
+    steady = median_ms(quotes, repeat)
+    ratio = steady / ner
+    print(f"{name}: {len(text):,} chars, {text.count(chr(10) * 2) + 1} paragraphs, "
+          f"{len(found)} quotes")
+    print(f"  NER alone          {ner:8.2f} ms")
+    print(f"  quotes, first call {first:8.2f} ms  ({first / ner:6.1%} of NER)")
+    print(f"  quotes, steady     {steady:8.2f} ms  ({ratio:6.1%} of NER)")
+    return ratio
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=15)
+    args = ap.parse_args()
+    load_models()
+    find_entities("Прогрев: Владимир Путин прибыл в Москву.")
+    sample = SAMPLE.read_text(encoding="utf-8")
+    ratios = [measure("sample", sample, args.repeat),
+              measure("50-paragraph article", long_article(sample), args.repeat)]
+    worst = max(ratios)
+    verdict = "within" if worst <= TARGET else "OVER"
+    print(f"quote detection adds at most {worst:.1%} to NER time ({verdict} the "
+          f"{TARGET:.0%} target)")
+    return 0 if worst <= TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
