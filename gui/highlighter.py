@@ -22,8 +22,11 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 
 from gui.offsets import OffsetMap
 from gui.span_index import SpanIndex
+from gui.span_styles import style_state
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from PySide6.QtGui import QTextBlock, QTextDocument
 
     from models.labels import LabelSet
@@ -87,6 +90,7 @@ class SpanFormats:
         fmt.setProperty(LABEL_PROPERTY, entity.label)
         if entity.id is not None:
             fmt.setProperty(ID_PROPERTY, entity.id)
+        style_state(fmt, entity.state)  # suggested / confirmed / human (gui.span_styles)
         return fmt
 
 
@@ -119,6 +123,26 @@ class SpanLayers:
         fresh = SpanLayers.build("", entities, quotes, ())
         return SpanLayers(self.offsets, fresh.entities, fresh.quotes, fresh.speakers,
                           self.noise)
+
+    def replaced(self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
+                 ) -> SpanLayers:
+        """The same layers with a few spans swapped (one edit), in O(n) copies."""
+        from models.spans import Quote
+
+        def split(spans: Sequence[Entity | Quote], quotes: bool) -> list:
+            return [(s.start, s.end, s) for s in spans if isinstance(s, Quote) == quotes]
+
+        def voices(spans: Sequence[Entity | Quote]) -> list:
+            return [(q.speaker.start, q.speaker.end, q) for q in spans
+                    if isinstance(q, Quote) and q.speaker]
+
+        return SpanLayers(
+            self.offsets,
+            self.entities.replaced(split(removed, False), split(added, False)),
+            self.quotes.replaced(split(removed, True), split(added, True)),
+            self.speakers.replaced(voices(removed), voices(added)),
+            self.noise,
+        )
 
 
 class SpanHighlighter(QSyntaxHighlighter):

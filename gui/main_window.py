@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout
 
 from gui.document_list import DocumentListWidget
 from gui.document_view import DocumentView
+from gui.edit_wiring import install_editing
 from gui.entity_panel import EntityPanel
 from gui.import_status import ImportStatusWidget
 from gui.legend import LegendWidget
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self._create_docks()
         self._create_import()
         self._create_menus()
+        self.editing = install_editing(self)  # undo stack, edit actions, menus (issue 4)
         self._wire()
         self._restore_layout()
         self._update_title()
@@ -112,7 +114,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu("&View")
         for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
-            self.view_menu.addAction(dock.toggleViewAction())
+            toggle = dock.toggleViewAction()
+            toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} panel")
+            self.view_menu.addAction(toggle)
 
     def _wire(self) -> None:
         self.document_list.document_selected.connect(self.open_document)

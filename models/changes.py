@@ -8,10 +8,11 @@ store method as the first time, so the event log, the screen and the file agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 
-from models.spans import Entity, Quote
+from models.spans import Document, Entity, Quote
 
 Span = Entity | Quote
 
@@ -75,3 +76,37 @@ class ChangeSet:
     def doc_ids(self) -> list[str]:
         """The documents touched, in first-touched order."""
         return list(dict.fromkeys(c.doc_id for c in self.changes))
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _entity_key(e: Entity) -> tuple[int, int]:
+    return e.start, -e.end
+
+
+def _quote_key(q: Quote) -> tuple[int, int]:
+    return q.start, q.end
+
+
+def swap_spans(doc: Document, removed: Sequence[Span], added: Sequence[Span]) -> Document:
+    """``doc`` with ``removed`` spans taken out and ``added`` put in, order kept.
+
+    Bisection on the sorted spans, so one edit costs O(n) copying and O(log n) search,
+    not a re-sort: the GUI applies each edit to its 10,000-span document this way.
+    """
+    ents, quotes = list(doc.entities), list(doc.quotes)
+    for span in removed:
+        spans = quotes if isinstance(span, Quote) else ents
+        # Only the order by start is relied on: ties may come in any order.
+        i = bisect_left(spans, span.start, key=_start)  # type: ignore[arg-type]
+        while spans[i] != span:  # IndexError: the span is not in the document
+            i += 1
+        del spans[i]
+    for span in added:
+        if isinstance(span, Quote):
+            insort(quotes, span, key=_quote_key)
+        else:
+            insort(ents, span, key=_entity_key)
+    return replace(doc, entities=tuple(ents), quotes=tuple(quotes))

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from models.changes import Change, ChangeSet
 from models.events import Signal
-from models.labels import load_labels
+from models.labels import LabelSet, load_labels
 from models.occurrences import Forms, pymorphy_forms
 from models.spans import Entity, Quote
 from models.store import Store
@@ -38,11 +38,11 @@ class ServiceBase:
     """Store access, the annotator's name, the events, and commit/undo/redo."""
 
     def __init__(self, store: Store, annotator: str | None = None,
-                 forms: Forms | None = None) -> None:
+                 forms: Forms | None = None, labels: LabelSet | None = None) -> None:
         self.store = store
         self.annotator = annotator
         self.forms: Forms = forms or pymorphy_forms
-        self.labels = load_labels()
+        self.labels = labels or load_labels()
         self._texts: dict[str, str] = {}
         self.span_added = Signal("span_added")  # (doc_id, Entity)
         self.span_removed = Signal("span_removed")  # (doc_id, Entity)

@@ -223,7 +223,7 @@ class Store:
             [doc_id],
         ).fetchall()
         quotes = self.db.execute(
-            f"SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? ORDER BY start", [doc_id]
+            f'SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? ORDER BY start, "end"', [doc_id]
         ).fetchall()
         return Document(
             doc_id, text, json.loads(meta), status,
