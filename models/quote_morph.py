@@ -68,16 +68,27 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(p.normal_form.replace("ё", "е") for p in parses(_key(word)))
 
 
-# Three-letter beginnings of the speech lemmas: a word with another beginning is not
-# parsed at all (a pymorphy parse costs far more than this set lookup).
-_CUE_PREFIXES = frozenset(lemma[:3] for lemma in SPEECH_LEMMAS)
+@lru_cache(maxsize=1)
+def _cue_prefixes() -> frozenset[str]:
+    """Three-letter beginnings of every form of every speech lemma ("пиш" for "писать").
+
+    A word with another beginning is not parsed at all: a pymorphy parse costs far more
+    than this set lookup, and most words of a clause are not speech verbs. Built once
+    (about 0.1 s) from pymorphy's paradigms.
+    """
+    found = set()
+    for lemma in SPEECH_LEMMAS:
+        for p in _vocab().parse(lemma):
+            if p.normal_form.replace("ё", "е") == lemma:
+                found.update(_key(form.word)[:3] for form in p.lexeme)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=50000)
 def is_speech_cue(word: str) -> bool:
     """True for a form of a speech verb (сказал, говорится, уверена, сообщило…)."""
     low = _key(word)
-    if low[:3] not in _CUE_PREFIXES:
+    if low[:3] not in _cue_prefixes():
         return False
     for p in parses(low):
         if p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN"):
