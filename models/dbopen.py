@@ -209,14 +209,26 @@ class SafeDatabase(sqlite_utils.Database):
 
     @contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
-        """A transaction (a savepoint when nested); OperationalError becomes StoreError."""
-        outer = not self.conn.in_transaction
-        try:
+        """A write transaction (a savepoint when nested); OperationalError → StoreError.
+
+        The outer transaction is ``BEGIN IMMEDIATE``: it takes the write lock first
+        (waiting up to the busy timeout), so two importers on one database queue up
+        instead of failing when one upgrades a read snapshot the other has outdated.
+        """
+        if self.conn.in_transaction:
             with super().atomic() as db:
                 yield db
-        except sqlite3.OperationalError as exc:
-            if not outer:
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
                 raise
+        except sqlite3.OperationalError as exc:
             where = self.store_path or "database"
             raise StoreError(f"{where}: not saved — {describe(exc)}; what was saved before "
                              "is intact, try again") from exc

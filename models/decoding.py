@@ -34,6 +34,7 @@ _CASE_BREAK = -6.0  # "пОЙ": an upper-case letter after a lower-case one in a
 _CAPS_RUN = -1.0  # capitals inside a word are rarer than small letters ("УДЕМЛЕ")
 _NEWS_PUNCT = frozenset("«»„“”‘’—–…№©®™•°±§\u00a0\u2009\u202f")
 _WORD = re.compile(r"[^\W\d_]+")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f]")  # not \t \n \v \f \r
 
 
 def normalize_newlines(text: str) -> str:
@@ -113,8 +114,7 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def looks_binary(text: str) -> bool:
     """Too many control characters for text (a few are data and are kept)."""
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f\v")
-    return controls > max(2, len(text) // 100)
+    return len(_CONTROL.findall(text)) > max(2, len(text) // 100)
 
 
 @lru_cache(maxsize=1)
