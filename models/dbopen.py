@@ -108,11 +108,23 @@ def _check_contents(path: Path, header: bytes, timeout: float) -> int:
     if len(header) < 100 or not header.startswith(_MAGIC):
         raise StoreError(f"{path}: not a razmetka database (not an SQLite file); "
                          "left untouched")
+    if not _valid_header(header):
+        raise StoreError(f"{path}: the database is damaged (its header is not valid); "
+                         "left untouched — restore a backup")
     version = int.from_bytes(header[60:64], "big")
     wal = Path(f"{path}-wal")
     if version > schema.SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
         return version  # refused from the header alone, without opening the file
     return _inspect(path, timeout)
+
+
+def _valid_header(header: bytes) -> bool:
+    """The fixed fields of SQLite's 100-byte header (sqlite.org/fileformat.html)."""
+    page = int.from_bytes(header[16:18], "big")
+    page = 65536 if page == 1 else page
+    return (512 <= page <= 65536 and page & (page - 1) == 0
+            and header[18] in (1, 2) and header[19] in (1, 2)
+            and header[21:24] == b"\x40\x20\x20")
 
 
 def _inspect(path: Path, timeout: float) -> int:

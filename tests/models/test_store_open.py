@@ -64,6 +64,13 @@ def test_damaged_page_is_refused(corpus: Path) -> None:
     _refused(corpus, "damaged", "restore a backup")
 
 
+def test_damaged_header_is_refused_not_read_as_a_newer_schema(corpus: Path) -> None:
+    data = bytearray(corpus.read_bytes())
+    data[16:100] = b"\xa5" * 84
+    corpus.write_bytes(data)
+    _refused(corpus, "damaged (its header is not valid)")
+
+
 def test_truncated_file_is_refused(corpus: Path) -> None:
     corpus.write_bytes(corpus.read_bytes()[: corpus.stat().st_size // 2])
     _refused(corpus, "damaged")
