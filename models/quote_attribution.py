@@ -28,8 +28,9 @@ FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
 def cue_in(ctx: SpeakerContext, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has a speech verb outside quotes."""
+    blocked = ctx.blocked.within(start, end)
     for tok in tokenize(ctx.text, start, end):
-        if tok.is_word and not any(a <= tok.start < b for a, b in ctx.blocked):
+        if tok.is_word and not any(a <= tok.start < b for a, b in blocked):
             if is_speech_cue(tok.text):
                 return True
     return False
@@ -77,7 +78,7 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
     if end == 0:
         return None
     start = layout.sentence_start(end - 1)
-    if any(start <= a < end for a, _ in ctx.blocked):
+    if ctx.blocked.within(start, end):
         return None
     if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end):
         return speaker_in(ctx, start, end)
@@ -112,5 +113,5 @@ def follows_on(layout: Layout, ctx: SpeakerContext, last: Speaker, last_end: int
     gap = layout.paragraph(start) - layout.paragraph(last_end)
     if gap <= FOLLOW_ON_PARAGRAPHS:
         return True
-    named = any(last_end <= p.start < start and p.normal != last.normal for p in ctx.people)
+    named = any(p.normal != last.normal for p in ctx.people.between(last_end, start))
     return gap <= FOLLOW_ON_MAX and not named

@@ -9,7 +9,9 @@ the last person with no conflicting title (or a close one despite a different ti
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
+from models.quote_index import Ranges
 from models.quote_lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from models.quote_morph import (is_animate_noun, name_parse, noun_lemma, person_gender,
                                 tokenize)
@@ -17,6 +19,7 @@ from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
+SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
 
 
 class Person:
@@ -60,15 +63,61 @@ def _titles(text: str, ent: Entity) -> frozenset[str]:
     return frozenset(found)
 
 
-def persons(text: str, entities: Sequence[Entity],
-            blocked: Sequence[tuple[int, int]] = ()) -> list[Person]:
+class NameIndex:
+    """Full names (two words or more) of the document's persons, by surname."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_surname: dict[str, str] = {}
+        for ent in entities:
+            parts = clean_name(ent.normal or ent.text).split()
+            if ent.label == "PER" and len(parts) > 1:
+                key = _key(parts[-1])
+                if len(parts) > len(self.by_surname.get(key, "").split()):
+                    self.by_surname[key] = " ".join(parts)
+
+    def full(self, normal: str) -> str:
+        """A one-word name replaced by the longest full name ending with it."""
+        words = normal.split()
+        if len(words) != 1:
+            return clean_name(normal)
+        exact = self.by_surname.get(_key(words[0]))
+        if exact:
+            return exact
+        best = ""
+        for surname, name in self.by_surname.items():
+            if _same_surname(surname, words[0]) and len(name.split()) > len(best.split()):
+                best = name
+        return best or normal
+
+
+class People(Sequence[Person]):
+    """The document's persons in text order, with a fast "who came before" query."""
+
+    def __init__(self, persons: Sequence[Person] = ()) -> None:
+        self.items = list(persons)
+        self.starts = [p.start for p in self.items]
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.items[i]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def before(self, pos: int, limit: int = 50) -> list[Person]:
+        """Up to ``limit`` persons ending before ``pos``, nearest first."""
+        i = bisect.bisect_left(self.starts, pos)
+        return [p for p in reversed(self.items[max(0, i - limit - 2):i]) if p.end <= pos][:limit]
+
+    def between(self, start: int, end: int) -> list[Person]:
+        i = bisect.bisect_left(self.starts, start)
+        return self.items[i:bisect.bisect_left(self.starts, end)]
+
+
+def persons(text: str, entities: Sequence[Entity], blocked: Ranges,
+            names: NameIndex) -> People:
     """PER entities outside ``blocked`` ranges (quotes), in text order."""
-    out = []
-    for ent in entities:
-        if ent.label != "PER" or any(a <= ent.start < b for a, b in blocked):
-            continue
-        out.append(Person(text, ent, full_name(ent.normal or ent.text, entities)))
-    return out
+    return People([Person(text, e, names.full(e.normal or e.text)) for e in entities
+                   if e.label == "PER" and not blocked.contains(e.start)])
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -89,34 +138,17 @@ def clean_name(normal: str) -> str:
     return " ".join(words)
 
 
-def full_name(normal: str, entities: Sequence[Entity]) -> str:
-    """A one-word name replaced by the longest full name in the document ending with it."""
-    words = normal.split()
-    if len(words) != 1:
-        return clean_name(normal)
-    best = ""
-    for ent in entities:
-        parts = (ent.normal or ent.text).split()
-        if ent.label == "PER" and len(parts) > 1 and _same_surname(parts[-1], words[0]):
-            if len(parts) > len(best.split()):
-                best = clean_name(ent.normal)
-    return best or normal
-
-
 def _gender_ok(person: Person, gender: str | None) -> bool:
     return gender not in ("masc", "femn") or person.gender in (None, gender)
 
 
-def resolve_pronoun(gender: str | None, pos: int, people: Sequence[Person]) -> Person | None:
+def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
     """The last person before ``pos`` whose gender matches the pronoun's."""
     if gender not in ("masc", "femn"):
         return None
-    before = [p for p in people if p.end <= pos]
-    exact = [p for p in before if p.gender == gender]
-    if exact:
-        return exact[-1]
-    loose = [p for p in before if p.gender is None]
-    return loose[-1] if loose else None
+    before = people.before(pos, SEARCH_BACK)
+    exact = next((p for p in before if p.gender == gender), None)
+    return exact or next((p for p in before if p.gender is None), None)
 
 
 def _groups(lemma: str) -> set[int]:
@@ -131,14 +163,14 @@ def _title_score(head: str, titles: frozenset[str]) -> int:
 
 
 def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
-                 people: Sequence[Person]) -> Person | None:
+                 people: People) -> Person | None:
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None."""
     if number == "plur" or head in ANONYMOUS_NOUNS:
         return None
     best: tuple[int, int] | None = None
     chosen = None
-    for p in people:
-        if p.end > pos or not _gender_ok(p, gender):
+    for p in people.before(pos, SEARCH_BACK):
+        if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
         if score == 0 and pos - p.end > CLOSE_ENOUGH:
@@ -147,8 +179,3 @@ def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
         if best is None or key > best:
             best, chosen = key, p
     return chosen
-
-
-def is_resolvable_role(head: str) -> bool:
-    """Role nouns that name a person's position (not "источник", not plural bodies)."""
-    return head not in ANONYMOUS_NOUNS and (head in ROLE_NOUNS or bool(head))

@@ -11,13 +11,14 @@ its agreement with the verb and its distance to it; the outlet that was told
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from models.quote_lexicon import IMPERSONAL_LEMMAS, MEDIA_WORDS, QUOTING_LEMMAS
 from models.quote_mentions import Clause, Mention, find_mentions
 from models.quote_morph import is_finite_verb, is_speech_cue, lemmas, verb_features
-from models.quote_resolve import Person, full_name, resolve_pronoun, resolve_role
-from models.spans import Entity, Speaker
+from models.quote_index import EntityIndex, Ranges
+from models.quote_resolve import NameIndex, People, resolve_pronoun, resolve_role
+from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
 _LOCATIVE_PREPS = ("в", "во", "из")
@@ -40,9 +41,10 @@ class SpeakerContext:
     """What attribution needs from the document besides the clause itself."""
 
     text: str
-    entities: Sequence[Entity]
-    blocked: Sequence[tuple[int, int]]
-    people: Sequence[Person]
+    entities: EntityIndex
+    names: NameIndex
+    blocked: Ranges = field(default_factory=Ranges)
+    people: People = field(default_factory=People)
 
 
 def find_verb(clause: Clause) -> Verb | None:
@@ -140,7 +142,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     text = ctx.text[m.start:m.end]
     normal = m.normal
     if m.kind == "PER":
-        normal = full_name(m.normal, ctx.entities)
+        normal = ctx.names.full(m.normal)
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         normal = person.normal if person else m.normal.lower()
@@ -155,6 +157,7 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
     """The source named in ``text[start:end]``, resolved, or None."""
     if end <= start:
         return None
-    clause = find_mentions(ctx.text, start, end, ctx.entities, ctx.blocked)
+    clause = find_mentions(ctx.text, start, end, ctx.entities.between(start, end),
+                           ctx.blocked.within(start, end))
     m = pick_mention(clause, ctx.text, genitive)
     return to_speaker(m, clause, ctx) if m is not None else None

@@ -20,7 +20,8 @@ from models.quote_layout import Candidate, Layout, make_candidate, make_layout, 
 from models.quote_marks import MarkSpan, find_mark_spans
 from models.quote_morph import is_finite_verb
 from models.quote_names import looks_like_name, merge_quoted_org_names, words
-from models.quote_resolve import persons
+from models.quote_index import EntityIndex, Ranges
+from models.quote_resolve import NameIndex, persons
 from models.quote_speakers import SpeakerContext
 from models.spans import Entity, Noise, Quote, Speaker
 
@@ -36,15 +37,10 @@ def _speech_like(content: str) -> bool:
     return any(is_finite_verb(w) for w in found)
 
 
-def _covered_by_name(span: MarkSpan, entities: Sequence[Entity]) -> bool:
-    return any(e.label == "ORG" and e.start <= span.open and e.end >= span.outer_end
-               for e in entities)
-
-
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
     content = text[span.start:span.end]
-    if not content.strip() or _covered_by_name(span, ctx.entities):
+    if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
         return False
     if c.authors or c.after or span.paragraphs > 1:
         return True
@@ -79,15 +75,15 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
         In text order; a quote split by the author's words is two quotes.
     """
     work = mask_noise(text, noise)
-    ents = sorted((e for e in entities if not any(n.start <= e.start < n.end for n in noise)),
-                  key=lambda e: (e.start, -e.end))
+    blank = Ranges((n.start, n.end) for n in noise)
+    ents = EntityIndex(e for e in entities if not blank.contains(e.start))
     spans = find_mark_spans(work)
     layout = make_layout(work, spans)
-    ctx = SpeakerContext(work, ents, [], [])
+    ctx = SpeakerContext(work, ents, NameIndex(ents))
     candidates = [make_candidate(layout, s) for s in spans]
     speech = [c for c in candidates if _is_speech(layout, c, ctx)]
-    ctx.blocked = [seg for c in speech for seg in c.segments]
-    ctx.people = persons(work, ents, ctx.blocked)
+    ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
+    ctx.people = persons(work, ents, ctx.blocked, ctx.names)
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
