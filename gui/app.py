@@ -64,6 +64,9 @@ def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int
         return fail(str(exc))
     # Every edit is committed when made, so Ctrl+C in the terminal may end the process.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    from gui.annotator import resolve_annotator
+
+    annotator = resolve_annotator(annotator, ask=True)  # --annotator, remembered, or asked once
     window = open_window(store, files, annotator)  # referenced, or Python would drop it
     code = app.exec()
     window.deleteLater()

@@ -66,7 +66,7 @@ class EditHandlers:
             return
         made = [c.after for c in changes if c.after is not None and c.is_quote == (kind == "quote")]
         if made:
-            self.set_current((kind, made[0].id))
+            self.set_current((kind, made[0].id), span=made[0])
 
     def _label(self, label: str, exact: bool, *_: object) -> None:
         doc_id, sel, span = self.doc_id, self.view.selection_span(), self.current_span()
@@ -127,7 +127,7 @@ class EditHandlers:
             self.message.emit("No suggestions left to confirm")
             return
         kind = "quote" if isinstance(found, Quote) else "entity"
-        self.set_current((kind, found.id), center=True)
+        self.set_current((kind, found.id), center=True, span=found)
 
     def _speaker(self, *_: object) -> None:
         if self.current is None or self.current[0] != "quote":

@@ -20,17 +20,21 @@ from PySide6.QtGui import QTextCursor
 
 from gui import commands as cmd
 from gui.edit_handlers import EditHandlers
+from models.spans import Entity, Quote
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QMouseEvent, QUndoStack
 
     from gui.actions import EditActions
     from gui.document_view import DocumentView
-    from models.changes import ChangeSet
+    from models.changes import Change, ChangeSet
     from models.service import AnnotationService
-    from models.spans import Entity, Quote
 
 Current = tuple[str, int]  # ("entity" | "quote", id)
+
+
+def _key(span: Entity | Quote) -> Current:
+    return ("quote" if isinstance(span, Quote) else "entity", span.id)  # type: ignore[return-value]
 
 
 class EditController(EditHandlers, QObject):
@@ -46,6 +50,7 @@ class EditController(EditHandlers, QObject):
         QObject.__init__(self, view)
         self.view, self.service, self.stack, self.actions = view, service, stack, actions
         self.current: Current | None = None
+        self._span: Entity | Quote | None = None  # the current span's value, kept fresh
         self.speaker_for: int | None = None  # quote waiting for its speaker (after S)
         self._last_click: int | None = None
         self._connect_actions()
@@ -65,17 +70,34 @@ class EditController(EditHandlers, QObject):
 
     def current_span(self) -> Entity | Quote | None:
         """The current span as the view shows it (None when there is none)."""
-        if self.current is None or self.view.current_document is None:
+        if self.current is None:
             return None
-        kind, span_id = self.current
+        if self._span is None or _key(self._span) != self.current:
+            self._span = self._find(*self.current)
+        return self._span
+
+    def _find(self, kind: str, span_id: int) -> Entity | Quote | None:
+        """A span of the shown document by id: near the last click first (bisection)."""
         doc = self.view.current_document
+        if doc is None:
+            return None
+        if self._last_click is not None:
+            index = self.view.layers.quotes if kind == "quote" else self.view.layers.entities
+            near = [h.item for h in index.at(self._last_click) if h.item.id == span_id]
+            if near:
+                return near[0]
         spans = doc.quotes if kind == "quote" else doc.entities
         return next((s for s in spans if s.id == span_id), None)
 
     def set_current(self, current: Current | None, select: bool = True,
-                    center: bool = False) -> None:
-        """Make a span current, selecting its text (and scrolling to it if ``center``)."""
+                    center: bool = False, span: Entity | Quote | None = None) -> None:
+        """Make a span current, selecting its text (and scrolling to it if ``center``).
+
+        ``span`` is its value when the caller has it (no look-up on a 10,000-span text).
+        """
         self.current = current
+        if span is not None:
+            self._span = span
         span = self.current_span()
         if span is None:
             self.current = None
@@ -100,6 +122,7 @@ class EditController(EditHandlers, QObject):
     def document_shown(self) -> None:
         """A new document is in the view: nothing is current any more."""
         self.speaker_for = None
+        self._span = self._last_click = None
         self.set_current(None, select=False)
 
     def _update_actions(self) -> None:
@@ -136,13 +159,23 @@ class EditController(EditHandlers, QObject):
             self.view.change_spans([c.before for c in mine if c.before is not None],
                                    [c.after for c in mine if c.after is not None])
             self.spans_changed.emit(doc_id)
-            if self.current is not None and self.current_span() is None:
-                self.set_current(None, select=False)
+            self._follow_current(mine)
         elif len(changes.doc_ids) == 1:
             self.open_requested.emit(changes.doc_ids[0])  # an undo in another document
         for other in changes.doc_ids:
             if other != doc_id:
                 self.spans_changed.emit(other)
+
+    def _follow_current(self, changes: list[Change]) -> None:
+        """Keep the current span's value fresh; drop it when an edit deleted it."""
+        if self.current is None:
+            return
+        for c in changes:
+            if c.before is not None and _key(c.before) == self.current:
+                self._span = c.after
+                if c.after is None:
+                    self.set_current(None, select=False)
+                return
 
     def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
         if self.speaker_for is not None:

@@ -45,6 +45,10 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_doc ON entities(doc_id, start);
 CREATE INDEX entities_label ON entities(label, doc_id);
+-- For edits on 10,000-span articles: the normal form given to the same words, and the
+-- rare long spans that an overlap query bounded by start would miss (see store.py).
+CREATE INDEX entities_text ON entities(doc_id, label, text);
+CREATE INDEX entities_long ON entities(doc_id, ("end" - start));
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -62,6 +66,7 @@ CREATE TABLE quotes (
 );
 CREATE INDEX quotes_doc ON quotes(doc_id, start);
 CREATE INDEX quotes_speaker ON quotes(speaker_entity);
+CREATE INDEX quotes_long ON quotes(doc_id, ("end" - start));
 CREATE TABLE predictions (
     doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
     entities TEXT NOT NULL,

@@ -59,13 +59,8 @@ class DocumentOps(ServiceBase):
 
         Tab and Shift+Tab walk these, so every suggestion gets a decision.
         """
-        doc = self.store.document(doc_id)
-        waiting = sorted((s for s in (*doc.entities, *doc.quotes) if s.state == "suggested"),
-                         key=lambda s: (s.start, s.end))
-        if not waiting:
-            return None
-        if backwards:
-            before = [s for s in waiting if s.start < pos]
-            return before[-1] if before else waiting[-1]
-        after = [s for s in waiting if s.start > pos]
-        return after[0] if after else waiting[0]
+        found = self.store.next_in_state(doc_id, "suggested", pos, backwards)
+        if found is None:  # wrap round
+            edge = len(self.text(doc_id)) + 1 if backwards else -1
+            found = self.store.next_in_state(doc_id, "suggested", edge, backwards)
+        return found

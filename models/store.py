@@ -23,6 +23,8 @@ from models.schema import StoreError, backup
 from models.spans import Document, Entity, Noise, Quote, Speaker
 
 _ENTITY_COLS = 'id, start, "end", label, text, normal, state, annotator'
+# Spans up to this long are found by a start-bounded range scan (see _overlapping).
+_SHORT = 1000
 # A text query: words that must all occur, or groups of alternatives (one per group).
 Search = str | Sequence[Sequence[str]] | None
 _QUOTE_COLS = (
@@ -380,11 +382,12 @@ class Store:
         return old
 
     def _update_entity_row(self, new: Entity) -> None:
-        self.db["entities"].update(
-            new.id, {"start": new.start, "end": new.end, "label": new.label,
-                     "text": new.text, "normal": new.normal, "state": new.state,
-                     "annotator": new.annotator},
-        )
+        # Plain SQL: sqlite-utils' update() inspects the table on every call.
+        self.db.execute(
+            'UPDATE entities SET start = ?, "end" = ?, label = ?, text = ?, normal = ?,'
+            " state = ?, annotator = ? WHERE id = ?",
+            [new.start, new.end, new.label, new.text, new.normal, new.state, new.annotator,
+             new.id])
 
     def delete_entity(self, entity_id: int, annotator: str | None = None) -> Entity:
         """Remove an entity; quotes it spoke keep their speaker text but lose the link."""
@@ -488,19 +491,47 @@ class Store:
             raise KeyError(doc_id)
         return str(row[0])
 
+    def _overlapping(self, table: str, cols: str, doc_id: str, start: int, end: int
+                     ) -> list[tuple]:
+        """Rows of ``table`` overlapping ``[start, end)``, by two index range scans.
+
+        ``start < end AND "end" > start`` alone scans every span before ``end``: half an
+        article's spans per edit. Short spans that overlap start at most _SHORT before
+        ``start`` (one bounded range); long ones are few and have their own index.
+        """
+        lo = start - _SHORT
+        return self.db.execute(
+            f'SELECT {cols} FROM {table} WHERE doc_id = ? AND start >= ? AND start < ?'
+            f' AND "end" > ? UNION SELECT {cols} FROM {table} WHERE doc_id = ?'
+            f' AND ("end" - start) > ? AND start < ? AND "end" > ? ORDER BY 2, 3 DESC',
+            [doc_id, lo, end, start, doc_id, _SHORT, end, start]).fetchall()
+
     def entities_overlapping(self, doc_id: str, start: int, end: int) -> list[Entity]:
         """The entities of a document that share a character with ``[start, end)``."""
-        rows = self.db.execute(
-            f'SELECT {_ENTITY_COLS} FROM entities WHERE doc_id = ? AND start < ? AND "end" > ?'
-            ' ORDER BY start, "end" DESC', [doc_id, end, start]).fetchall()
-        return list(map(_entity, rows))
+        return list(map(_entity, self._overlapping("entities", _ENTITY_COLS, doc_id,
+                                                   start, end)))
 
     def quotes_overlapping(self, doc_id: str, start: int, end: int) -> list[Quote]:
         """The quotes of a document that share a character with ``[start, end)``."""
-        rows = self.db.execute(
-            f'SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? AND start < ? AND "end" > ?'
-            " ORDER BY start", [doc_id, end, start]).fetchall()
-        return list(map(_quote, rows))
+        return list(map(_quote, self._overlapping("quotes", _QUOTE_COLS, doc_id,
+                                                  start, end)))
+
+    def next_in_state(self, doc_id: str, state: str, pos: int, backwards: bool = False
+                      ) -> Entity | Quote | None:
+        """The first entity or quote in ``state`` starting after ``pos`` (before, backwards)."""
+        cmp, order = ("<", "DESC") if backwards else (">", "ASC")
+        found: list[Entity | Quote] = []
+        for table, cols, make in (("entities", _ENTITY_COLS, _entity),
+                                  ("quotes", _QUOTE_COLS, _quote)):
+            row = self.db.execute(
+                f"SELECT {cols} FROM {table} WHERE doc_id = ? AND start {cmp} ? AND state = ?"
+                f" ORDER BY start {order} LIMIT 1", [doc_id, pos, state]).fetchone()
+            if row:
+                found.append(make(row))
+        if not found:
+            return None
+        pick = max if backwards else min
+        return pick(found, key=lambda s: (s.start, s.end))
 
     def quotes_spoken_by(self, entity_id: int) -> list[Quote]:
         """The quotes whose speaker is linked to this entity."""
@@ -538,12 +569,14 @@ class Store:
 
     def _log(self, doc_id: str | None, action: str, before: Any, after: Any,
              annotator: str | None = None, operation: str | None = None) -> None:
-        self.db["events"].insert(
-            {"doc_id": doc_id, "at": now(), "annotator": annotator, "action": action,
-             "operation": operation,
-             "before": None if before is None else json.dumps(before, ensure_ascii=False),
-             "after": None if after is None else json.dumps(after, ensure_ascii=False)}
-        )
+        # Plain SQL: sqlite-utils' insert() inspects the table on every call, and this
+        # runs once per span of every edit.
+        self.db.execute(
+            "INSERT INTO events (doc_id, at, annotator, action, operation, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [doc_id, now(), annotator, action, operation,
+             None if before is None else json.dumps(before, ensure_ascii=False),
+             None if after is None else json.dumps(after, ensure_ascii=False)])
 
     def events(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """The event log, oldest first (for one document, or all)."""
