@@ -277,7 +277,7 @@ def run_evaluate_gold(path: str | Path, verbose: bool = False) -> int:
     try:
         cases = json.loads(Path(path).read_text(encoding="utf-8"))
         if not isinstance(cases, list):
-            raise ValueError("expected a JSON list of cases")
+            raise TypeError("expected a JSON list of cases")
         score = score_quotes(cases, pipeline_predict)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         print(f"{path}: {exc}")

@@ -30,9 +30,9 @@ def cue_in(ctx: SpeakerContext, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` has a speech verb outside quotes."""
     blocked = ctx.blocked.within(start, end)
     for tok in tokenize(ctx.text, start, end):
-        if tok.is_word and not any(a <= tok.start < b for a, b in blocked):
-            if is_speech_cue(tok.text):
-                return True
+        if tok.is_word and not any(a <= tok.start < b for a, b in blocked) \
+                and is_speech_cue(tok.text):
+            return True
     return False
 
 

@@ -13,11 +13,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.quote_lexicon import (ADDRESSEE_HEADS, ANONYMOUS_NOUNS, DOC_NOUNS,
-                                  INSTITUTION_NOUNS, PREPOSITIONS, PRONOUNS, ROLE_NOUNS)
-from models.quote_morph import (Token, inflect, is_adjective, is_animate_noun, is_finite_verb,
-                                name_cases, name_parse, noun_cases, noun_lemma, parses,
-                                person_gender, to_nominative, tokenize)
+from models.quote_lexicon import (
+    ADDRESSEE_HEADS,
+    ANONYMOUS_NOUNS,
+    DOC_NOUNS,
+    INSTITUTION_NOUNS,
+    PREPOSITIONS,
+    PRONOUNS,
+    ROLE_NOUNS,
+)
+from models.quote_morph import (
+    Token,
+    inflect,
+    is_adjective,
+    is_animate_noun,
+    is_finite_verb,
+    name_cases,
+    name_parse,
+    noun_cases,
+    noun_lemma,
+    parses,
+    person_gender,
+    to_nominative,
+    tokenize,
+)
 from models.spans import Entity
 
 _MARKS_OPEN = "«„“\""

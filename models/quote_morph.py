@@ -76,7 +76,7 @@ def _cue_prefixes() -> frozenset[str]:
     than this set lookup, and most words of a clause are not speech verbs. Built once
     (about 0.1 s) from pymorphy's paradigms.
     """
-    found = set()
+    found: set[str] = set()
     for lemma in SPEECH_LEMMAS:
         for p in _vocab().parse(lemma):
             if p.normal_form.replace("ё", "е") == lemma:
@@ -90,11 +90,8 @@ def is_speech_cue(word: str) -> bool:
     low = _key(word)
     if low[:3] not in _cue_prefixes():
         return False
-    for p in parses(low):
-        if p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN"):
-            if p.normal_form.replace("ё", "е") in SPEECH_LEMMAS:
-                return True
-    return False
+    return any(p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN")
+               and p.normal_form.replace("ё", "е") in SPEECH_LEMMAS for p in parses(low))
 
 
 @lru_cache(maxsize=50000)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+
 from models.quote_index import Ranges
 from models.quote_lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
-from models.quote_morph import (is_animate_noun, name_parse, noun_lemma, person_gender,
-                                tokenize)
+from models.quote_morph import is_animate_noun, name_parse, noun_lemma, person_gender, tokenize
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
@@ -25,7 +25,7 @@ SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
 class Person:
     """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    __slots__ = ("start", "end", "normal", "_text", "_ent", "_gender", "_titles")
+    __slots__ = ("_ent", "_gender", "_text", "_titles", "end", "normal", "start")
 
     def __init__(self, text: str, ent: Entity, normal: str) -> None:
         self.start, self.end, self.normal = ent.start, ent.end, normal

@@ -10,13 +10,12 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from models.quote_index import EntityIndex, Ranges
 from models.quote_lexicon import IMPERSONAL_LEMMAS, MEDIA_WORDS, QUOTING_LEMMAS
 from models.quote_mentions import Clause, Mention, find_mentions
 from models.quote_morph import is_finite_verb, is_speech_cue, lemmas, verb_features
-from models.quote_index import EntityIndex, Ranges
 from models.quote_resolve import NameIndex, People, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
@@ -82,9 +81,9 @@ def _agreement(m: Mention, verb: Verb) -> float:
             score -= 2.0
     elif verb.gender == "neut":
         score += 1.0 if m.kind in ("ORG", "place") and not locative else -2.0
-    elif verb.gender in ("masc", "femn") and m.kind in ("PER", "pronoun"):
-        if m.gender in ("masc", "femn") and m.gender != verb.gender:
-            score -= 3.0
+    elif verb.gender in ("masc", "femn") and m.kind in ("PER", "pronoun") \
+            and m.gender in ("masc", "femn") and m.gender != verb.gender:
+        score -= 3.0
     return score
 
 

@@ -16,11 +16,11 @@ import re
 from collections.abc import Sequence
 
 from models.quote_attribution import BY_WORDS, attribute, cue_in, follows_on
+from models.quote_index import EntityIndex, Ranges
 from models.quote_layout import Candidate, Layout, make_candidate, make_layout, mask_noise
-from models.quote_marks import MarkSpan, find_mark_spans
+from models.quote_marks import find_mark_spans
 from models.quote_morph import is_finite_verb
 from models.quote_names import looks_like_name, merge_quoted_org_names, words
-from models.quote_index import EntityIndex, Ranges
 from models.quote_resolve import NameIndex, persons
 from models.quote_speakers import SpeakerContext
 from models.spans import Entity, Noise, Quote, Speaker

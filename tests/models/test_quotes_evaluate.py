@@ -7,8 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from models.evaluate import (compare_annotations, format_report, iou, run_evaluate_gold,
-                             score_quotes, speaker_ok, trim)
+from models.evaluate import (
+    compare_annotations,
+    format_report,
+    iou,
+    run_evaluate_gold,
+    score_quotes,
+    speaker_ok,
+    trim,
+)
 from models.spans import Document, Entity, Quote, Speaker
 
 TEXT = "«Мы готовы», — сказал Иван Петров. Компания «Ромашка» работает."

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -33,7 +33,7 @@ def noise_of(text: str) -> list[Noise]:
     return list(parse_news(text)[1])
 
 
-@lru_cache(maxsize=None)
+@cache
 def predict_cached(text: str) -> tuple[Quote, ...]:
     entities = merge_quoted_org_names(text, find_entities(text))
     return tuple(find_quotes(text, entities, noise_of(text)))

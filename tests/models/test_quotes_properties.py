@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -40,5 +42,5 @@ def test_offsets_are_valid_and_noise_is_respected(text: str, data: st.DataObject
 @given(text=TEXTS)
 def test_quotes_are_ordered_and_disjoint(text: str) -> None:
     found = find_quotes(text, [])
-    for left, right in zip(found, found[1:]):
+    for left, right in itertools.pairwise(found):
         assert left.end <= right.start
