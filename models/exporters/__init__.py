@@ -32,7 +32,7 @@ from models.exporters.common import (
 from models.labels import load_labels
 from models.spans import STATUSES
 
-__all__ = ["FORMATS", "ExportOptions", "ExportReport", "MissingDependency", "export"]
+__all__ = ["FORMATS", "ExportOptions", "ExportReport", "MissingDependency", "count", "export"]
 
 MODULES = {"jsonl": "jsonl", "spacy": "spacy_docbin", "conll": "conll", "brat": "brat",
            "labelstudio": "labelstudio", "doccano": "doccano", "prodigy": "prodigy",
@@ -59,6 +59,14 @@ def _validate(options: ExportOptions) -> None:
     if unknown:
         raise ValueError(f"unknown label {', '.join(unknown)} in --labels "
                          f"(known: {', '.join(sorted(known))})")
+
+
+def count(store: Any, options: ExportOptions | None = None) -> int:
+    """How many documents an export with ``options`` reads (a progress bar's total)."""
+    statuses = (options or ExportOptions()).statuses
+    if statuses is None:
+        return int(store.count_documents())
+    return sum(int(store.count_documents(status=s)) for s in dict.fromkeys(statuses))
 
 
 def target(out: Path, part: str, suffix: str | None) -> Path:

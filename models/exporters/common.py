@@ -67,12 +67,15 @@ class ExportReport:
     adjusted: Counter[str] = field(default_factory=Counter)
     refused: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    cancelled: bool = False
 
     def finish(self) -> None:
         """Turn the counters into the one-line notes the CLI and the window print."""
         self.notes = [f"left out: {n} {what}" for what, n in sorted(self.left_out.items()) if n]
         self.notes += [f"adjusted: {n} {what}" for what, n in sorted(self.adjusted.items()) if n]
         self.notes += [f"refused: {why}" for why in self.refused]
+        if self.cancelled:
+            self.notes.append("cancelled: the output holds only the documents before the cancel")
         if len(self.parts) > 1 or (self.parts and next(iter(self.parts)) != ""):
             self.notes.append("split: " + ", ".join(f"{p} {n}" for p, n in self.parts.items()))
 
@@ -174,7 +177,7 @@ def select(
     parts = parse_split(options.split)
     for doc in store.iter_documents(options.statuses):
         if cancelled():
-            report.refused.append("export cancelled; the output is incomplete")
+            report.cancelled = True
             return
         where = split_of(doc.id, parts, options.seed)
         if part is not None and where != part:

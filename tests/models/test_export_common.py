@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from exio_helpers import corpus, make_store, many
 
-from models.exporters import ExportOptions, export
+from models.exporters import ExportOptions, count, export
 from models.exporters.common import MissingDependency, parse_split, require, split_of
 from models.store import Store
 
@@ -97,6 +97,8 @@ def test_progress_is_called_per_document_and_cancel_stops(tmp_path: Path) -> Non
     export(make_store(), "jsonl", tmp_path / "o.jsonl", ExportOptions(),
            lambda done, _r: seen.append(done))
     assert seen == list(range(1, len(corpus()) + 1))
+    assert count(make_store(), ExportOptions()) == len(corpus())
+    assert count(make_store(), ExportOptions(statuses=["done", "new"])) == 3
     report = export(make_store(), "jsonl", tmp_path / "c.jsonl", ExportOptions(),
                     cancelled=lambda: True)
     assert report.documents == 0 and any("cancelled" in n for n in report.notes)
