@@ -66,7 +66,7 @@ def export_all(store: Any, out: Path, options: ExportOptions, report: ExportRepo
     features = Features({"id": Value("string"), "doc_id": Value("string"),
                          "tokens": Sequence(Value("string")),
                          "ner_tags": Sequence(ClassLabel(names=tag_names(labels)))})
-    quiet = datasets.utils.logging.is_progress_bar_enabled()
+    bars_were_on = datasets.utils.logging.is_progress_bar_enabled()
     datasets.disable_progress_bars()
     try:
         with tempfile.TemporaryDirectory(prefix="razmetka-hf-") as cache:
@@ -93,5 +93,5 @@ def export_all(store: Any, out: Path, options: ExportOptions, report: ExportRepo
             DatasetDict(parts).save_to_disk(str(out), num_shards=shards)
             del parts
     finally:
-        if quiet:
+        if bars_were_on:
             datasets.enable_progress_bars()

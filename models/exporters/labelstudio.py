@@ -5,9 +5,9 @@ One task per document: ``data`` holds the text and the document's id, status and
 ``annotations`` and the model's untouched snapshot its ``predictions``, so a reviewer
 sees both. Quotes are regions labelled QUOTE; the speaker is a ``relation`` from the
 quote to the entity region at the same offsets, or to a SPEAKER region when no entity is
-there. Normal forms ride in each region's ``meta.text``. A document still ``new`` has
-not been reviewed, so it gets predictions only; a ``skipped`` one a cancelled
-annotation. Offsets are code points, which is what Label Studio stores.
+there. Normal forms ride in each region's ``meta.text``. A document still ``new`` with
+no human edit has not been reviewed, so it gets predictions only; a ``skipped`` one a
+cancelled annotation. Offsets are code points, which is what Label Studio stores.
 """
 
 from __future__ import annotations
@@ -82,7 +82,8 @@ def task(item: Item, include_model: bool) -> dict[str, Any]:
     data = {"text": doc.text, "razmetka_id": doc.id, "status": doc.status}
     data.update({k: v for k, v in doc.meta.items() if k not in RESERVED})
     out: dict[str, Any] = {"data": data}
-    if not include_model and doc.status != "new":
+    touched = any(s.origin == "human" for s in (*doc.entities, *doc.quotes))
+    if not include_model and (doc.status != "new" or touched):
         out["annotations"] = [{"result": result(doc), "was_cancelled": doc.status == "skipped"}]
     model = item.model if item.model is not None else doc
     out["predictions"] = [{"model_version": MODEL_VERSION, "result": result(model)}]

@@ -111,3 +111,15 @@ def test_include_model_sends_the_snapshot_as_predictions_only(tmp_path: Path) ->
     tasks, cfg = exported(tmp_path, include_model=True)
     validate(tasks, cfg)
     assert all("annotations" not in t for t in tasks)
+
+
+def test_a_new_document_with_a_human_edit_keeps_its_annotation(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from exio_helpers import doc_new
+
+    edited = doc_new()
+    edited = edited.with_annotations([replace(edited.entities[0], state="added")], [])
+    export(make_store([edited]), "labelstudio", tmp_path / "t.json", ExportOptions())
+    (task,) = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert [r["value"]["text"] for r in task["annotations"][0]["result"]] == ["Михаил Мурашко"]
