@@ -20,7 +20,7 @@ from models.quote_resolve import resolve_pronoun
 from models.quote_speakers import SpeakerContext, speaker_in
 from models.spans import Speaker
 
-BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке)\b")
+BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
 _ABOUT_THIS = re.compile(r"(?i)^\s*(?:об этом|так|такое (?:мнение|заявление)|эти слова)\b")
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named

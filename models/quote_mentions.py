@@ -42,6 +42,7 @@ from models.spans import Entity
 _MARKS_OPEN = "«„“\""
 _MARKS_CLOSE = "»“”\""
 MAX_CHAIN = 8
+CITED = "со ссылкой на"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
     For a person the first name decides when pymorphy knows it as a name: a guessed
     surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
     """
-    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word]
+    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
     if ent.label == "PER" and words:
         named = name_cases(words[0].text)
         if named:
@@ -252,6 +253,8 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
     prep = ""
     if k >= 0 and toks[k].low in PREPOSITIONS:
         prep, k = toks[k].low, k - 1
+        if prep == "на" and k >= 0 and toks[k].low == "ссылкой":
+            prep = CITED  # "со ссылкой на источник": the cited one is the source
     head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
     addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
     if m.prep == prep and m.addressee == addressee:

@@ -10,17 +10,19 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from models.quote_index import EntityIndex, Ranges
 from models.quote_lexicon import IMPERSONAL_LEMMAS, MEDIA_WORDS, QUOTING_LEMMAS
-from models.quote_mentions import Clause, Mention, find_mentions
+from models.quote_mentions import CITED, Clause, Mention, find_mentions
 from models.quote_morph import is_finite_verb, is_speech_cue, lemmas, verb_features
 from models.quote_resolve import NameIndex, People, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
 _LOCATIVE_PREPS = ("в", "во", "из")
+_DOMAIN = re.compile(r"^\S+\.(?:ru|ру|рф|com|org|net|info|io|ua|by|kz|uz)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ def find_verb(clause: Clause) -> Verb | None:
 
 def _is_media(m: Mention, text: str) -> bool:
     name = text[m.start:m.end].strip("«»\"„“” ").lower()
-    return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or "." in name
+    return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))
 
 
 def _agreement(m: Mention, verb: Verb) -> float:
@@ -91,6 +93,8 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
     """A mention's score before agreement, or None when it cannot be the source."""
     if m.addressee or m.titled:
         return None
+    if m.prep == CITED:
+        return 7.0
     if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place", "doc"):
         return 2.5
     if m.prep:
