@@ -127,3 +127,21 @@ def test_compare_annotations_counts_quotes_and_wrong_speakers() -> None:
     model = _doc([], [quote(TEXT, "Мы готовы", other), quote(TEXT, "Ромашка")])
     q = compare_annotations([(gold, model), (gold, _doc([], []))])["quotes"]
     assert (q["tp"], q["fp"], q["fn"], q["speaker_accuracy"]) == (1, 1, 1, 0.0)
+
+
+def test_run_evaluate_db_compares_done_documents(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from models.store import Store
+
+    per = Entity(TEXT.index("Иван"), TEXT.index("Иван") + 11, "PER", "Иван Петров")
+    model = _doc([per], [quote(TEXT, "Мы готовы", petrov())])
+    gold = Document("d", TEXT, status="done").with_annotations([per], [])
+    path = tmp_path / "eval.db"
+    store = Store(path)
+    store.add_document(gold, model)
+    store.close()
+    from models.evaluate import run_evaluate_db
+
+    assert run_evaluate_db(path) == 0
+    out = capsys.readouterr().out
+    assert "documents: 1" in out and "PER" in out and "QUOTE" in out

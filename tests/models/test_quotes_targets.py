@@ -55,3 +55,13 @@ def test_corpus_is_large_and_varied() -> None:
     for case in cases:
         for q in case["quotes"]:
             assert q["quote"] in case["text"], case["id"]
+
+
+def test_evaluate_gold_through_the_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
+    """What ``main.py evaluate --gold`` runs: ingest, pipeline.predict, the report."""
+    if not DEV.exists():
+        pytest.skip(f"{DEV} not found")
+    from models.evaluate import run_evaluate_gold
+
+    assert run_evaluate_gold(DEV, verbose=True) == 0
+    assert "F1=1.00 speaker_acc=1.00" in capsys.readouterr().out
