@@ -14,24 +14,27 @@ from __future__ import annotations
 import re
 
 from models.quote_layout import Candidate, Layout
-from models.quote_lexicon import POSSESSIVE_PRONOUNS
-from models.quote_morph import is_speech_cue, tokenize
+from models.quote_lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
+from models.quote_morph import is_speech_cue, lemmas, tokenize
 from models.quote_resolve import resolve_pronoun
 from models.quote_speakers import SpeakerContext, speaker_in
 from models.spans import Speaker
 
 BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
-_ABOUT_THIS = re.compile(r"(?i)^\s*(?:об этом|так|такое (?:мнение|заявление)|эти слова)\b")
+_ABOUT_THIS = re.compile(
+    r"(?i)^\s*(?:(?P<cue>об этом|так)|такое (?:мнение|заявление)|такими словами"
+    r"|с таким заявлением|эти слова|этими словами)\b")
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
 
-def cue_in(ctx: SpeakerContext, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` has a speech verb outside quotes."""
+def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> bool:
+    """Whether ``text[start:end]`` has a speech verb outside quotes (``strong``: not a
+    verb that is often something else, like "привести" or "назвать")."""
     blocked = ctx.blocked.within(start, end)
     for tok in tokenize(ctx.text, start, end):
         if tok.is_word and not any(a <= tok.start < b for a, b in blocked) \
-                and is_speech_cue(tok.text):
+                and is_speech_cue(tok.text) and not (strong and lemmas(tok.text) & WEAK_LEMMAS):
             return True
     return False
 
@@ -67,9 +70,12 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     end = layout.sentence_end(c.span.outer_end)
     nxt_end = layout.sentence_end(end + 1)
     sentence = layout.flat[end:nxt_end].lstrip(" \t.")
-    if "\n" in layout.flat[c.span.outer_end:end + 2] or not _ABOUT_THIS.match(sentence):
+    m = _ABOUT_THIS.match(sentence)
+    if "\n" in layout.flat[c.span.outer_end:end + 2] or m is None:
         return None
-    return speaker_in(ctx, end, nxt_end) if cue_in(ctx, end, nxt_end) else None
+    if m.group("cue") and not cue_in(ctx, end, nxt_end, strong=True):
+        return None  # "Об этом стало известно" names nobody
+    return speaker_in(ctx, end, nxt_end)
 
 
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
@@ -80,7 +86,7 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
     start = layout.sentence_start(end - 1)
     if ctx.blocked.within(start, end):
         return None
-    if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end):
+    if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
         return speaker_in(ctx, start, end)
     return None
 

@@ -220,7 +220,8 @@ def _noun_mention(text: str, toks: list[Token], i: int, ent_start: dict[int, Ent
     while left > 0 and i - left < 2 and toks[left - 1].is_word and is_adjective(
             toks[left - 1].text) and noun_lemma(toks[left - 1].text) is None:
         left -= 1
-    chain = _chain(toks, i + 1, ent_start, lemma in ANONYMOUS_NOUNS or kind != "role")
+    places = lemma in ANONYMOUS_NOUNS or kind == "place"
+    chain = _chain(toks, i + 1, ent_start, places)
     if kind == "doc" and chain.end > i + 1:
         return _doc_mention(text, toks, i, chain, left, ent_start), chain.end
     noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)

@@ -21,7 +21,7 @@ from models.quote_resolve import NameIndex, People, resolve_pronoun, resolve_rol
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
-_LOCATIVE_PREPS = ("в", "во", "из")
+_LOCATIVE_PREPS = ("в", "во", "из", "на")
 _DOMAIN = re.compile(r"^\S+\.(?:ru|ру|рф|com|org|net|info|io|ua|by|kz|uz)$")
 
 
@@ -95,12 +95,17 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return None
     if m.prep == CITED:
         return 7.0
-    if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place", "doc"):
+    if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place"):
         return 2.5
+    if m.prep in _LOCATIVE_PREPS and m.kind == "doc":
+        return 2.0  # a bare document ("в документе") yields to a named body
     if m.prep:
         return None
-    if verb is not None and verb.quoting and m.kind == "PER":
-        return 6.0 if not m.nominative() or "accs" in m.cases or "gent" in m.cases else 1.0
+    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
+        # "приводит слова губернатора X ТАСС": the quoted one is an object
+        if not m.nominative() or {"accs", "gent"} & m.cases:
+            return _BASE[m.kind] + 1.5
+        return 1.0
     if m.kind == "LOC":
         return None
     if m.nominative():
