@@ -31,6 +31,7 @@ class ServiceCommand(QUndoCommand):
         self.service = service
         self.changes: ChangeSet | None = None
         self.error: str | None = None
+        self.started: list[str] = []  # documents this edit moved from new to in progress
 
     def _do(self) -> ChangeSet:
         raise NotImplementedError
@@ -39,6 +40,7 @@ class ServiceCommand(QUndoCommand):
         """First time: make the edit; afterwards: re-apply exactly what it did."""
         if self.changes is not None:
             self.service.reapply(self.changes)
+            self.service.mark_started(self.started)
             return
         try:
             self.changes = self._do()
@@ -48,12 +50,16 @@ class ServiceCommand(QUndoCommand):
             return
         if not self.changes.changes:
             self.setObsolete(True)
+            return
         self.setText(self.changes.name)
+        self.started = self.service.mark_started(self.changes.doc_ids)
 
     def undo(self) -> None:
-        """Put back the spans as they were before this edit (same ids)."""
+        """Put back the spans as they were before this edit (same ids), and the status."""
         if self.changes is not None:
             self.service.revert(self.changes)
+            for doc_id in self.started:
+                self.service.set_status(doc_id, "new")
 
 
 class AddEntityCommand(ServiceCommand):
@@ -113,6 +119,7 @@ class MoveEdgeCommand(ServiceCommand):
                 and len(self.changes) == len(other.changes) == 1):
             return False
         first, last = self.changes.changes[0], other.changes.changes[0]
+        self.started += other.started
         self.changes = ChangeSet(self.changes.name,
                                  (Change(first.doc_id, first.before, last.after),))
         if first.before == last.after:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
+from models.labels import load_labels
 
 if TYPE_CHECKING:
     from models.store import Store
@@ -44,6 +45,11 @@ class DocumentListWidget(QWidget):
         for status, text in STATUS_TEXT.items():
             self.status_box.addItem(text, status)
         self.status_box.setToolTip("Show only documents with this review status")
+        self.label_box = QComboBox()
+        self.label_box.addItem("All labels", None)
+        for label in load_labels().entities:
+            self.label_box.addItem(label.name, label.name)
+        self.label_box.setToolTip("Show only documents with an entity of this label")
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search text…")
         self.search_box.setClearButtonEnabled(True)
@@ -54,9 +60,11 @@ class DocumentListWidget(QWidget):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.search_box.returnPressed.connect(self._apply_filter)
         self.status_box.currentIndexChanged.connect(self._apply_filter)
+        self.label_box.currentIndexChanged.connect(self._apply_filter)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_box)
+        filters.addWidget(self.label_box)
         filters.addWidget(self.search_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -115,7 +123,8 @@ class DocumentListWidget(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.status_box.currentData(), self.search_box.text())
+        self.model.set_filter(self.status_box.currentData(), self.search_box.text(),
+                              self.label_box.currentData())
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex
                                       ) -> None:

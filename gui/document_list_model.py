@@ -2,7 +2,7 @@
 
 A corpus can hold 100,000 documents; the view asks for rows as it scrolls
 (``canFetchMore``/``fetchMore``), so opening the window reads one page, not the table.
-Filters (status, text search) are passed through to the store, which owns the SQL.
+Filters (status, label, text search) are passed through to the store, which owns the SQL.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.occurrences import search_terms
 
 if TYPE_CHECKING:
     from models.store import DocumentSummary, Store
@@ -32,16 +34,19 @@ class DocumentListModel(QAbstractTableModel):
         self.page = page
         self.status: str | None = None
         self.search: str | None = None
+        self.label: str | None = None  # only documents with an entity of this label
         self._rows: list[DocumentSummary] = []
         self._total = 0
         self._reload(self.page)
 
     # -- filters and refresh ---------------------------------------------------------
 
-    def set_filter(self, status: str | None = None, search: str | None = None) -> None:
-        """Show only documents with ``status`` and matching ``search`` (None: all)."""
+    def set_filter(self, status: str | None = None, search: str | None = None,
+                   label: str | None = None) -> None:
+        """Show only documents with ``status``, matching ``search``, with a ``label``."""
         self.status = status or None
         self.search = (search or "").strip() or None
+        self.label = label or None
         self.beginResetModel()
         self._reload(self.page)
         self.endResetModel()
@@ -53,8 +58,10 @@ class DocumentListModel(QAbstractTableModel):
         self.endResetModel()
 
     def _reload(self, limit: int) -> None:
-        self._total = self.store.count_documents(self.status, self.search)
-        self._rows = self.store.summaries(0, limit, self.status, self.search)
+        # Each word with its normal forms: "Путина" finds a text that says "Путин".
+        terms = search_terms(self.search) if self.search else None
+        self._total = self.store.count_documents(self.status, terms, self.label)
+        self._rows = self.store.summaries(0, limit, self.status, terms, self.label)
 
     @property
     def total(self) -> int:

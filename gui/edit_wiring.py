@@ -88,7 +88,7 @@ def _wire(window: MainWindow, e: Editing) -> None:
     c.open_requested.connect(window.open_document)
     c.spans_changed.connect(lambda _doc_id: e.panel_timer.start())
     e.panel_timer.timeout.connect(lambda: refresh_panels(window))
-    e.service.document_changed.connect(lambda _doc_id: window.document_list.refresh())
+    e.service.document_changed.connect(lambda _doc_id: e.panel_timer.start())
     window.document_opened.connect(lambda _doc_id: c.document_shown())
     e.actions.review.triggered.connect(lambda: open_review(window, e))
 

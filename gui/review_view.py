@@ -89,7 +89,7 @@ class ReviewView(QWidget):
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(panes)
         outer.addWidget(self.list)
-        outer.setSizes([640, 220])
+        outer.setSizes([760, 120])
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(outer, 1)

@@ -47,6 +47,15 @@ def pymorphy_forms(word: str) -> frozenset[str]:
     return frozenset({fold(p.normal_form) for p in _morph().parse(word)} | {fold(word)})
 
 
+def search_terms(query: str, forms: Forms = pymorphy_forms) -> list[list[str]]:
+    """A search query as groups of alternatives: each word with its normal forms.
+
+    The store's full-text index holds each document's lemmas, so "Путина" (lemma путин)
+    finds a text that only says "Путин".
+    """
+    return [sorted({fold(w), *forms(w)}) for w in query.split() if w.strip()]
+
+
 def phrase_tokens(phrase: str) -> list[Token]:
     """The tokens of a phrase on its own."""
     return tokens_between(phrase, 0, len(phrase))

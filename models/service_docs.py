@@ -4,7 +4,7 @@ walking the suggestions that still wait for a decision.
 
 from __future__ import annotations
 
-from models.occurrences import fold
+from models.occurrences import search_terms
 from models.service_base import EditError, ServiceBase
 from models.spans import STATUSES, Document, Entity, Quote
 from models.store import DocumentSummary
@@ -32,13 +32,24 @@ class DocumentOps(ServiceBase):
         self.document_changed.emit(doc_id)
         return old
 
+    def mark_started(self, doc_ids: list[str]) -> list[str]:
+        """Documents among these still ``new`` become ``in_progress``; returns those.
+
+        The first edit of a document starts its review; undoing that edit sets the
+        returned documents back to ``new``.
+        """
+        started = [d for d in doc_ids if self.store.document_status(d) == "new"]
+        for doc_id in started:
+            self.set_status(doc_id, "in_progress")
+        return started
+
     def next_document(self, doc_id: str) -> str | None:
         """The next document (after this one, wrapping round) that is new or in progress."""
         return self.store.next_document(doc_id, TODO)
 
     def _search_groups(self, search: str) -> list[list[str]]:
         """Each word with its normal forms, so "Путина" finds a text that says "Путин"."""
-        return [sorted({fold(w), *self.forms(w)}) for w in search.split()]
+        return search_terms(search, self.forms)
 
     def list_documents(self, status: str | None = None, label: str | None = None,
                        search: str | None = None, offset: int = 0, limit: int = 100

@@ -66,6 +66,15 @@ def reopened(path: Path) -> Document:
         store.close()
 
 
+def status_of(path: Path, doc_id: str) -> str:
+    """A document's status as a fresh connection reads it from the file."""
+    store = Store(path)
+    try:
+        return store.document_status(doc_id)
+    finally:
+        store.close()
+
+
 def point(window: MainWindow, offset: int) -> QPoint:
     """The viewport point just right of the caret position at a code-point offset."""
     view = window.view

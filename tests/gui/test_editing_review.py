@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from edit_helpers import TEXT, click, db, key, labels_in, reopened, window  # noqa: F401
+from edit_helpers import (TEXT, click, db, key, labels_in, reopened,  # noqa: F401
+                          status_of, window)
 from models.store import Store
 
 Mod = Qt.KeyboardModifier
@@ -54,10 +55,21 @@ def test_ctrl_enter_marks_done_and_opens_the_next(qtbot, window, db: Path) -> No
     assert window.current_id == store.document_ids()[1]
     store.close()
     window.editing.undo.trigger()
-    assert Store(db).document_status(first) == "new"
+    assert status_of(db, first) == "new"
 
 
 def test_skip_marks_skipped(qtbot, window, db: Path) -> None:
     first = window.current_id
     key(qtbot, window, Qt.Key.Key_K, Mod.ControlModifier | Mod.ShiftModifier)
-    assert Store(db).document_status(first) == "skipped"
+    assert status_of(db, first) == "skipped"
+
+
+def test_first_edit_starts_the_review_and_undo_resets_it(qtbot, window, db: Path) -> None:
+    first = window.current_id
+    click(qtbot, window, TEXT.index("Бишкеке") + 1)
+    key(qtbot, window, Qt.Key.Key_Return)
+    assert status_of(db, first) == "in_progress"
+    window.editing.undo.trigger()
+    assert status_of(db, first) == "new"
+    window.editing.redo.trigger()
+    assert status_of(db, first) == "in_progress"

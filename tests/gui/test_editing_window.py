@@ -100,7 +100,9 @@ def test_emoji_before_the_selection_keeps_code_point_offsets(qtbot, tmp_path: Pa
 def test_annotator_is_logged_and_remembered(qtbot, window, db: Path) -> None:
     click(qtbot, window, TEXT.index("Бишкеке") + 1)
     key(qtbot, window, Qt.Key.Key_Delete)
-    assert Store(db).events()[-1]["annotator"] == "tester"
+    log = Store(db)
+    assert log.events()[-1]["annotator"] == "tester"
+    log.close()
     assert resolve_annotator("Анна") == "Анна"
     assert remembered_annotator() == "Анна"
     assert resolve_annotator(None) == "Анна"  # remembered, never asked in tests

@@ -1,0 +1,105 @@
+"""Render the README's review-workflow screenshots offscreen, by driving real keys.
+
+docs/edit_entity.png: suggestions confirmed with Enter, a photo credit deleted, a span's
+start moved with Ctrl+Shift+Left (bold: changed by a person), the span selected;
+docs/quote_speaker.png:
+a quote whose speaker was unlinked (U) and picked again from the ranked candidates (1),
+the candidates in the status bar; docs/review.png: the review view after those edits.
+The sample is imported with natasha into a throw-away database.
+
+Run: python tools/review_screenshots.py [--out docs]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from gui.app import application  # noqa: E402
+from gui.edit_wiring import PANEL_REFRESH_MS  # noqa: E402
+from gui.main_window import MainWindow  # noqa: E402
+from models.importer import import_paths  # noqa: E402
+from models.labels import sample_path  # noqa: E402
+from models.store import Store  # noqa: E402
+
+
+def _key(window: MainWindow, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+         ) -> None:
+    QTest.keyClick(window.view, key, mods)
+    application().processEvents()
+
+
+def _click(window: MainWindow, offset: int) -> None:
+    view = window.view
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view.layers.offsets.to_qt(offset))
+    view.setTextCursor(cursor)
+    view.centerCursor()
+    application().processEvents()
+    rect = view.cursorRect(cursor)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 3,
+                                                                            rect.center().y()))
+    application().processEvents()
+
+
+def _save(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+    QTest.qWait(PANEL_REFRESH_MS + 200)  # the side panels refresh just after an edit
+    if not widget.grab().save(str(path)):
+        raise SystemExit(f"cannot write {path}")
+    print(f"wrote {path}")
+
+
+def main() -> int:
+    """Import the sample, make the edits, save three PNGs."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs"))
+    out = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "shots.db")
+        import_paths(store, [sample_path()])
+        window = MainWindow(store, annotator="Анна", remember_layout=False)
+        window.resize(1400, 900)
+        window.show()
+        window.activateWindow()
+        window.open_first()
+        window.view.setFocus()
+        app.processEvents()
+        text = window.view.current_document.text
+        _key(window, Qt.Key.Key_Tab)
+        for _ in range(6):
+            _key(window, Qt.Key.Key_Return)  # confirm, and on to the next suggestion
+        _click(window, text.index("Наумов"))
+        _key(window, Qt.Key.Key_Delete)  # a photo credit, not a person in the story
+        _click(window, text.index("Жапаровым"))
+        _key(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier
+             | Qt.KeyboardModifier.ControlModifier)
+        _save(window, out / "edit_entity.png")
+        _click(window, text.index("миграционная амнистия"))
+        _key(window, Qt.Key.Key_U)
+        _key(window, Qt.Key.Key_1)
+        _click(window, text.index("миграционная амнистия"))
+        _save(window, out / "quote_speaker.png")
+        _key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+        review = window.editing.review
+        review.list.setCurrentRow(0)
+        _save(review, out / "review.png")
+        review.close()
+        window.close()
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
