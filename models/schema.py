@@ -88,7 +88,10 @@ CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
 CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
-CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, lemmas, tokenize = 'unicode61');
+-- Contentless (content=''): the index only, no second copy of every text (a quarter of
+-- the file); searches need rowids alone. Documents are never deleted or rewritten.
+CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, lemmas, content = '',
+                                              tokenize = 'unicode61');
 """
 
 MIGRATIONS: dict[int, str] = {1: _V1}

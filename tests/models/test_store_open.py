@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models import schema
+from models import dbopen, schema
 from models.ingest import document_from_text
 from models.schema import StoreError
 from models.store import Store
@@ -74,6 +74,13 @@ def test_damaged_header_is_refused_not_read_as_a_newer_schema(corpus: Path) -> N
 def test_truncated_file_is_refused(corpus: Path) -> None:
     corpus.write_bytes(corpus.read_bytes()[: corpus.stat().st_size // 2])
     _refused(corpus, "damaged")
+
+
+def test_a_big_truncated_database_is_refused_without_a_full_check(
+        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(dbopen, "QUICK_CHECK_MAX_PAGES", 1)  # as if it were huge
+    corpus.write_bytes(corpus.read_bytes()[: corpus.stat().st_size - 4096])
+    _refused(corpus, "damaged (the file is cut short)")
 
 
 @pytest.mark.parametrize("content", [b"hello, I am a text file\n" * 50, b"\x00" * 4096,
