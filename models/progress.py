@@ -17,15 +17,22 @@ def progress_bar(description: str) -> Iterator[Callable[[int, Any], None]]:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    start = time.monotonic()
     columns = (SpinnerColumn(), TextColumn("{task.description}"),
                TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]}"),
                TimeElapsedColumn())
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task(description, total=None, rate="")
 
+        first: list[tuple[int, float]] = []
+
         def tick(done: int, _report: Any = None) -> None:
-            rate = done / max(time.monotonic() - start, 1e-6)
-            bar.update(task, completed=done, rate=f"{rate:.1f} docs/s")
+            # The rate counts from the first document, not from the start: loading the
+            # models takes a second or two and would understate a long run's speed.
+            now = time.monotonic()
+            if not first:
+                first.append((done, now))
+            since, t0 = first[0]
+            rate = f"{(done - since) / (now - t0):.1f} docs/s" if now - t0 > 0.5 else ""
+            bar.update(task, completed=done, rate=rate)
 
         yield tick
