@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.quote_chain import Chain, noun_chain, skip_to
 from models.quote_lexicon import (
     ADDRESSEE_HEADS,
     ANONYMOUS_NOUNS,
@@ -27,7 +28,6 @@ from models.quote_morph import (
     inflect,
     is_adjective,
     is_animate_noun,
-    is_finite_verb,
     name_cases,
     name_parse,
     noun_cases,
@@ -39,9 +39,6 @@ from models.quote_morph import (
 )
 from models.spans import Entity
 
-_MARKS_OPEN = "«„“\""
-_MARKS_CLOSE = "»“”\""
-MAX_CHAIN = 8
 CITED = "со ссылкой на"
 
 
@@ -94,82 +91,6 @@ def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
     return frozenset(common or ())
 
 
-@dataclass(frozen=True, slots=True)
-class _Chain:
-    """Where a noun's dependents end: ``core`` stops before "по …"/"в …" qualifiers."""
-
-    end: int
-    core: int
-    titled: bool
-
-
-def _qualifier_end(toks: list[Token], j: int, limit: int,
-                   ent_start: dict[int, Entity]) -> int:
-    """End of "по Пермскому краю" / "в отрасли" starting at preposition ``j`` (or ``j``).
-
-    A person's name ends it: "председатель комитета по бюджету Андрей Макаров".
-    """
-    want = "datv" if toks[j].low == "по" else "loct"
-    k = j + 1
-    while k < limit and toks[k].is_word:
-        ent = ent_start.get(toks[k].start)
-        if ent is not None and ent.label == "PER":
-            break
-        if ent is not None:
-            k = _after(toks, k, ent.end)
-            continue
-        if want not in noun_cases(toks[k].text) and not toks[k].text[:1].isupper():
-            break
-        if name_parse(toks[k].text) is not None and want not in noun_cases(toks[k].text):
-            break
-        k += 1
-    return k if k > j + 1 else j
-
-
-def _chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: bool) -> _Chain:
-    """Extend a noun's genitive chain from token ``j`` (entities and «names» included)."""
-    limit = min(len(toks), j + MAX_CHAIN)
-    core: int | None = None
-    while j < limit:
-        tok = toks[j]
-        ent = ent_start.get(tok.start)
-        if ent is not None:
-            if ent.label == "PER":
-                return _Chain(j, j if core is None else core, True)
-            j = _after(toks, j, ent.end)
-            continue
-        if tok.text in _MARKS_OPEN:
-            close = next((k for k in range(j + 1, min(len(toks), j + 9))
-                          if toks[k].text in _MARKS_CLOSE), None)
-            if close is None:
-                break
-            j = close + 1
-            continue
-        if not tok.is_word or is_finite_verb(tok.text) and not noun_cases(tok.text):
-            break
-        if tok.low == "по" or (places and tok.low in ("в", "во", "на", "из")):
-            k = _qualifier_end(toks, j, limit, ent_start)
-            if k == j:
-                break
-            core = j if core is None else core
-            j = k
-            continue
-        if tok.low in PREPOSITIONS:
-            break
-        cases = noun_cases(tok.text)
-        if "gent" in cases or (not cases and tok.text[:1].isupper()):
-            j += 1
-            continue
-        break
-    return _Chain(j, j if core is None else core, False)
-
-
-def _after(toks: list[Token], j: int, end: int) -> int:
-    while j < len(toks) and toks[j].start < end:
-        j += 1
-    return j
-
-
 def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str) -> str:
     """Nominative of the head and its adjectives, plus the genitive chain as written.
 
@@ -192,12 +113,12 @@ def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
     while j < core and toks[j].start in ent_start:
         ent = ent_start[toks[j].start]
         found.append(ent)
-        j = _after(toks, j, ent.end)
+        j = skip_to(toks, j, ent.end)
     orgs = [e for e in found if e.label == "ORG"]
     return max(orgs, key=lambda e: e.end - e.start) if orgs else None
 
 
-def _doc_mention(text: str, toks: list[Token], i: int, chain: _Chain, left: int,
+def _doc_mention(text: str, toks: list[Token], i: int, chain: Chain, left: int,
                  ent_start: dict[int, Entity]) -> Mention:
     """The source of "в сообщении X": X (an entity when it starts with one), else the doc."""
     head = i + 1
@@ -221,7 +142,7 @@ def _noun_mention(text: str, toks: list[Token], i: int, ent_start: dict[int, Ent
             toks[left - 1].text) and noun_lemma(toks[left - 1].text) is None:
         left -= 1
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
-    chain = _chain(toks, i + 1, ent_start, places)
+    chain = noun_chain(toks, i + 1, ent_start, places)
     if kind == "doc" and chain.end > i + 1:
         return _doc_mention(text, toks, i, chain, left, ent_start), chain.end
     noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)
@@ -283,7 +204,7 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
             gender = person_gender(ent.normal) if ent.label == "PER" else None
             found.append(Mention(ent.start, ent.end, ent.label, ent.normal,
                                  _entity_cases(text, ent), i, gender=gender))
-            i = _after(toks, i, ent.end)
+            i = skip_to(toks, i, ent.end)
             continue
         if tok.is_word and tok.low in PRONOUNS:
             gender = PRONOUNS[tok.low]

@@ -88,21 +88,24 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     last: tuple[Speaker, int] | None = None
     for c in speech:
         speaker = attribute(layout, c, ctx)
+        if speaker is not None and blank.within(speaker.start, speaker.end):
+            speaker = None  # a mention running into a caption or an ad is no source
         if speaker is None and last is not None and \
                 follows_on(layout, ctx, last[0], last[1], c.span.open):
             speaker = last[0]
         if speaker is not None:
             last = (speaker, c.span.end)
-        quotes.extend(_quotes_of(text, c, speaker))
+        quotes.extend(_quotes_of(text, work, c, speaker))
     return quotes
 
 
-def _quotes_of(text: str, c: Candidate, speaker: Speaker | None) -> list[Quote]:
+def _quotes_of(text: str, work: str, c: Candidate, speaker: Speaker | None) -> list[Quote]:
+    """Quotes for a candidate's segments, trimmed of spaces and blanked noise at the edges."""
     out = []
     for start, end in c.segments:
-        while start < end and text[start].isspace():
+        while start < end and work[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and work[end - 1].isspace():
             end -= 1
         if end > start:
             out.append(Quote(start, end, text[start:end], speaker))

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.slow
 
 PIECES = ["«", "»", "„", "“", '"', "”", ", — ", " - ", ": ", ". ", "! ", "? ", "\n", "\n\n",
           "сказал", "заявила", "он", "она", "по словам", "что", "Мы готовы", "губернатор",
-          "Иван Петров", "в пресс-службе", "компания", "ООО", " ", "😀", "x"]
+          "Иван Петров", "в пресс-службе", "компания", "ООО", " ", "😀", "x", "«Ромашка»",
+          "Об этом", "со ссылкой на", "источник", "в сообщении", "В.", "глава региона"]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -36,6 +37,7 @@ def test_offsets_are_valid_and_noise_is_respected(text: str, data: st.DataObject
         if q.speaker is not None:
             s = q.speaker
             assert 0 <= s.start < s.end <= len(text) and s.text == text[s.start:s.end]
+            assert s.end <= a or s.start >= b, "a speaker mention inside noise"
 
 
 @settings(max_examples=60, deadline=None)
