@@ -32,7 +32,7 @@ from benchmarks.generate import big_article  # noqa: E402
 from gui.app import application  # noqa: E402
 from gui.edit_wiring import PANEL_REFRESH_MS, refresh_panels  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
-from models.importer import import_paths  # noqa: E402
+from models.importers import import_files  # noqa: E402
 from models.labels import sample_path  # noqa: E402
 from models.store import Store  # noqa: E402
 
@@ -45,7 +45,7 @@ def _db(folder: Path, big: bool) -> Path:
     if big:
         store.add_document(big_article())
     else:
-        import_paths(store, [sample_path()])
+        import_files(store, [sample_path()])
     store.close()
     return path
 

@@ -74,14 +74,9 @@ def import_path(paths: list[Path], jobs: int) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.db")
-        try:
-            from models.importers import import_files
+        from models.importers import import_files
 
-            report = import_files(store, paths, jobs=jobs)
-        except ImportError:
-            from models.importer import import_paths
-
-            report = import_paths(store, paths, jobs)
+        report = import_files(store, paths, jobs=jobs)
         assert not report.errors, report.errors[:3]
         n = len(report.added)
         store.close()

@@ -100,12 +100,12 @@ def screenshot(file: Path, out: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none touched
     from gui.main_window import MainWindow
-    from models.importer import import_paths
+    from models.importers import import_files
     from models.store import Store
 
     app = application()
     store = Store.in_memory()
-    report = import_paths(store, [file])
+    report = import_files(store, [file])
     for error in report.errors:
         print(f"razmetka: {error}", file=sys.stderr)
     doc_ids = report.added or report.already

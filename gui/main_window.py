@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from models.importer import ImportReport
+    from models.importers import ImportReport
     from models.store import Store
 
 DEFAULT_SIZE = (1400, 900)
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.entity_panel.span_requested.connect(self.view.select_span)
         self.quote_panel.span_requested.connect(self.view.select_span)
         self.view.span_clicked.connect(self._on_view_span_clicked)
-        self.runner.document_added.connect(self._on_runner_document_added)
+        self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
 
@@ -178,7 +178,7 @@ class MainWindow(QMainWindow):
         elif kind == "quote":
             self.quote_panel.show_quote(span_id)
 
-    def _on_runner_document_added(self, _doc_id: str) -> None:
+    def _on_runner_progress(self, _done: int, _total: int, _text: str) -> None:
         if not self._list_timer.isActive():
             self._list_timer.start()
 
@@ -187,12 +187,14 @@ class MainWindow(QMainWindow):
         self.document_list.refresh()
         for error in report.errors:
             print(f"razmetka: {error}", file=sys.stderr)
-        first = (report.added or report.already or [None])[0]
+        first = (report.added or report.merged or report.already or [None])[0]
         if self._open_after_import and first is not None:
             self.open_document(first)
         elif self.current_id is None:
             self.open_first()
         message = f"Imported {len(report.added)}, already there {len(report.already)}"
+        if report.merged:
+            message += f", merged {len(report.merged)}"
         if report.errors:
             message += f", failed {len(report.errors)}: {report.errors[0]}"
         self.statusBar().showMessage(message, 15000)

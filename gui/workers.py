@@ -2,140 +2,85 @@
 
 Loading the models takes about a second and each article tens of milliseconds; done on
 the GUI thread that would freeze the window. :class:`ImportRunner` runs
-``models.importer.import_paths`` in a ``QThreadPool`` worker and reports through
-signals, which Qt delivers on the GUI thread. A file database gets its own connection
-in the worker (SQLite WAL lets the window read while the worker writes); an in-memory
-one, which cannot be opened twice, is shared.
+``models.importers.import_files`` (every input format, with merge) as a
+:class:`~gui.jobs.Job` and reports through the runner's signals. A file database gets
+its own connection in the worker (SQLite WAL lets the window read while the worker
+writes, and the window's connection is never used from two threads); an in-memory one,
+which cannot be opened twice, is shared.
 """
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
-
-from models.importer import ImportReport, import_paths
+from gui.jobs import JobRunner, Progress
+from models.importers import ImportReport, import_files
+from models.importers.detect import SUFFIXES
 from models.ner import load_models
-from models.schema import StoreError
 from models.store import Store
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+
+    from PySide6.QtCore import QObject, QThreadPool
 
 
-class ImportSignals(QObject):
-    """What an import job reports; connected slots run on the GUI thread."""
+def count_inputs(paths: Iterable[Path]) -> int:
+    """How many documents the inputs hold when that is known up front (0: not known).
 
-    models_loading = Signal()
-    models_loaded = Signal()
-    progress = Signal(int, int)  # inputs handled, documents added
-    document_added = Signal(str)
-    finished = Signal(object)  # ImportReport (also after a cancel: what was done)
-    failed = Signal(str)  # one line: why the whole import stopped
-
-
-class ImportJob(QRunnable):
-    """One import of files and folders into a store; cancellable between documents."""
-
-    def __init__(self, store: Store, paths: Iterable[str | Path], jobs: int = 1) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # Python owns it; the runner drops it when done
-        self.store = store
-        self.paths = [Path(p) for p in paths]
-        self.jobs = jobs
-        self.signals = ImportSignals()
-        self._cancel = threading.Event()
-        self._added = 0
-
-    def cancel(self) -> None:
-        """Stop after the document being annotated; what is stored stays."""
-        self._cancel.set()
-
-    @property
-    def cancelled(self) -> bool:
-        """Whether :meth:`cancel` was called."""
-        return self._cancel.is_set()
-
-    def run(self) -> None:
-        """Load the models, then import; every outcome ends in one signal."""
-        try:
-            self.signals.models_loading.emit()
-            load_models()
-            self.signals.models_loaded.emit()
-            store = self.store if self.store.path is None else Store(self.store.path)
-            try:
-                report = import_paths(store, self.paths, self.jobs, self._on_progress,
-                                      self._cancel.is_set)
-            finally:
-                if store is not self.store:
-                    store.close()
-        except StoreError as exc:
-            self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
-            self.signals.failed.emit(f"import failed: {type(exc).__name__}: {exc}")
-        else:
-            self.signals.finished.emit(report)
-
-    def _on_progress(self, done: int, report: ImportReport) -> None:
-        added = len(report.added)
-        if added != self._added:
-            self._added = added
-            self.signals.document_added.emit(report.added[-1])
-        self.signals.progress.emit(done, added)
+    A text file is one document; a JSON file holds any number, so with one of those the
+    bar shows activity instead of a fraction.
+    """
+    n = 0
+    for path in paths:
+        if not path.is_dir():
+            if path.suffix.lower() in (".json", ".jsonl"):
+                return 0
+            n += 1  # a document, or one error naming the file
+            continue
+        found = 0
+        for f in path.rglob("*"):
+            suffix = f.suffix.lower()
+            if suffix not in SUFFIXES or not f.is_file():
+                continue
+            if suffix in (".json", ".jsonl"):
+                return 0
+            found += suffix == ".txt" or not f.with_suffix(".txt").is_file()
+        n += max(found, 1)  # an empty folder is one error
+    return n
 
 
-class ImportRunner(QObject):
-    """Starts import jobs one at a time and re-emits their signals."""
+def import_work(store: Store, paths: list[Path], fmt: str, merge: bool,
+                progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+    """The import job's body: load the models, then import into the worker's store."""
+    progress(0, 0, "Loading language models…")
+    load_models()
+    total = count_inputs(paths)
+    progress(0, total, "Pre-annotating…")
 
-    started = Signal()
-    models_loaded = Signal()
-    progress = Signal(int, int)
-    document_added = Signal(str)
-    finished = Signal(object)
-    failed = Signal(str)
+    def tick(done: int, report: ImportReport) -> None:
+        progress(done, total, f"Pre-annotating: {done} read, {len(report.added)} added")
+
+    own = store if store.path is None else Store(store.path)
+    try:
+        return import_files(own, paths, fmt, merge, 1, tick, cancelled)
+    finally:
+        if own is not store:
+            own.close()
+
+
+class ImportRunner(JobRunner):
+    """Starts imports one at a time; ``finished`` carries the ImportReport."""
 
     def __init__(self, store: Store, pool: QThreadPool | None = None,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(pool, parent)
         self.store = store
-        self.pool = pool or QThreadPool(self)  # own pool: wait() waits for ours only
-        self.job: ImportJob | None = None
 
-    @property
-    def busy(self) -> bool:
-        """Whether an import is running."""
-        return self.job is not None
-
-    def start(self, paths: Iterable[str | Path]) -> bool:
+    def start(self, paths: Iterable[str | Path], fmt: str = "auto", merge: bool = False
+              ) -> bool:
         """Import ``paths`` in the background; False when one is already running."""
-        if self.job is not None:
-            return False
-        job = ImportJob(self.store, paths)
-        job.signals.models_loaded.connect(self.models_loaded)
-        job.signals.progress.connect(self.progress)
-        job.signals.document_added.connect(self.document_added)
-        job.signals.finished.connect(self._on_job_finished)
-        job.signals.failed.connect(self._on_job_failed)
-        self.job = job
-        self.started.emit()
-        self.pool.start(job)
-        return True
-
-    def cancel(self) -> None:
-        """Ask the running import to stop after its current document."""
-        if self.job is not None:
-            self.job.cancel()
-
-    def wait(self, msecs: int = -1) -> bool:
-        """Block until the running import has stopped (used when the window closes)."""
-        return self.pool.waitForDone(msecs)
-
-    def _on_job_finished(self, report: ImportReport) -> None:
-        self.job = None
-        self.finished.emit(report)
-
-    def _on_job_failed(self, message: str) -> None:
-        self.job = None
-        self.failed.emit(message)
+        work = partial(import_work, self.store, [Path(p) for p in paths], fmt, merge)
+        return self.run(work, "import")

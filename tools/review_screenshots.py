@@ -28,7 +28,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from gui.app import application  # noqa: E402
 from gui.edit_wiring import PANEL_REFRESH_MS  # noqa: E402
 from gui.main_window import MainWindow  # noqa: E402
-from models.importer import import_paths  # noqa: E402
+from models.importers import import_files  # noqa: E402
 from models.labels import sample_path  # noqa: E402
 from models.store import Store  # noqa: E402
 
@@ -68,7 +68,7 @@ def main() -> int:
     app = application()
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "shots.db")
-        import_paths(store, [sample_path()])
+        import_files(store, [sample_path()])
         window = MainWindow(store, annotator="Анна", remember_layout=False)
         window.resize(1400, 900)
         window.show()

@@ -17,7 +17,7 @@ from gui.entity_model import LEVEL_ROLE
 from gui.highlighter import LABEL_PROPERTY
 from gui.main_window import MainWindow
 from models.cli import parse
-from models.importer import import_paths
+from models.importers import import_files
 from models.labels import load_labels, sample_path
 from models.spans import Document, Entity, Quote, Speaker
 from models.store import Store
@@ -33,7 +33,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with the pre-annotated sample (natasha runs once per module)."""
     path = tmp_path_factory.mktemp("sample") / "sample.db"
     store = Store(path)
-    report = import_paths(store, [sample_path()])
+    report = import_files(store, [sample_path()])
     assert report.added and not report.errors
     store.close()
     return path
@@ -217,7 +217,9 @@ def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type:
     store = Store(tmp_path / "c.db")
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
-    w.runner.document_added.connect(lambda _id: w.import_status.cancel_button.click())
+    # Cancel as soon as progress reports a stored article.
+    w.runner.progress.connect(
+        lambda done, _total, _text: done and w.import_status.cancel_button.click())
     with qtbot.waitSignal(w.import_finished, timeout=120_000) as blocker:
         w.import_files([folder])
     report = blocker.args[0]
