@@ -24,17 +24,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QTextCursor  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
 
-from benchmarks.generate import big_article  # noqa: E402
-from gui.app import application  # noqa: E402
-from gui.edit_wiring import PANEL_REFRESH_MS, refresh_panels  # noqa: E402
-from gui.main_window import MainWindow  # noqa: E402
-from models.importers import import_files  # noqa: E402
-from models.labels import sample_path  # noqa: E402
-from models.store import Store  # noqa: E402
+from benchmarks.generate import big_article
+from gui.app import application
+from gui.edit_wiring import PANEL_REFRESH_MS, refresh_panels
+from gui.main_window import MainWindow
+from models.importers import import_files
+from models.labels import sample_path
+from models.store import Store
 
 OPS = ("add", "relabel", "delete")
 

@@ -108,11 +108,11 @@ class MoveEdgeCommand(ServiceCommand):
         move = self.service.move_quote if self.kind == "quote" else self.service.move_entity
         return move(self.span_id, self.edge, self.steps)
 
-    def id(self) -> int:  # noqa: A003 (Qt override)
+    def id(self) -> int:
         """Edge moves share an id so the stack offers them to ``mergeWith``."""
         return MOVE_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt override)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         """Fold a following move of the same span into this step (one undo)."""
         if not (isinstance(other, MoveEdgeCommand) and other.changes and self.changes
                 and (other.kind, other.span_id) == (self.kind, self.span_id)

@@ -25,13 +25,14 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from gui.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
 from models.changes import swap_spans
 from models.labels import LabelSet, load_labels
+from models.spans import Quote
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock
 
-    from models.spans import Document, Entity, Quote
+    from models.spans import Document, Entity
 
 QUOTE_BAR_WIDTH = 4
 
@@ -118,7 +119,7 @@ class DocumentView(QPlainTextEdit):
         self._doc = swap_spans(self._doc, removed, added)
         ranges = [(s.start, s.end) for s in (*removed, *added)]
         ranges += [(q.speaker.start, q.speaker.end) for q in (*removed, *added)
-                   if getattr(q, "speaker", None)]
+                   if isinstance(q, Quote) and q.speaker is not None]
         self.rehighlight_ranges(ranges)
 
     def rehighlight_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:

@@ -21,9 +21,16 @@ if TYPE_CHECKING:
 class EditHandlers:
     """Action slots; mixed into :class:`gui.editing.EditController`."""
 
+    # Provided by EditController (gui/editing.py).
     view: Any
     service: Any
     actions: Any
+    message: Any
+    open_requested: Any
+    doc_id: Any
+    push: Any
+    set_current: Any
+    current_span: Any
     current: tuple[str, int] | None
     speaker_for: int | None
 
@@ -77,7 +84,7 @@ class EditHandlers:
             self._select_result(self.push(cmd.RelabelCommand(self.service, span.id, label)),
                                 "entity")
         elif sel is not None:
-            command = cmd.AddEntityCommand(self.service, doc_id, *sel, label, exact)
+            command = cmd.AddEntityCommand(self.service, doc_id, sel[0], sel[1], label, exact)
             self._select_result(self.push(command), "entity")
         else:
             self.message.emit("Select some words first, then press the label's key")
@@ -87,7 +94,7 @@ class EditHandlers:
         if self.doc_id is None or sel is None:
             self.message.emit("Select the quoted words first, then press Q")
             return
-        changes = self.push(cmd.AddQuoteCommand(self.service, self.doc_id, *sel, exact))
+        changes = self.push(cmd.AddQuoteCommand(self.service, self.doc_id, sel[0], sel[1], exact))
         self._select_result(changes, "quote")
 
     def _delete(self, *_: object) -> None:

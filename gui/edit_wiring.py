@@ -49,7 +49,7 @@ def install_editing(window: MainWindow) -> Editing:
     actions = create_edit_actions(window.view, window, window.labels)
     controller = EditController(window.view, service, stack, actions)
     undo = stack.createUndoAction(window, "&Undo")
-    undo.setShortcuts([QKeySequence.StandardKey.Undo])
+    undo.setShortcuts(QKeySequence.StandardKey.Undo)
     undo.setToolTip("Undo the last edit (Ctrl+Z)")
     redo = stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])

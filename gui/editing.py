@@ -203,7 +203,7 @@ class EditController(EditHandlers, QObject):
         self._update_actions()
         self.current_changed.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Clicks on the article: remember where, finish speaker picking by selection."""
         if event.type() == QEvent.Type.MouseButtonRelease:
             self._on_viewport_released(event)  # type: ignore[arg-type]

@@ -33,7 +33,7 @@ EXTRA = (("Undo", "Ctrl+Z", "Undo the last edit (listed in the Edit menu)"),
 
 def keymap_rows(actions: EditActions) -> list[tuple[str, str, str]]:
     """``(action, keys, what it does)`` for every action that has a key."""
-    rows = []
+    rows: list[tuple[str, str, str]] = []
     for action in actions.all():
         keys = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                            for k in action.shortcuts())

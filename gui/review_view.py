@@ -45,10 +45,12 @@ def _describe(span: Entity | Quote) -> str:
     return f"{span.label} «{shorten(span.text)}»"
 
 
-def diff_rows(diff: ReviewDiff) -> list[tuple[str, str, Entity | Quote | None,
-                                             Entity | Quote | None]]:
+Row = tuple[str, str, Entity | Quote | None, Entity | Quote | None]
+
+
+def diff_rows(diff: ReviewDiff) -> list[Row]:
     """``(kind, text, model span, gold span)`` for each difference, in text order."""
-    rows = []
+    rows: list[Row] = []
     for d in (diff.entities, diff.quotes):
         rows += [("added", _describe(g), None, g) for g in d.added]
         rows += [("removed", _describe(m), m, None) for m in d.removed]

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from models.changes import Change, ChangeSet
 from models.occurrences import find_occurrences, same_phrase
-from models.service_base import EditError, ServiceBase, shorten
+from models.service_base import EditError, S, ServiceBase, shorten
 from models.spans import Entity
 
 SCOPES = ("document", "corpus")
@@ -26,9 +26,14 @@ class BulkEdits(ServiceBase):
     def confirm_all(self, doc_id: str) -> ChangeSet:
         """Confirm every remaining model suggestion (entities and quotes) in a document."""
         doc = self.store.document(doc_id)
-        changes = [Change(doc_id, s, replace(s, state="confirmed", annotator=self.annotator))
-                   for s in (*doc.entities, *doc.quotes) if s.state == "suggested"]
+        changes = [Change(doc_id, e, self._confirmed(e))
+                   for e in doc.entities if e.state == "suggested"]
+        changes += [Change(doc_id, q, self._confirmed(q))
+                    for q in doc.quotes if q.state == "suggested"]
         return self.commit(ChangeSet(f"Confirm all ({len(changes)})", tuple(changes)))
+
+    def _confirmed(self, span: S) -> S:
+        return replace(span, state="confirmed", annotator=self.annotator)
 
     def _targets(self, doc_id: str, scope: str, match: str) -> list[str]:
         if scope not in SCOPES or match not in MATCHES:

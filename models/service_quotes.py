@@ -12,8 +12,8 @@ from dataclasses import replace
 
 from models.changes import ChangeSet
 from models.service_base import EditError, ServiceBase, shorten
-from models.speakers import SPEAKER_LABELS, speaker_candidates
 from models.spans import Entity, Quote, Speaker
+from models.speakers import SPEAKER_LABELS, speaker_candidates
 from models.tokens import snap, step_end, step_start
 
 _OUTER_MARKS = "«»„“”\"'"

@@ -271,6 +271,14 @@ class Store:
         """All document ids in import order."""
         return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY position")]
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection commits to the file.
+
+        ``PRAGMA data_version``: cheap enough to poll, so the window can show documents
+        that another process (``main.py import``) added while it is open.
+        """
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def count_documents(self, status: str | None = None, search: Search = None,
                         label: str | None = None) -> int:
         """How many documents match the list filter."""
@@ -305,22 +313,17 @@ class Store:
         if label:
             clauses.append("d.id IN (SELECT doc_id FROM entities WHERE label = ?)")
             params.append(label)
-        if search and not isinstance(search, str):
-            groups = [" OR ".join(_fts_word(w) for w in g) for g in search if g]
-            search = " AND ".join(f"({g})" for g in groups)
-            clauses.append(
-                "d.position IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
-            )
-            params.append(search)
-            search = None
         if status:
             clauses.append("d.status = ?")
             params.append(status)
-        if search:
+        if isinstance(search, str):
+            search = [[word] for word in search.split()]
+        groups = [" OR ".join(_fts_word(w) for w in g) for g in search or () if g]
+        if groups:
             clauses.append(
                 "d.position IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)"
             )
-            params.append(" ".join('"' + w.replace('"', "") + '"' for w in search.split()))
+            params.append(" AND ".join(f"({g})" for g in groups))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> str:

@@ -114,16 +114,16 @@ def labels_in(doc: Document) -> list[tuple[str, str, str]]:
     return [(e.text, e.label, e.state) for e in doc.entities]
 
 
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
+@pytest.fixture(name="db")
+def db_fixture(tmp_path: Path) -> Path:
     """A database file with TEXT (entities and a quote) and SECOND."""
     path = tmp_path / "edit.db"
     make_db(path)
     return path
 
 
-@pytest.fixture
-def window(qtbot, db: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+@pytest.fixture(name="window")
+def window_fixture(qtbot, db: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """The main window on ``db``, first document open, the article focused."""
     store = Store(db)
     w = MainWindow(store, annotator="tester", remember_layout=False)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edit_helpers import TEXT, click, db_fixture, drag, key, reopened, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
-from edit_helpers import TEXT, click, db, drag, key, reopened, window  # noqa: F401
 from models.store import Store
 
 Mod = Qt.KeyboardModifier

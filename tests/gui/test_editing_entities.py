@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edit_helpers import TEXT, click, db_fixture, drag, key, labels_in, reopened, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
-
-from edit_helpers import TEXT, click, db, drag, key, labels_in, reopened, window  # noqa: F401
 
 Mod = Qt.KeyboardModifier
 
@@ -30,7 +29,7 @@ def test_undo_and_redo_reach_the_file(qtbot, window, db: Path) -> None:
     i = TEXT.index("Президент")
     drag(qtbot, window, i, i + 9)
     key(qtbot, window, Qt.Key.Key_P)
-    added = [e for e in reopened(db).entities if e.text == "Президент"][0]
+    added = next(e for e in reopened(db).entities if e.text == "Президент")
     key(qtbot, window, Qt.Key.Key_Z, Mod.ControlModifier)
     assert "Президент" not in [e.text for e in reopened(db).entities]
     key(qtbot, window, Qt.Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)

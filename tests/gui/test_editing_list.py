@@ -6,12 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
+from edit_helpers import NAMES, SECOND, TEXT, entities_for, make_db
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from edit_helpers import NAMES, SECOND, TEXT, entities_for, make_db
 from gui.main_window import MainWindow
 from models.ingest import document_from_text
 from models.occurrences import pymorphy_forms

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import inspect
 
+from edit_helpers import TEXT, db_fixture, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from edit_helpers import TEXT, db, window  # noqa: F401
 from gui import commands
 
 

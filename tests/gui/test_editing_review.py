@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edit_helpers import (  # noqa: F401 (fixtures)
+    TEXT,
+    click,
+    db_fixture,
+    key,
+    labels_in,
+    reopened,
+    status_of,
+    window_fixture,
+)
 from PySide6.QtCore import Qt
 
-from edit_helpers import (TEXT, click, db, key, labels_in, reopened,  # noqa: F401
-                          status_of, window)
 from models.store import Store
 
 Mod = Qt.KeyboardModifier

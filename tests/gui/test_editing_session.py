@@ -11,9 +11,8 @@ import random
 import re
 from pathlib import Path
 
+from edit_helpers import TEXT, click, db_fixture, drag, key, reopened, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
-
-from edit_helpers import TEXT, click, db, drag, key, reopened, window  # noqa: F401
 
 Mod = Qt.KeyboardModifier
 K = Qt.Key

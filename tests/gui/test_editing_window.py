@@ -5,11 +5,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from edit_helpers import (  # noqa: F401 (fixtures)
+    TEXT,
+    click,
+    db_fixture,
+    drag,
+    entities_for,
+    key,
+    make_db,
+    reopened,
+    window_fixture,
+)
+from gui_helpers import char_format
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 
-from edit_helpers import (TEXT, click, db, drag, entities_for, key, make_db,  # noqa: F401
-                          reopened, window)
 from gui.annotator import remembered_annotator, resolve_annotator
 from gui.keymap_dialog import KeymapDialog
 from gui.main_window import MainWindow
@@ -17,8 +27,6 @@ from gui.review_view import ReviewView
 from gui.span_styles import STATE_PROPERTY
 from models.ingest import document_from_text
 from models.store import Store
-
-from gui_helpers import char_format
 
 Mod = Qt.KeyboardModifier
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from svc_helpers import SHORT, make_service, span
 
 from models.service import EditError
 from models.store import Store
-from svc_helpers import SHORT, make_service, span
 
 
 def test_selection_snaps_to_whole_tokens(store: Store) -> None:

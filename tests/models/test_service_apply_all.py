@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from svc_helpers import add_doc, make_service, span
 
 from models.occurrences import find_occurrences, pymorphy_forms
-from models.service import AnnotationService, EditError
+from models.service import EditError
 from models.store import Store
-from svc_helpers import add_doc, make_service, span
 
 TEXT = "Путин прилетел. Путина ждали. Путину рады. Путинский курс. Владимир Путин ушёл."
 
 
 def test_same_words_in_this_document(store: Store) -> None:
     svc, doc = make_service(store, TEXT, {"Путин": "PER"})
-    first = [e for e in doc.entities if e.start == 0][0]
+    first = next(e for e in doc.entities if e.start == 0)
     svc.delete_entity(span(doc, "Путин", 1).id)
     cs = svc.apply_to_all(first.id)
     assert [c.after.text for c in cs] == ["Путин"]

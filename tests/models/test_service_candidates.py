@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from models.speakers import speaker_candidates
-from models.spans import Entity, Quote
-from models.store import Store
 from svc_helpers import SHORT, make_service
+
+from models.spans import Entity, Quote
+from models.speakers import speaker_candidates
+from models.store import Store
 
 TEXT = ("Глава МИД Сергей Лавров прилетел в Анкару. Его встретил Реджеп Эрдоган. "
         "«Мы обсудим Сирию», — сказал Эрдоган журналистам. Лавров промолчал.")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from svc_helpers import SHORT, make_service, span
 
 from models.service import EditError
 from models.store import Store
-from svc_helpers import SHORT, make_service, span
 
 
 def test_shift_right_grows_end_by_one_token(store: Store) -> None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from svc_helpers import NAMES, SHORT, add_doc, quote_of, simple_forms, snapshot
+from svc_random import Driver
 
 from models.service import AnnotationService
 from models.store import Store
-from svc_helpers import NAMES, SHORT, add_doc, quote_of, simple_forms, snapshot
-from svc_random import Driver
 
 # An emoji (outside the BMP) before the names: offsets are code points, not UTF-16.
 EMOJI_TEXT = "🇷🇺 Путин сказал: «Путина не ждите». 😀 Владимир Путин и ООО «Ромашка» в Бишкеке."

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from svc_helpers import SHORT, make_service, span
 
 from models.service import AnnotationService, EditError
 from models.spans import Document, Quote
 from models.store import Store
-from svc_helpers import SHORT, make_service, span
 
 
 def _add(svc: AnnotationService, doc: Document, words: str) -> Quote:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from svc_helpers import make_service, span
 
 from models.service import EditError
 from models.store import Store
-from svc_helpers import make_service, span
 
 
 def test_relabel_changes_label_and_state(store: Store) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from svc_helpers import add_doc, make_service
+
 from models.occurrences import pymorphy_forms
 from models.store import Store
-from svc_helpers import add_doc, make_service
 
 TEXT = "Путин прилетел. Путина ждали. Путин ушёл. Путин-старший молчал."
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from svc_helpers import make_service, span
+
 from models.review import diff_spans, review_diff
 from models.service import AnnotationService
 from models.spans import Entity, Quote, Speaker
 from models.store import Store
-from svc_helpers import make_service, span
 
 
 def E(start: int, end: int, label: str = "PER") -> Entity:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from svc_helpers import NAMES, SHORT, add_doc, quote_of, sample_text, simple_forms, snapshot
+from svc_random import Driver
+
 from models.service import AnnotationService
 from models.store import Store
-from svc_helpers import (NAMES, SHORT, add_doc, quote_of, sample_text, simple_forms,
-                         snapshot)
-from svc_random import Driver
 
 SAMPLE_NAMES = {"Владимир Путин": "PER", "Путин": "PER", "Садыром Жапаровым": "PER",
                 "Киргизии": "LOC", "России": "LOC", "ЕАЭС": "ORG", "URA.RU": "ORG"}

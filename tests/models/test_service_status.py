@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from svc_helpers import add_doc, simple_forms
 
 from models.ingest import document_from_text
 from models.occurrences import pymorphy_forms
 from models.service import AnnotationService, EditError
 from models.store import Store
-from svc_helpers import add_doc, simple_forms
 
 
 def _three(store: Store) -> tuple[AnnotationService, list[str]]:

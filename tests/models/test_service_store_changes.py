@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from svc_helpers import make_service, span
 
 from models.changes import Change, ChangeSet
 from models.schema import StoreError
 from models.store import Store
-from svc_helpers import make_service, span
 
 
 def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:

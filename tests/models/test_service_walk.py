@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from svc_helpers import SHORT, make_service, span
+
 from models.spans import Quote
 from models.store import Store
-from svc_helpers import SHORT, make_service, span
 
 
 def test_next_and_previous_wrap_round(store: Store) -> None:
