@@ -3,7 +3,8 @@
 Why: issue 3 allows quote detection to add at most 10% to an article's pre-annotation.
 Pre-annotation is NER (natasha, paragraph by paragraph) followed by the quote rules
 (``merge_quoted_org_names`` + ``find_quotes``); both are timed here on the bundled sample
-and on a ~50-paragraph article made by repeating the sample's paragraphs. natasha's
+and on a ~50-paragraph article made by repeating the sample's paragraphs (not blanked as
+repeats there, so all of its quotes are attributed). natasha's
 models are loaded before timing. The quote rules keep small caches of pymorphy parses,
 so their first call on a text is reported apart from the steady state (later articles
 in a batch share most words).
@@ -47,9 +48,13 @@ def median_ms(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def measure(name: str, text: str, repeat: int) -> float:
-    """Print NER vs quote times for one text; return the steady-state ratio."""
-    noise = parse_news(text)[1]
+def measure(name: str, text: str, repeat: int, noise_too: bool = True) -> float:
+    """Print NER vs quote times for one text; return the steady-state ratio.
+
+    Without ``noise_too`` the repeated paragraphs are not blanked as noise, so every
+    quote in them is found and attributed (the worst case for the quote rules).
+    """
+    noise = parse_news(text)[1] if noise_too else []
     entities = find_entities(text)
 
     def quotes() -> object:
@@ -82,7 +87,8 @@ def main() -> int:
           f"{(time.perf_counter() - t) * 1000:.0f} ms (natasha's own load is ~1.4 s)")
     sample = SAMPLE.read_text(encoding="utf-8")
     ratios = [measure("sample", sample, args.repeat),
-              measure("50-paragraph article", long_article(sample), args.repeat)]
+              measure("50-paragraph article (repeats kept)", long_article(sample), args.repeat,
+                      noise_too=False)]
     worst = max(ratios)
     verdict = "within" if worst <= TARGET else "OVER"
     print(f"quote detection adds at most {worst:.1%} to NER time ({verdict} the "

@@ -8,6 +8,19 @@ when punctuation or a speech verb anchors it and it does not read as a name
 (quote_speakers), else from the previous quote (a follow-on) or an "Об этом сказал X"
 sentence after it. Offsets are code points into the original text; noise ranges
 (captions, ads, repeated paragraphs) are blanked so nothing in them is found.
+
+Decisions where DESIGN.md is silent:
+- A quoted span after a speech verb in its sentence (``назвал переговоры «…»``) is a
+  (mixed) quote from three words on; one or two words are scare quotes.
+- A quote left open at a paragraph's end runs on while the next paragraphs have no
+  quotation marks and one of them closes it, or while they reopen with «; a caption or
+  ad between its paragraphs stays inside it.
+- A speaker that is a phrase keeps the whole phrase as its mention, while ``normal``
+  drops "в …"/"по …" qualifiers: "собеседник в отрасли" → "собеседник".
+- "в сообщении X": X is the source, and when X starts with organizations natasha
+  split ("ГУ МЧС по …") the longest one is the speaker, so it links to an entity.
+- An unresolvable pronoun stays the speaker (normal "он"); a follow-on quote takes the
+  previous speaker's mention, offsets included.
 """
 
 from __future__ import annotations
