@@ -27,10 +27,11 @@ def words(text: str) -> list[str]:
 
 
 def noun_before(text: str, pos: int) -> str | None:
-    """What stands right before a quote: a legal form, a naming noun's lemma, or None.
+    """What stands right before a quote: "legal" (ООО), "list" (after another name),
+    "called" (так называемый), a naming noun's lemma (фильм), "noun" (any other noun)
+    or None.
 
-    Up to two adjectives may stand between (``футбольный клуб «Спартак»``); a quote
-    listed after another name (``«Пятерочка» и «Магнит»``) counts as named too.
+    Up to two adjectives may stand between (``футбольный клуб «Спартак»``).
     """
     toks = tokenize(text, max(0, pos - 80), pos)
     adjectives = 0
@@ -50,15 +51,26 @@ def noun_before(text: str, pos: int) -> str | None:
         if is_adjective(tok.text) and adjectives < 2 and lemma is None:
             adjectives += 1
             continue
-        return None
+        return "noun" if lemma else None
     return None
 
 
 def looks_like_name(text: str, span: MarkSpan) -> bool:
-    """True when a quoted span without a speech anchor reads as a name or scare quote."""
+    """True when a quoted span without a speech anchor reads as a name or scare quote.
+
+    One or two words are a scare quote or a name. A capitalized span right after a
+    noun is that noun's name (``программа «Доступное жилье»``, ``хит «Я тебя …»``);
+    after a verb or "что" it may be speech, and so may a lower-case span after a noun
+    (``закон «заработает через год»``).
+    """
     inner = text[span.start:span.end].strip()
     found = words(inner)
-    if len(found) <= 2 or noun_before(text, span.open):
+    before = noun_before(text, span.open)
+    if len(found) <= 2 or before in ("legal", "list", "called"):
+        return True
+    first = inner[:1]
+    if before is not None and (first.isupper() or first.isdigit()
+                               or (first.isascii() and first.isalpha())):
         return True
     if _END_PUNCT.search(inner) or len(found) > 4:
         return False
