@@ -112,6 +112,12 @@ class DocumentListWidget(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def sync(self) -> None:
+        """Show documents added by another writer (cheap when nothing changed)."""
+        current = self.current_id()
+        if self.model.sync() and current is not None and self.current_id() != current:
+            self.select_document(current)  # the list was re-read: select it again
+
     def refresh(self) -> None:
         """Re-read the list (after an import or an edit), keeping the selection."""
         current = self.current_id()

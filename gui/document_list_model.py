@@ -36,6 +36,7 @@ class DocumentListModel(QAbstractTableModel):
         self.search: str | None = None
         self.label: str | None = None  # only documents with an entity of this label
         self._rows: list[DocumentSummary] = []
+        self._terms: list[list[str]] | None = None
         self._total = 0
         self._reload(self.page)
 
@@ -57,9 +58,32 @@ class DocumentListModel(QAbstractTableModel):
         self._reload(max(len(self._rows), self.page))
         self.endResetModel()
 
+    def sync(self) -> bool:
+        """Take in documents another writer added; True when the list changed.
+
+        New documents come last (the list is in import order), so they arrive like a
+        further page, without a reset: selection and scroll position stay, and a list
+        scrolled through 100,000 rows is not read again. When the rows already loaded
+        changed instead (deleted, or moved out of the filter), the list is re-read.
+        """
+        total = self.store.count_documents(self.status, self._terms, self.label)
+        if total == self._total:
+            return False
+        last = self._rows[-1].id if self._rows else None
+        still = self.store.summaries(len(self._rows) - 1, 1, self.status, self._terms,
+                                     self.label) if self._rows else []
+        if total < self._total or [s.id for s in still] != ([last] if last else []):
+            self.refresh()
+            return True
+        complete = len(self._rows) >= self._total
+        self._total = total
+        if complete:
+            self.fetchMore()
+        return True
+
     def _reload(self, limit: int) -> None:
         # Each word with its normal forms: "Путина" finds a text that says "Путин".
-        terms = search_terms(self.search) if self.search else None
+        self._terms = terms = search_terms(self.search) if self.search else None
         self._total = self.store.count_documents(self.status, terms, self.label)
         self._rows = self.store.summaries(0, limit, self.status, terms, self.label)
 
@@ -100,7 +124,8 @@ class DocumentListModel(QAbstractTableModel):
         """Load the next page of summaries."""
         if parent.isValid():
             return
-        more = self.store.summaries(len(self._rows), self.page, self.status, self.search)
+        more = self.store.summaries(len(self._rows), self.page, self.status, self._terms,
+                                    self.label)
         if not more:
             self._total = len(self._rows)  # the table shrank under us (another writer)
             return

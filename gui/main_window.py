@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout, QWidget
 
+from gui.db_watch import DatabaseWatcher
 from gui.document_list import DocumentListWidget
 from gui.document_view import DocumentView
 from gui.edit_wiring import install_editing
@@ -97,7 +98,10 @@ class MainWindow(QMainWindow):
         self.import_status = ImportStatusWidget(self.runner)
         self.statusBar().addPermanentWidget(self.import_status)
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
-        self._list_timer.timeout.connect(self.document_list.refresh)
+        self._list_timer.timeout.connect(self.document_list.sync)
+        # Documents that another process (main.py import) adds show up without a restart.
+        self.watcher = DatabaseWatcher(self.store, parent=self)
+        self.watcher.changed.connect(self.document_list.sync)
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

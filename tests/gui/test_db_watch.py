@@ -1,0 +1,122 @@
+"""Two processes on one database: the open window shows documents another writer added."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gui.main_window import MainWindow
+from models.spans import Document, Entity
+from models.store import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def doc(i: int, label: str | None = None) -> Document:
+    text = f"Статья {i}: Бишкек и Москва."
+    ents = (Entity(10 + len(str(i)), 16 + len(str(i)), label, "Бишкек", "Бишкек"),) \
+        if label else ()
+    return Document(f"d{i:04}", text, {"title": f"Статья {i}"}, "new", ents)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "shared.db"
+    store = Store(path)
+    for i in range(3):
+        store.add_document(doc(i))
+    store.close()
+    return path
+
+
+def test_documents_added_by_another_connection_appear_keeping_the_selection(
+        qtbot, db: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(db)
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_document("d0001")
+    model = w.document_list.model
+    assert model.rowCount() == 3
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    other = Store(db)  # another connection, as another process would have
+    other.add_document(doc(3))
+    other.add_document(doc(4))
+    qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=6000)
+    assert [model.summary(r).id for r in range(5)] == [f"d{i:04}" for i in range(5)]
+    assert w.document_list.current_id() == "d0001" == w.current_id
+    assert not resets  # appended like a page: no reset, the view keeps its place
+    other.close()
+    store.close()
+
+
+def test_a_long_list_scrolled_part_way_is_not_reread(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.db"
+    store = Store(path)
+    with store.db.atomic():
+        for i in range(450):
+            store.add_document(doc(i))
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    model = w.document_list.model
+    assert model.rowCount() == 200
+    other = Store(path)
+    other.add_document(doc(450))
+    assert w.watcher.poll()  # another connection wrote
+    assert not w.watcher.poll()  # and nothing since
+    assert (model.rowCount(), model.total) == (200, 451)  # fetched when scrolled to
+    assert model.row_of("d0450") == 450
+    other.close()
+    store.close()
+
+
+def test_a_deletion_elsewhere_rereads_the_list(qtbot, db: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(db)
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    model = w.document_list.model
+    other = Store(db)
+    other.set_status("d0002", "done")
+    w.document_list.status_box.setCurrentIndex(w.document_list.status_box.findData("new"))
+    assert model.rowCount() == 2
+    other.set_status("d0000", "done")  # leaves the filter: one row fewer
+    assert w.watcher.poll()
+    assert [model.summary(r).id for r in range(model.rowCount())] == ["d0001"]
+    other.close()
+    store.close()
+
+
+def test_further_pages_keep_the_label_filter(qtbot) -> None:  # type: ignore[no-untyped-def]
+    store = Store.in_memory()
+    with store.db.atomic():
+        for i in range(500):
+            store.add_document(doc(i, "LOC" if i % 2 else None))
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    model = w.document_list.model
+    model.set_filter(label="LOC")
+    assert model.total == 250
+    while model.canFetchMore():
+        model.fetchMore()
+    ids = [model.summary(r).id for r in range(model.rowCount())]
+    assert ids == [f"d{i:04}" for i in range(1, 500, 2)]
+
+
+@pytest.mark.slow
+def test_main_py_import_while_the_window_is_open(qtbot, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "new.txt"
+    article.write_text("Владимир Путин прибыл в Бишкек.", encoding="utf-8")
+    store = Store(db)
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    model = w.document_list.model
+    proc = subprocess.run([sys.executable, "main.py", "import", "--db", str(db), str(article)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+    assert proc.returncode == 0, proc.stderr
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=6000)
+    assert model.summary(3).title == "Владимир Путин прибыл в Бишкек."
+    store.close()
