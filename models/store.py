@@ -279,14 +279,6 @@ class Store:
         """
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
-    def data_version(self) -> int:
-        """A number that changes whenever another connection commits to the file.
-
-        ``PRAGMA data_version``: cheap enough to poll, so the window can show documents
-        that another process (``main.py import``) added while it is open.
-        """
-        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
-
     def count_documents(self, status: str | None = None, search: Search = None,
                         label: str | None = None) -> int:
         """How many documents match the list filter."""
