@@ -127,6 +127,19 @@ class MoveEdgeCommand(ServiceCommand):
         return True
 
 
+class ResizeCommand(ServiceCommand):
+    """Give an entity or a quote new exact edges (a mouse drag of an edge)."""
+
+    def __init__(self, service: AnnotationService, kind: str, span_id: int, start: int,
+                 end: int) -> None:
+        super().__init__(service, "Resize")
+        self.kind, self.span_id, self.bounds = kind, span_id, (start, end)
+
+    def _do(self) -> ChangeSet:
+        resize = self.service.resize_quote if self.kind == "quote" else self.service.resize_entity
+        return resize(self.span_id, *self.bounds)
+
+
 class ConfirmCommand(ServiceCommand):
     """Accept one suggestion (entity or quote) as it is."""
 

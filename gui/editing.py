@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
 from gui import commands as cmd
+from gui.edge_drag import EdgeDragger
 from gui.edit_handlers import EditHandlers
 from models.spans import Entity, Quote
 
@@ -57,6 +58,7 @@ class EditController(EditHandlers, QObject):
         view.span_clicked.connect(self._on_view_span_clicked)
         view.selectionChanged.connect(self._on_view_selection_changed)
         view.viewport().installEventFilter(self)
+        self.edges = EdgeDragger(self)  # after our filter, so it sees presses first
         service.changes_applied.connect(self._on_service_changes_applied)
         self._update_actions()
 
@@ -195,6 +197,8 @@ class EditController(EditHandlers, QObject):
         return None
 
     def _on_view_selection_changed(self) -> None:
+        if self.edges.edge is not None:
+            return  # an edge drag previews the new extent: the span stays current
         sel = self.view.selection_span()
         span = self.current_span()
         if sel is None or span is None or sel == (span.start, span.end):

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 EXTRA = (("Undo", "Ctrl+Z", "Undo the last edit (listed in the Edit menu)"),
          ("Redo", "Ctrl+Shift+Z", "Redo the edit last undone"))
+MOUSE = (("Select a span", "click", "Click it; click again for the span around it"),
+         ("Resize a span", "drag its edge",
+          "Drag the selected span's start or end; hold Alt for exact characters"))
 
 
 def keymap_rows(actions: EditActions) -> list[tuple[str, str, str]]:
@@ -39,8 +42,9 @@ def keymap_rows(actions: EditActions) -> list[tuple[str, str, str]]:
                            for k in action.shortcuts())
         if keys and not any(r[1] == keys for r in rows):
             rows.append((action.text(), keys, action.statusTip()))
-    return rows + [(a, QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), t)
-                   for a, k, t in EXTRA]
+    rows += [(a, QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), t)
+             for a, k, t in EXTRA]
+    return rows + list(MOUSE)
 
 
 class KeymapDialog(QDialog):

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from edit_helpers import TEXT, click, db_fixture, drag, key, labels_in, reopened, window_fixture  # noqa: F401 (fixtures)
+from edit_helpers import (  # noqa: F401 (fixtures)
+    TEXT,
+    click,
+    db_fixture,
+    drag,
+    key,
+    labels_in,
+    point,
+    reopened,
+    window_fixture,
+)
 from PySide6.QtCore import Qt
 
 Mod = Qt.KeyboardModifier
@@ -78,3 +88,33 @@ def test_second_click_on_a_nested_span_selects_the_outer_one(qtbot, window, db: 
     assert ctl.current_span().label == "LOC"
     click(qtbot, window, i + 2)
     assert ctl.current_span().text == "Владимир Путин"
+
+
+def _drag_edge(qtbot, window, frm: int, to: int, mods=Mod.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    vp = window.view.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, mods, pos=point(window, frm))
+    qtbot.mouseMove(vp, point(window, to))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, mods, pos=point(window, to))
+
+
+def test_dragging_an_edge_resizes_to_whole_words(qtbot, window, db: Path) -> None:
+    span_end = TEXT.index("Жапаровым") + len("Жапаровым")
+    click(qtbot, window, TEXT.index("Жапаровым"))
+    _drag_edge(qtbot, window, span_end, TEXT.index("Бишкеке") + 3)
+    assert ("Садыром Жапаровым в Бишкеке", "PER", "changed") in labels_in(reopened(db))
+    window.editing.undo.trigger()
+    assert ("Садыром Жапаровым", "PER", "suggested") in labels_in(reopened(db))
+
+
+def test_dragging_the_start_with_alt_keeps_exact_characters(qtbot, window, db: Path) -> None:
+    start = TEXT.index("Садыром")
+    click(qtbot, window, start + 2)
+    _drag_edge(qtbot, window, start, start + 3, Mod.AltModifier)
+    assert ("ыром Жапаровым", "PER", "changed") in labels_in(reopened(db))
+
+
+def test_a_press_inside_a_span_still_selects_text(qtbot, window, db: Path) -> None:
+    before = reopened(db)
+    click(qtbot, window, TEXT.index("Жапаровым"))
+    drag(qtbot, window, TEXT.index("Жапаровым") + 2, TEXT.index("Жапаровым") + 5)
+    assert window.view.selection_span() is not None and reopened(db) == before

@@ -17,6 +17,7 @@ def _instances(svc, doc_id: str, ent: int, quote: int) -> list[QUndoCommand]:  #
         commands.DeleteEntityCommand: (svc, ent),
         commands.RelabelCommand: (svc, ent, "ORG"),
         commands.MoveEdgeCommand: (svc, "entity", ent, "end", 1),
+        commands.ResizeCommand: (svc, "entity", ent, i, i + 9),
         commands.ConfirmCommand: (svc, "entity", ent),
         commands.ConfirmAllCommand: (svc, doc_id),
         commands.AddQuoteCommand: (svc, doc_id, i, i + 20),
