@@ -81,3 +81,15 @@ def test_first_edit_starts_the_review_and_undo_resets_it(qtbot, window, db: Path
     assert status_of(db, first) == "new"
     window.editing.redo.trigger()
     assert status_of(db, first) == "in_progress"
+
+
+def test_undo_of_an_edit_in_another_document_opens_it(qtbot, window, db: Path) -> None:
+    first = window.current_id
+    click(qtbot, window, TEXT.index("Бишкеке") + 1)
+    key(qtbot, window, Qt.Key.Key_Delete)
+    key(qtbot, window, Qt.Key.Key_Return, Mod.ControlModifier)  # done, next document
+    assert window.current_id != first
+    window.editing.undo.trigger()  # the status
+    window.editing.undo.trigger()  # the delete, in the first document
+    assert window.current_id == first
+    assert "Бишкеке" in [e.text for e in window.view.current_document.entities]
