@@ -19,6 +19,7 @@ from gui.document_list import DocumentListWidget
 from gui.document_view import DocumentView
 from gui.edit_wiring import install_editing
 from gui.entity_panel import EntityPanel
+from gui.export_dialog import ExportDialog
 from gui.import_status import ImportStatusWidget
 from gui.legend import LegendWidget
 from gui.quote_panel import QuotePanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         # Documents that another process (main.py import) adds show up without a restart.
         self.watcher = DatabaseWatcher(self.store, parent=self)
         self.watcher.changed.connect(self.document_list.sync)
+        self.export_dialog: ExportDialog | None = None
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -111,10 +113,15 @@ class MainWindow(QMainWindow):
         self.import_folder_action = QAction("Import &folder…", self,
                                             toolTip="Import every text file in a folder")
         self.import_folder_action.triggered.connect(self._on_import_folder_action_triggered)
+        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+Shift+E"),
+                                     toolTip="Write the corpus as training data (JSONL, spaCy, "
+                                     "CoNLL, brat, Label Studio, …) in the background")
+        self.export_action.triggered.connect(self.show_export_dialog)
         self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
                                    toolTip="Close the window; every edit is already saved")
         self.quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.import_folder_action, self.quit_action):
+        for action in (self.import_action, self.import_folder_action, self.export_action,
+                       self.quit_action):
             file_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu("&View")
         for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
@@ -168,6 +175,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An import is already running", 5000)
             return False
         return True
+
+    def show_export_dialog(self) -> ExportDialog:
+        """File > Export…: one export dialog, kept (with its report) between uses."""
+        if self.export_dialog is None:
+            self.export_dialog = ExportDialog(self.store, self)
+        self.export_dialog.show()
+        self.export_dialog.raise_()
+        return self.export_dialog
 
     def _update_title(self) -> None:
         doc = self.view.current_document
@@ -240,4 +255,6 @@ class MainWindow(QMainWindow):
                 document_columns=self.document_list.table.horizontalHeader().saveState())
         self.runner.cancel()
         self.runner.wait(30_000)
+        if self.export_dialog is not None:
+            self.export_dialog.done(0)  # cancels a running export; written files stay
         super().closeEvent(event)

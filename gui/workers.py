@@ -1,4 +1,4 @@
-"""Background import: natasha's models and pre-annotation run off the GUI thread.
+"""Background import and export: natasha and long writes run off the GUI thread.
 
 Loading the models takes about a second and each article tens of milliseconds; done on
 the GUI thread that would freeze the window. :class:`ImportRunner` runs
@@ -6,7 +6,8 @@ the GUI thread that would freeze the window. :class:`ImportRunner` runs
 :class:`~gui.jobs.Job` and reports through the runner's signals. A file database gets
 its own connection in the worker (SQLite WAL lets the window read while the worker
 writes, and the window's connection is never used from two threads); an in-memory one,
-which cannot be opened twice, is shared.
+which cannot be opened twice, is shared. :func:`export_work` is the export's job body,
+run the same way by the export dialog.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gui.jobs import JobRunner, Progress
+from gui.jobs import JobError, JobRunner, Progress
+from models.exporters import ExportOptions, ExportReport, count, export
 from models.importers import ImportReport, import_files
 from models.importers.detect import SUFFIXES
 from models.ner import load_models
@@ -66,6 +68,29 @@ def import_work(store: Store, paths: list[Path], fmt: str, merge: bool,
     own = store if store.path is None else Store(store.path)
     try:
         return import_files(own, paths, fmt, merge, 1, tick, cancelled)
+    finally:
+        if own is not store:
+            own.close()
+
+
+def export_work(store: Store, fmt: str, out: Path, options: ExportOptions,
+                progress: Progress, cancelled: Callable[[], bool]) -> ExportReport:
+    """The export job's body: stream the selected documents to ``out``.
+
+    A bad option, an unusable ``out`` or a missing reader library (``MissingDependency``)
+    is a ValueError with a one-line message; it ends the job as that line.
+    """
+    own = store if store.path is None else Store(store.path)
+    try:
+        total = count(own, options)
+        progress(0, total, f"Exporting {total} documents…")
+
+        def tick(done: int, _report: ExportReport) -> None:
+            progress(done, total, f"Exported {done} of {total}")
+
+        return export(own, fmt, out, options, tick, cancelled)
+    except ValueError as exc:
+        raise JobError(str(exc)) from None
     finally:
         if own is not store:
             own.close()
