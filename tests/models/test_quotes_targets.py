@@ -39,7 +39,10 @@ def test_dev_speakers_pass_the_shared_scorer() -> None:
             assert tool.speaker_ok(pred, gold["speaker"]), (case["id"], pred, gold["speaker"])
 
 
-@pytest.mark.parametrize("name", ["quotes_corpus.json", "quotes_holdout.json"])
+# quotes_lead_holdout.json was written by the lead after the detector, and never tuned on.
+@pytest.mark.parametrize(
+    "name", ["quotes_corpus.json", "quotes_holdout.json", "quotes_lead_holdout.json"]
+)
 def test_corpus_targets(name: str) -> None:
     score = score_quotes(load_cases(DATA / name), predict)
     report = format_report(score, verbose=True)
