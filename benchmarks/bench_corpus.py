@@ -21,48 +21,11 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import corpus_documents, sample_text  # noqa: E402
-from models.ingest import document_from_text  # noqa: E402
+from benchmarks.generate import build_corpus  # noqa: E402
 from models.store import Store  # noqa: E402
-
-BATCH = 1000
-
-
-def build(path: Path, n: int) -> float:
-    """Fill ``path`` with ``n`` generated documents; returns documents per second."""
-    from models.pipeline import predict
-    from models.search import lemmas
-
-    template = predict(document_from_text(sample_text()))
-    store = Store(path)
-    have = store.count_documents()
-    t0 = time.perf_counter()
-    docs = corpus_documents(template, n, lemmatize=lemmas)
-    batch: list[tuple[Any, str]] = []
-    for i, item in enumerate(docs):
-        if i < have:
-            continue  # a kept database: add only what is missing
-        batch.append(item)
-        if len(batch) == BATCH:
-            _flush(store, batch)
-            print(f"\r  {i + 1:,} documents", end="", file=sys.stderr, flush=True)
-    _flush(store, batch)
-    print(file=sys.stderr)
-    rate = (n - have) / max(time.perf_counter() - t0, 1e-9)
-    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
-    return rate
-
-
-def _flush(store: Store, batch: list[tuple[Any, str]]) -> None:
-    with store.db.atomic():
-        for doc, lemmas in batch:
-            store.add_document(doc, doc, lemmas)
-    batch.clear()
 
 
 def timed(fn: Callable[[], object], runs: int = 7) -> tuple[float, float]:
@@ -126,8 +89,8 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="razmetka-corpus-"))
     big = args.db or tmp / "big.db"
     small = tmp / "small.db"
-    build(small, 1000)
-    rate = build(big, args.docs)
+    build_corpus(small, 1000)
+    rate = build_corpus(big, args.docs, progress=True)
     size = big.stat().st_size
     small_ops, big_ops = measure(small, 1000), measure(big, args.docs)
     print(f"\n{args.docs:,} documents: {size / 2**20:,.0f} MB, "

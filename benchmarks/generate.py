@@ -8,7 +8,8 @@ annotations pass an annotated template (``models.pipeline.predict`` of the sampl
 
 - ``news_variants`` / ``write_articles``: distinct, realistic articles for the
   pre-annotation throughput benchmark and the kill -9 test.
-- ``corpus_documents``: the 100,000-document corpus, spans copied from the template.
+- ``corpus_documents`` / ``build_corpus``: the 100,000-document corpus, spans copied
+  from the template, straight into a database.
 - ``big_article``: a ~1 MB article with 10,000 entity spans and 500 quotes, for the
   window's rendering and editing benchmarks.
 """
@@ -16,10 +17,13 @@ annotations pass an annotated template (``models.pipeline.predict`` of the sampl
 from __future__ import annotations
 
 import random
+import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from models.ingest import decode, document_from_text, paragraphs
 from models.labels import sample_path
@@ -39,6 +43,7 @@ TOPICS = ["экономика", "политика", "происшествия", 
           "здоровье", "образование", "транспорт", "погода", "наука", "технологии",
           "недвижимость", "туризм", "экология", "право", "армия", "медицина", "финансы",
           "энергетика", "строительство", "религия", "история", "авто", "мода"]
+BATCH = 1000  # documents per transaction when building a corpus
 
 
 def sample_text() -> str:
@@ -142,6 +147,47 @@ def corpus_documents(template: Document, n: int, seed: int = 0,
         doc = replace(doc, status=rng.choice(statuses))
         yield doc.with_annotations(ents, quotes), " ".join(dict.fromkeys(
             " ".join(lemmas).split()))
+
+
+def build_corpus(path: Path, n: int, progress: bool = False) -> float:
+    """A database of ``n`` generated documents at ``path`` (topped up if it has fewer).
+
+    The sample is pre-annotated once with natasha; every document gets a copy of its
+    spans (``corpus_documents``) and is stored with ``Store.add_document``, 1,000 per
+    transaction. Returns the documents stored per second.
+    """
+    from models.pipeline import predict
+    from models.search import lemmas
+    from models.store import Store
+
+    template = predict(document_from_text(sample_text()))
+    store = Store(path)
+    have = store.count_documents()
+    t0 = time.perf_counter()
+    docs = corpus_documents(template, n, lemmatize=lemmas)
+    batch: list[tuple[Document, str]] = []
+    for i, item in enumerate(docs):
+        if i < have:
+            continue  # a kept database: add only what is missing
+        batch.append(item)
+        if len(batch) == BATCH:
+            _flush(store, batch)
+            if progress:
+                print(f"\r  {i + 1:,} documents", end="", file=sys.stderr, flush=True)
+    _flush(store, batch)
+    if progress:
+        print(file=sys.stderr)
+    rate = (n - have) / max(time.perf_counter() - t0, 1e-9)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return rate
+
+
+def _flush(store: Any, batch: list[tuple[Document, str]]) -> None:
+    with store.db.atomic():
+        for doc, lemmas in batch:
+            store.add_document(doc, doc, lemmas)
+    batch.clear()
 
 
 def big_article(target_chars: int = 1_000_000, entities: int = 10_000, quotes: int = 500,
