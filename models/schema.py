@@ -29,6 +29,8 @@ CREATE TABLE documents (
 );
 CREATE UNIQUE INDEX documents_position ON documents(position);
 CREATE INDEX documents_status ON documents(status, position);
+-- Covering: a status read never walks a 1 MB text's overflow pages (every edit reads it).
+CREATE INDEX documents_id_status ON documents(id, status);
 -- AUTOINCREMENT: a span id is never reused, so undo can put a deleted span back under its
 -- own id and the event log's history of a span id stays unambiguous.
 CREATE TABLE entities (

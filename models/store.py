@@ -339,7 +339,9 @@ class Store:
 
     def document_status(self, doc_id: str) -> str:
         """The review status of one document."""
-        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        # The covering index: the row itself holds the text (1 MB: 250 overflow pages).
+        row = self.db.execute("SELECT status FROM documents INDEXED BY documents_id_status"
+                              " WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise KeyError(doc_id)
         return str(row[0])
