@@ -28,15 +28,20 @@ def wait_for(flag: Callable[[], bool], seconds: float = HOLD_S) -> None:
 
 
 def hold_after_first_import(monkeypatch: pytest.MonkeyPatch, after: int = 1) -> None:
-    """The window's import reports every step and waits after ``after`` documents added."""
+    """The window's import reports every step and waits after ``after`` documents added.
+
+    Only the first import that gets there waits; later ones in the test run freely.
+    """
     monkeypatch.setattr(gui.jobs, "PROGRESS_INTERVAL_S", 0.0)
     real = gui.workers.import_files
+    held_once: list[bool] = []
 
     def held(store: Any, paths: Any, fmt: str, merge: bool, jobs: int,
              progress: Callable[[int, Any], None], cancelled: Callable[[], bool]) -> Any:
         def tick(done: int, report: Any) -> None:
             progress(done, report)
-            if len(report.added) == after:
+            if len(report.added) == after and not held_once:
+                held_once.append(True)
                 wait_for(cancelled)
 
         return real(store, paths, fmt, merge, jobs, tick, cancelled)
