@@ -54,6 +54,7 @@ class EditController(EditHandlers, QObject):
         self._span: Entity | Quote | None = None  # the current span's value, kept fresh
         self.speaker_for: int | None = None  # quote waiting for its speaker (after S)
         self._last_click: int | None = None
+        self._pushing = False  # a new edit (not an undo/redo) is being made
         self._connect_actions()
         view.span_clicked.connect(self._on_view_span_clicked)
         view.selectionChanged.connect(self._on_view_selection_changed)
@@ -144,7 +145,11 @@ class EditController(EditHandlers, QObject):
 
     def push(self, command: cmd.ServiceCommand | cmd.SetStatusCommand) -> ChangeSet | None:
         """Push a command; report a refusal; returns what it changed (None if nothing)."""
-        self.stack.push(command)  # runs redo(): the edit is committed when this returns
+        self._pushing = True
+        try:
+            self.stack.push(command)  # runs redo(): the edit is committed when this returns
+        finally:
+            self._pushing = False
         if command.error:
             self.message.emit(command.error)
         changes = getattr(command, "changes", None)
@@ -162,7 +167,7 @@ class EditController(EditHandlers, QObject):
                                    [c.after for c in mine if c.after is not None])
             self.spans_changed.emit(doc_id)
             self._follow_current(mine)
-        elif len(changes.doc_ids) == 1:
+        elif len(changes.doc_ids) == 1 and not self._pushing:
             self.open_requested.emit(changes.doc_ids[0])  # an undo in another document
         for other in changes.doc_ids:
             if other != doc_id:

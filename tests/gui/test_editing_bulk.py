@@ -63,3 +63,15 @@ def test_bulk_keys_need_an_entity(qtbot, window, db: Path) -> None:
     click(qtbot, window, TEXT.index("важный"))  # a quote is current
     key(qtbot, window, Qt.Key.Key_A, Mod.ControlModifier | Mod.ShiftModifier)
     assert reopened(db) == before
+
+
+def test_a_corpus_edit_that_only_touches_another_document_stays_here(qtbot, window,
+                                                                    db: Path) -> None:
+    first = window.current_id
+    click(qtbot, window, TEXT.index("Бишкеке") + 1)  # the only form of it in this text
+    key(qtbot, window, Qt.Key.Key_A, Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier)
+    store = Store(db)
+    second = store.document(store.document_ids()[1])
+    store.close()
+    assert "Бишкек" in [e.text for e in second.entities if e.label == "LOC"]
+    assert window.current_id == first
