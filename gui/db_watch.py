@@ -9,7 +9,6 @@ emits ``changed`` only when something was written elsewhere.
 
 from __future__ import annotations
 
-import sqlite3
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -38,7 +37,7 @@ class DatabaseWatcher(QObject):
         """Check now; True (and ``changed`` emitted) when another connection wrote."""
         try:
             version = self.store.data_version()
-        except sqlite3.ProgrammingError:  # the store was closed: nothing more to watch
+        except Exception:  # noqa: BLE001 - the store was closed: nothing more to watch
             self.timer.stop()
             return False
         if version == self._version:

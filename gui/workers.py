@@ -3,10 +3,12 @@
 Loading the models takes about a second and each article tens of milliseconds; done on
 the GUI thread that would freeze the window. :class:`ImportRunner` runs
 ``models.importers.import_files`` (every input format, with merge) as a
-:class:`~gui.jobs.Job` and reports through the runner's signals. A file database gets
-its own connection in the worker (SQLite WAL lets the window read while the worker
-writes, and the window's connection is never used from two threads); an in-memory one,
-which cannot be opened twice, is shared. :func:`export_work` is the export's job body,
+:class:`~gui.jobs.Job` and reports through the runner's signals. For a database file
+the job hands the import to a child process (``models.import_process``: natasha there
+never competes with the event loop for Python's interpreter lock, and the window does
+not carry the models' memory); SQLite WAL lets the window read while the child writes.
+An in-memory database, which no other process can open, is imported in the job's
+thread on the window's connection. :func:`export_work` is the export's job body,
 run the same way by the export dialog.
 """
 
@@ -18,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from gui.jobs import JobError, JobRunner, Progress
 from models.exporters import ExportOptions, ExportReport, count, export
+from models.import_process import ImportProcessError, import_in_process
 from models.importers import ImportReport, import_files
 from models.importers.detect import SUFFIXES
 from models.ner import load_models
@@ -56,21 +59,24 @@ def count_inputs(paths: Iterable[Path]) -> int:
 
 def import_work(store: Store, paths: list[Path], fmt: str, merge: bool,
                 progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
-    """The import job's body: load the models, then import into the worker's store."""
+    """The import job's body: a child process for a database file, else this thread."""
     progress(0, 0, "Loading language models…")
-    load_models()
     total = count_inputs(paths)
-    progress(0, total, "Pre-annotating…")
 
-    def tick(done: int, report: ImportReport) -> None:
-        progress(done, total, f"Pre-annotating: {done} read, {len(report.added)} added")
+    def tick(done: int, added: int) -> None:
+        progress(done, total, f"Pre-annotating: {done} read, {added} added" if done
+                 else "Pre-annotating…")
 
-    own = store if store.path is None else Store(store.path)
-    try:
-        return import_files(own, paths, fmt, merge, 1, tick, cancelled)
-    finally:
-        if own is not store:
-            own.close()
+    if store.path is not None:
+        try:
+            return import_in_process(store.path, paths, fmt, merge, tick, cancelled)
+        except ImportProcessError as exc:
+            raise JobError(str(exc)) from None
+    # In memory (tests, screenshots): no other process can open it, so import here.
+    load_models()
+    tick(0, 0)
+    return import_files(store, paths, fmt, merge, 1,
+                        lambda done, report: tick(done, len(report.added)), cancelled)
 
 
 def export_work(store: Store, fmt: str, out: Path, options: ExportOptions,

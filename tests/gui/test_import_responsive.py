@@ -81,12 +81,12 @@ def test_a_batch_import_never_stalls_the_event_loop(qtbot, window: MainWindow,
     assert max(probe.gaps) < MAX_GAP_MS, sorted(probe.gaps)[-5:]
 
 
-def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_path: Path,
-                                              monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    hold_after_first_import(monkeypatch, after=5)
+def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_path: Path
+                                              ) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
-    write_articles(folder, 20, seed=1)
+    write_articles(folder, 40, seed=1)
     probe = EventLoopProbe()
+
     def cancel_at_five(done: int, _total: int, _text: str) -> None:
         if done >= 5:
             window.import_status.cancel_button.click()
@@ -96,14 +96,31 @@ def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_pat
     with qtbot.waitSignal(window.import_finished, timeout=300_000) as finished:
         window.import_files([folder])
     probe.stop()
-    report = finished.args[0]
-    assert len(report.added) == 5
-    assert window.store.document_ids() == report.added  # whole documents, nothing else
-    assert window.document_list.model.rowCount() == 5
-    assert max(probe.gaps) < MAX_GAP_MS
     window.runner.progress.disconnect(cancel_at_five)
+    added = finished.args[0].added
+    assert 5 <= len(added) < 40  # the import process stops at the next article
+    assert window.store.document_ids() == added  # whole documents, nothing else
+    assert window.document_list.model.rowCount() == len(added)
+    assert max(probe.gaps) < MAX_GAP_MS
     # The same import again adds exactly the rest.
     with qtbot.waitSignal(window.import_finished, timeout=300_000) as again:
         window.import_files([folder])
-    assert len(again.args[0].added) == 15 and len(again.args[0].already) == 5
-    assert window.store.count_documents() == 20
+    assert len(again.args[0].added) == 40 - len(added)
+    assert sorted(again.args[0].already) == sorted(added)
+    assert window.store.count_documents() == 40
+
+
+def test_cancel_in_memory_keeps_exactly_what_was_done(qtbot, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    hold_after_first_import(monkeypatch, after=3)  # an in-memory store imports in a thread
+    folder = tmp_path / "articles"
+    write_articles(folder, 10, seed=2)
+    store = Store.in_memory()
+    w = MainWindow(store, remember_layout=False)
+    qtbot.addWidget(w)
+    w.runner.progress.connect(
+        lambda done, _t, _x: done >= 3 and w.import_status.cancel_button.click())
+    with qtbot.waitSignal(w.import_finished, timeout=300_000) as finished:
+        w.import_files([folder])
+    assert len(finished.args[0].added) == 3
+    assert store.document_ids() == finished.args[0].added

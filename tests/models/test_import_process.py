@@ -1,0 +1,69 @@
+"""Importing in a child process: the same report, progress, cancel, and one-line failures."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import write_articles
+from models.import_process import ImportProcessError, import_in_process
+from models.schema import StoreError
+from models.store import Store
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_child_imports_into_the_file_and_reports(tmp_path: Path) -> None:
+    paths = write_articles(tmp_path / "in", 2)
+    bad = tmp_path / "in" / "empty.txt"
+    bad.write_bytes(b"")
+    db = tmp_path / "c.db"
+    seen: list[tuple[int, int]] = []
+    report = import_in_process(db, [tmp_path / "in"], progress=lambda d, a: seen.append((d, a)))
+    assert len(report.added) == 2 and len(report.errors) == 1 and "empty.txt" in report.errors[0]
+    assert seen[0] == (0, 0) and seen[-1] == (3, 2)
+    store = Store(db)
+    assert store.document_ids() == report.added
+    assert store.document(report.added[0]).entities  # pre-annotated by the child
+    assert store.document(report.added[0]).meta["file"] == str(paths[0])
+    store.close()
+
+
+def test_cancelled_before_the_first_article_stores_nothing(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 3)
+    report = import_in_process(tmp_path / "c.db", [tmp_path / "in"], cancelled=lambda: True)
+    assert report.added == [] and report.errors == []
+    assert Store(tmp_path / "c.db").count_documents() == 0
+
+
+def test_a_bad_database_is_its_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"not a database" * 100)
+    write_articles(tmp_path / "in", 1)
+    with pytest.raises(StoreError) as err:
+        import_in_process(db, [tmp_path / "in"])
+    assert str(err.value).startswith(str(db)) and "\n" not in str(err.value)
+    assert db.read_bytes() == b"not a database" * 100
+
+
+def test_a_killed_child_is_a_failure_and_keeps_what_it_stored(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 30)
+    db = tmp_path / "c.db"
+
+    def kill_after_two(done: int, _added: int) -> None:
+        if done >= 2:
+            for child in multiprocessing.active_children():
+                if child.name == "razmetka-import":
+                    os.kill(child.pid, signal.SIGKILL)
+
+    with pytest.raises(ImportProcessError) as err:
+        import_in_process(db, [tmp_path / "in"], progress=kill_after_two)
+    assert "exit code -9" in str(err.value)
+    store = Store(db)
+    assert 2 <= store.count_documents() < 30
+    assert all(store.document(i).text for i in store.document_ids())
+    store.close()
