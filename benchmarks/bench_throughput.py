@@ -10,7 +10,8 @@ generate.py); models are loaded once. The configurations take turns on slices of
 articles, so a burst of other load on the machine hits all of them alike; the best of
 ``--repeat`` rounds counts. CPU time (with the workers') per document is printed too: when
 the machine is busy, wall time exceeds it and the ``--jobs 2`` ratio says more about the
-other load than about razmetka.
+other load than about razmetka; so does the row "plain natasha, 2 processes" (the same
+baseline in a pool forked after loading), the ceiling that ``--jobs 2`` can reach.
 
 Run: python benchmarks/bench_throughput.py [--docs 200] [--repeat 2] [--slice 50] [--markdown]
 """
@@ -91,9 +92,22 @@ def baseline_path(paths: list[Path], _jobs: int, _store: object = None) -> int:
     return plain_natasha([p.read_text(encoding="utf-8") for p in paths])
 
 
+def _natasha_one(path: Path) -> int:
+    return plain_natasha([path.read_text(encoding="utf-8")])
+
+
+def baseline_pool(paths: list[Path], jobs: int, _store: object = None) -> int:
+    """The baseline in ``jobs`` processes forked after loading: the machine's ceiling."""
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        return sum(pool.imap(_natasha_one, paths, chunksize=4))
+
+
 Config = tuple[str, Callable[[list[Path], int, object], int], int, float | None]
 CONFIGS: list[Config] = [
     ("plain natasha (baseline)", baseline_path, 1, None),
+    ("plain natasha, 2 processes", baseline_pool, 2, None),
     ("annotate, 1 process", annotate_path, 1, 0.9),
     ("import, 1 process", import_path, 1, 0.9),
     ("annotate --jobs 2", annotate_path, 2, 1.6),
