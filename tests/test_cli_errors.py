@@ -97,6 +97,12 @@ def test_import_reports_each_bad_file_once_and_imports_the_rest(
     assert "Пятый: Мария Захарова выступила в Женеве." in texts
     assert "Девятый: Игорь Петров приехал в Пермь." in texts
 
+    out = tmp_path / "corpus.jsonl"
+    run = razmetka("export", "--db", db, "--format", "jsonl", "--status", "all", "--out", out)
+    assert run.returncode == 0, run.stderr
+    exported = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert LITERAL in exported and KOI8_NEWS in exported  # exported as stored
+
 
 def test_a_folder_with_no_text_is_an_error(batch: Path, tmp_path: Path) -> None:
     run = razmetka("import", "--db", tmp_path / "c.db", batch / "pictures")
