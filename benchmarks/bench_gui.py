@@ -408,7 +408,8 @@ def table(results: Result, args: argparse.Namespace) -> str:
                 f"{c['db_mb']:,} MB file |"
             ),
             f"| list: one page down | {c['page_down_ms']} ms | |",
-            f"| list: scroll to the end ({c['fetch_steps']} fetches of 200 rows) | "(
+            (
+                f"| list: scroll to the end ({c['fetch_steps']} fetches of 200 rows) | "
                 f"{c['to_end_s']} s; each step median {c['fetch_step_median_ms']} ms, max "
                 f"{c['fetch_step_max_ms']} ms | lazy: nothing read until scrolled to |"
             ),
