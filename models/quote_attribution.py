@@ -17,13 +17,15 @@ from models.quote_layout import Candidate, Layout
 from models.quote_lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
 from models.quote_morph import is_speech_cue, lemmas, tokenize
 from models.quote_resolve import resolve_pronoun
-from models.quote_speakers import SpeakerContext, speaker_in
+from models.quote_speakers import SpeakerContext, speaker_in, subject_in
 from models.spans import Speaker
 
 BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом|так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b")
+_CONTRAST = re.compile(
+    r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
@@ -60,9 +62,23 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
         found = speaker_in(ctx, start + by_words.end(), stop, genitive=True)
         if found is not None:
             return found
+    own = _own_clause(layout, start, end)
+    if own > start and (cue_in(ctx, own, end) or lead.rstrip().endswith(":")):
+        found = speaker_in(ctx, own, end)
+        if found is not None:
+            return found
     if cue_in(ctx, start, end) or lead.rstrip().endswith(":"):
         return speaker_in(ctx, start, end)
     return None
+
+
+def _own_clause(layout: Layout, start: int, end: int) -> int:
+    """Where the quote's own clause begins after a contrast ("«A», — сказал X, а Y
+    возразил: «B»": Y's clause starts after ", а"), else ``start``."""
+    last = None
+    for last in _CONTRAST.finditer(layout.flat, start, end):
+        pass
+    return last.end() if last is not None else start
 
 
 def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
@@ -89,6 +105,24 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
     if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
         return speaker_in(ctx, start, end)
     return None
+
+
+def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext,
+                   after: int) -> Speaker | None:
+    """'Мария Захарова не согласилась с оценкой. «П»' — with no speech verb anywhere, a
+    lone quote right after a sentence about a person is that person's (CoreNLP's
+    "closest" sieve, narrowed to the subject). The sentence must come after ``after``
+    (the previous quote) and lie in the quote's paragraph or the one before."""
+    if not c.standalone:
+        return None
+    end = layout.sentence_start(c.span.open)
+    if end == 0:
+        return None
+    start = layout.sentence_start(end - 1)
+    if start < after or ctx.blocked.within(start, end) or \
+            layout.paragraph(start) < layout.paragraph(c.span.open) - 1:
+        return None
+    return subject_in(ctx, start, end)
 
 
 def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:

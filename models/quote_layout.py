@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.quote_lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
 from models.quote_marks import MarkSpan, split_insertions
 from models.quote_morph import is_speech_cue, tokenize
 from models.spans import Noise
@@ -81,12 +82,28 @@ def mask_noise(text: str, noise: Sequence[Noise]) -> str:
     return _blank(text, [(n.start, n.end) for n in noise], " ") if noise else text
 
 
+def _abbreviation_before(flat: str, pos: int) -> bool:
+    """Whether the full stop at ``pos`` closes an abbreviation ("г. Ижевска", "гл. врач").
+
+    "г." after a number is a year ("в 2024 г. Мы…") and may end a sentence.
+    """
+    chunk = flat[max(0, pos - 24):pos]
+    parts = chunk.split()
+    if not parts or chunk[-1].isspace() or parts[-1] not in ABBREVIATIONS:
+        return False
+    prev = parts[-2] if len(parts) > 1 else ""
+    return not (parts[-1] in YEAR_ABBREVIATIONS and prev[-1:].isdigit())
+
+
 def make_layout(text: str, spans: Sequence[MarkSpan]) -> Layout:
-    """Sentence boundaries outside quotes; an initial ("В. Путин") ends no sentence."""
+    """Sentence boundaries outside quotes; an initial ("В. Путин") or an abbreviation
+    ("г. Ижевска") ends no sentence."""
     flat = _blank(text, [(s.start, s.end) for s in spans], "x")
     sentences = [0]
     for m in _BOUNDARY.finditer(flat):
         if m.group()[0] != "\n" and _INITIAL.search(flat, max(0, m.start() - 2), m.start()):
+            continue
+        if m.group()[:1] == "." and m.group()[1:2] != "." and _abbreviation_before(flat, m.start()):
             continue
         nxt = flat[m.end():m.end() + 1]
         if m.group()[0] == "\n" or not nxt.islower():

@@ -158,3 +158,19 @@ PREPOSITIONS = frozenset(
     "в во на с со о об обо к ко у от из для по при про за над под перед между через "
     "без до после около вокруг среди благодаря согласно".split()
 )
+
+# Lower-case abbreviations that stand before a name or a number and end no sentence
+# ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159"); "г."/"гг." after a
+# number is a year and may end one.
+ABBREVIATIONS = frozenset({
+    "г", "гг", "гл", "ул", "им", "св", "ст", "ч", "зам", "ген", "проф", "акад", "обл", "пос",
+    "дер", "пр", "пер", "просп", "наб", "пл", "ш", "мкр", "корп", "кв", "д", "с", "п", "р-н",
+    "рис", "т", "тт",
+})
+YEAR_ABBREVIATIONS = frozenset(("г", "гг"))
+
+# Words before a noun that make it the subject in the genitive ("два источника").
+COUNT_WORDS = frozenset({
+    "два", "две", "три", "четыре", "оба", "обе", "несколько", "сколько", "пять", "шесть",
+    "семь", "восемь", "девять", "десять", "ряд", "большинство",
+})

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.quote_lexicon import ABBREVIATIONS
+
 OPENERS = {"«": "»", "„": "“", "“": "”", "‹": "›", '"': '"'}
 CLOSERS = {"»": "«", "“": "„", "”": "“", "›": "‹"}
 MAX_PARAGRAPHS = 8
@@ -18,6 +20,9 @@ _OPEN_BEFORE = set(" \t\n([{«„“:—–-/")
 _DASH = r"(?:—|–|-{1,2})"
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')
+# Full stops inside the author's words that end no sentence: initials ("В. В. Путин") and
+# abbreviations before a name ("глава администрации г. Ижевска").
+_INNER_STOP = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z]|(?P<abbr>[а-яё\-]{1,5}))\.(?=\s*[\w«\"])")
 # Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п».
 _INSERTION = re.compile(
     rf"(?P<pre>[,!?…])[ \t]*{_DASH}[ \t]+(?P<author>[^\n]{{2,160}}?)"
@@ -207,11 +212,19 @@ def split_insertions(text: str, span: MarkSpan) -> list[tuple[int, int, int, int
         author = m.group("author")
         if not author[:1].islower() or _depth(text, span.start, m.start()) != 0:
             continue
-        if any(ch in author for ch in ".!?") or _depth(text, m.start("author"), m.end("author")):
+        if any(ch in _without_inner_stops(author) for ch in ".!?") or \
+                _depth(text, m.start("author"), m.end("author")):
             continue
         found.append((m.start("pre") + (m.group("pre") != ","), m.start("author"),
                       m.end("author"), m.end()))
     return found
+
+
+def _without_inner_stops(author: str) -> str:
+    """The author's words with the full stops of initials and abbreviations removed."""
+    return _INNER_STOP.sub(
+        lambda m: m.group()[:-1] if m.group("abbr") is None or m.group("abbr") in ABBREVIATIONS
+        else m.group(), author)
 
 
 def _depth(text: str, start: int, end: int) -> int:

@@ -17,6 +17,7 @@ from models.quote_chain import Chain, noun_chain, skip_to
 from models.quote_lexicon import (
     ADDRESSEE_HEADS,
     ANONYMOUS_NOUNS,
+    COUNT_WORDS,
     DOC_NOUNS,
     INSTITUTION_NOUNS,
     PREPOSITIONS,
@@ -28,6 +29,7 @@ from models.quote_morph import (
     inflect,
     is_adjective,
     is_animate_noun,
+    is_participle,
     name_cases,
     name_parse,
     noun_cases,
@@ -40,6 +42,7 @@ from models.quote_morph import (
 from models.spans import Entity
 
 CITED = "со ссылкой на"
+_LOCATIVE = frozenset(("в", "во", "из", "на"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,8 @@ def _name_mention(toks: list[Token], index: int) -> Mention:
 def _annotate(m: Mention, toks: list[Token]) -> Mention:
     """Add the preposition before a mention and whether it is an addressee."""
     k = m.token - 1
+    counted = k >= 0 and (toks[k].low in COUNT_WORDS or toks[k].text.isdigit())
+    k -= counted  # "два источника": the noun is the subject, in the genitive
     prep = ""
     if k >= 0 and toks[k].low in PREPOSITIONS:
         prep, k = toks[k].low, k - 1
@@ -179,15 +184,46 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
     head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
     addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
-    if m.prep == prep and m.addressee == addressee:
+    cases, number = m.cases, m.number
+    if counted and not prep:
+        cases, number = cases | {"nomn"}, "plur"
+    if (m.prep, m.addressee, m.cases, m.number) == (prep, addressee, cases, number):
         return m
-    return Mention(m.start, m.end, m.kind, m.normal, m.cases, m.token, m.gender, m.number,
+    return Mention(m.start, m.end, m.kind, m.normal, cases, m.token, m.gender, number,
                    m.head, prep, addressee, m.titled)
 
 
+def _after_locative(toks: list[Token], i: int) -> bool:
+    """Whether noun ``i`` follows "в"/"из"/"на", adjectives allowed between
+    ("в пользовательском соглашении")."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and toks[j].is_word and toks[j].low not in PREPOSITIONS \
+            and is_adjective(toks[j].text):
+        j -= 1
+    return j >= 0 and toks[j].low in _LOCATIVE
+
+
+def _modifier_end(toks: list[Token], i: int) -> int | None:
+    """After ", <participle>/который…" the index past that modifier (its closing comma or
+    the clause end): "из документа, опубликованного на портале …" names no source there."""
+    if toks[i].text != "," or i + 1 >= len(toks) or not toks[i + 1].is_word:
+        return None
+    nxt = toks[i + 1]
+    if not (nxt.low.startswith("котор") or is_participle(nxt.text)):
+        return None
+    j = i + 2
+    while j < len(toks) and toks[j].text not in ",;:":
+        j += 1
+    return j
+
+
 def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
-                  blocked: Sequence[tuple[int, int]] = ()) -> Clause:
-    """Tokens and candidate source mentions of ``text[start:end]``."""
+                  blocked: Sequence[tuple[int, int]] = (), places: bool = False) -> Clause:
+    """Tokens and candidate source mentions of ``text[start:end]``.
+
+    ``places``: any noun after "в"/"из"/"на" is a candidate too, for impersonal cues
+    ("— отмечается в пользовательском соглашении маркетплейса").
+    """
     toks = tokenize(text, start, end)
     inside = [e for e in entities if e.start >= start and e.end <= end
               and not any(a <= e.start < b for a, b in blocked)]
@@ -198,6 +234,10 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
         tok = toks[i]
         if any(a <= tok.start < b for a, b in blocked):
             i += 1
+            continue
+        skip = _modifier_end(toks, i)
+        if skip is not None:
+            i = skip
             continue
         ent = ent_start.get(tok.start)
         if ent is not None:
@@ -223,7 +263,8 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
             lemma = noun_lemma(tok.text)
             if lemma and (lemma in ROLE_NOUNS or lemma in ANONYMOUS_NOUNS
                           or lemma in INSTITUTION_NOUNS or lemma in DOC_NOUNS
-                          or is_animate_noun(tok.text)):
+                          or is_animate_noun(tok.text)
+                          or (places and _after_locative(toks, i))):
                 mention, nxt = _noun_mention(text, toks, i, ent_start, lemma)
                 found.append(mention)
                 i = max(nxt, i + 1)

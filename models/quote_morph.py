@@ -171,6 +171,13 @@ def name_cases(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=50000)
+def is_participle(word: str) -> bool:
+    """A full participle in its most likely reading ("опубликованного", "выступавший")."""
+    found = parses(_key(word))
+    return bool(found) and found[0].tag.POS == "PRTF"
+
+
+@lru_cache(maxsize=50000)
 def is_adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(_key(word)))
 

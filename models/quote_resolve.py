@@ -10,6 +10,7 @@ the last person with no conflicting title (or a close one despite a different ti
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from models.quote_index import Ranges
@@ -25,13 +26,15 @@ SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
 class Person:
     """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    __slots__ = ("_ent", "_gender", "_text", "_titles", "end", "normal", "start")
+    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal",
+                 "start")
 
     def __init__(self, text: str, ent: Entity, normal: str) -> None:
         self.start, self.end, self.normal = ent.start, ent.end, normal
         self._text, self._ent = text, ent
         self._gender: str | None | bool = False
         self._titles: frozenset[str] | None = None
+        self._title_words: frozenset[str] | None = None
 
     @property
     def gender(self) -> str | None:
@@ -45,6 +48,23 @@ class Person:
         if self._titles is None:
             self._titles = _titles(self._text, self._ent)
         return self._titles
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Lemmas of every noun in the title ("министр экономики" → министр, экономика)."""
+        if self._title_words is None:
+            toks = tokenize(self._text, max(0, self.start - 120), self.start)[-TITLE_WINDOW:]
+            self._title_words = frozenset(
+                lemma for tok in toks if tok.is_word and (lemma := noun_lemma(tok.text)))
+        return self._title_words
+
+
+def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
+    """Noun lemmas after a role noun's head ("министр финансов" → {финансы})."""
+    words = [noun_lemma(t.text) for t in tokenize(text, start, end) if t.is_word]
+    if head not in words:
+        return frozenset()
+    return frozenset(w for w in words[words.index(head) + 1:] if w)
 
 
 def _key(word: str) -> str:
@@ -70,22 +90,27 @@ class NameIndex:
         self.by_surname: dict[str, str] = {}
         for ent in entities:
             parts = clean_name(ent.normal or ent.text).split()
+            if any(_INITIAL.fullmatch(p) for p in parts):
+                continue  # "В. В. Путин" names no one fully
             if ent.label == "PER" and len(parts) > 1:
                 key = _key(parts[-1])
                 if len(parts) > len(self.by_surname.get(key, "").split()):
                     self.by_surname[key] = " ".join(parts)
 
     def full(self, normal: str) -> str:
-        """A one-word name replaced by the longest full name ending with it."""
+        """A surname alone, or after initials ("В. В. Путин"), replaced by the longest
+        full name ending with it (whose first name has the first initial)."""
         words = normal.split()
-        if len(words) != 1:
+        initials = [w for w in words[:-1] if _INITIAL.fullmatch(w)]
+        if len(words) != 1 and len(initials) != len(words) - 1:
             return clean_name(normal)
-        exact = self.by_surname.get(_key(words[0]))
-        if exact:
+        exact = self.by_surname.get(_key(words[-1]))
+        if exact and _initials_fit(initials, exact):
             return exact
         best = ""
         for surname, name in self.by_surname.items():
-            if _same_surname(surname, words[0]) and len(name.split()) > len(best.split()):
+            if _same_surname(surname, words[-1]) and len(name.split()) > len(best.split()) \
+                    and _initials_fit(initials, name):
                 best = name
         return best or normal
 
@@ -118,6 +143,14 @@ def persons(text: str, entities: Sequence[Entity], blocked: Ranges,
     """PER entities outside ``blocked`` ranges (quotes), in text order."""
     return People([Person(text, e, names.full(e.normal or e.text)) for e in entities
                    if e.label == "PER" and not blocked.contains(e.start)])
+
+
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
+
+
+def _initials_fit(initials: list[str], name: str) -> bool:
+    """Whether the first initial is the first letter of the full name's first word."""
+    return not initials or name[:1].upper() == initials[0][:1]
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -162,9 +195,27 @@ def _title_score(head: str, titles: frozenset[str]) -> int:
     return 0 if any(t in ROLE_NOUNS for t in titles) else 1
 
 
+def _stem_shared(a: str, b: str) -> bool:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 6
+
+
+def _activity_fits(head: str, words: frozenset[str]) -> bool:
+    """"в постановке X" names a постановщик (режиссер), "под руководством X" a
+    руководитель: an activity noun before a name shares its stem with the role."""
+    mates = {head}.union(*(ROLE_GROUPS[i] for i in _groups(head)))
+    return any(_stem_shared(w, r) for w in words for r in mates)
+
+
 def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
-                 people: People) -> Person | None:
-    """The person a singular role noun ("губернатор", "дипломат") stands for, or None."""
+                 people: People, complement: frozenset[str] = frozenset()) -> Person | None:
+    """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
+
+    A role with a complement ("министр финансов") does not stand for someone who holds
+    the same title with another complement ("министр экономики").
+    """
     if number == "plur" or head in ANONYMOUS_NOUNS:
         return None
     best: tuple[int, int] | None = None
@@ -173,6 +224,10 @@ def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
         if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
+        if score == 1 and _activity_fits(head, p.title_words):
+            score = 2
+        if complement and head in p.title_words and not complement & p.title_words:
+            score = 0
         if score == 0 and pos - p.end > CLOSE_ENOUGH:
             continue
         key = (score, p.start)

@@ -17,7 +17,7 @@ from models.quote_index import EntityIndex, Ranges
 from models.quote_lexicon import IMPERSONAL_LEMMAS, MEDIA_WORDS, QUOTING_LEMMAS
 from models.quote_mentions import CITED, Clause, Mention, find_mentions
 from models.quote_morph import is_finite_verb, is_speech_cue, lemmas, verb_features
-from models.quote_resolve import NameIndex, People, resolve_pronoun, resolve_role
+from models.quote_resolve import NameIndex, People, complement_of, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
@@ -155,7 +155,9 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         normal = person.normal if person else m.normal.lower()
     elif m.kind == "role":
-        person = resolve_role(m.head, m.number, _verb_gender(clause), m.start, ctx.people)
+        complement = complement_of(ctx.text, m.start, m.end, m.head)
+        person = resolve_role(m.head, m.number, _verb_gender(clause), m.start, ctx.people,
+                              complement)
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
 
@@ -165,7 +167,36 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
     """The source named in ``text[start:end]``, resolved, or None."""
     if end <= start:
         return None
+    ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
+    clause = find_mentions(ctx.text, start, end, ents, blocked)
+    m = pick_mention(clause, ctx.text, genitive)
+    if m is None and not genitive:
+        verb = find_verb(clause)
+        if verb is not None and verb.impersonal:
+            # "— сказано в обвинительном заключении": whatever the cue points into
+            clause = find_mentions(ctx.text, start, end, ents, blocked, places=True)
+            m = pick_mention(clause, ctx.text)
+    return to_speaker(m, clause, ctx) if m is not None else None
+
+
+def subject_in(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
+    """The person a sentence is about: a name, pronoun or role noun in the nominative
+    before its first finite verb, agreeing with it ("Мария Захарова не согласилась")."""
     clause = find_mentions(ctx.text, start, end, ctx.entities.between(start, end),
                            ctx.blocked.within(start, end))
-    m = pick_mention(clause, ctx.text, genitive)
-    return to_speaker(m, clause, ctx) if m is not None else None
+    toks = clause.tokens
+    verb = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
+                 and not t.text[:1].isupper()), None)
+    if verb is None:
+        return None
+    gender, number, _ = verb_features(toks[verb].text)
+    for m in clause.mentions:
+        if m.token >= verb:
+            break
+        if m.kind not in ("PER", "pronoun", "role") or m.addressee or m.titled \
+                or not m.nominative() or (number == "plur") != (m.number == "plur"):
+            continue
+        if gender in ("masc", "femn") and m.gender in ("masc", "femn") and m.gender != gender:
+            continue
+        return to_speaker(m, clause, ctx)
+    return None

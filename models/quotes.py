@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quote_attribution import BY_WORDS, attribute, cue_in, follows_on
+from models.quote_attribution import BY_WORDS, attribute, cue_in, follows_on, subject_before
 from models.quote_index import EntityIndex, Ranges
 from models.quote_layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quote_marks import find_mark_spans
@@ -100,7 +100,8 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = attribute(layout, c, ctx)
+        speaker = attribute(layout, c, ctx) or \
+            subject_before(layout, c, ctx, last[1] if last else 0)
         if speaker is not None and blank.within(speaker.start, speaker.end):
             speaker = None  # a mention running into a caption or an ad is no source
         if speaker is None and last is not None and \
