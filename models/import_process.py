@@ -3,22 +3,26 @@
 The window cannot pre-annotate in one of its own threads without cost: Python runs one
 thread at a time, and while natasha works the window's event loop waits its turn for
 the interpreter lock; on a busy machine (two cores, other jobs) those waits pass 100 ms
-and the window stutters. A spawned child process (a fresh interpreter: no GUI threads,
-no locks inherited from them) loads the models, imports into the database file through
-its own connection, and sends progress through a queue; the caller only forwards
-messages. The child stops at the next document when asked, or when its parent dies, so
-it never writes on for a window that is gone. Every document is committed on its own
+and the window stutters. A child interpreter (``python -m models.import_process``: it
+inherits no GUI threads, locks or ``__main__``) loads the models, imports into the
+database file through its own connection, and writes one JSON line per event to its
+stdout; the caller only forwards them. A line on the child's stdin (or its end: the
+parent is gone) stops it at the next document. Every document is committed on its own
 (``import_files``), so what was done before a cancel or a crash is kept.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import queue as queue_module
+import subprocess
+import sys
+import threading
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from models.importers import ImportReport
 from models.schema import StoreError
@@ -31,7 +35,7 @@ STOP_WAIT_S = 30.0
 
 
 class ImportProcessError(Exception):
-    """The child stopped without a report; the message is one line."""
+    """The child failed or ended without a report; the message is one line."""
 
 
 def import_in_process(
@@ -47,74 +51,111 @@ def import_in_process(
     ImportProcessError
         The child failed or died without a report; documents it stored stay stored.
     """
-    ctx = multiprocessing.get_context("spawn")
-    messages: Any = ctx.Queue()
-    stop = ctx.Event()
-    child = ctx.Process(target=_child, name="razmetka-import", daemon=True,
-                        args=(str(db), [str(p) for p in paths], fmt, merge, messages, stop,
-                              os.getpid()))
-    child.start()
+    root = str(Path(__file__).resolve().parents[1])  # where the models package lives
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (root, os.environ.get("PYTHONPATH")) if p)}
+    job = json.dumps({"db": str(db), "paths": [str(p) for p in paths], "fmt": fmt,
+                      "merge": merge})
+    child = subprocess.Popen(  # our own module, run by our own interpreter
+        [sys.executable, "-m", "models.import_process", job], stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8")
     try:
-        return _follow(child, messages, stop, progress, cancelled)
+        return _follow(child, progress, cancelled)
     finally:
-        stop.set()
-        child.join(STOP_WAIT_S)
-        if child.is_alive():
-            child.terminate()
-            child.join()
-        messages.close()
+        _stop(child)
+        try:
+            child.wait(STOP_WAIT_S)
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+        assert child.stdout is not None
+        child.stdout.close()
 
 
-def _follow(child: Any, messages: Any, stop: Any, progress: Progress | None,
+def _stop(child: subprocess.Popen[str]) -> None:
+    """Ask the child to stop after its current document (a line on its stdin)."""
+    try:
+        assert child.stdin is not None
+        child.stdin.write("stop\n")
+        child.stdin.close()
+    except (OSError, ValueError):
+        pass  # it has ended already, or was told before
+
+
+def _lines(stream: IO[str], out: queue_module.Queue[str | None]) -> None:
+    for line in stream:
+        out.put(line)
+    out.put(None)
+
+
+def _follow(child: subprocess.Popen[str], progress: Progress | None,
             cancelled: Callable[[], bool]) -> ImportReport:
     """Forward the child's messages until its report (or its end) arrives."""
+    lines: queue_module.Queue[str | None] = queue_module.Queue()
+    assert child.stdout is not None
+    threading.Thread(target=_lines, args=(child.stdout, lines), daemon=True).start()
+    asked = False
     while True:
-        if cancelled():
-            stop.set()
+        if not asked and cancelled():
+            asked = True
+            _stop(child)
         try:
-            kind, payload = messages.get(timeout=POLL_S)
+            line = lines.get(timeout=POLL_S)
         except queue_module.Empty:
-            if child.is_alive():
-                continue
-            try:  # it may have sent its last words just before ending
-                kind, payload = messages.get(timeout=POLL_S)
-            except queue_module.Empty:
-                raise ImportProcessError(
-                    f"the import process stopped (exit code {child.exitcode}); "
-                    "documents it stored are kept") from None
+            continue
+        if line is None:
+            raise ImportProcessError(f"the import process stopped (exit code "
+                                     f"{child.wait()}); documents it stored are kept")
+        kind, payload = json.loads(line)
         if kind == "progress":
             if progress is not None:
                 progress(*payload)
         elif kind == "report":
-            return payload  # type: ignore[no-any-return]
+            return ImportReport(**payload)
         elif kind == "store_error":
             raise StoreError(payload)
         else:
             raise ImportProcessError(payload)
 
 
-def _child(db: str, paths: list[str], fmt: str, merge: bool, messages: Any, stop: Any,
-           parent: int) -> None:
+def _send(kind: str, payload: Any) -> None:
+    sys.stdout.write(json.dumps([kind, payload], ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _watch_stdin(stop: threading.Event) -> None:
+    """Any line, or the end of stdin (the parent is gone), means stop."""
+    sys.stdin.readline()
+    stop.set()
+
+
+def _child(job: dict[str, Any]) -> None:
     """The child's body: models, then the import; every outcome is one message."""
     from models.importers import import_files
     from models.ner import load_models
     from models.store import Store
 
-    def halt() -> bool:
-        return stop.is_set() or os.getppid() != parent  # asked, or orphaned
-
+    stop = threading.Event()
+    threading.Thread(target=_watch_stdin, args=(stop,), daemon=True).start()
     try:
         load_models()
-        messages.put(("progress", (0, 0)))
-        store = Store(Path(db))
+        _send("progress", (0, 0))
+        store = Store(Path(job["db"]))
         try:
             report = import_files(
-                store, paths, fmt, merge, 1,
-                lambda done, rep: messages.put(("progress", (done, len(rep.added)))), halt)
+                store, job["paths"], job["fmt"], job["merge"], 1,
+                lambda done, rep: _send("progress", (done, len(rep.added))), stop.is_set)
         finally:
             store.close()
-        messages.put(("report", report))
+        _send("report", asdict(report))
     except StoreError as exc:
-        messages.put(("store_error", str(exc)))
+        _send("store_error", str(exc))
     except Exception as exc:  # noqa: BLE001 - the parent must hear why, in one line
-        messages.put(("error", f"import failed: {type(exc).__name__}: {exc}"))
+        _send("error", f"import failed: {type(exc).__name__}: {exc}")
+
+
+if __name__ == "__main__":
+    _child(json.loads(sys.argv[1]))
+    # Freeing natasha's models object by object takes a few hundred milliseconds that
+    # the window would wait for after a cancel; the store is closed, stdout flushed.
+    os._exit(0)

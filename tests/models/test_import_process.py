@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from pathlib import Path
@@ -56,9 +55,13 @@ def test_a_killed_child_is_a_failure_and_keeps_what_it_stored(tmp_path: Path) ->
 
     def kill_after_two(done: int, _added: int) -> None:
         if done >= 2:
-            for child in multiprocessing.active_children():
-                if child.name == "razmetka-import":
-                    os.kill(child.pid, signal.SIGKILL)
+            for proc in Path("/proc").glob("[0-9]*"):
+                try:
+                    cmdline = (proc / "cmdline").read_bytes()
+                except OSError:
+                    continue
+                if b"models.import_process" in cmdline and str(db).encode() in cmdline:
+                    os.kill(int(proc.name), signal.SIGKILL)
 
     with pytest.raises(ImportProcessError) as err:
         import_in_process(db, [tmp_path / "in"], progress=kill_after_two)
