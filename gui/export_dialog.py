@@ -232,7 +232,9 @@ class ExportDialog(QDialog):
         self.report = report
         self._idle()
         where = self.out_edit.text().strip()
-        self.message.setText(f"{report.documents} documents exported as {self.fmt} → {where}")
+        n = report.documents
+        self.message.setText(f"{n} document{'s' if n != 1 else ''} exported as {self.fmt} → "
+                             f"{where}")
         self.notes.setPlainText("\n".join(report.notes) or "Nothing was left out.")
 
     def _on_runner_failed(self, message: str) -> None:

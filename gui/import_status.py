@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 if TYPE_CHECKING:
     from gui.jobs import JobRunner
@@ -29,6 +36,8 @@ class ImportStatusWidget(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop after the current article; what is done is kept")
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        fixed = QSizePolicy.Policy.Fixed
+        self.cancel_button.setSizePolicy(fixed, fixed)  # a button, not a bar across the window
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.message)
