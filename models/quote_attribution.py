@@ -22,7 +22,7 @@ from models.spans import Speaker
 
 BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
 _ABOUT_THIS = re.compile(
-    r"(?i)^\s*(?:(?P<cue>об этом|так)|такое (?:мнение|заявление)|такими словами"
+    r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b")
 _CONTRAST = re.compile(
     r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
@@ -91,6 +91,8 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
         return None
     if m.group("cue") and not cue_in(ctx, end, nxt_end, strong=True):
         return None  # "Об этом стало известно" names nobody
+    if m.group("so") and not cue_in(ctx, end, nxt_end):
+        return None  # "Так X оценил итоги" points back; "Так прошел день" does not
     return speaker_in(ctx, end, nxt_end)
 
 

@@ -10,7 +10,7 @@ quote_speakers' job; this module only lists them with case, gender and context.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from models.quote_chain import Chain, noun_chain, skip_to
@@ -20,6 +20,7 @@ from models.quote_lexicon import (
     COUNT_WORDS,
     DOC_NOUNS,
     INSTITUTION_NOUNS,
+    PARTITIVE_WORDS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
@@ -182,6 +183,8 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
         prep, k = toks[k].low, k - 1
         if prep == "на" and k >= 0 and toks[k].low == "ссылкой":
             prep = CITED  # "со ссылкой на источник": the cited one is the source
+        elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
+            prep, counted = "", True  # "один из участников": the participants speak
     head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
     addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
     cases, number = m.cases, m.number
@@ -218,11 +221,14 @@ def _modifier_end(toks: list[Token], i: int) -> int | None:
 
 
 def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
-                  blocked: Sequence[tuple[int, int]] = (), places: bool = False) -> Clause:
+                  blocked: Sequence[tuple[int, int]] = (), places: bool = False,
+                  known: Callable[[str], bool] | None = None) -> Clause:
     """Tokens and candidate source mentions of ``text[start:end]``.
 
     ``places``: any noun after "в"/"из"/"на" is a candidate too, for impersonal cues
-    ("— отмечается в пользовательском соглашении маркетплейса").
+    ("— отмечается в пользовательском соглашении маркетплейса"). ``known``: whether a
+    capitalized word is the surname of someone named in the document, for a surname
+    alone that natasha and pymorphy both missed ("Мерц поддержал коллегу").
     """
     toks = tokenize(text, start, end)
     inside = [e for e in entities if e.start >= start and e.end <= end
@@ -251,7 +257,9 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
             number = "plur" if gender == "plur" else "sing"
             found.append(Mention(tok.start, tok.end, "pronoun", tok.text,
                                  frozenset({"nomn"}), i, gender=gender, number=number))
-        elif tok.is_word and tok.low not in PREPOSITIONS and name_parse(tok.text) is not None:
+        elif tok.is_word and tok.low not in PREPOSITIONS and (
+                name_parse(tok.text) is not None
+                or (known is not None and tok.text[:1].isupper() and known(tok.text))):
             j = i + 1
             while j < len(toks) and j - i < 3 and toks[j].start not in ent_start and \
                     name_parse(toks[j].text) is not None:

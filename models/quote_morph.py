@@ -140,6 +140,18 @@ def noun_lemma(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50000)
+def noun_gender(word: str) -> str | None:
+    """Gender of a word whose first reading is a common animate noun ("певица" → femn,
+    "энергетики" → None: it is read as the inanimate "энергетика" first)."""
+    found = parses(_key(word))
+    if not found or found[0].tag.POS != "NOUN" or "anim" not in found[0].tag:
+        return None
+    if {"Name", "Surn", "Patr"} & found[0].tag.grammemes:
+        return None
+    return found[0].tag.gender
+
+
+@lru_cache(maxsize=50000)
 def is_animate_noun(word: str) -> bool:
     """A common animate noun (губернатор, жители), not a first name or surname."""
     found = parses(_key(word))

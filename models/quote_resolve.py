@@ -15,7 +15,14 @@ from collections.abc import Sequence
 
 from models.quote_index import Ranges
 from models.quote_lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
-from models.quote_morph import is_animate_noun, name_parse, noun_lemma, person_gender, tokenize
+from models.quote_morph import (
+    is_animate_noun,
+    name_parse,
+    noun_gender,
+    noun_lemma,
+    person_gender,
+    tokenize,
+)
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
@@ -38,8 +45,12 @@ class Person:
 
     @property
     def gender(self) -> str | None:
+        """From the name, unless a feminine title says otherwise ("Певица Ани Лорак":
+        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too)."""
         if self._gender is False:
-            self._gender = person_gender(self.normal)
+            before = tokenize(self._text, max(0, self.start - 40), self.start)[-1:]
+            feminine = bool(before) and before[0].is_word and noun_gender(before[0].text) == "femn"
+            self._gender = "femn" if feminine else person_gender(self.normal)
         return self._gender  # type: ignore[return-value]
 
     @property
@@ -96,6 +107,11 @@ class NameIndex:
                 key = _key(parts[-1])
                 if len(parts) > len(self.by_surname.get(key, "").split()):
                     self.by_surname[key] = " ".join(parts)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (any case form) is the surname of a fully named person."""
+        key = _key(word)
+        return key in self.by_surname or any(_same_surname(s, key) for s in self.by_surname)
 
     def full(self, normal: str) -> str:
         """A surname alone, or after initials ("В. В. Путин"), replaced by the longest

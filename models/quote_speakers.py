@@ -168,13 +168,14 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
     if end <= start:
         return None
     ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
-    clause = find_mentions(ctx.text, start, end, ents, blocked)
+    clause = find_mentions(ctx.text, start, end, ents, blocked, known=ctx.names.knows)
     m = pick_mention(clause, ctx.text, genitive)
     if m is None and not genitive:
         verb = find_verb(clause)
         if verb is not None and verb.impersonal:
             # "— сказано в обвинительном заключении": whatever the cue points into
-            clause = find_mentions(ctx.text, start, end, ents, blocked, places=True)
+            clause = find_mentions(ctx.text, start, end, ents, blocked, places=True,
+                                   known=ctx.names.knows)
             m = pick_mention(clause, ctx.text)
     return to_speaker(m, clause, ctx) if m is not None else None
 
@@ -183,7 +184,7 @@ def subject_in(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
     """The person a sentence is about: a name, pronoun or role noun in the nominative
     before its first finite verb, agreeing with it ("Мария Захарова не согласилась")."""
     clause = find_mentions(ctx.text, start, end, ctx.entities.between(start, end),
-                           ctx.blocked.within(start, end))
+                           ctx.blocked.within(start, end), known=ctx.names.knows)
     toks = clause.tokens
     verb = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
                  and not t.text[:1].isupper()), None)

@@ -89,3 +89,31 @@ def test_a_follow_on_still_wins_when_the_sentence_between_reports_the_speaker() 
             "По его словам, в запасе останется нападающий Иван Сергеев. "
             "«Ему нужно восстановиться после травмы».")
     assert speakers(text) == ["Олег Кононов", "Олег Кононов"]
+
+
+def test_one_of_a_group_is_the_group() -> None:
+    text = "«Голосование перенесут», — сказал один из членов избиркома."
+    found = speakers(text)
+    assert found[0] is not None and found[0].startswith("член")
+
+
+def test_so_with_any_speech_verb_points_back() -> None:
+    text = "«Сезон удался на славу, спасибо всем». Так директор парка Галина Орехова оценила итоги лета."
+    assert speakers(text) == ["Галина Орехова"]
+
+
+def test_a_surname_nobody_tagged_is_still_the_person_named_before() -> None:
+    text = ("Премьер Словакии Роберт Фицо приехал в Вену.\n\n"
+            "Фицо признал, что «переговоры будут долгими и трудными».")
+    assert speakers(text) == ["Роберт Фицо"]
+
+
+def test_a_feminine_title_overrides_a_name_read_as_male() -> None:
+    text = ("Певица Ани Лорак перенесла гастроли. «Мне нужно время на восстановление», "
+            "— написала артистка.")
+    assert speakers(text) == ["Ани Лорак"]
+
+
+def test_a_speech_verb_outside_the_old_list() -> None:
+    text = "Министр оговорился, что «сроки могут сдвинуться на месяц-другой»."
+    assert [q for q, _ in pairs(text)] == ["сроки могут сдвинуться на месяц-другой"]
