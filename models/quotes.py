@@ -21,6 +21,10 @@ Decisions where DESIGN.md is silent:
   split ("ГУ МЧС по …") the longest one is the speaker, so it links to an entity.
 - An unresolvable pronoun stays the speaker (normal "он"); a follow-on quote takes the
   previous speaker's mention, offsets included.
+- A lone quote with no speech verb around it, right after a sentence whose subject is a
+  person ("Захарова не согласилась с оценкой. «…»"), is that person's; this wins over a
+  follow-on, since the sentence comes after the previous quote.
+- "один из участников", "два источника": the counted group is the source.
 """
 
 from __future__ import annotations
