@@ -112,3 +112,27 @@ def test_sqlite_errors_that_are_not_write_failures_are_not_hidden(tmp_db: Path) 
     store = _filled(tmp_db)
     with pytest.raises(sqlite3.IntegrityError), store.db.atomic():
         store.db.execute("INSERT INTO documents (id) VALUES (NULL)")
+
+
+def test_import_stops_at_a_full_disk_and_reports_it_once(
+        tmp_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from exio_helpers import fake_pre_annotate_many
+
+    from models import pipeline
+    from models.importers import import_files
+
+    monkeypatch.setattr(pipeline, "pre_annotate_many", fake_pre_annotate_many)
+    for i in range(6):
+        size = 20 if i < 2 else 4000  # the third file no longer fits
+        (tmp_path / f"{i}.txt").write_text(f"Статья {i}. " + TEXT * size, encoding="utf-8")
+    store = Store(tmp_db)
+    store.add_document(document_from_text("Первая статья. " + TEXT))
+    _disk_full(store)
+    store.db.execute(f"PRAGMA max_page_count = "
+                     f"{store.db.execute('PRAGMA page_count').fetchone()[0] + 12}")
+    report = import_files(store, sorted(tmp_path.glob("*.txt")))
+    (error,) = report.errors
+    assert "not saved — the disk is full" in error and "stopped after 2 new" in error
+    assert len(report.added) == 2
+    assert store.count_documents() == 3
+    assert store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
