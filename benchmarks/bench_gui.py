@@ -154,7 +154,7 @@ def section_import(n: int) -> Result:
         "window_rss_mb": round(before),
         "window_peak_mb": round(rss_mb()[1]),
         "worker_peak_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
-        "list_rows": window.document_list.model.rowCount(),
+        "list_total": window.document_list.model.total,
         **probe.summary(),
     }
     # Cancel a second batch once 20 of its articles are stored.
