@@ -3,9 +3,10 @@
 The file a user points at may be damaged, not SQLite at all, another program's
 database, written by a newer razmetka, read-only, or locked by a writer. Each case is
 refused with one line naming the file and the reason, and because the checks read the
-header bytes or use a read-only connection (whose leftover ``-wal``/``-shm`` files are
-removed again), a refused file is left byte for byte as it was. Only a database that
-passes is opened for writing, switched to WAL and migrated (migrate backs it up first).
+header bytes or use a read-only (when nobody has it open, immutable) connection, a
+refused file is left byte for byte as it was and no -wal or -shm file appears beside
+it. Only a database that passes is opened for writing, switched to WAL and migrated
+(migrate backs it up first).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ _MAGIC = b"SQLite format 3\x00"
 # (~100 MB) it runs on every open; a bigger database is checked by its header and file
 # size here, and by SQLite page by page as it is read (a damaged page is an error then).
 QUICK_CHECK_MAX_PAGES = 25_000
-_SIDECARS = ("-wal", "-shm")
 
 
 def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
@@ -144,10 +144,16 @@ def _truncated(path: Path, header: bytes) -> bool:
 
 
 def _inspect(path: Path, timeout: float) -> int:
-    """Version, foreign tables and a quick integrity check over a read-only connection."""
-    created = [Path(f"{path}{s}") for s in _SIDECARS if not Path(f"{path}{s}").exists()]
+    """Version, foreign tables and a quick integrity check over a read-only connection.
+
+    Without a -wal file no connection has the database open in WAL mode, and it is read
+    as ``immutable``: no lock, no -shm or -wal file created, nothing written at all. With
+    one, it is read like any reader would (through the WAL, which may hold newer pages).
+    """
+    immutable = not Path(f"{path}-wal").exists()
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout)
+        conn = sqlite3.connect(_uri(path, "ro&immutable=1" if immutable else "ro"),
+                               uri=True, timeout=timeout)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             tables = [r[0] for r in conn.execute(
@@ -167,20 +173,6 @@ def _inspect(path: Path, timeout: float) -> int:
             conn.close()
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: {describe(exc)}; left untouched") from None
-    finally:
-        _remove_empty_sidecars(created)
-
-
-def _remove_empty_sidecars(created: list[Path]) -> None:
-    """Delete the -wal/-shm files that only our read-only look created."""
-    wal = next((p for p in created if p.name.endswith("-wal")), None)
-    if wal is not None and wal.exists() and wal.stat().st_size:
-        return  # never drop a journal with data in it
-    for side in created:
-        try:
-            side.unlink(missing_ok=True)
-        except OSError:
-            pass
 
 
 def _check_folder(path: Path) -> None:
