@@ -45,8 +45,11 @@ def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
     version = check(path, readonly, timeout)
     try:
         if readonly:
-            conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout,
-                                   check_same_thread=False)
+            # In a read-only folder nobody can open the file for writing (there is no
+            # room for a journal), so it is read as immutable: SQLite needs no -shm.
+            frozen = _read_only(path.parent) and not Path(f"{path}-wal").exists()
+            conn = sqlite3.connect(_uri(path, "ro&immutable=1" if frozen else "ro"),
+                                   uri=True, timeout=timeout, check_same_thread=False)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)

@@ -122,10 +122,13 @@ def test_read_only_file_is_refused_but_can_be_read(corpus: Path, writable: None)
     assert Store(corpus, readonly=True).stats()["documents"] == 30
 
 
-def test_read_only_folder_is_refused(corpus: Path, writable: None) -> None:
+def test_read_only_folder_is_refused_but_can_be_read(corpus: Path, writable: None) -> None:
     corpus.parent.chmod(0o555)
     _refused(corpus, "read-only", str(corpus.parent))
     _refused(corpus.parent / "new.db", "read-only")
+    before = _snapshot(corpus.parent)
+    assert Store(corpus, readonly=True).stats()["documents"] == 30
+    assert _snapshot(corpus.parent) == before
 
 
 def test_a_folder_is_not_a_database(tmp_path: Path) -> None:
