@@ -25,6 +25,7 @@ _BOMS = (
     (b"\xfe\xff", "utf-16", "UTF-16"),
 )
 CYRILLIC_CODEPAGES = ("cp1251", "koi8_r")
+_SCORED_BYTES = 32_768
 
 _LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 _BIGRAMS = Path(__file__).resolve().parents[1] / "resources" / "ru_bigrams.json"
@@ -153,10 +154,13 @@ def is_russian(text: str) -> bool:
 
 def guess_single_byte(data: bytes) -> str:
     """The best decoding of non-UTF-8 data: a Cyrillic code page, else any."""
-    best = max((data.decode(cp, errors="replace") for cp in CYRILLIC_CODEPAGES),
-               key=russian_score)
-    if is_russian(best):
-        return best
+    # A page of text tells the code page as surely as the whole file, in a fraction of
+    # the time (a 1 MB file took a second to score whole).
+    head = data[:_SCORED_BYTES]
+    codepage = max(CYRILLIC_CODEPAGES,
+                   key=lambda cp: russian_score(head.decode(cp, errors="replace")))
+    if is_russian(head.decode(codepage, errors="replace")):
+        return data.decode(codepage, errors="replace")
     from charset_normalizer import from_bytes
 
     match = from_bytes(data).best()
