@@ -194,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     try:
         with progress_bar("exporting") as tick:
-            report = export(Store(args.db), args.format, args.out, options, tick)
+            report = export(Store(args.db, readonly=True), args.format, args.out, options, tick)
     except ValueError as exc:
         return fail(str(exc))
     for line in report.notes:

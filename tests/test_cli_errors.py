@@ -151,6 +151,10 @@ def test_newer_and_read_only_databases(tmp_path: Path, batch: Path) -> None:
     stats = razmetka("stats", "--db", db, "--json")  # reading a read-only file works
     assert stats.returncode == 0, stats.stderr
     assert json.loads(stats.stdout)["documents"] == 1
+    out = tmp_path / "out.jsonl"
+    export = razmetka("export", "--db", db, "--format", "jsonl", "--status", "all", "--out", out)
+    assert export.returncode == 0, export.stderr
+    assert json.loads(out.read_text(encoding="utf-8"))["text"] == NEWS
     assert sha(db) == before
 
     db.chmod(0o644)
