@@ -17,7 +17,7 @@ from models.service_bulk import BulkEdits
 from models.service_docs import DocumentOps
 from models.service_quotes import QuoteEdits
 from models.spans import Entity, Speaker
-from models.tokens import snap, step_end, step_start
+from models.tokens import snap, step_edge
 
 __all__ = ["AnnotationService", "EditError"]
 
@@ -83,13 +83,10 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         """
         ent = self.store.entity(entity_id)
         text = self.text(self.store.doc_of_entity(entity_id))
-        start, end = ent.start, ent.end
-        if edge == "start":
-            start = step_start(text, start, end, steps)
-        elif edge == "end":
-            end = step_end(text, start, end, steps)
-        else:
-            raise EditError(f"edge must be 'start' or 'end', not {edge!r}")
+        try:
+            start, end = step_edge(text, ent.start, ent.end, edge, steps)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
         return self.resize_entity(entity_id, start, end)
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> ChangeSet:

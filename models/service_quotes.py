@@ -14,7 +14,7 @@ from models.changes import ChangeSet
 from models.service_base import EditError, ServiceBase, shorten
 from models.spans import Entity, Quote, Speaker
 from models.speakers import SPEAKER_LABELS, speaker_candidates
-from models.tokens import snap, step_end, step_start
+from models.tokens import snap, step_edge
 
 _OUTER_MARKS = "«»„“”\"'"
 
@@ -60,13 +60,10 @@ class QuoteEdits(ServiceBase):
         """Move a quote's ``start`` or ``end`` by ``steps`` tokens; the speaker stays."""
         quote = self.store.quote(quote_id)
         text = self.text(self._quote_doc(quote_id))
-        start, end = quote.start, quote.end
-        if edge == "start":
-            start = step_start(text, start, end, steps)
-        elif edge == "end":
-            end = step_end(text, start, end, steps)
-        else:
-            raise EditError(f"edge must be 'start' or 'end', not {edge!r}")
+        try:
+            start, end = step_edge(text, quote.start, quote.end, edge, steps)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
         return self.resize_quote(quote_id, start, end)
 
     def resize_quote(self, quote_id: int, start: int, end: int) -> ChangeSet:

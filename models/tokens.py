@@ -114,6 +114,15 @@ def step_start(text: str, start: int, end: int, steps: int) -> int:
     return start
 
 
+def step_edge(text: str, start: int, end: int, edge: str, steps: int) -> tuple[int, int]:
+    """The span with its ``start`` or ``end`` edge moved by ``steps`` tokens."""
+    if edge == "start":
+        return step_start(text, start, end, steps), end
+    if edge == "end":
+        return start, step_end(text, start, end, steps)
+    raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
+
+
 def _tokens_for_step(text: str, start: int, end: int) -> list[Token]:
     """Tokens around a span, widened until one lies beyond each edge (or the text ends)."""
     margin = _MARGIN

@@ -152,6 +152,27 @@ def note_normal_forms(report: ExportReport, doc: Document, fmt: str) -> None:
     report.left_out[f"normal forms ({fmt} has no field for them)"] += n
 
 
+def note_no_quotes(report: ExportReport, doc: Document, where: str) -> None:
+    """Count the quotes and speakers a token-level format has no place for."""
+    report.left_out[f"quotes ({where} has no place for them)"] += len(doc.quotes)
+    report.left_out[f"speakers ({where} has no place for them)"] += sum(
+        q.speaker is not None for q in doc.quotes)
+
+
+class LineWriter:
+    """Base of the one-file writers: opens ``path``, records it, closes it."""
+
+    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
+        self._fh = path.open("w", encoding="utf-8")
+        self._options = options
+        self._report = report
+        report.files.append(path)
+
+    def close(self) -> None:
+        """Flush and close the file."""
+        self._fh.close()
+
+
 def keep_labels(doc: Document, labels: frozenset[str] | None, report: ExportReport) -> Document:
     """The document with only the entities whose label is in ``labels``."""
     if labels is None:

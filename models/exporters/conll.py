@@ -8,29 +8,21 @@ quotes and speakers are counted in the export notes.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from models.exporters.common import ExportOptions, ExportReport, Item, note_normal_forms
+from models.exporters.common import Item, LineWriter, note_no_quotes, note_normal_forms
 from models.exporters.tokens import tagged_sentences
 
 SUFFIX = ".conll"
 _SPACE = re.compile(r"\s")
 
 
-class Writer:
+class Writer(LineWriter):
     """Writes ``token<TAB>tag`` lines to ``path``."""
-
-    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
-        self._report = report
-        report.files.append(path)
 
     def write(self, item: Item) -> None:
         """Append one document: -DOCSTART-, then its sentences."""
         doc, report = item.doc, self._report
-        report.left_out["quotes (CoNLL has no place for them)"] += len(doc.quotes)
-        report.left_out["speakers (CoNLL has no place for them)"] += sum(
-            q.speaker is not None for q in doc.quotes)
+        note_no_quotes(report, doc, "CoNLL")
         note_normal_forms(report, doc, "CoNLL")
         lines = ["-DOCSTART-\tO", ""]
         for tokens, tags in tagged_sentences(doc.text, doc.entities, report, "IOB2"):
@@ -38,7 +30,3 @@ class Writer:
                 lines.append(f"{_SPACE.sub('_', tok.text)}\t{tag}")
             lines.append("")
         self._fh.write("\n".join(lines) + "\n")
-
-    def close(self) -> None:
-        """Flush and close the file."""
-        self._fh.close()

@@ -12,13 +12,11 @@ overlapping spans" in the doccano project: quotes contain entities.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from models.exporters.common import (
-    ExportOptions,
-    ExportReport,
     Item,
+    LineWriter,
     note_normal_forms,
     utf16_offsets,
 )
@@ -62,20 +60,11 @@ def record(doc: Document) -> dict[str, Any]:
     return out
 
 
-class Writer:
+class Writer(LineWriter):
     """Writes one doccano record a line to ``path``."""
-
-    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
-        self._report = report
-        report.files.append(path)
 
     def write(self, item: Item) -> None:
         """Append one document."""
         doc = item.doc
         note_normal_forms(self._report, doc, "doccano")
         self._fh.write(json.dumps(record(doc), ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        """Flush and close the file."""
-        self._fh.close()

@@ -20,6 +20,7 @@ from models.exporters.common import (
     ExportOptions,
     ExportReport,
     Progress,
+    note_no_quotes,
     note_normal_forms,
     part_names,
     require,
@@ -42,10 +43,7 @@ def _rows(store: Any, options: ExportOptions, report: ExportReport, part: str,
     index = {name: i for i, name in enumerate(tag_names(labels))}
     for item in select(store, options, report, progress, part=part, cancelled=cancelled):
         doc = item.doc
-        report.left_out["quotes (a token-tagging dataset has no place for them)"] += len(
-            doc.quotes)
-        report.left_out["speakers (a token-tagging dataset has no place for them)"] += sum(
-            q.speaker is not None for q in doc.quotes)
+        note_no_quotes(report, doc, "a token-tagging dataset")
         note_normal_forms(report, doc, "hf")
         known = [e for e in doc.entities if e.label in labels]
         report.left_out["entities with a label outside the label set"] += (

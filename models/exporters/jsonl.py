@@ -7,25 +7,16 @@ status), the one ``import`` reads back to give identical annotations.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from models.exporters.common import ExportOptions, ExportReport, Item
+from models.exporters.common import Item, LineWriter
 from models.jsonshape import document_to_json
 
 SUFFIX = ".jsonl"
 
 
-class Writer:
+class Writer(LineWriter):
     """Writes one JSON object a line to ``path``."""
-
-    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
-        report.files.append(path)
 
     def write(self, item: Item) -> None:
         """Append one document."""
         self._fh.write(json.dumps(document_to_json(item.doc), ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        """Flush and close the file."""
-        self._fh.close()

@@ -11,10 +11,15 @@ counted in the export notes. ``answer`` is ``accept`` for reviewed documents and
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
-from models.exporters.common import ExportOptions, ExportReport, Item, note_normal_forms
+from models.exporters.common import (
+    ExportReport,
+    Item,
+    LineWriter,
+    note_no_quotes,
+    note_normal_forms,
+)
 from models.exporters.tokens import sentences, token_spans
 
 SUFFIX = ".jsonl"
@@ -35,23 +40,12 @@ def task(item: Item, report: ExportReport) -> dict[str, Any]:
             "answer": "ignore" if doc.status == "skipped" else "accept"}
 
 
-class Writer:
+class Writer(LineWriter):
     """Writes one Prodigy task a line to ``path``."""
-
-    def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
-        self._report = report
-        report.files.append(path)
 
     def write(self, item: Item) -> None:
         """Append one document."""
         doc, report = item.doc, self._report
-        report.left_out["quotes (a Prodigy NER task has no place for them)"] += len(doc.quotes)
-        report.left_out["speakers (a Prodigy NER task has no place for them)"] += sum(
-            q.speaker is not None for q in doc.quotes)
+        note_no_quotes(report, doc, "a Prodigy NER task")
         note_normal_forms(report, doc, "Prodigy")
         self._fh.write(json.dumps(task(item, report), ensure_ascii=False) + "\n")
-
-    def close(self) -> None:
-        """Flush and close the file."""
-        self._fh.close()
