@@ -14,7 +14,9 @@ Run: python benchmarks/bench_corpus.py [--docs 100000] [--db PATH (kept, reused)
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -87,6 +89,7 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="keep the big database here (reused if present)")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="razmetka-corpus-"))
+    atexit.register(shutil.rmtree, tmp, True)
     big = args.db or tmp / "big.db"
     small = tmp / "small.db"
     build_corpus(small, 1000)

@@ -12,6 +12,8 @@ Run: python benchmarks/bench_memory.py [--docs 60]
 from __future__ import annotations
 
 import argparse
+import atexit
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -70,7 +72,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=60)
     args = ap.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="razmetka-memory-")) / "articles"
+    tmp = Path(tempfile.mkdtemp(prefix="razmetka-memory-"))
+    atexit.register(shutil.rmtree, tmp, True)
+    folder = tmp / "articles"
     write_articles(folder, args.docs)
     print(f"main.py import of {args.docs} articles; peak memory in MB\n")
     print("| jobs | main RSS | main PSS | per worker RSS | per worker PSS |")

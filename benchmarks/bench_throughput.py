@@ -19,11 +19,13 @@ Run: python benchmarks/bench_throughput.py [--docs 200] [--repeat 2] [--slice 50
 from __future__ import annotations
 
 import argparse
+import atexit
 import io
 import json
 import os
 import re
 import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -152,6 +154,7 @@ def main() -> None:
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="razmetka-throughput-"))
+    atexit.register(shutil.rmtree, tmp, True)
     paths = write_articles(tmp / "articles", args.docs)
     t0 = time.perf_counter()
     load_models()
