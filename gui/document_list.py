@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
+from gui.selection import select_row
 from models.labels import load_labels
 
 if TYPE_CHECKING:
@@ -106,12 +107,9 @@ class DocumentListWidget(QWidget):
         index = self.model.index(row, 0)
         self._silent = True  # the window opened it already; don't echo the choice back
         try:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, index)
         finally:
             self._silent = False
-        self.table.scrollTo(index)
         return True
 
     def sync(self) -> None:

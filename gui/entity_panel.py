@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from gui.entity_model import EntityTreeModel
+from gui.selection import select_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,12 +65,9 @@ class EntityPanel(QWidget):
             return
         self._silent = True
         try:
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.tree, index)
         finally:
             self._silent = False
-        self.tree.scrollTo(index)
 
     def _request(self, index: QModelIndex) -> None:
         span = self.model.span(index)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from gui.quote_model import SPAN_ROLE, QuoteTableModel
+from gui.selection import select_row
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,12 +65,9 @@ class QuotePanel(QWidget):
         index = self.model.index(row, 0)
         self._silent = True
         try:
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+            select_row(self.table, index)
         finally:
             self._silent = False
-        self.table.scrollTo(index)
 
     def _request(self, index: QModelIndex) -> None:
         span = index.siblingAtColumn(0).data(SPAN_ROLE)
