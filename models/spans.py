@@ -17,8 +17,20 @@ STATES = ("suggested", "confirmed", "changed", "added", "imported")
 STATUSES = ("new", "in_progress", "done", "skipped")
 
 
+class _Reviewed:
+    """What Entity and Quote share: the JSON ``origin`` derived from the review state."""
+
+    __slots__ = ()
+    state: str
+
+    @property
+    def origin(self) -> str:
+        """``model`` while the span still is the model's, else ``human``."""
+        return "model" if self.state in ("suggested", "confirmed") else "human"
+
+
 @dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(_Reviewed):
     """A named-entity mention: ``text == document.text[start:end]``."""
 
     start: int
@@ -29,11 +41,6 @@ class Entity:
     id: int | None = None
     state: str = "suggested"
     annotator: str | None = None
-
-    @property
-    def origin(self) -> str:
-        """``model`` while the span still is the model's, else ``human``."""
-        return "model" if self.state in ("suggested", "confirmed") else "human"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +55,7 @@ class Speaker:
 
 
 @dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(_Reviewed):
     """Direct speech without its outer quotation marks, and who said it."""
 
     start: int
@@ -58,11 +65,6 @@ class Quote:
     id: int | None = None
     state: str = "suggested"
     annotator: str | None = None
-
-    @property
-    def origin(self) -> str:
-        """``model`` while the quote still is the model's, else ``human``."""
-        return "model" if self.state in ("suggested", "confirmed") else "human"
 
 
 @dataclass(frozen=True, slots=True)
