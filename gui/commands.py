@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from models.changes import Change, ChangeSet
+from models.schema import StoreError
 from models.service import EditError
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ class ServiceCommand(QUndoCommand):
             return
         try:
             self.changes = self._do()
-        except EditError as exc:
+        except (EditError, StoreError) as exc:  # refused, or not saved (disk full…)
             self.error = str(exc)
             self.setObsolete(True)
             return
@@ -249,7 +250,12 @@ class SetStatusCommand(QUndoCommand):
 
     def redo(self) -> None:
         """Set the new status, remembering the old one."""
-        self.previous = self.service.set_status(self.doc_id, self.status)
+        try:
+            self.previous = self.service.set_status(self.doc_id, self.status)
+        except StoreError as exc:  # not saved: the reviewer sees why and can retry
+            self.error = str(exc)
+            self.setObsolete(True)
+            return
         if self.previous == self.status:
             self.setObsolete(True)
 

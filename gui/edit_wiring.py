@@ -85,6 +85,7 @@ def _menus(window: MainWindow, e: Editing) -> None:
 def _wire(window: MainWindow, e: Editing) -> None:
     c = e.controller
     c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    c.refused.connect(window.statusBar().showMessage)  # no timeout: it must be read
     c.open_requested.connect(window.open_document)
     c.spans_changed.connect(lambda _doc_id: e.panel_timer.start())
     e.panel_timer.timeout.connect(lambda: refresh_panels(window))

@@ -42,6 +42,7 @@ class EditController(EditHandlers, QObject):
     """Keys and clicks on one document view → commands on one undo stack."""
 
     message = Signal(str)  # for the status bar
+    refused = Signal(str)  # an edit refused or not saved: stays on screen until the next
     open_requested = Signal(str)  # a document to show (next to do, or an undo elsewhere)
     spans_changed = Signal(str)  # doc id whose spans changed (panels refresh from it)
     current_changed = Signal()
@@ -151,7 +152,7 @@ class EditController(EditHandlers, QObject):
         finally:
             self._pushing = False
         if command.error:
-            self.message.emit(command.error)
+            self.refused.emit(command.error)
         changes = getattr(command, "changes", None)
         if changes is not None and changes.changes:
             self.message.emit(changes.name)
