@@ -26,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import build_corpus  # noqa: E402
-from models.store import Store  # noqa: E402
+from benchmarks.generate import build_corpus
+from models.store import Store
 
 
 def timed(fn: Callable[[], object], runs: int = 7) -> tuple[float, float]:

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.generate import write_articles  # noqa: E402
+from benchmarks.generate import write_articles
 
 
 def _kb(path: str, key: str) -> int:

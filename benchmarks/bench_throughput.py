@@ -34,8 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import write_articles  # noqa: E402
-from models.ner import load_models  # noqa: E402
+from benchmarks.generate import write_articles
+from models.ner import load_models
 
 _BLANK = re.compile(r"\n\s*\n")
 

@@ -203,7 +203,7 @@ class DocumentView(QPlainTextEdit):
 
     # -- events ----------------------------------------------------------------------
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A plain click (no drag selection) on a span reports it."""
         super().mouseReleaseEvent(event)
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
@@ -232,12 +232,12 @@ class DocumentView(QPlainTextEdit):
         else:
             QToolTip.hideText()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Rewrapping can bring unformatted blocks on screen."""
         super().resizeEvent(event)
         self.format_visible()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Tint the visible blocks that hold a quote, then draw the text over them."""
         if self._doc is not None and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see

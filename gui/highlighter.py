@@ -173,7 +173,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         finally:
             self._forced = False
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         """Apply the merged formats of every span that touches this block."""
         block = self.currentBlock()
         if not (self._forced or self.is_formatted(block)):

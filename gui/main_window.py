@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         if columns is not None:
             self.document_list.table.horizontalHeader().restoreState(columns)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Save the layout; stop an import after its current article (kept)."""
         if self.settings is not None:
             self.settings.save(

@@ -29,7 +29,7 @@ class Indexed(Generic[T]):
 class SpanIndex(Generic[T]):
     """Immutable interval index over ``(start, end, item)`` triples (end exclusive)."""
 
-    __slots__ = ("_spans", "_starts", "_max_end")
+    __slots__ = ("_max_end", "_spans", "_starts")
 
     def __init__(self, spans: Iterable[tuple[int, int, T]] = ()) -> None:
         ordered = sorted(spans, key=lambda s: (s[0], -s[1]))

@@ -18,7 +18,7 @@ from pymorphy2.analyzer import Parse as _PymorphyParse
 from models.quote_lexicon import SPEECH_LEMMAS
 
 _TOKEN = re.compile(r"[\w\u0301]+(?:[-.][\w\u0301]+)*|[^\w\s]", re.UNICODE)
-CASES = frozenset("nomn gent datv accs ablt loct voct gen2 acc2 loc2".split())
+CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"])
 _CASE_ALIAS = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
 
 

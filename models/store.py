@@ -15,8 +15,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from models.changes import Change
 from models.dbopen import SafeDatabase, connect
 from models.schema import StoreError, backup

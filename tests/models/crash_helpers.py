@@ -47,7 +47,7 @@ def wait_for_documents(db: Path, proc: subprocess.Popen[str], at_least: int) -> 
 def check_whole(db: Path, expected: int) -> None:
     """Every document exactly once, with spans, model snapshot, search row and log."""
     conn = sqlite3.connect(db)
-    q = lambda sql: conn.execute(sql).fetchall()  # noqa: E731
+    q = lambda sql: conn.execute(sql).fetchall()
     assert q("PRAGMA quick_check") == [("ok",)]
     assert q("SELECT count(*), count(DISTINCT id), count(DISTINCT text) FROM documents") == [
         (expected, expected, expected)]
