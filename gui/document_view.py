@@ -19,8 +19,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from gui.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
 from models.changes import swap_spans
@@ -171,6 +171,18 @@ class DocumentView(QPlainTextEdit):
             block = block.next()
 
     # -- selection -------------------------------------------------------------------
+
+    def mark_ranges(self, marks: list[tuple[int, int, QTextCharFormat]]) -> None:
+        """Overlay formats on ranges (code points) without touching the label formats."""
+        offsets, selections = self.layers.offsets, []
+        for start, end, fmt in marks:
+            sel = QTextEdit.ExtraSelection()
+            sel.format = fmt
+            sel.cursor = QTextCursor(self.document())
+            sel.cursor.setPosition(offsets.to_qt(start))
+            sel.cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selections.append(sel)
+        self.setExtraSelections(selections)
 
     def select_span(self, start: int, end: int) -> None:
         """Select ``[start, end)`` (code points) and scroll it into the middle of view."""

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 
 from gui.actions import EditActions, create_edit_actions
 from gui.editing import EditController
+from gui.linked_spans import show_linked
 from gui.review_view import ReviewView
 from models.service import AnnotationService
 
@@ -87,6 +88,9 @@ def _wire(window: MainWindow, e: Editing) -> None:
     c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     c.refused.connect(window.statusBar().showMessage)  # no timeout: it must be read
     c.open_requested.connect(window.open_document)
+    c.current_changed.connect(lambda: show_linked(window.view, c.current_span()))
+    window.entity_panel.span_requested.connect(c.select_range)
+    window.quote_panel.span_requested.connect(c.select_range)
     c.spans_changed.connect(lambda _doc_id: e.panel_timer.start())
     e.panel_timer.timeout.connect(lambda: refresh_panels(window))
     e.service.document_changed.connect(lambda _doc_id: e.panel_timer.start())

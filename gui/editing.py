@@ -115,6 +115,16 @@ class EditController(EditHandlers, QObject):
         if self.current is not None and self.current[0] == "quote":
             self._announce_candidates()
 
+    def select_range(self, start: int, end: int) -> None:
+        """Make the span with exactly these offsets current (a panel click), centred."""
+        layers = self.view.layers
+        for kind, index in (("quote", layers.quotes), ("entity", layers.entities)):
+            for hit in index.at(start):
+                if (hit.item.start, hit.item.end) == (start, end):
+                    self.set_current((kind, hit.item.id), center=True, span=hit.item)
+                    return
+        self.view.select_span(start, end)
+
     def _select(self, start: int, end: int) -> None:
         offsets = self.view.layers.offsets
         cursor = QTextCursor(self.view.document())

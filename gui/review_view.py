@@ -13,13 +13,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -130,20 +129,13 @@ class ReviewView(QWidget):
     @staticmethod
     def _mark(view: DocumentView, spans: list[tuple[Entity | Quote, str]]) -> None:
         """Wavy underlines under the differences (extra selections, over the labels)."""
-        selections = []
-        offsets = view.layers.offsets
+        marks = []
         for span, kind in spans:
-            sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(QColor(COLORS[kind]))
-            sel.format = fmt
-            cursor = QTextCursor(view.document())
-            cursor.setPosition(offsets.to_qt(span.start))
-            cursor.setPosition(offsets.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            selections.append(sel)
-        view.setExtraSelections(selections)
+            marks.append((span.start, span.end, fmt))
+        view.mark_ranges(marks)
 
     def _on_list_current_item_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
         if item is None:
