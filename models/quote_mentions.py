@@ -24,6 +24,7 @@ from models.quote_lexicon import (
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
+    THERE_WORDS,
 )
 from models.quote_morph import (
     Token,
@@ -48,7 +49,7 @@ _LOCATIVE = frozenset(("в", "во", "из", "на"))
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A possible source: ``kind`` is PER/ORG/LOC, pronoun, role, place or doc."""
+    """A possible source: ``kind`` is PER/ORG/LOC, pronoun, role, place, doc or there."""
 
     start: int
     end: int
@@ -257,6 +258,8 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
             number = "plur" if gender == "plur" else "sing"
             found.append(Mention(tok.start, tok.end, "pronoun", tok.text,
                                  frozenset({"nomn"}), i, gender=gender, number=number))
+        elif tok.is_word and tok.low in THERE_WORDS:
+            found.append(Mention(tok.start, tok.end, "there", tok.low, frozenset(), i))
         elif tok.is_word and tok.low not in PREPOSITIONS and (
                 name_parse(tok.text) is not None
                 or (known is not None and tok.text[:1].isupper() and known(tok.text))):

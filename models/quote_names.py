@@ -11,9 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quote_lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS
+from models.quote_lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
 from models.quote_marks import MarkSpan, find_mark_spans
-from models.quote_morph import is_adjective, is_naming_participle, noun_lemma, tokenize
+from models.quote_morph import (
+    is_adjective,
+    is_finite_verb,
+    is_naming_participle,
+    is_speech_cue,
+    lemmas,
+    noun_cases,
+    noun_lemma,
+    tokenize,
+)
 from models.spans import Entity
 
 _END_PUNCT = re.compile(r"[.!?…]\s*$")
@@ -75,6 +84,37 @@ def looks_like_name(text: str, span: MarkSpan) -> bool:
     if _END_PUNCT.search(inner) or len(found) > 4:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.isascii() for w in found)
+
+
+MAX_ADDRESSEE_WORDS = 4
+
+
+def speech_after_addressee(text: str, span: MarkSpan) -> bool:
+    """``заявил журналистам «Мы готовы…»``: a speech verb, its addressee in the dative
+    (up to four words, no preposition of topic), then a capitalized span of three words
+    or more with a finite verb. Without the colon the span reads like a name after a
+    noun; this is speech all the same, unless the last word is a naming noun
+    ("участникам форума «…»") and the span is short enough to be a name."""
+    inner = text[span.start:span.end].strip()
+    found = words(inner)
+    if len(found) < 3 or not inner[:1].isupper() or not any(is_finite_verb(w) for w in found):
+        return False
+    toks = tokenize(text, max(0, span.open - 80), span.open)
+    between: list[str] = []
+    for tok in reversed(toks):
+        if not tok.is_word or len(between) > MAX_ADDRESSEE_WORDS:
+            return False
+        if is_speech_cue(tok.text) and not lemmas(tok.text) & WEAK_LEMMAS:
+            break
+        between.insert(0, tok.text)
+    else:
+        return False
+    if not between or "datv" not in noun_cases(between[0]) or noun_lemma(between[0]) is None:
+        return False
+    if noun_lemma(between[-1]) in NAME_NOUNS and len(found) <= MAX_NAME_WORDS:
+        return False
+    return not any(w.lower() in ("о", "об", "обо", "про") or is_finite_verb(w)
+                   for w in between)
 
 
 def _inner_entity(span: MarkSpan, entities: Sequence[Entity]) -> Entity | None:

@@ -13,10 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from models.quote_anaphora import body_before, plural_before
 from models.quote_index import EntityIndex, Ranges
-from models.quote_lexicon import IMPERSONAL_LEMMAS, MEDIA_WORDS, QUOTING_LEMMAS
+from models.quote_lexicon import (
+    ANAPHORIC_BODY_NOUNS,
+    IMPERSONAL_LEMMAS,
+    MEDIA_WORDS,
+    QUOTING_LEMMAS,
+)
 from models.quote_mentions import CITED, Clause, Mention, find_mentions
-from models.quote_morph import is_finite_verb, is_speech_cue, lemmas, verb_features
+from models.quote_morph import (
+    is_finite_verb,
+    is_speech_cue,
+    lemmas,
+    noun_lemma,
+    tokenize,
+    verb_features,
+)
 from models.quote_resolve import NameIndex, People, complement_of, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
@@ -66,14 +79,14 @@ def find_verb(clause: Clause) -> Verb | None:
     return Verb(index, gender, number, tense, impersonal, quoting)
 
 
-def _is_media(m: Mention, text: str) -> bool:
+def is_media(m: Mention, text: str) -> bool:
     name = text[m.start:m.end].strip("«»\"„“” ").lower()
     return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))
 
 
 def _agreement(m: Mention, verb: Verb) -> float:
     score = 0.0
-    locative = m.prep in _LOCATIVE_PREPS
+    locative = m.prep in _LOCATIVE_PREPS or m.kind == "there"
     if verb.impersonal:
         return 2.0 if locative else -1.0
     if verb.number == "plur":
@@ -95,6 +108,8 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return None
     if m.prep == CITED:
         return 7.0
+    if m.kind == "there":
+        return 2.5  # "— сообщили там": resolvable ones only (speaker_in)
     if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place"):
         return 2.5
     if m.prep in _LOCATIVE_PREPS and m.kind == "doc":
@@ -127,7 +142,7 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
         base = _base(m, verb)
         if base is None:
             continue
-        if m.kind in ("ORG", "PER") and _is_media(m, text) and not m.prep:
+        if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
             present = verb is not None and verb.tense == "pres"
             if len(others) > 1 or not present:
                 continue
@@ -145,15 +160,27 @@ def _verb_gender(clause: Clause) -> str | None:
     return verb.gender if verb is not None else None
 
 
+def _anaphoric_body(m: Mention, text: str) -> bool:
+    """"в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
+    if m.kind != "place" or m.head not in ANAPHORIC_BODY_NOUNS:
+        return False
+    last = [t for t in tokenize(text, m.start, m.end) if t.is_word][-1:]
+    return bool(last) and noun_lemma(last[0].text) == m.head
+
+
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     """A Speaker for a mention, resolving pronouns and role nouns to earlier persons."""
     text = ctx.text[m.start:m.end]
     normal = m.normal
     if m.kind == "PER":
         normal = ctx.names.full(m.normal)
+    elif m.kind == "pronoun" and m.gender == "plur":
+        normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         normal = person.normal if person else m.normal.lower()
+    elif m.kind == "there" or _anaphoric_body(m, ctx.text):
+        normal = body_before(ctx, m.start) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(m.head, m.number, _verb_gender(clause), m.start, ctx.people,
@@ -169,6 +196,9 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
         return None
     ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
     clause = find_mentions(ctx.text, start, end, ents, blocked, known=ctx.names.knows)
+    if any(m.kind == "there" for m in clause.mentions):
+        clause.mentions = [m for m in clause.mentions
+                           if m.kind != "there" or body_before(ctx, m.start) is not None]
     m = pick_mention(clause, ctx.text, genitive)
     if m is None and not genitive:
         verb = find_verb(clause)

@@ -10,6 +10,8 @@ sentence after it. Offsets are code points into the original text; noise ranges
 (captions, ads, repeated paragraphs) are blanked so nothing in them is found.
 
 Decisions where DESIGN.md is silent:
+- A capitalized span of three words or more with a finite verb right after a speech
+  verb and its dative addressee (``заявил журналистам «Мы готовы…»``) is speech.
 - A quoted span after a speech verb in its sentence (``назвал переговоры «…»``) is a
   (mixed) quote from three words on; one or two words are scare quotes.
 - A quote left open at a paragraph's end runs on while the next paragraphs have no
@@ -37,7 +39,12 @@ from models.quote_index import EntityIndex, Ranges
 from models.quote_layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quote_marks import find_mark_spans
 from models.quote_morph import is_finite_verb
-from models.quote_names import looks_like_name, merge_quoted_org_names, words
+from models.quote_names import (
+    looks_like_name,
+    merge_quoted_org_names,
+    speech_after_addressee,
+    words,
+)
 from models.quote_resolve import NameIndex, persons
 from models.quote_speakers import SpeakerContext
 from models.spans import Entity, Noise, Quote, Speaker
@@ -64,6 +71,8 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     lead = doc.flat[c.before[0]:span.open]
     if lead.rstrip().endswith(":"):
         return not looks_like_name(text, span) or cue_in(ctx, *c.before)
+    if speech_after_addressee(text, span):
+        return True
     if looks_like_name(text, span) or len(words(content)) < 3:
         return False
     if c.standalone:
