@@ -54,7 +54,7 @@ def test_documents_added_by_another_connection_appear_keeping_the_selection(
     store.close()
 
 
-def test_a_long_list_scrolled_part_way_is_not_reread(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_list_is_not_reread_when_documents_are_appended(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "long.db"
     store = Store(path)
     with store.db.atomic():
@@ -63,12 +63,16 @@ def test_a_long_list_scrolled_part_way_is_not_reread(qtbot, tmp_path: Path) -> N
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
     model = w.document_list.model
-    assert model.rowCount() == 200
+    assert model.rowCount() == 450
+    assert model.summary(449).id == "d0449"  # the short last page is now cached
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
     other = Store(path)
     other.add_document(doc(450))
     assert w.watcher.poll()  # another connection wrote
     assert not w.watcher.poll()  # and nothing since
-    assert (model.rowCount(), model.total) == (200, 451)  # fetched when scrolled to
+    assert (model.rowCount(), model.total) == (451, 451) and not resets
+    assert model.summary(450).id == "d0450"  # the grown last page was read again
     assert model.row_of("d0450") == 450
     other.close()
     store.close()
@@ -90,7 +94,7 @@ def test_a_deletion_elsewhere_rereads_the_list(qtbot, db: Path) -> None:  # type
     store.close()
 
 
-def test_further_pages_keep_the_label_filter(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_keeps_the_label_filter(qtbot) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
     with store.db.atomic():
         for i in range(500):
@@ -99,9 +103,7 @@ def test_further_pages_keep_the_label_filter(qtbot) -> None:  # type: ignore[no-
     qtbot.addWidget(w)
     model = w.document_list.model
     model.set_filter(label="LOC")
-    assert model.total == 250
-    while model.canFetchMore():
-        model.fetchMore()
+    assert model.total == model.rowCount() == 250
     ids = [model.summary(r).id for r in range(model.rowCount())]
     assert ids == [f"d{i:04}" for i in range(1, 500, 2)]
 
