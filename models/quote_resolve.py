@@ -5,6 +5,9 @@ with "он", "глава региона" or "Середюк". Annotators want th
 so these rules pick the antecedent: the last person of the right gender for a pronoun;
 for a role noun, the last person introduced with the same or a synonymous title, else
 the last person with no conflicting title (or a close one despite a different title).
+A specific synonym outranks a generic one ("градоначальник" is the "мэр", before the
+"глава" of a region), and a complement that fits the title outranks one that does not
+("министр финансов" is the "глава Минфина").
 """
 
 from __future__ import annotations
@@ -204,11 +207,28 @@ def _groups(lemma: str) -> set[int]:
     return {i for i, g in enumerate(ROLE_GROUPS) if lemma in g}
 
 
+def _generic(lemma: str) -> bool:
+    """A role noun of many groups ("глава" heads regions, cities, ministries…)."""
+    return len(_groups(lemma)) >= 3
+
+
 def _title_score(head: str, titles: frozenset[str]) -> int:
-    """2 for the same or a synonymous title, 1 for no known title, 0 for another one."""
-    if head in titles or any(_groups(head) & _groups(t) for t in titles):
-        return 2
+    """3 for the same title or a specific synonym ("градоначальник" ~ "мэр"), 2 for a
+    synonym through a generic word ("глава"), 1 for no known title, 0 for another one."""
+    if head in titles:
+        return 3
+    shared = [t for t in titles if _groups(head) & _groups(t)]
+    if shared:
+        return 2 if _generic(head) or all(_generic(t) for t in shared) else 3
     return 0 if any(t in ROLE_NOUNS for t in titles) else 1
+
+
+def _complement_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
+    """"министр финансов" ~ "глава Минфина", "министр экономического развития" ~
+    "министр экономического развития": a complement noun's first three letters occur
+    in a non-role word of the person's title."""
+    return any(c[:3] in w for c in complement if len(c) >= 3
+               for w in words if w not in ROLE_NOUNS)
 
 
 def _stem_shared(a: str, b: str) -> bool:
@@ -244,6 +264,8 @@ def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
             score = 2
         if complement and head in p.title_words and not complement & p.title_words:
             score = 0
+        elif complement and score >= 2 and _complement_fits(complement, p.title_words):
+            score += 1  # the same office named two ways outranks a bare synonym
         if score == 0 and pos - p.end > CLOSE_ENOUGH:
             continue
         key = (score, p.start)
