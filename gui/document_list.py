@@ -92,6 +92,9 @@ class DocumentListWidget(QWidget):
         for col in range(1, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # Back to the top before a reset: scrolled past the new end, Qt sizes the columns
+        # from every row of the new list (15,000 rows read for a status filter).
+        self.model.modelAboutToBeReset.connect(table.scrollToTop)
         return table
 
     # -- API for the window ----------------------------------------------------------

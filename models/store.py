@@ -292,6 +292,10 @@ class Store:
         documents were only appended after it (``count_documents(before=last + 1)``).
         """
         where, params = self._filter(status, search, label)
+        if not (search or label):  # count(*) and max() are each an index lookup here
+            last = self.db.execute(f"SELECT max(d.position) FROM documents d {where}",
+                                   params).fetchone()[0]
+            return self.count_documents(status), int(last or 0)
         count, last = self.db.execute(
             f"SELECT count(*), coalesce(max(d.position), 0) FROM documents d {where}", params
         ).fetchone()
