@@ -102,9 +102,20 @@ def body_before(ctx: SpeakerContext, pos: int) -> str | None:
     return None
 
 
-def _coordinated(ctx: SpeakerContext, a: Mention, b: Mention) -> bool:
-    between = ctx.text[a.end:b.start].strip()
-    return a.kind == b.kind == "PER" and between == "и"
+def _coordinated(ctx: SpeakerContext, found: list[Mention], i: int) -> int:
+    """How many mentions from ``i`` on form "X и Y" or "X и <титул> Y" (persons): 2 or 3,
+    else 0 ("Тренер Сергей Семак и капитан Дуглас Сантос")."""
+    a = found[i]
+    rest = found[i + 1:i + 3]
+    if a.kind != "PER" or not rest:
+        return 0
+    if rest[0].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и":
+        return 2
+    if len(rest) == 2 and rest[0].kind == "role" and rest[0].titled and \
+            rest[1].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и" and \
+            not ctx.text[rest[0].end:rest[1].start].strip():
+        return 3
+    return 0
 
 
 def _plural_antecedents(ctx: SpeakerContext, found: list[Mention]) -> list[str]:
@@ -113,19 +124,16 @@ def _plural_antecedents(ctx: SpeakerContext, found: list[Mention]) -> list[str]:
     i = 0
     while i < len(found):
         m = found[i]
-        nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt is not None and _coordinated(ctx, m, nxt) and m.nominative():
-            out.append(f"{ctx.names.full(m.normal)}, {ctx.names.full(nxt.normal)}")
-            i += 2
+        span = _coordinated(ctx, found, i)
+        if span and m.nominative():
+            last = found[i + span - 1]
+            out.append(f"{ctx.names.full(m.normal)}, {ctx.names.full(last.normal)}")
+            i += span
             continue
-        if m.addressee or m.titled:
-            pass
-        elif m.kind == "role" and m.number == "plur" and m.nominative():
+        if m.kind == "role" and m.number == "plur" and _subject_like(m):
             out.append(m.normal)
-        elif _is_body(m) and m.nominative():
+        elif _is_body(m) and _subject_like(m):
             out.append(_org_normal(ctx, m))
-        elif _is_body(m) and m.prep in _LOCATIVE and m.token <= 1:
-            out.append(_org_normal(ctx, m))  # "В Роспотребнадзоре проверили…"
         i += 1
     return out
 

@@ -104,3 +104,9 @@ def test_dash_dialogue_without_quotation_marks_is_no_quote() -> None:
     text = ("— Сколько стоит билет? — спросил турист.\n\n— Двести рублей, — ответил "
             "кассир. — Для пенсионеров бесплатно.")
     assert pairs(text) == []
+
+
+def test_they_after_persons_coordinated_across_a_title() -> None:
+    text = ("Ректор Олег Смирнов и проректор Ирина Гусева встретились со студентами. "
+            "«Общежитие откроется к сентябрю», — пообещали они.")
+    assert speakers(text) == ["Олег Смирнов, Ирина Гусева"]
