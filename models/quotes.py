@@ -27,6 +27,9 @@ Decisions where DESIGN.md is silent:
   person ("Захарова не согласилась с оценкой. «…»"), is that person's; this wins over a
   follow-on, since the sentence comes after the previous quote.
 - "один из участников", "два источника": the counted group is the source.
+- "они" takes the one plural antecedent of the nearest sentence that has one (persons
+  coordinated with "и" come back as "Имя Фамилия, Имя Фамилия"); "в ведомстве", "в
+  компании", "там" take the body named last (quote_anaphora). More in docs/quotes.md.
 """
 
 from __future__ import annotations
