@@ -119,6 +119,6 @@ def test_main_py_import_while_the_window_is_open(qtbot, db: Path, tmp_path: Path
     proc = subprocess.run([sys.executable, "main.py", "import", "--db", str(db), str(article)],
                           cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
     assert proc.returncode == 0, proc.stderr
-    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=6000)
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=15000)
     assert model.summary(3).title == "Владимир Путин прибыл в Бишкек."
     store.close()
