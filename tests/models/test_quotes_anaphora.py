@@ -4,20 +4,9 @@ plural and institutional anaphora, speech after an addressee, titles, sloppy mar
 from __future__ import annotations
 
 import pytest
-
-from models.ner import find_entities
-from models.quotes import find_quotes, merge_quoted_org_names
+from test_quotes_helpers import pairs, speakers
 
 pytestmark = pytest.mark.slow
-
-
-def pairs(text: str) -> list[tuple[str, str | None]]:
-    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
-    return [(q.text, q.speaker.normal if q.speaker else None) for q in found]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [s for _, s in pairs(text)]
 
 
 def test_they_after_coordinated_persons_lists_both() -> None:

@@ -57,3 +57,17 @@ def shared_scorer() -> ModuleType | None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def pairs(text: str) -> list[tuple[str, str | None]]:
+    """(quote, speaker normal form) found in ``text`` through NER and the quote rules."""
+    from models.ner import find_entities
+    from models.quotes import find_quotes, merge_quoted_org_names
+
+    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
+    return [(q.text, q.speaker.normal if q.speaker else None) for q in found]
+
+
+def speakers(text: str) -> list[str | None]:
+    """The speakers' normal forms, in quote order."""
+    return [s for _, s in pairs(text)]

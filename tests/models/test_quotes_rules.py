@@ -6,20 +6,12 @@ Each case names the rule it checks; none is copied from tests/data/quotes_stress
 from __future__ import annotations
 
 import pytest
+from test_quotes_helpers import pairs, speakers
 
 from models.ner import find_entities
 from models.quotes import find_quotes, merge_quoted_org_names
 
 pytestmark = pytest.mark.slow
-
-
-def pairs(text: str) -> list[tuple[str, str | None]]:
-    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
-    return [(q.text, q.speaker.normal if q.speaker else None) for q in found]
-
-
-def speakers(text: str) -> list[str | None]:
-    return [s for _, s in pairs(text)]
 
 
 def test_initials_inside_the_authors_words_split_the_quote() -> None:
