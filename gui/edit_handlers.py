@@ -128,8 +128,8 @@ class EditHandlers:
         if self.doc_id is None:
             return
         span = self.current_span()
-        pos = span.start if span is not None else self.view.textCursor().position()
-        found = self.service.next_suggestion(self.doc_id, pos, backwards)
+        pos = self.view.layers.offsets.to_py(self.view.textCursor().position())
+        found = self.service.next_suggestion(self.doc_id, pos, backwards, span)
         if found is None:
             self.message.emit("No suggestions left to confirm")
             return

@@ -64,13 +64,14 @@ class DocumentOps(ServiceBase):
         groups = self._search_groups(search) if search and search.strip() else None
         return self.store.count_documents(status, groups, label)
 
-    def next_suggestion(self, doc_id: str, pos: int, backwards: bool = False
-                        ) -> Entity | Quote | None:
-        """The next model suggestion after ``pos`` (before it when ``backwards``), wrapping.
+    def next_suggestion(self, doc_id: str, pos: int, backwards: bool = False,
+                        current: Entity | Quote | None = None) -> Entity | Quote | None:
+        """The next model suggestion after ``current`` or ``pos`` (before, ``backwards``).
 
-        Tab and Shift+Tab walk these, so every suggestion gets a decision.
+        Tab and Shift+Tab walk these, wrapping round, so every suggestion gets a decision,
+        nested ones that start at the same character included.
         """
-        found = self.store.next_in_state(doc_id, "suggested", pos, backwards)
+        found = self.store.next_in_state(doc_id, "suggested", pos, backwards, current)
         if found is None:  # wrap round
             edge = len(self.text(doc_id)) + 1 if backwards else -1
             found = self.store.next_in_state(doc_id, "suggested", edge, backwards)

@@ -192,22 +192,45 @@ class SpanStore:
         return list(map(_quote, self._overlapping("quotes", _QUOTE_COLS, doc_id,
                                                   start, end)))
 
-    def next_in_state(self, doc_id: str, state: str, pos: int, backwards: bool = False
-                      ) -> Entity | Quote | None:
-        """The first entity or quote in ``state`` starting after ``pos`` (before, backwards)."""
-        cmp, order = ("<", "DESC") if backwards else (">", "ASC")
+    def next_in_state(self, doc_id: str, state: str, pos: int, backwards: bool = False,
+                      current: Entity | Quote | None = None) -> Entity | Quote | None:
+        """The first entity or quote in ``state`` after ``current`` (or starting after ``pos``).
+
+        Spans are walked in text order: start, then the longer first, entities before
+        quotes, then id, so two suggestions that start at one character are both visited.
+        """
+        big = 1 << 62
+        if current is not None:
+            key = (current.start, -current.end, int(isinstance(current, Quote)), current.id or 0)
+        else:
+            key = (pos, -big if backwards else big, 0, 0)
         found: list[Entity | Quote] = []
-        for table, cols, make in (("entities", _ENTITY_COLS, _entity),
-                                  ("quotes", _QUOTE_COLS, _quote)):
-            row = self.db.execute(
-                f"SELECT {cols} FROM {table} WHERE doc_id = ? AND start {cmp} ? AND state = ?"
-                f" ORDER BY start {order} LIMIT 1", [doc_id, pos, state]).fetchone()
+        for rank, (table, cols, make) in enumerate((("entities", _ENTITY_COLS, _entity),
+                                                     ("quotes", _QUOTE_COLS, _quote))):
+            row = self._next_row(table, cols, doc_id, state, key, rank, backwards)
             if row:
                 found.append(make(row))
         if not found:
             return None
         pick = max if backwards else min
-        return pick(found, key=lambda s: (s.start, s.end))
+        return pick(found, key=lambda s: (s.start, -s.end, int(isinstance(s, Quote)), s.id))
+
+    def _next_row(self, table: str, cols: str, doc_id: str, state: str,
+                  key: tuple[int, int, int, int], rank: int, backwards: bool) -> tuple | None:
+        """The row of ``table`` whose walk key comes right after (before) ``key``."""
+        start, neg_end, k_rank, k_id = key
+        gt, order = ("<", "DESC") if backwards else (">", "ASC")
+        if (rank > k_rank) != backwards and rank != k_rank:
+            tie = "1"  # this table's spans come after (before) the key's kind at one place
+        elif rank == k_rank:
+            tie = f"id {gt} {int(k_id)}"
+        else:
+            tie = "0"
+        where = (f'(start {gt} ? OR (start = ? AND (-"end" {gt} ? OR (-"end" = ? AND {tie}))))')
+        return self.db.execute(  # type: ignore[no-any-return]
+            f"SELECT {cols} FROM {table} WHERE doc_id = ? AND state = ? AND {where}"
+            f' ORDER BY start {order}, -"end" {order}, id {order} LIMIT 1',
+            [doc_id, state, start, start, neg_end, neg_end]).fetchone()
 
     def quotes_spoken_by(self, entity_id: int) -> list[Quote]:
         """The quotes whose speaker is linked to this entity."""

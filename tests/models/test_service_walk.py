@@ -29,3 +29,20 @@ def test_nothing_left_gives_none(store: Store) -> None:
     svc, doc = make_service(store)
     svc.confirm_all(doc.id)
     assert svc.next_suggestion(doc.id, 0) is None
+
+
+
+def test_two_suggestions_starting_at_one_character_are_both_walked(store: Store) -> None:
+    text = "Банк России снизил ставку, сообщил Банк России."
+    names = {"Банк России": "ORG", "России": "LOC", "Банк": "ORG"}
+    svc, doc = make_service(store, text=text, names=names)
+    seen, current = [], None
+    for _ in range(7):
+        current = svc.next_suggestion(doc.id, -1, current=current)
+        seen.append((current.start, current.end))
+    assert seen == [(0, 11), (0, 4), (5, 11), (35, 46), (35, 39), (40, 46), (0, 11)]
+    bank = span(doc, "Банк")
+    back = svc.next_suggestion(doc.id, 0, backwards=True, current=bank)
+    assert (back.start, back.end) == (0, 11)
+    back = svc.next_suggestion(doc.id, 0, backwards=True, current=back)
+    assert (back.start, back.end) == (40, 46)  # wrapped round to the last
