@@ -70,21 +70,21 @@ class DocumentListModel(QAbstractTableModel):
         if self._extent() != (self._total, self._last):
             self._reset()
             return
-        self._pages.clear()
-        if self._total:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._total - 1, len(COLUMNS) - 1))
+        self._reread_in_place()
 
     def sync(self) -> bool:
-        """Take in documents another writer added; True when the list changed.
+        """Take in what another writer did; True when rows were added or removed.
 
         New documents come last (the list is in import order), so they are inserted
         after the last row, without a reset: selection and scroll position stay. When
         rows before that changed instead (deleted, or moved out of the filter), the
-        list is read again from the start.
+        list is read again from the start. With the same rows, statuses and counts may
+        still have changed (a colleague marked a document done): the rows on screen are
+        read again in place.
         """
         total, last = self._extent()
         if (total, last) == (self._total, self._last):
+            self._reread_in_place()
             return False
         appended = total > self._total and self.store.count_documents(
             self.status, self._terms, self.label, before=self._last + 1) == self._total
@@ -98,6 +98,13 @@ class DocumentListModel(QAbstractTableModel):
         self._total, self._last = total, last
         self.endInsertRows()
         return True
+
+    def _reread_in_place(self) -> None:
+        """Forget the cached pages; the view reads again the rows it shows."""
+        self._pages.clear()
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _extent(self) -> tuple[int, int]:
         return self.store.list_extent(self.status, self._terms, self.label)

@@ -125,3 +125,14 @@ def test_scrolling_to_the_end_shows_the_last_rows_at_once(qtbot, store: Store) -
     assert widget.model.index(shown, 0).data(Qt.ItemDataRole.DisplayRole) == f"Статья {N - 1}"
     assert widget.model.pages_read <= 3  # and the last page, maybe the one before
     assert widget.select_document("d0500") and widget.current_id() == "d0500"
+
+
+def test_sync_shows_a_status_another_connection_set(tmp_path: Path) -> None:
+    store = Store(tmp_path / "two.db")
+    fill(store, 0, N)
+    model = DocumentListModel(store)
+    assert model.summary(3).status == "new"
+    other = Store(tmp_path / "two.db")
+    other.set_status(model.summary(3).id, "done")
+    assert not model.sync()  # no row added or removed…
+    assert model.summary(3).status == "done"  # …but the row shows the new status
