@@ -31,8 +31,8 @@ def default_db() -> Path:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as in DESIGN.md."""
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", type=Path, default=None, help="database file (default: %(default)s"
-                    " → RAZMETKA_DB or the user data folder)")
+    db.add_argument("--db", type=Path, default=None,
+                    help="database file (default: RAZMETKA_DB or the user data folder)")
     p = argparse.ArgumentParser(
         prog="razmetka", parents=[db],
         description="Annotate named entities and quotes in Russian news.",
