@@ -17,7 +17,7 @@ from models.service_bulk import BulkEdits
 from models.service_docs import DocumentOps
 from models.service_quotes import QuoteEdits
 from models.spans import Entity, Speaker
-from models.tokens import snap, step_edge
+from models.tokens import snap
 
 __all__ = ["AnnotationService", "EditError"]
 
@@ -82,11 +82,7 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         Ctrl+Shift+Right shrinks it. The span keeps its id and its history.
         """
         ent = self.store.entity(entity_id)
-        text = self.text(self.store.doc_of_entity(entity_id))
-        try:
-            start, end = step_edge(text, ent.start, ent.end, edge, steps)
-        except ValueError as exc:
-            raise EditError(str(exc)) from None
+        start, end = self._stepped(self.store.doc_of_entity(entity_id), ent, edge, steps)
         return self.resize_entity(entity_id, start, end)
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> ChangeSet:

@@ -17,6 +17,7 @@ from models.labels import LabelSet, load_labels
 from models.occurrences import Forms, pymorphy_forms
 from models.spans import Entity, Quote
 from models.store import Store
+from models.tokens import step_edge
 
 S = TypeVar("S", Entity, Quote)
 # An edit by a person moves a span out of the model's hands: untouched, confirmed or
@@ -109,6 +110,14 @@ class ServiceBase:
     def _check_bounds(self, doc_id: str, start: int, end: int) -> None:
         if not 0 <= start < end <= len(self.text(doc_id)):
             raise EditError(f"span [{start}, {end}) is empty or outside the text")
+
+    def _stepped(self, doc_id: str, span: Entity | Quote, edge: str, steps: int
+                 ) -> tuple[int, int]:
+        """``span``'s offsets with its ``edge`` moved by ``steps`` tokens."""
+        try:
+            return step_edge(self.text(doc_id), span.start, span.end, edge, steps)
+        except ValueError as exc:
+            raise EditError(str(exc)) from None
 
     def _with_text(self, doc_id: str, span: S, start: int, end: int) -> S:
         """An edited copy of ``span`` over ``[start, end)`` with its text."""

@@ -14,7 +14,7 @@ from models.changes import ChangeSet
 from models.service_base import EditError, ServiceBase, shorten
 from models.spans import Entity, Quote, Speaker
 from models.speakers import SPEAKER_LABELS, speaker_candidates
-from models.tokens import snap, step_edge
+from models.tokens import snap
 
 _OUTER_MARKS = "«»„“”\"'"
 
@@ -59,11 +59,7 @@ class QuoteEdits(ServiceBase):
     def move_quote(self, quote_id: int, edge: str, steps: int) -> ChangeSet:
         """Move a quote's ``start`` or ``end`` by ``steps`` tokens; the speaker stays."""
         quote = self.store.quote(quote_id)
-        text = self.text(self._quote_doc(quote_id))
-        try:
-            start, end = step_edge(text, quote.start, quote.end, edge, steps)
-        except ValueError as exc:
-            raise EditError(str(exc)) from None
+        start, end = self._stepped(self._quote_doc(quote_id), quote, edge, steps)
         return self.resize_quote(quote_id, start, end)
 
     def resize_quote(self, quote_id: int, start: int, end: int) -> ChangeSet:

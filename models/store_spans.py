@@ -103,9 +103,6 @@ class SpanStore:
 
     def doc_of_quote(self, quote_id: int) -> str:
         """The document a quote belongs to."""
-        return self._doc_of_quote(quote_id)
-
-    def _doc_of_quote(self, quote_id: int) -> str:
         return str(self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id])
                    .fetchone()[0])
 
