@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import build_corpus
-from models.store import Store
+from models.store.store import Store
 
 
 def timed(fn: Callable[[], object], runs: int = 7) -> tuple[float, float]:

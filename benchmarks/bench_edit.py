@@ -30,11 +30,11 @@ from PySide6.QtTest import QTest
 
 from benchmarks.generate import big_article
 from gui.app import application
-from gui.edit_wiring import PANEL_REFRESH_MS, refresh_panels
+from gui.editing.wiring import PANEL_REFRESH_MS, refresh_panels
 from gui.main_window import MainWindow
-from models.importers import import_files
+from models.io.importers import import_files
 from models.labels import sample_path
-from models.store import Store
+from models.store.store import Store
 
 OPS = ("add", "relabel", "delete")
 

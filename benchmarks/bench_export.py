@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 CHILD = r"""
 import json, sys, time, tracemalloc
 sys.path.insert(0, {root!r})
-from models.exporters import ExportOptions, export
-from models.store import Store
+from models.io.exporters import ExportOptions, export
+from models.store.store import Store
 if {fmt!r} == "spacy":
     import spacy  # imported before the baseline, like the store
 store = Store({db!r})
@@ -54,11 +54,11 @@ print(json.dumps({{"documents": report.documents, "seconds": seconds, "rss_befor
 
 def build(db: Path, n: int) -> None:
     """A database of ``n`` done documents, copies of the pre-annotated samples."""
-    from models.ingest import decode, document_from_text
-    from models.jsonshape import content_id
+    from models.io.ingest import decode, document_from_text
+    from models.io.jsonshape import content_id
     from models.labels import RESOURCES
     from models.pipeline import pre_annotate
-    from models.store import Store
+    from models.store.store import Store
 
     samples = []
     for path in sorted((RESOURCES / "samples").glob("*.txt")):

@@ -133,7 +133,7 @@ def run_import(
 def section_import(n: int) -> Result:
     """A batch import of ``n`` articles in the window; then a cancelled one."""
     from benchmarks.generate import write_articles
-    from models.store import Store
+    from models.store.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="razmetka-gui-import-"))
     write_articles(tmp / "batch", n)
@@ -211,7 +211,7 @@ def _scroll_steps(window: Any, jumps: int, seed: int = 0) -> tuple[list[float], 
 
 def _article(path: Path, jumps: int) -> Result:
     from gui.app import application
-    from models.store import Store
+    from models.store.store import Store
 
     app = application()
     store = Store(path)
@@ -247,9 +247,9 @@ def section_article(edits: int, jumps: int) -> Result:
     """The sample and the 1 MB article, measured the same way in one run."""
     from benchmarks import bench_edit
     from benchmarks.generate import big_article
-    from models.importers import import_files
+    from models.io.importers import import_files
     from models.labels import sample_path
-    from models.store import Store
+    from models.store.store import Store
 
     tmp = Path(tempfile.mkdtemp(prefix="razmetka-gui-article-"))
     paths = {"sample": tmp / "sample.db", "big": tmp / "big.db"}
@@ -294,8 +294,8 @@ def section_corpus(path: Path, jumps_n: int) -> Result:
     from PySide6.QtWidgets import QAbstractSlider
 
     from gui.app import application
-    from gui.document_list_model import DOC_ID_ROLE
-    from models.store import Store
+    from gui.panels.document_list_model import DOC_ID_ROLE
+    from models.store.store import Store
 
     app = application()
     t0 = time.perf_counter()
@@ -485,7 +485,7 @@ def main() -> int:
         if args.corpus_db is None:
             args.corpus_db = Path(tempfile.mkdtemp(prefix="razmetka-gui-corpus-")) / "big.db"
         from benchmarks.generate import build_corpus
-        from models.store import Store
+        from models.store.store import Store
 
         store = Store(args.corpus_db)
         have = store.count_documents()

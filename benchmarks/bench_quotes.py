@@ -24,10 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.ingest import parse_news
-from models.ner import find_entities, load_models
-from models.quote_morph import _cue_prefixes, parses
-from models.quotes import find_quotes, merge_quoted_org_names
+from models.io.ingest import parse_news
+from models.nlp.ner import find_entities, load_models
+from models.quotes.morph import _cue_prefixes, parses
+from models.quotes.find import find_quotes, merge_quoted_org_names
 
 SAMPLE = ROOT / "resources" / "samples" / "000_ab57c9abfbad8233.txt"
 TARGET = 0.10

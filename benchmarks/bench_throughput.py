@@ -35,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import write_articles
-from models.ner import load_models
+from models.nlp.ner import load_models
 
 _BLANK = re.compile(r"\n\s*\n")
 
@@ -62,8 +62,8 @@ def plain_natasha(texts: list[str]) -> int:
 
 def annotate_path(paths: list[Path], jobs: int, _store: object = None) -> int:
     """What ``main.py annotate`` does: read, pre-annotate, one JSON line per document."""
-    from models.ingest import Document, load_paths
-    from models.jsonshape import document_to_json
+    from models.io.ingest import Document, load_paths
+    from models.io.jsonshape import document_to_json
     from models.pipeline import pre_annotate_many
 
     sink = io.StringIO()
@@ -78,7 +78,7 @@ def annotate_path(paths: list[Path], jobs: int, _store: object = None) -> int:
 def import_path(paths: list[Path], jobs: int, store: object = None) -> int:
     """What ``main.py import`` does, into the given store."""
     try:
-        from models.importers import import_files
+        from models.io.importers import import_files
 
         report = import_files(store, paths, jobs=jobs)
     except ImportError:
@@ -127,7 +127,7 @@ def run_round(paths: list[Path], slice_size: int, tmp: Path, round_no: int
               ) -> dict[str, tuple[float, float]]:
     """Every configuration over all articles, in slices taken in turn, so a burst of
     other load on the machine hits every configuration alike. ``{name: (wall, cpu)}``."""
-    from models.store import Store
+    from models.store.store import Store
 
     stores = {name: Store(tmp / f"r{round_no}-{i}.db")
               for i, (name, fn, _j, _t) in enumerate(CONFIGS) if fn is import_path}

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from models.ingest import decode, document_from_text, paragraphs
+from models.io.ingest import decode, document_from_text, paragraphs
 from models.labels import sample_path
 from models.spans import Document, Entity, Quote, Speaker
 
@@ -157,8 +157,8 @@ def build_corpus(path: Path, n: int, progress: bool = False) -> float:
     transaction. Returns the documents stored per second.
     """
     from models.pipeline import predict
-    from models.search import lemmas
-    from models.store import Store
+    from models.nlp.lemmas import lemmas
+    from models.store.store import Store
 
     template = predict(document_from_text(sample_text()))
     store = Store(path)

@@ -13,7 +13,7 @@ import signal
 import sys
 from typing import TYPE_CHECKING
 
-from models.schema import StoreError
+from models.store.schema import StoreError
 
 if TYPE_CHECKING:
     import argparse
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
-    from models.store import Store
+    from models.store.store import Store
 
 SCREENSHOT_SIZE = (1400, 900)
 
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int:
     """Open the main window on ``db`` and run the event loop until it closes."""
-    from models.store import Store
+    from models.store.store import Store
 
     app = application()
     try:
@@ -64,7 +64,7 @@ def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int
         return fail(str(exc))
     # Every edit is committed when made, so Ctrl+C in the terminal may end the process.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    from gui.annotator import resolve_annotator
+    from gui.dialogs.annotator import resolve_annotator
 
     annotator = resolve_annotator(annotator, ask=True)  # --annotator, remembered, or asked once
     window = open_window(store, files, annotator)  # referenced, or Python would drop it
@@ -100,8 +100,8 @@ def screenshot(file: Path, out: Path, size: tuple[int, int] = SCREENSHOT_SIZE) -
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none touched
     from gui.main_window import MainWindow
-    from models.importers import import_files
-    from models.store import Store
+    from models.io.importers import import_files
+    from models.store.store import Store
 
     app = application()
     store = Store.in_memory()

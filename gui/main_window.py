@@ -1,8 +1,8 @@
 """The main window: composes the widgets, docks and menus, and wires their signals.
 
 It owns no logic of its own: documents are read through the store (``models/``), shown
-by :class:`~gui.document_view.DocumentView`, listed by the panels, imported by
-:class:`~gui.workers.ImportRunner`. Layout is remembered through :mod:`gui.settings`.
+by :class:`~gui.article.document_view.DocumentView`, listed by the panels, imported by
+:class:`~gui.jobs.workers.ImportRunner`. Layout is remembered through :mod:`gui.settings`.
 """
 
 from __future__ import annotations
@@ -14,25 +14,25 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout, QWidget
 
-from gui.db_watch import DatabaseWatcher
-from gui.document_list import DocumentListWidget
-from gui.document_view import DocumentView
-from gui.edit_wiring import install_editing
-from gui.entity_panel import EntityPanel
-from gui.export_dialog import ExportDialog
-from gui.import_status import ImportStatusWidget
-from gui.legend import LegendWidget
-from gui.quote_panel import QuotePanel
+from gui.jobs.db_watch import DatabaseWatcher
+from gui.panels.document_list import DocumentListWidget
+from gui.article.document_view import DocumentView
+from gui.editing.wiring import install_editing
+from gui.panels.entity_panel import EntityPanel
+from gui.dialogs.export_dialog import ExportDialog
+from gui.jobs.import_status import ImportStatusWidget
+from gui.article.legend import LegendWidget
+from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
-from gui.workers import ImportRunner
+from gui.jobs.workers import ImportRunner
 from models.labels import LabelSet, load_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from models.importers import ImportReport
-    from models.store import Store
+    from models.io.importers import ImportReport
+    from models.store.store import Store
 
 DEFAULT_SIZE = (1400, 900)
 LIST_REFRESH_MS = 500

@@ -266,7 +266,7 @@ def compare_annotations(pairs: Iterable[tuple[Document, Document]]) -> dict[str,
 
 def pipeline_predict(text: str) -> list[Quote]:
     """Quotes as ``main.py annotate`` finds them: ingest noise, NER, names, quotes."""
-    from models.ingest import document_from_text
+    from models.io.ingest import document_from_text
     from models.pipeline import predict
 
     return list(predict(document_from_text(text)).quotes)
@@ -304,7 +304,7 @@ def run_evaluate_db(db: str | Path, verbose: bool = False) -> int:
     Documents marked done are the gold; when none are done yet, every document is used
     (and the report says so).
     """
-    from models.store import Store
+    from models.store.store import Store
 
     store = Store(db)
     try:

@@ -12,9 +12,9 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from models.ner import find_entities, load_models
-from models.quotes import find_quotes, merge_quoted_org_names
-from models.search import lemmas
+from models.nlp.ner import find_entities, load_models
+from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.nlp.lemmas import lemmas
 from models.spans import Document
 
 

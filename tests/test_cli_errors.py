@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from models.ingest import document_from_text
-from models.store import Store
+from models.io.ingest import document_from_text
+from models.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow

@@ -26,11 +26,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from gui.app import application
-from gui.edit_wiring import PANEL_REFRESH_MS
+from gui.editing.wiring import PANEL_REFRESH_MS
 from gui.main_window import MainWindow
-from models.importers import import_files
+from models.io.importers import import_files
 from models.labels import sample_path
-from models.store import Store
+from models.store.store import Store
 
 
 def _key(window: MainWindow, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier

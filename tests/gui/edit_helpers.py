@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from gui.main_window import MainWindow
-from models.ingest import document_from_text
+from models.io.ingest import document_from_text
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 TEXT = ("Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке.\n\n"
         "«Мы договорились», — сказал Путин журналистам. По словам эксперта Юрия Крупнова, "

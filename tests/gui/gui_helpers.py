@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCharFormat
 
-from gui.document_view import DocumentView
-from gui.highlighter import LABEL_PROPERTY
+from gui.article.document_view import DocumentView
+from gui.article.highlighter import LABEL_PROPERTY
 
 
 def char_format(view: DocumentView, offset: int) -> QTextCharFormat:

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-import gui.jobs
-import gui.workers
+import gui.jobs.jobs
+import gui.jobs.workers
 
 HOLD_S = 20.0  # never hang a test run for ever if Cancel is not pressed
 
@@ -32,8 +32,8 @@ def hold_after_first_import(monkeypatch: pytest.MonkeyPatch, after: int = 1) -> 
 
     Only the first import that gets there waits; later ones in the test run freely.
     """
-    monkeypatch.setattr(gui.jobs, "PROGRESS_INTERVAL_S", 0.0)
-    real = gui.workers.import_files
+    monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)
+    real = gui.jobs.workers.import_files
     held_once: list[bool] = []
 
     def held(store: Any, paths: Any, fmt: str, merge: bool, jobs: int,
@@ -46,4 +46,4 @@ def hold_after_first_import(monkeypatch: pytest.MonkeyPatch, after: int = 1) -> 
 
         return real(store, paths, fmt, merge, jobs, tick, cancelled)
 
-    monkeypatch.setattr(gui.workers, "import_files", held)
+    monkeypatch.setattr(gui.jobs.workers, "import_files", held)

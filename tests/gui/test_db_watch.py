@@ -10,7 +10,7 @@ import pytest
 
 from gui.main_window import MainWindow
 from models.spans import Document, Entity
-from models.store import Store
+from models.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 

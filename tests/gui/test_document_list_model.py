@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.document_list import DocumentListWidget
-from gui.document_list_model import DOC_ID_ROLE, DocumentListModel
+from gui.panels.document_list import DocumentListWidget
+from gui.panels.document_list_model import DOC_ID_ROLE, DocumentListModel
 from models.spans import Document
-from models.store import Store
+from models.store.store import Store
 
 N = 1000
 

@@ -9,8 +9,8 @@ from gui_helpers import char_format, label_at
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
-from gui.document_view import DocumentView
-from gui.highlighter import KIND_PROPERTY, LABEL_PROPERTY, NOISE_COLOR
+from gui.article.document_view import DocumentView
+from gui.article.highlighter import KIND_PROPERTY, LABEL_PROPERTY, NOISE_COLOR
 from models.labels import load_labels
 from models.spans import Document, Entity, Noise, Quote, Speaker
 

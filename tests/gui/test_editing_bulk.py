@@ -7,7 +7,7 @@ from pathlib import Path
 from edit_helpers import TEXT, click, db_fixture, drag, key, reopened, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
-from models.store import Store
+from models.store.store import Store
 
 Mod = Qt.KeyboardModifier
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 
-from gui.highlighter import SpanLayers
-from gui.span_index import SpanIndex
+from gui.article.highlighter import SpanLayers
+from gui.article.span_index import SpanIndex
 from models.spans import Entity, Quote, Speaker
 
 

@@ -12,9 +12,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
-from models.ingest import document_from_text
-from models.occurrences import pymorphy_forms
-from models.store import Store
+from models.io.ingest import document_from_text
+from models.nlp.occurrences import pymorphy_forms
+from models.store.store import Store
 
 
 def _index(text: str) -> str:

@@ -7,7 +7,7 @@ import inspect
 from edit_helpers import TEXT, db_fixture, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from gui import commands
+from gui.editing import commands
 
 
 def _instances(svc, doc_id: str, ent: int, quote: int) -> list[QUndoCommand]:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from edit_helpers import (  # noqa: F401 (fixtures)
 )
 from PySide6.QtCore import Qt
 
-from models.store import Store
+from models.store.store import Store
 
 Mod = Qt.KeyboardModifier
 

@@ -20,13 +20,13 @@ from gui_helpers import char_format
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 
-from gui.annotator import remembered_annotator, resolve_annotator
-from gui.keymap_dialog import KeymapDialog
+from gui.dialogs.annotator import remembered_annotator, resolve_annotator
+from gui.dialogs.keymap_dialog import KeymapDialog
 from gui.main_window import MainWindow
-from gui.review_view import ReviewView
-from gui.span_styles import STATE_PROPERTY
-from models.ingest import document_from_text
-from models.store import Store
+from gui.panels.review_view import ReviewView
+from gui.article.span_styles import STATE_PROPERTY
+from models.io.ingest import document_from_text
+from models.store.store import Store
 
 Mod = Qt.KeyboardModifier
 

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-import gui.jobs
-import gui.workers
-from gui.export_dialog import ExportDialog
+import gui.jobs.jobs
+import gui.jobs.workers
+from gui.dialogs.export_dialog import ExportDialog
 from gui.main_window import MainWindow
-from models.exporters import MissingDependency
+from models.io.exporters import MissingDependency
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 
 def article(i: int, status: str) -> Document:
@@ -105,7 +105,7 @@ def test_split_writes_a_folder_with_a_file_per_part(qtbot, dialog: ExportDialog,
 
 def test_a_missing_library_is_its_one_line(qtbot, dialog: ExportDialog, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from models.exporters import spacy_docbin
+    from models.io.exporters import spacy_docbin
 
     def missing() -> None:
         raise MissingDependency("the spacy format needs spacy: pip install spacy")
@@ -122,8 +122,8 @@ def test_a_missing_library_is_its_one_line(qtbot, dialog: ExportDialog, tmp_path
 
 def test_cancel_stops_the_export_and_keeps_what_was_written(
         qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(gui.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
-    real_export = gui.workers.export
+    monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
+    real_export = gui.jobs.workers.export
 
     def paused_export(store, fmt, out, options, progress, cancelled):  # type: ignore[no-untyped-def]
         def tick(done: int, report: object) -> None:
@@ -134,7 +134,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
                     time.sleep(0.01)
         return real_export(store, fmt, out, options, tick, cancelled)
 
-    monkeypatch.setattr(gui.workers, "export", paused_export)
+    monkeypatch.setattr(gui.jobs.workers, "export", paused_export)
     choose(dialog, "jsonl", tmp_path / "partial.jsonl")
     dialog.status_box.setCurrentIndex(dialog.status_box.findText("all statuses"))
     dialog.runner.progress.connect(

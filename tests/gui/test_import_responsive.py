@@ -18,7 +18,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 
 from benchmarks.generate import write_articles
 from gui.main_window import MainWindow
-from models.store import Store
+from models.store.store import Store
 
 PROBE_MS = 10
 MAX_GAP_MS = 250

@@ -7,7 +7,7 @@ from pathlib import Path
 from edit_helpers import TEXT, click, db_fixture, key, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
-from gui.linked_spans import linked_ranges
+from gui.article.linked_spans import linked_ranges
 
 
 def _marked(window) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gui.offsets import OffsetMap, utf16_len
-from gui.paragraphs import Paragraphs
-from gui.span_index import SpanIndex
+from gui.article.offsets import OffsetMap, utf16_len
+from gui.article.paragraphs import Paragraphs
+from gui.article.span_index import SpanIndex
 
 
 def test_bmp_text_is_identity() -> None:

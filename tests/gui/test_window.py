@@ -13,15 +13,15 @@ from PySide6.QtGui import QColor, QImage
 
 from benchmarks.generate import write_articles
 from gui.app import open_window, run
-from gui.document_list_model import DOC_ID_ROLE
-from gui.entity_model import LEVEL_ROLE
-from gui.highlighter import LABEL_PROPERTY
+from gui.panels.document_list_model import DOC_ID_ROLE
+from gui.panels.entity_model import LEVEL_ROLE
+from gui.article.highlighter import LABEL_PROPERTY
 from gui.main_window import MainWindow
-from models.cli import parse
-from models.importers import import_files
+from cli.parser import parse
+from models.io.importers import import_files
 from models.labels import load_labels, sample_path
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = load_labels()

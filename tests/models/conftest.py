@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from models.ingest import decode, document_from_text
+from models.io.ingest import decode, document_from_text
 from models.labels import sample_path
 from models.spans import Document
-from models.store import Store
+from models.store.store import Store
 
 
 @pytest.fixture

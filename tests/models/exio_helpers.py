@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from models.jsonshape import content_id
+from models.io.jsonshape import content_id
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 TEXT_A = ("Президент РФ Владимир Путин заявил: «Мы будем работать».\n\n"
           "«Это важно», — сказал глава ООО «Ромашка» Иван Петров в Москве.")

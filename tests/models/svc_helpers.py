@@ -6,12 +6,12 @@ the tests are fast and say exactly what they start from.
 
 from __future__ import annotations
 
-from models.ingest import document_from_text
+from models.io.ingest import document_from_text
 from models.labels import sample_path
-from models.occurrences import find_occurrences, fold
-from models.service import AnnotationService
+from models.nlp.occurrences import find_occurrences, fold
+from models.service.annotation import AnnotationService
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 SHORT = ("Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке. "
          "«Мы договорились», — сказал Путин журналистам. "

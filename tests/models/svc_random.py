@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from models.changes import ChangeSet
-from models.service import AnnotationService, EditError
+from models.service.annotation import AnnotationService, EditError
 
 Step = tuple[int, int, int, int]
 LABELS = ("PER", "LOC", "ORG")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from benchmarks.generate import big_article, corpus_documents, news_variants, sample_text
-from models.ingest import document_from_text
+from models.io.ingest import document_from_text
 from models.spans import Document, Entity
 
 

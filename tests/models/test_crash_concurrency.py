@@ -15,9 +15,9 @@ import pytest
 from crash_helpers import check_whole, start_import
 
 from benchmarks.generate import write_articles
-from models.ingest import document_from_text
+from models.io.ingest import document_from_text
 from models.spans import Entity
-from models.store import Store
+from models.store.store import Store
 
 pytestmark = pytest.mark.slow
 

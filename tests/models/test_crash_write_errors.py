@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from models.changes import Change
-from models.ingest import document_from_text
-from models.schema import StoreError
+from models.io.ingest import document_from_text
+from models.store.schema import StoreError
 from models.spans import Document, Entity
-from models.store import Store
+from models.store.store import Store
 
 TEXT = "Мэр Екатеринбурга Алексей Орлов открыл новый мост через реку Исеть. "
 
@@ -119,7 +119,7 @@ def test_import_stops_at_a_full_disk_and_reports_it_once(
     from exio_helpers import fake_pre_annotate_many
 
     from models import pipeline
-    from models.importers import import_files
+    from models.io.importers import import_files
 
     monkeypatch.setattr(pipeline, "pre_annotate_many", fake_pre_annotate_many)
     for i in range(6):

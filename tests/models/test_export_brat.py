@@ -6,8 +6,8 @@ from pathlib import Path
 
 from exio_helpers import TEXT_PARA, corpus, key, make_store
 
-from models.exporters import ExportOptions, export
-from models.importers.brat import read_pair
+from models.io.exporters import ExportOptions, export
+from models.io.importers.brat import read_pair
 from models.labels import load_labels
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from exio_helpers import corpus, make_store, many
 
-from models.exporters import ExportOptions, count, export
-from models.exporters.common import MissingDependency, parse_split, require, split_of
-from models.store import Store
+from models.io.exporters import ExportOptions, count, export
+from models.io.exporters.common import MissingDependency, parse_split, require, split_of
+from models.store.store import Store
 
 
 def read_jsonl(path: Path) -> list[dict]:

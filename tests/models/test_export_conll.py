@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from exio_helpers import corpus, make_store
 
-from models.exporters import ExportOptions, export
-from models.exporters.tokens import sentences
+from models.io.exporters import ExportOptions, export
+from models.io.exporters.tokens import sentences
 
 seqeval = pytest.importorskip("seqeval.metrics.sequence_labeling")
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from exio_helpers import TEXT_EMOJI, corpus, key, make_store
 
-from models.exporters import ExportOptions, export
-from models.importers.doccano import read_record
+from models.io.exporters import ExportOptions, export
+from models.io.importers.doccano import read_record
 from models.labels import load_labels
 
 

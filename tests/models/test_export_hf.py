@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from exio_helpers import corpus, make_store, many
 
-from models.exporters import ExportOptions, export
-from models.exporters.tokens import sentences
-from models.store import Store
+from models.io.exporters import ExportOptions, export
+from models.io.exporters.tokens import sentences
+from models.store.store import Store
 
 datasets = pytest.importorskip("datasets")
 from seqeval.metrics.sequence_labeling import get_entities

@@ -16,8 +16,8 @@ from typing import Any
 
 from exio_helpers import corpus, key, make_store, model_of
 
-from models.exporters import ExportOptions, export
-from models.importers.labelstudio import read_task
+from models.io.exporters import ExportOptions, export
+from models.io.importers.labelstudio import read_task
 from models.labels import load_labels
 
 

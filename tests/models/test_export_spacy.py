@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from exio_helpers import corpus, doc_a, make_store, many
 
-from models.exporters import ExportOptions, export
-from models.store import Store
+from models.io.exporters import ExportOptions, export
+from models.store.store import Store
 
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import DocBin
@@ -55,7 +55,7 @@ def test_spacy_corpus_reader_reads_the_folder(tmp_path: Path) -> None:
 
 
 def test_shards_keep_memory_flat_and_lose_nothing(tmp_path: Path, monkeypatch) -> None:
-    from models.exporters import spacy_docbin
+    from models.io.exporters import spacy_docbin
 
     monkeypatch.setattr(spacy_docbin, "SHARD", 4)
     store = Store.in_memory()

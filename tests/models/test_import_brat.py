@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from exio_helpers import fake_pre_annotate_many
 
-from models.importers import import_files
-from models.store import Store
+from models.io.importers import import_files
+from models.store.store import Store
 
 TEXT = "Мэр Москвы Сергей Собянин сказал:\n«Парк откроется летом»."
 

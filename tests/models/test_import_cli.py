@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from exio_helpers import doc_a
 
-from models.jsonshape import document_to_json
+from models.io.jsonshape import document_to_json
 
 pytestmark = pytest.mark.slow
 

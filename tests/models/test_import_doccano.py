@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from exio_helpers import fake_pre_annotate_many
 
-from models.importers import import_files
-from models.importers.doccano import read_record
-from models.jsonshape import RecordError
+from models.io.importers import import_files
+from models.io.importers.doccano import read_record
+from models.io.jsonshape import RecordError
 from models.labels import load_labels
-from models.store import Store
+from models.store.store import Store
 
 LABELS = load_labels().names
 TEXT = "🎉 Мэр Москвы Сергей Собянин сказал: «Парк откроется»."

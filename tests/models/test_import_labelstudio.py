@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from exio_helpers import corpus, fake_pre_annotate_many, key, make_store, model_of
 
-from models.exporters import ExportOptions, export
-from models.importers import import_files
-from models.store import Store
+from models.io.exporters import ExportOptions, export
+from models.io.importers import import_files
+from models.store.store import Store
 
 TEXT = "Мэр Москвы Сергей Собянин сказал: «Парк откроется летом»."
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from exio_helpers import TEXT_A, corpus, doc_a, fake_pre_annotate_many, key, make_store
 
-from models.exporters import ExportOptions, export
-from models.importers import import_files
-from models.jsonshape import document_to_json
-from models.store import Store
+from models.io.exporters import ExportOptions, export
+from models.io.importers import import_files
+from models.io.jsonshape import document_to_json
+from models.store.store import Store
 
 
 @pytest.fixture

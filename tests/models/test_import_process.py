@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import write_articles
-from models.import_process import ImportProcessError, import_in_process
-from models.schema import StoreError
-from models.store import Store
+from models.io.import_process import ImportProcessError, import_in_process
+from models.store.schema import StoreError
+from models.store.store import Store
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +60,7 @@ def test_a_killed_child_is_a_failure_and_keeps_what_it_stored(tmp_path: Path) ->
                     cmdline = (proc / "cmdline").read_bytes()
                 except OSError:
                     continue
-                if b"models.import_process" in cmdline and str(db).encode() in cmdline:
+                if b"models.io.import_process" in cmdline and str(db).encode() in cmdline:
                     os.kill(int(proc.name), signal.SIGKILL)
 
     with pytest.raises(ImportProcessError) as err:

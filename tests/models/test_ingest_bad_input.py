@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from models.ingest import IngestError, load_paths
+from models.io.ingest import IngestError, load_paths
 from models.spans import Document
 
 GOOD = "Сергей Собянин открыл новую станцию метро в Москве."

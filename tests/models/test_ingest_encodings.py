@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from models.decoding import decode
-from models.ingest import load_file
+from models.io.decoding import decode
+from models.io.ingest import load_file
 from models.spans import Document
 
 NEWS = (

@@ -15,8 +15,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import sample_text
-from models.decoding import decode, looks_binary, normalize_newlines
-from models.jsonshape import RecordError, document_from_json
+from models.io.decoding import decode, looks_binary, normalize_newlines
+from models.io.jsonshape import RecordError, document_from_json
 
 BLANK = " \t\n\r\f\v\ufeff"
 # Any character but NUL (which marks a binary file) and lone surrogates (not encodable).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.ner import resolve_surnames
+from models.nlp.ner import resolve_surnames
 from models.spans import Document, Entity
 
 pytestmark = pytest.mark.slow

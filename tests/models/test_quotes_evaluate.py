@@ -131,7 +131,7 @@ def test_compare_annotations_counts_quotes_and_wrong_speakers() -> None:
 
 def test_run_evaluate_db_compares_done_documents(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
-    from models.store import Store
+    from models.store.store import Store
 
     per = Entity(TEXT.index("Иван"), TEXT.index("Иван") + 11, "PER", "Иван Петров")
     model = _doc([per], [quote(TEXT, "Мы готовы", petrov())])

@@ -13,8 +13,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from models.ner import find_entities
-from models.quotes import find_quotes, merge_quoted_org_names
+from models.nlp.ner import find_entities
+from models.quotes.find import find_quotes, merge_quoted_org_names
 from models.spans import Noise, Quote
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,9 +25,9 @@ SCORER = SHARED / "tools" / "score_quotes.py"
 
 
 def noise_of(text: str) -> list[Noise]:
-    """Noise ranges from models.ingest.parse_news, or none if it does not exist yet."""
+    """Noise ranges from models.io.ingest.parse_news, or none if it does not exist yet."""
     try:
-        from models.ingest import parse_news
+        from models.io.ingest import parse_news
     except ImportError:
         return []
     return list(parse_news(text)[1])
@@ -61,8 +61,8 @@ def shared_scorer() -> ModuleType | None:
 
 def pairs(text: str) -> list[tuple[str, str | None]]:
     """(quote, speaker normal form) found in ``text`` through NER and the quote rules."""
-    from models.ner import find_entities
-    from models.quotes import find_quotes, merge_quoted_org_names
+    from models.nlp.ner import find_entities
+    from models.quotes.find import find_quotes, merge_quoted_org_names
 
     found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
     return [(q.text, q.speaker.normal if q.speaker else None) for q in found]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.quote_index import EntityIndex, Ranges
+from models.quotes.index import EntityIndex, Ranges
 from models.spans import Entity
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.quote_marks import find_mark_spans, split_insertions
+from models.quotes.marks import find_mark_spans, split_insertions
 
 
 def _inner(text: str) -> list[str]:

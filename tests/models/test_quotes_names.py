@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.ner import find_entities
-from models.quotes import merge_quoted_org_names
+from models.nlp.ner import find_entities
+from models.quotes.find import merge_quoted_org_names
 from models.spans import Entity
 
 pytestmark = pytest.mark.slow

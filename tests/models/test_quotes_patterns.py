@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.ner import find_entities
-from models.quotes import find_quotes, merge_quoted_org_names
+from models.nlp.ner import find_entities
+from models.quotes.find import find_quotes, merge_quoted_org_names
 from models.spans import Noise, Quote
 
 pytestmark = pytest.mark.slow

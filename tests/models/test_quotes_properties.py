@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.quotes import find_quotes
+from models.quotes.find import find_quotes
 from models.spans import Entity, Noise
 
 pytestmark = pytest.mark.slow

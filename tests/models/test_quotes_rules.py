@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 from test_quotes_helpers import pairs, speakers
 
-from models.ner import find_entities
-from models.quotes import find_quotes, merge_quoted_org_names
+from models.nlp.ner import find_entities
+from models.quotes.find import find_quotes, merge_quoted_org_names
 
 pytestmark = pytest.mark.slow
 
@@ -27,7 +27,7 @@ def test_an_abbreviation_before_a_name_ends_no_sentence() -> None:
 
 
 def test_a_year_abbreviation_still_ends_a_sentence() -> None:
-    from models.quote_layout import make_layout
+    from models.quotes.layout import make_layout
 
     text = "Мост построили в 2019 г. Его ремонт начнется весной."
     assert make_layout(text, []).sentences == [0, text.index("Его")]

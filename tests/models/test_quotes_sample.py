@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from test_quotes_helpers import REPO, noise_of
 
-from models.ner import find_entities
-from models.quotes import find_quotes, merge_quoted_org_names
+from models.nlp.ner import find_entities
+from models.quotes.find import find_quotes, merge_quoted_org_names
 from models.spans import Entity, Quote
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 from svc_helpers import SHORT, make_service, span
 
-from models.service import EditError
-from models.store import Store
+from models.service.annotation import EditError
+from models.store.store import Store
 
 
 def test_selection_snaps_to_whole_tokens(store: Store) -> None:

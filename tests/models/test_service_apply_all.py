@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from svc_helpers import add_doc, make_service, span
 
-from models.occurrences import find_occurrences, pymorphy_forms
-from models.service import EditError
-from models.store import Store
+from models.nlp.occurrences import find_occurrences, pymorphy_forms
+from models.service.annotation import EditError
+from models.store.store import Store
 
 TEXT = "Путин прилетел. Путина ждали. Путину рады. Путинский курс. Владимир Путин ушёл."
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from svc_helpers import SHORT, make_service
 
 from models.spans import Entity, Quote
-from models.speakers import speaker_candidates
-from models.store import Store
+from models.quotes.candidates import speaker_candidates
+from models.store.store import Store
 
 TEXT = ("Глава МИД Сергей Лавров прилетел в Анкару. Его встретил Реджеп Эрдоган. "
         "«Мы обсудим Сирию», — сказал Эрдоган журналистам. Лавров промолчал.")

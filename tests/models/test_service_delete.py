@@ -5,7 +5,7 @@ from __future__ import annotations
 from svc_helpers import SHORT, make_service, span
 
 from models.spans import Quote
-from models.store import Store
+from models.store.store import Store
 
 
 def test_delete_removes_the_row_and_logs_before(store: Store) -> None:

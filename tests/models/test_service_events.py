@@ -5,7 +5,7 @@ from __future__ import annotations
 from svc_helpers import make_service, span
 
 from models.events import Signal
-from models.store import Store
+from models.store.store import Store
 
 
 def test_signal_calls_connected_callbacks_in_order() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from svc_helpers import SHORT, make_service, span
 
-from models.service import EditError
-from models.store import Store
+from models.service.annotation import EditError
+from models.store.store import Store
 
 
 def test_shift_right_grows_end_by_one_token(store: Store) -> None:

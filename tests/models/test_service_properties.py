@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 from svc_helpers import NAMES, SHORT, add_doc, quote_of, simple_forms, snapshot
 from svc_random import Driver
 
-from models.service import AnnotationService
-from models.store import Store
+from models.service.annotation import AnnotationService
+from models.store.store import Store
 
 # An emoji (outside the BMP) before the names: offsets are code points, not UTF-16.
 EMOJI_TEXT = "🇷🇺 Путин сказал: «Путина не ждите». 😀 Владимир Путин и ООО «Ромашка» в Бишкеке."

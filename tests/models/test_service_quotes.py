@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from svc_helpers import SHORT, make_service, span
 
-from models.service import AnnotationService, EditError
+from models.service.annotation import AnnotationService, EditError
 from models.spans import Document, Quote
-from models.store import Store
+from models.store.store import Store
 
 
 def _add(svc: AnnotationService, doc: Document, words: str) -> Quote:

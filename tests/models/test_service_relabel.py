@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from svc_helpers import make_service, span
 
-from models.service import EditError
-from models.store import Store
+from models.service.annotation import EditError
+from models.store.store import Store
 
 
 def test_relabel_changes_label_and_state(store: Store) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from svc_helpers import add_doc, make_service
 
-from models.occurrences import pymorphy_forms
-from models.store import Store
+from models.nlp.occurrences import pymorphy_forms
+from models.store.store import Store
 
 TEXT = "Путин прилетел. Путина ждали. Путин ушёл. Путин-старший молчал."
 

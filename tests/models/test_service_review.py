@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from svc_helpers import make_service, span
 
-from models.review import diff_spans, review_diff
-from models.service import AnnotationService
+from models.service.review import diff_spans, review_diff
+from models.service.annotation import AnnotationService
 from models.spans import Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 
 def E(start: int, end: int, label: str = "PER") -> Entity:

@@ -12,8 +12,8 @@ from pathlib import Path
 from svc_helpers import NAMES, SHORT, add_doc, quote_of, sample_text, simple_forms, snapshot
 from svc_random import Driver
 
-from models.service import AnnotationService
-from models.store import Store
+from models.service.annotation import AnnotationService
+from models.store.store import Store
 
 SAMPLE_NAMES = {"Владимир Путин": "PER", "Путин": "PER", "Садыром Жапаровым": "PER",
                 "Киргизии": "LOC", "России": "LOC", "ЕАЭС": "ORG", "URA.RU": "ORG"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from svc_helpers import add_doc, simple_forms
 
-from models.ingest import document_from_text
-from models.occurrences import pymorphy_forms
-from models.service import AnnotationService, EditError
-from models.store import Store
+from models.io.ingest import document_from_text
+from models.nlp.occurrences import pymorphy_forms
+from models.service.annotation import AnnotationService, EditError
+from models.store.store import Store
 
 
 def _three(store: Store) -> tuple[AnnotationService, list[str]]:

@@ -8,8 +8,8 @@ import pytest
 from svc_helpers import make_service, span
 
 from models.changes import Change, ChangeSet
-from models.schema import StoreError
-from models.store import Store
+from models.store.schema import StoreError
+from models.store.store import Store
 
 
 def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.tokens import snap, step_end, step_start
+from models.nlp.tokens import snap, step_end, step_start
 
 TEXT = "Президент РФ Владимир Путин, сказал: ООО «Ромашка» и Санкт-Петербург."
 

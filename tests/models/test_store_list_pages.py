@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.spans import Document
-from models.store import Store
+from models.store.store import Store
 
 
 def fill(store: Store, n: int) -> None:

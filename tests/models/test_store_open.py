@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from models import dbopen, schema
-from models.ingest import document_from_text
-from models.schema import StoreError
-from models.store import Store
+from models.store import dbopen, schema
+from models.io.ingest import document_from_text
+from models.store.schema import StoreError
+from models.store.store import Store
 
 
 def _snapshot(folder: Path) -> dict[str, str]:

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from models.spans import Document, Entity, Quote, Speaker
-from models.store import Store
+from models.store.store import Store
 
 TEXT = "«Мы готовы», — сказал Иван Петров в Москве."
 

@@ -1,0 +1,243 @@
+"""The editing controller: turns keys and clicks on the article into undo commands.
+
+It is installed on a :class:`~gui.article.document_view.DocumentView` and never changes data
+itself: each gesture pushes a command from :mod:`gui.editing.commands` (which calls the service),
+and the view is updated from the service's ``changes_applied`` event, so a first edit,
+an undo and a redo all redraw the same way, and only the spans that changed.
+
+The controller keeps the *current span* (clicked, walked to with Tab, or just made):
+label keys relabel it, Delete removes it, Shift/Ctrl+Shift+arrows move its edges, Enter
+confirms it. A quote as current span takes S (then click or select the speaker), 1-9
+(ranked candidates) and U (unlink).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QTextCursor
+
+from gui.editing import commands as cmd
+from gui.article.edge_drag import EdgeDragger
+from gui.editing.handlers import EditHandlers
+from models.spans import Entity, Quote
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QMouseEvent, QUndoStack
+
+    from gui.actions import EditActions
+    from gui.article.document_view import DocumentView
+    from models.changes import Change, ChangeSet
+    from models.service.annotation import AnnotationService
+
+Current = tuple[str, int]  # ("entity" | "quote", id)
+
+
+def _key(span: Entity | Quote) -> Current:
+    return ("quote" if isinstance(span, Quote) else "entity", span.id)  # type: ignore[return-value]
+
+
+class EditController(EditHandlers, QObject):
+    """Keys and clicks on one document view → commands on one undo stack."""
+
+    message = Signal(str)  # for the status bar
+    refused = Signal(str)  # an edit refused or not saved: stays on screen until the next
+    open_requested = Signal(str)  # a document to show (next to do, or an undo elsewhere)
+    spans_changed = Signal(str)  # doc id whose spans changed (panels refresh from it)
+    current_changed = Signal()
+
+    def __init__(self, view: DocumentView, service: AnnotationService, stack: QUndoStack,
+                 actions: EditActions) -> None:
+        QObject.__init__(self, view)
+        self.view, self.service, self.stack, self.actions = view, service, stack, actions
+        self.current: Current | None = None
+        self._span: Entity | Quote | None = None  # the current span's value, kept fresh
+        self.speaker_for: int | None = None  # quote waiting for its speaker (after S)
+        self._last_click: int | None = None
+        self._pushing = False  # a new edit (not an undo/redo) is being made
+        self._connect_actions()
+        view.span_clicked.connect(self._on_view_span_clicked)
+        view.selectionChanged.connect(self._on_view_selection_changed)
+        view.viewport().installEventFilter(self)
+        self.edges = EdgeDragger(self)  # after our filter, so it sees presses first
+        service.changes_applied.connect(self._on_service_changes_applied)
+        self._update_actions()
+
+    # -- state -----------------------------------------------------------------------
+
+    @property
+    def doc_id(self) -> str | None:
+        """The shown document's id."""
+        doc = self.view.current_document
+        return doc.id if doc is not None else None
+
+    def current_span(self) -> Entity | Quote | None:
+        """The current span as the view shows it (None when there is none)."""
+        if self.current is None:
+            return None
+        if self._span is None or _key(self._span) != self.current:
+            self._span = self._find(*self.current)
+        return self._span
+
+    def _find(self, kind: str, span_id: int) -> Entity | Quote | None:
+        """A span of the shown document by id: near the last click first (bisection)."""
+        doc = self.view.current_document
+        if doc is None:
+            return None
+        if self._last_click is not None:
+            index = self.view.layers.quotes if kind == "quote" else self.view.layers.entities
+            near = [h.item for h in index.at(self._last_click) if h.item.id == span_id]
+            if near:
+                return near[0]
+        spans = doc.quotes if kind == "quote" else doc.entities
+        return next((s for s in spans if s.id == span_id), None)
+
+    def set_current(self, current: Current | None, select: bool = True,
+                    center: bool = False, span: Entity | Quote | None = None) -> None:
+        """Make a span current, selecting its text (and scrolling to it if ``center``).
+
+        ``span`` is its value when the caller has it (no look-up on a 10,000-span text).
+        """
+        self.current = current
+        if span is not None:
+            self._span = span
+        span = self.current_span()
+        if span is None:
+            self.current = None
+        elif select:
+            if center:
+                self.view.select_span(span.start, span.end)
+            else:
+                self._select(span.start, span.end)
+        self._update_actions()
+        self.current_changed.emit()
+        if self.current is not None and self.current[0] == "quote":
+            self._announce_candidates()
+
+    def select_range(self, start: int, end: int) -> None:
+        """Make the span with exactly these offsets current (a panel click), centred."""
+        layers = self.view.layers
+        for kind, index in (("quote", layers.quotes), ("entity", layers.entities)):
+            for hit in index.at(start):
+                if (hit.item.start, hit.item.end) == (start, end):
+                    self.set_current((kind, hit.item.id), center=True, span=hit.item)
+                    return
+        self.view.select_span(start, end)
+
+    def _select(self, start: int, end: int) -> None:
+        offsets = self.view.layers.offsets
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(offsets.to_qt(start))
+        cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
+        self.view.ensureCursorVisible()
+
+    def document_shown(self) -> None:
+        """A new document is in the view: nothing is current any more."""
+        self.speaker_for = None
+        self._span = self._last_click = None
+        self.set_current(None, select=False)
+
+    def _update_actions(self) -> None:
+        kind = self.current[0] if self.current else None
+        a = self.actions
+        for action in (a.delete, a.grow_end, a.shrink_end, a.grow_start, a.shrink_start,
+                       a.confirm):
+            action.setEnabled(kind is not None)
+        for action in (*a.pick, a.unlink, a.speaker):
+            action.setEnabled(kind == "quote")
+        for action in (a.apply_words, a.apply_forms, a.apply_forms_corpus, a.remove_words,
+                       a.remove_forms_corpus):
+            action.setEnabled(kind == "entity")
+        a.cancel.setEnabled(kind is not None or self.speaker_for is not None)
+
+    # -- pushing commands ----------------------------------------------------------------
+
+    def push(self, command: cmd.ServiceCommand | cmd.SetStatusCommand) -> ChangeSet | None:
+        """Push a command; report a refusal; returns what it changed (None if nothing)."""
+        self._pushing = True
+        try:
+            self.stack.push(command)  # runs redo(): the edit is committed when this returns
+        finally:
+            self._pushing = False
+        if command.error:
+            self.refused.emit(command.error)
+        changes = getattr(command, "changes", None)
+        if changes is not None and changes.changes:
+            self.message.emit(changes.name)
+        return changes
+
+    # -- events --------------------------------------------------------------------------
+
+    def _on_service_changes_applied(self, changes: ChangeSet) -> None:
+        doc_id = self.doc_id
+        mine = [c for c in changes if c.doc_id == doc_id]
+        if mine:
+            self.view.change_spans([c.before for c in mine if c.before is not None],
+                                   [c.after for c in mine if c.after is not None])
+            self.spans_changed.emit(doc_id)
+            self._follow_current(mine)
+        elif len(changes.doc_ids) == 1 and not self._pushing:
+            self.open_requested.emit(changes.doc_ids[0])  # an undo in another document
+        for other in changes.doc_ids:
+            if other != doc_id:
+                self.spans_changed.emit(other)
+
+    def _follow_current(self, changes: list[Change]) -> None:
+        """Keep the current span's value fresh; drop it when an edit deleted it."""
+        if self.current is None:
+            return
+        for c in changes:
+            if c.before is not None and _key(c.before) == self.current:
+                self._span = c.after
+                if c.after is None:
+                    self.set_current(None, select=False)
+                return
+
+    def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
+        if self.speaker_for is not None:
+            if kind == "entity":
+                self._set_speaker(entity_id=span_id)
+            return
+        if self.current == (kind, span_id) and self._last_click is not None:
+            outer = self._outer_entity(self._last_click, span_id)
+            if outer is not None:
+                span_id = outer  # a second click on a nested span reaches the outer one
+        self.set_current((kind, span_id))
+
+    def _outer_entity(self, offset: int, inner_id: int) -> int | None:
+        hits = [h.item.id for h in self.view.layers.entities.at(offset)]
+        if inner_id in hits and hits.index(inner_id) > 0:
+            return hits[hits.index(inner_id) - 1]
+        return None
+
+    def _on_view_selection_changed(self) -> None:
+        if self.edges.edge is not None:
+            return  # an edge drag previews the new extent: the span stays current
+        sel = self.view.selection_span()
+        span = self.current_span()
+        if sel is None or span is None or sel == (span.start, span.end):
+            return
+        self.current = None  # a fresh selection: the next label key adds a span
+        self._update_actions()
+        self.current_changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Clicks on the article: remember where, finish speaker picking by selection."""
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            self._on_viewport_released(event)  # type: ignore[arg-type]
+        return False
+
+    def _on_viewport_released(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self._last_click = self.view.offset_at(event.position().toPoint())
+        sel = self.view.selection_span()
+        if self.speaker_for is not None and sel is not None:
+            self._set_speaker(mention=sel)
+        elif sel is None and self.view.span_at(self._last_click) is None:
+            if self.speaker_for is not None:
+                self.speaker_for = None
+                self.message.emit("Speaker not changed: that is no entity (select its words)")
+            self.set_current(None, select=False)  # a click on plain text

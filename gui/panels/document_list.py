@@ -1,0 +1,143 @@
+"""The document list widget: a status filter, a search box and the on-demand table.
+
+It only reports which document the user picked (``document_selected``); opening it is
+the main window's job. Searching goes through the store's full-text search; typing is
+debounced so a 100,000-document corpus is not queried at every keystroke.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.panels.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
+from gui.article.selection import select_row
+from models.labels import load_labels
+
+if TYPE_CHECKING:
+    from models.store.store import Store
+
+SEARCH_DELAY_MS = 250
+
+
+class DocumentListWidget(QWidget):
+    """Filter controls above a table of documents."""
+
+    document_selected = Signal(str)
+    """The id of the document the user moved to."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentListModel(store)
+        self._silent = False
+        self.status_box = QComboBox()
+        self.status_box.addItem("All statuses", None)
+        for status, text in STATUS_TEXT.items():
+            self.status_box.addItem(text, status)
+        self.status_box.setToolTip("Show only documents with this review status")
+        self.label_box = QComboBox()
+        self.label_box.addItem("All labels", None)
+        for label in load_labels().entities:
+            self.label_box.addItem(label.name, label.name)
+        self.label_box.setToolTip("Show only documents with an entity of this label")
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText("Search text…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setToolTip("Full-text search over titles and article text")
+        self.table = self._create_table()
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_filter)
+        self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.returnPressed.connect(self._apply_filter)
+        self.status_box.currentIndexChanged.connect(self._apply_filter)
+        self.label_box.currentIndexChanged.connect(self._apply_filter)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_box)
+        filters.addWidget(self.label_box)
+        filters.addWidget(self.search_box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+
+    def _create_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("document_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        # Rows of one height: the view places 100,000 rows without asking each its size.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Fit columns to the rows on screen: Qt's default samples 1,000 rows, five pages.
+        header.setResizeContentsPrecision(0)
+        for col in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
+        # Back to the top before a reset: scrolled past the new end, Qt sizes the columns
+        # from every row of the new list (15,000 rows read for a status filter).
+        self.model.modelAboutToBeReset.connect(table.scrollToTop)
+        return table
+
+    # -- API for the window ----------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        """The id of the selected document, if any."""
+        index = self.table.currentIndex()
+        return index.data(DOC_ID_ROLE) if index.isValid() else None
+
+    def select_document(self, doc_id: str) -> bool:
+        """Make ``doc_id`` the current row (found by one query), without signal."""
+        row = self.model.row_of(doc_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self._silent = True  # the window opened it already; don't echo the choice back
+        try:
+            select_row(self.table, index)
+        finally:
+            self._silent = False
+        return True
+
+    def sync(self) -> None:
+        """Show documents added by another writer (cheap when nothing changed)."""
+        current = self.current_id()
+        if self.model.sync() and current is not None and self.current_id() != current:
+            self.select_document(current)  # the list was re-read: select it again
+
+    def refresh(self) -> None:
+        """Re-read the list (after an import or an edit), keeping the selection."""
+        current = self.current_id()
+        self.model.refresh()
+        if current is not None:
+            self.select_document(current)
+
+    # -- slots -----------------------------------------------------------------------
+
+    def _apply_filter(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.status_box.currentData(), self.search_box.text(),
+                              self.label_box.currentData())
+
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex
+                                      ) -> None:
+        if current.isValid() and not self._silent:
+            self.document_selected.emit(current.data(DOC_ID_ROLE))

@@ -1,0 +1,220 @@
+"""The document list as a Qt table model over ``Store.summaries``, read on demand.
+
+A corpus can hold 100,000 documents. The model reports every matching row at once (the
+filtered count), so the scroll bar spans the whole list from the start; a row's summary
+is read when the view first asks for it, a page of rows per query, and the last pages
+used are kept (an LRU), so dragging to the end or jumping anywhere reads one or two
+pages. Pages are found by position (an index seek) when the list is unfiltered or the
+previous page is known, and by OFFSET otherwise. Filters (status, label, text search)
+are passed through to the store, which owns the SQL.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from models.nlp.occurrences import search_terms
+
+if TYPE_CHECKING:
+    from models.store.store import DocumentSummary, Store
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE = 200
+MAX_PAGES = 50  # 10,000 summaries at most, ~2 MB
+COLUMNS = ("Title", "Date", "Status", "E", "Q")
+COLUMN_TIPS = ("Title", "Date of the article", "Review status", "Entity spans", "Quotes")
+STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Every matching document as a row; summaries read a page at a time when shown."""
+
+    def __init__(self, store: Store, page: int = PAGE, max_pages: int = MAX_PAGES) -> None:
+        super().__init__()
+        self.store = store
+        self.page = page
+        self.max_pages = max_pages
+        self.status: str | None = None
+        self.search: str | None = None
+        self.label: str | None = None  # only documents with an entity of this label
+        self.pages_read = 0  # queries for pages so far (tests and benchmarks read it)
+        self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
+        self._terms: list[list[str]] | None = None
+        self._total = 0
+        self._last = 0  # position of the last matching document (0 when none)
+        self._reload()
+
+    # -- filters and refresh ---------------------------------------------------------
+
+    def set_filter(self, status: str | None = None, search: str | None = None,
+                   label: str | None = None) -> None:
+        """Show only documents with ``status``, matching ``search``, with a ``label``."""
+        self.status = status or None
+        self.search = (search or "").strip() or None
+        self.label = label or None
+        # Each word with its normal forms: "Путина" finds a text that says "Путин".
+        self._terms = search_terms(self.search) if self.search else None
+        self._reset()
+
+    def refresh(self) -> None:
+        """Read the rows again (changed counts or status, documents added or gone).
+
+        When the number of rows stayed the same, the rows only change in place: the
+        view keeps its selection and scroll position and re-reads what it shows.
+        """
+        if self._extent() != (self._total, self._last):
+            self._reset()
+            return
+        self._reread_in_place()
+
+    def sync(self) -> bool:
+        """Take in what another writer did; True when rows were added or removed.
+
+        New documents come last (the list is in import order), so they are inserted
+        after the last row, without a reset: selection and scroll position stay. When
+        rows before that changed instead (deleted, or moved out of the filter), the
+        list is read again from the start. With the same rows, statuses and counts may
+        still have changed (a colleague marked a document done): the rows on screen are
+        read again in place.
+        """
+        total, last = self._extent()
+        if (total, last) == (self._total, self._last):
+            self._reread_in_place()
+            return False
+        appended = total > self._total and self.store.count_documents(
+            self.status, self._terms, self.label, before=self._last + 1) == self._total
+        if not appended:
+            self._reset()
+            return True
+        first = self._total
+        if first % self.page:
+            self._pages.pop(first // self.page, None)  # the short last page grows
+        self.beginInsertRows(QModelIndex(), first, total - 1)
+        self._total, self._last = total, last
+        self.endInsertRows()
+        return True
+
+    def _reread_in_place(self) -> None:
+        """Forget the cached pages; the view reads again the rows it shows."""
+        self._pages.clear()
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._total - 1, len(COLUMNS) - 1))
+
+    def _extent(self) -> tuple[int, int]:
+        return self.store.list_extent(self.status, self._terms, self.label)
+
+    def _reload(self) -> None:
+        self._pages.clear()
+        self._total, self._last = self._extent()
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self._reload()
+        self.endResetModel()
+
+    # -- rows --------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many documents match the filter (every one is a row)."""
+        return self._total
+
+    @property
+    def pages_cached(self) -> int:
+        """How many pages of summaries are held now (at most ``max_pages``)."""
+        return len(self._pages)
+
+    def summary(self, row: int) -> DocumentSummary:
+        """The summary shown in ``row`` (IndexError past the end)."""
+        if not 0 <= row < self._total:
+            raise IndexError(row)
+        rows = self._page(row // self.page)
+        if row % self.page >= len(rows):
+            raise IndexError(row)  # the table shrank under us; the next sync re-reads it
+        return rows[row % self.page]
+
+    def row_of(self, doc_id: str) -> int | None:
+        """The row of a document under the filter, or None (one query, no pages read)."""
+        for number, rows in self._pages.items():
+            for i, s in enumerate(rows):
+                if s.id == doc_id:
+                    return number * self.page + i
+        return self.store.document_row(doc_id, self.status, self._terms, self.label)
+
+    def _page(self, number: int) -> list[DocumentSummary]:
+        rows = self._pages.get(number)
+        if rows is not None:
+            self._pages.move_to_end(number)
+            return rows
+        after = self._position_before(number)
+        self.pages_read += 1
+        rows = self.store.summaries(number * self.page, self.page, self.status, self._terms,
+                                    self.label, after=after)
+        self._pages[number] = rows
+        if len(self._pages) > self.max_pages:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _position_before(self, number: int) -> int | None:
+        """The position just before a page's first row, when known without a scan."""
+        if number == 0:
+            return 0
+        if not (self.status or self._terms or self.label) and self._last == self._total:
+            return number * self.page  # positions run 1..total with no gaps: row r is r + 1
+        previous = self._pages.get(number - 1)
+        if previous is not None and len(previous) == self.page:
+            return previous[-1].position
+        return None
+
+    # -- Qt model API ----------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Every matching document, read or not (the scroll bar spans the whole list)."""
+        return 0 if parent.isValid() else self._total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Title, date, status, entity count, quote count."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text, the document id (``DOC_ID_ROLE``), alignment and tooltips."""
+        if not index.isValid():
+            return None
+        col = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:  # no page read for a layout question
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) \
+                if col >= 3 else None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        DOC_ID_ROLE):
+            return None
+        try:
+            s = self.summary(index.row())
+        except IndexError:
+            return None
+        except Exception:  # noqa: BLE001 - the store was closed: a blank row, not a crash
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (s.title or "(untitled)", s.date, STATUS_TEXT.get(s.status, s.status),
+                    s.entities, s.quotes)[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return s.title if col == 0 else None
+        return s.id
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column names."""
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return COLUMN_TIPS[section]
+        return None

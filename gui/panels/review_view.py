@@ -1,0 +1,151 @@
+"""The review view: the model's original suggestions beside the current gold.
+
+Two read-only article views (the untouched snapshot on the left, the gold on the right)
+and the list of differences from :func:`models.service.review.review_diff`: spans a person
+added, removed or changed. Differences are also marked in the articles with a wavy
+underline (added blue, removed vermillion, changed purple: Okabe-Ito, readable for
+colour-blind users). Clicking a difference shows it in both articles. The view follows
+edits made while it is open.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.article.document_view import DocumentView
+from models.service.review import ReviewDiff, review_diff
+from models.service.base import shorten
+from models.spans import Entity, Quote
+
+if TYPE_CHECKING:
+    from models.changes import ChangeSet
+    from models.service.annotation import AnnotationService
+
+COLORS = {"added": "#0072B2", "removed": "#D55E00", "changed": "#CC79A7"}
+SIGNS = {"added": "+", "removed": "−", "changed": "~"}
+SPANS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _describe(span: Entity | Quote) -> str:
+    if isinstance(span, Quote):
+        who = span.speaker.normal or span.speaker.text if span.speaker else "no speaker"
+        return f"QUOTE «{shorten(span.text, 28)}» ({who})"
+    return f"{span.label} «{shorten(span.text)}»"
+
+
+Row = tuple[str, str, Entity | Quote | None, Entity | Quote | None]
+
+
+def diff_rows(diff: ReviewDiff) -> list[Row]:
+    """``(kind, text, model span, gold span)`` for each difference, in text order."""
+    rows: list[Row] = []
+    for d in (diff.entities, diff.quotes):
+        rows += [("added", _describe(g), None, g) for g in d.added]
+        rows += [("removed", _describe(m), m, None) for m in d.removed]
+        rows += [("changed", f"{_describe(m)} → {_describe(g)}", m, g) for m, g in d.changed]
+    return sorted(rows, key=lambda r: ((r[3] or r[2]).start, r[0]))  # type: ignore[union-attr]
+
+
+class ReviewView(QWidget):
+    """Model snapshot | gold, with the differences listed underneath."""
+
+    def __init__(self, service: AnnotationService, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("review_view")
+        self.setWindowTitle("Review: model suggestions vs. gold")
+        self.service = service
+        self.doc_id: str | None = None
+        self.diff: ReviewDiff | None = None
+        self.model_view = DocumentView(service.labels)
+        self.gold_view = DocumentView(service.labels)
+        self.summary = QLabel()
+        self.list = QListWidget()
+        self.list.setObjectName("review_differences")
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self._layout()
+        service.changes_applied.connect(self._on_service_changes_applied)
+        self.resize(1400, 900)
+
+    def _layout(self) -> None:
+        panes = QSplitter(Qt.Orientation.Horizontal)
+        for title, view in (("Model (as first suggested)", self.model_view),
+                            ("Gold (now)", self.gold_view)):
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(f"<b>{title}</b>"))
+            column.addWidget(view, 1)
+            panes.addWidget(box)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(panes)
+        outer.addWidget(self.list)
+        outer.setSizes([760, 120])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(outer, 1)
+
+    def show_document(self, doc_id: str) -> None:
+        """Compare one document's snapshot with its gold."""
+        self.doc_id = doc_id
+        model = self.service.predictions(doc_id)
+        gold = self.service.document(doc_id)
+        self.model_view.set_document(model)
+        self.gold_view.set_document(gold)
+        self.diff = review_diff(model, gold)
+        self._fill()
+
+    def _fill(self) -> None:
+        assert self.diff is not None
+        e, q = self.diff.entities, self.diff.quotes
+        self.summary.setText(
+            f"Entities: {len(e.kept)} kept, {len(e.added)} added, {len(e.removed)} removed, "
+            f"{len(e.changed)} changed (agreement {e.agreement:.0%}) · Quotes: {len(q.kept)} "
+            f"kept, {len(q.added)} added, {len(q.removed)} removed, {len(q.changed)} changed")
+        self.list.clear()
+        marks: dict[str, list] = {"model": [], "gold": []}
+        for kind, text, model, gold in diff_rows(self.diff):
+            item = QListWidgetItem(f"{SIGNS[kind]} {kind}: {text}")
+            item.setForeground(QBrush(QColor(COLORS[kind])))
+            item.setData(SPANS_ROLE, (model, gold))
+            self.list.addItem(item)
+            if model is not None:
+                marks["model"].append((model, kind))
+            if gold is not None:
+                marks["gold"].append((gold, kind))
+        self._mark(self.model_view, marks["model"])
+        self._mark(self.gold_view, marks["gold"])
+
+    @staticmethod
+    def _mark(view: DocumentView, spans: list[tuple[Entity | Quote, str]]) -> None:
+        """Wavy underlines under the differences (extra selections, over the labels)."""
+        marks = []
+        for span, kind in spans:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(COLORS[kind]))
+            marks.append((span.start, span.end, fmt))
+        view.mark_ranges(marks)
+
+    def _on_list_current_item_changed(self, item: QListWidgetItem | None, _prev: object) -> None:
+        if item is None:
+            return
+        model, gold = item.data(SPANS_ROLE)
+        if model is not None:
+            self.model_view.select_span(model.start, model.end)
+        if gold is not None:
+            self.gold_view.select_span(gold.start, gold.end)
+
+    def _on_service_changes_applied(self, changes: ChangeSet) -> None:
+        if self.doc_id in changes.doc_ids and self.isVisible():
+            self.show_document(self.doc_id)

@@ -1,0 +1,142 @@
+"""Exporters: the corpus as training data, one module per format, streamed.
+
+``export`` is what the CLI and the window (in a worker thread, with a progress callback
+and a cancel flag) call. Documents stream from the store one at a time through
+``common.select`` (status, labels, model snapshot, offset check, split) into one writer
+per split part, so memory does not grow with the corpus. The report lists what the
+format could not hold, what was adjusted and which documents were refused.
+
+Outputs: without ``--split`` a single-file format writes ``out`` itself and a folder
+format (spacy, brat, hf) fills the folder ``out``; with ``--split`` ``out`` is a folder
+holding one file (``train.jsonl``) or one subfolder (``train/``) per part.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from models.io.exporters.common import (
+    ExportOptions,
+    ExportReport,
+    MissingDependency,
+    parse_split,
+    part_names,
+    prepare_dir,
+    select,
+    write_manifest,
+)
+from models.labels import load_labels
+from models.spans import STATUSES
+
+__all__ = ["FORMATS", "ExportOptions", "ExportReport", "MissingDependency", "count", "export"]
+
+MODULES = {"jsonl": "jsonl", "spacy": "spacy_docbin", "conll": "conll", "brat": "brat",
+           "labelstudio": "labelstudio", "doccano": "doccano", "prodigy": "prodigy",
+           "hf": "hf"}
+FORMATS = tuple(MODULES)
+
+
+def _module(fmt: str) -> ModuleType:
+    if fmt not in MODULES:
+        raise ValueError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})")
+    module = importlib.import_module(f"models.io.exporters.{MODULES[fmt]}")
+    if hasattr(module, "check"):
+        module.check()
+    return module
+
+
+def _validate(options: ExportOptions) -> None:
+    parse_split(options.split)
+    for status in options.statuses or ():
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r} (known: {', '.join(STATUSES)}, all)")
+    known = load_labels().names
+    unknown = sorted((options.labels or frozenset()) - known)
+    if unknown:
+        raise ValueError(f"unknown label {', '.join(unknown)} in --labels "
+                         f"(known: {', '.join(sorted(known))})")
+
+
+def count(store: Any, options: ExportOptions | None = None) -> int:
+    """How many documents an export with ``options`` reads (a progress bar's total)."""
+    statuses = (options or ExportOptions()).statuses
+    if statuses is None:
+        return int(store.count_documents())
+    return sum(int(store.count_documents(status=s)) for s in dict.fromkeys(statuses))
+
+
+def target(out: Path, part: str, suffix: str | None) -> Path:
+    """Where one split part goes: ``out`` itself, ``out/<part><suffix>`` or ``out/<part>``."""
+    if not part:
+        return out
+    return out / f"{part}{suffix}" if suffix else out / part
+
+
+def export(
+    store: Any, fmt: str, out: str | Path, options: ExportOptions | None = None,
+    progress: Callable[[int, Any], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ExportReport:
+    """Write the selected documents to ``out`` in format ``fmt``.
+
+    Parameters
+    ----------
+    store : Store
+        The database to read; only read, never changed.
+    fmt : str
+        One of ``FORMATS``.
+    out : Path
+        A file or a folder, depending on the format and the split (see the module doc).
+    options : ExportOptions
+        Statuses, labels, split and seed, model snapshot instead of gold.
+    progress : callable, optional
+        Called as ``progress(documents_done, report)`` after every document.
+    cancelled : callable, optional
+        Polled between documents; when it returns True the export stops (and says so).
+
+    Raises
+    ------
+    ValueError
+        Bad options, an unusable ``out``, or a missing reader library (one line).
+    """
+    options = options or ExportOptions()
+    out = Path(out)
+    module = _module(fmt)
+    _validate(options)
+    suffix = module.SUFFIX
+    folder = bool(options.split) or suffix is None
+    if folder:
+        prepare_dir(out)
+    else:
+        if out.is_dir():
+            raise ValueError(f"{out}: is a folder; the {fmt} format writes one file")
+        out.parent.mkdir(parents=True, exist_ok=True)
+    report = ExportReport()
+    report.parts.update(dict.fromkeys(part_names(options), 0))
+    if hasattr(module, "export_all"):
+        module.export_all(store, out, options, report, progress, cancelled)
+    else:
+        _stream(module, store, out, options, report, progress, cancelled)
+    report.finish()
+    if folder:
+        write_manifest(out, fmt, options, report)
+    return report
+
+
+def _stream(module: ModuleType, store: Any, out: Path, options: ExportOptions,
+            report: ExportReport, progress: Callable[[int, Any], None] | None,
+            cancelled: Callable[[], bool]) -> None:
+    writers = {part: module.Writer(target(out, part, module.SUFFIX), options, report)
+               for part in part_names(options)}
+    try:
+        with_model = getattr(module, "WITH_MODEL", False)
+        for item in select(store, options, report, progress, with_model=with_model,
+                           cancelled=cancelled):
+            writers[item.part].write(item)
+    finally:
+        for writer in writers.values():
+            writer.close()

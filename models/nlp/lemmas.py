@@ -1,0 +1,32 @@
+"""Lemmas for full-text search: SQLite FTS5 has no Russian stemming.
+
+Indexing each document's lemmas beside its text lets "Киргизия" find "Киргизии", and a
+query is lemmatized the same way before it reaches the index.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    """The dictionary form of one word (pymorphy via natasha), lower case."""
+    from models.nlp.ner import morph_vocab
+
+    parses = morph_vocab().parse(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def lemmas(text: str) -> str:
+    """The distinct lemmas of a text, space separated, for the search index."""
+    seen = dict.fromkeys(lemma(w) for w in _WORD.findall(text))
+    return " ".join(seen)
+
+
+def query_lemmas(query: str) -> str:
+    """A user's query with each word replaced by its lemma."""
+    return " ".join(lemma(w) for w in _WORD.findall(query))

@@ -1,0 +1,150 @@
+"""Plural and institutional anaphora: "— сказали они", "— добавили в ведомстве", "— там".
+
+News introduces a body or a pair of people once ("Минтранс подготовил правила",
+"Экономисты Наталья Орлова и Дмитрий Полевой прогнозируют…") and then attributes the
+quote with a plural pronoun, a generic institution noun or "там". These rules look
+back over the quote's paragraph and the one before it (quotes excluded) for the
+antecedent:
+
+- "они" takes the subject-like plural antecedent of the nearest sentence that has
+  one: persons coordinated with "и", a plural role noun ("Ученые ТПУ"), an
+  organization in the nominative, or "В X" opening a sentence ("В Роспотребнадзоре
+  проверили"). Two or more in that sentence are ambiguous: "они" stays unresolved.
+- "в ведомстве", "в компании", "там" take the last body named (an organization or an
+  institution noun, in any case).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from models.quotes.lexicon import INSTITUTION_NOUNS
+from models.quotes.mentions import Mention, find_mentions
+
+if TYPE_CHECKING:
+    from models.quotes.speakers import SpeakerContext
+
+WINDOW = 900  # characters looked back at most
+_STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
+_LOCATIVE = ("в", "во")
+
+
+def _window_start(text: str, pos: int) -> int:
+    """Start of the paragraph before ``pos``'s paragraph (or ``WINDOW`` back)."""
+    floor = max(0, pos - WINDOW)
+    para = text.rfind("\n", floor, pos)
+    if para < 0:
+        return floor
+    while para > floor and text[para - 1].isspace():
+        para -= 1
+    prev = text.rfind("\n", floor, para)
+    return prev + 1 if prev >= 0 else floor
+
+
+def _sentence_starts(ctx: SpeakerContext, start: int, end: int) -> list[int]:
+    """Sentence starts in ``[start, end)``, ignoring stops inside quotes."""
+    starts = [start]
+    for m in _STOP.finditer(ctx.text, start, end):
+        if not ctx.blocked.contains(m.start()):
+            starts.append(m.end())
+    return starts
+
+
+def _mentions(ctx: SpeakerContext, start: int, end: int) -> list[Mention]:
+    ents = ctx.entities.between(start, end)
+    clause = find_mentions(ctx.text, start, end, ents, ctx.blocked.within(start, end),
+                           known=ctx.names.knows)
+    return clause.mentions
+
+
+def _org_normal(ctx: SpeakerContext, m: Mention) -> str:
+    """A body's normal form: the longest organization inside it, else its own."""
+    if m.kind == "ORG":
+        return m.normal
+    orgs = [e for e in ctx.entities.between(m.start, m.end) if e.label == "ORG"]
+    if orgs:
+        return max(orgs, key=lambda e: e.end - e.start).normal
+    return m.normal
+
+
+def _is_body(m: Mention) -> bool:
+    return m.kind == "ORG" or (m.kind == "place" and m.head in INSTITUTION_NOUNS)
+
+
+def _subject_like(m: Mention) -> bool:
+    """In the nominative, or "В X" opening the sentence ("В Минфине подтвердили")."""
+    return not m.addressee and not m.titled and (
+        m.nominative() or (m.prep in _LOCATIVE and m.token <= 1))
+
+
+def _sentences_back(ctx: SpeakerContext, pos: int) -> list[list[Mention]]:
+    """The mentions of each sentence before ``pos`` in the window, nearest first."""
+    start = _window_start(ctx.text, pos)
+    starts = _sentence_starts(ctx, start, pos)
+    ends = starts[1:] + [pos]
+    return [found for a, b in reversed(list(zip(starts, ends)))
+            if (found := _mentions(ctx, a, b))]
+
+
+def body_before(ctx: SpeakerContext, pos: int) -> str | None:
+    """The normal form of the body named last before ``pos``: in the nearest sentence
+    that names one, its subject ("В компании X подтвердили сделку в заводе Y"), else
+    the last one named there ("обратился в пресс-службу минздрава")."""
+    from models.quotes.speakers import is_media
+
+    for found in _sentences_back(ctx, pos):
+        bodies = [m for m in found if _is_body(m) and not m.addressee
+                  and not is_media(m, ctx.text)]
+        if bodies:
+            subject = [m for m in bodies if _subject_like(m)]
+            return _org_normal(ctx, (subject or bodies)[-1])
+    return None
+
+
+def _coordinated(ctx: SpeakerContext, found: list[Mention], i: int) -> int:
+    """How many mentions from ``i`` on form "X и Y" or "X и <титул> Y" (persons): 2 or 3,
+    else 0 ("Тренер Сергей Семак и капитан Дуглас Сантос")."""
+    a = found[i]
+    rest = found[i + 1:i + 3]
+    if a.kind != "PER" or not rest:
+        return 0
+    if rest[0].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и":
+        return 2
+    if len(rest) == 2 and rest[0].kind == "role" and rest[0].titled and \
+            rest[1].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и" and \
+            not ctx.text[rest[0].end:rest[1].start].strip():
+        return 3
+    return 0
+
+
+def _plural_antecedents(ctx: SpeakerContext, found: list[Mention]) -> list[str]:
+    """Subject-like plural antecedents among one sentence's mentions, as normal forms."""
+    out: list[str] = []
+    i = 0
+    while i < len(found):
+        m = found[i]
+        span = _coordinated(ctx, found, i)
+        if span and m.nominative():
+            last = found[i + span - 1]
+            out.append(f"{ctx.names.full(m.normal)}, {ctx.names.full(last.normal)}")
+            i += span
+            continue
+        if m.kind == "role" and m.number == "plur" and _subject_like(m):
+            out.append(m.normal)
+        elif _is_body(m) and _subject_like(m):
+            out.append(_org_normal(ctx, m))
+        i += 1
+    return out
+
+
+def plural_before(ctx: SpeakerContext, pos: int) -> str | None:
+    """What "они" at ``pos`` stands for, or None when nothing or several things fit.
+
+    Coordinated persons come back as "Имя Фамилия, Имя Фамилия" (a list, easy to split).
+    """
+    for found in _sentences_back(ctx, pos):
+        candidates = _plural_antecedents(ctx, found)
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else None
+    return None

@@ -1,0 +1,159 @@
+"""Which clause names a quote's source, in order of reliability.
+
+1. The author's words inside or right after the quote (``«П, — сказал X. — П»``,
+   ``«П», — сказал X``). 2. The clause before it (``X заявил: «П»``, ``по словам X,
+   «п»``, ``X отметил, что «п»``). 3. The rest of its sentence (``…«п», считает X``).
+4. The next sentence when it points back (``«П». Об этом сообщил X``). 5. For a quote
+that is a sentence of its own, the sentence before it when that one has a speech verb
+or ends with a colon ("Министр рассказал о планах. «П»"), else the speaker of the previous quote (a
+follow-on), if no other person was named in between.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.quotes.layout import Candidate, Layout
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
+from models.quotes.morph import is_speech_cue, lemmas, tokenize
+from models.quotes.resolve import resolve_pronoun
+from models.quotes.speakers import SpeakerContext, speaker_in, subject_in
+from models.spans import Speaker
+
+BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
+_ABOUT_THIS = re.compile(
+    r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
+    r"|с таким заявлением|эти слова|этими словами)\b")
+_CONTRAST = re.compile(
+    r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
+FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
+
+
+def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> bool:
+    """Whether ``text[start:end]`` has a speech verb outside quotes (``strong``: not a
+    verb that is often something else, like "привести" or "назвать")."""
+    blocked = ctx.blocked.within(start, end)
+    for tok in tokenize(ctx.text, start, end):
+        if tok.is_word and not any(a <= tok.start < b for a, b in blocked) \
+                and is_speech_cue(tok.text) and not (strong and lemmas(tok.text) & WEAK_LEMMAS):
+            return True
+    return False
+
+
+def _possessive(ctx: SpeakerContext, start: int, word: str) -> Speaker:
+    """"По его словам": the pronoun, resolved like "он"."""
+    person = resolve_pronoun(POSSESSIVE_PRONOUNS.get(word.lower()), start, ctx.people)
+    normal = person.normal if person else word.lower()
+    return Speaker(start, start + len(word), ctx.text[start:start + len(word)], normal)
+
+
+def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    start, end = c.before
+    lead = layout.flat[start:end]
+    by_words = None
+    for by_words in BY_WORDS.finditer(lead):
+        pass
+    if by_words is not None:
+        if by_words.group("pron"):
+            return _possessive(ctx, start + by_words.start("pron"), by_words.group("pron"))
+        comma = lead.find(",", by_words.end())
+        stop = start + comma if comma >= 0 else end
+        found = speaker_in(ctx, start + by_words.end(), stop, genitive=True)
+        if found is not None:
+            return found
+    own = _own_clause(layout, start, end)
+    if own > start and (cue_in(ctx, own, end) or lead.rstrip().endswith(":")):
+        found = speaker_in(ctx, own, end)
+        if found is not None:
+            return found
+    if cue_in(ctx, start, end) or lead.rstrip().endswith(":"):
+        return speaker_in(ctx, start, end)
+    return None
+
+
+def _own_clause(layout: Layout, start: int, end: int) -> int:
+    """Where the quote's own clause begins after a contrast ("«A», — сказал X, а Y
+    возразил: «B»": Y's clause starts after ", а"), else ``start``."""
+    last = None
+    for last in _CONTRAST.finditer(layout.flat, start, end):
+        pass
+    return last.end() if last is not None else start
+
+
+def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """'«…». Об этом сообщил X.' — the next sentence names the source."""
+    end = layout.sentence_end(c.span.outer_end)
+    nxt_end = layout.sentence_end(end + 1)
+    sentence = layout.flat[end:nxt_end].lstrip(" \t.")
+    m = _ABOUT_THIS.match(sentence)
+    if "\n" in layout.flat[c.span.outer_end:end + 2] or m is None:
+        return None
+    if m.group("cue") and not cue_in(ctx, end, nxt_end, strong=True):
+        return None  # "Об этом стало известно" names nobody
+    if m.group("so") and not cue_in(ctx, end, nxt_end):
+        return None  # "Так X оценил итоги" points back; "Так прошел день" does not
+    return speaker_in(ctx, end, nxt_end)
+
+
+def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote."""
+    end = layout.sentence_start(c.span.open)
+    if end == 0:
+        return None
+    start = layout.sentence_start(end - 1)
+    if ctx.blocked.within(start, end):
+        return None
+    if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
+        return speaker_in(ctx, start, end)
+    return None
+
+
+def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext,
+                   after: int) -> Speaker | None:
+    """'Мария Захарова не согласилась с оценкой. «П»' — with no speech verb anywhere, a
+    lone quote right after a sentence about a person is that person's (CoreNLP's
+    "closest" sieve, narrowed to the subject). The sentence must come after ``after``
+    (the previous quote) and lie in the quote's paragraph or the one before."""
+    if not c.standalone:
+        return None
+    end = layout.sentence_start(c.span.open)
+    if end == 0:
+        return None
+    start = layout.sentence_start(end - 1)
+    if start < after or ctx.blocked.within(start, end) or \
+            layout.paragraph(start) < layout.paragraph(c.span.open) - 1:
+        return None
+    return subject_in(ctx, start, end)
+
+
+def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """The source a clause around the quote names, or None."""
+    for a, b in c.authors:
+        found = speaker_in(ctx, a, b)
+        if found:
+            return found
+    if c.after:
+        found = speaker_in(ctx, *c.after)
+        if found:
+            return found
+    found = _before(layout, c, ctx)
+    if found:
+        return found
+    if c.rest and cue_in(ctx, *c.rest):
+        found = speaker_in(ctx, *c.rest)
+        if found:
+            return found
+    if not c.standalone:
+        return None
+    return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)
+
+
+def follows_on(layout: Layout, ctx: SpeakerContext, last: Speaker, last_end: int,
+               start: int) -> bool:
+    """Whether an unattributed quote at ``start`` continues ``last``'s quote (ending there)."""
+    gap = layout.paragraph(start) - layout.paragraph(last_end)
+    if gap <= FOLLOW_ON_PARAGRAPHS:
+        return True
+    named = any(p.normal != last.normal for p in ctx.people.between(last_end, start))
+    return gap <= FOLLOW_ON_MAX and not named

@@ -1,0 +1,142 @@
+"""Direct quotes and their speakers in Russian news, by rules over quotation marks.
+
+Why rules: there is no Russian news corpus annotated with quotes to train on, and the
+layouts of direct speech are few and fixed by punctuation (``«П», — а.``, ``А: «П».``,
+``«П, — а. — П».``). The marks are paired first (quote_marks), a span becomes a quote
+when punctuation or a speech verb anchors it and it does not read as a name
+(quote_names), and the source comes from the attribution clause next to it
+(quote_speakers), else from the previous quote (a follow-on) or an "Об этом сказал X"
+sentence after it. Offsets are code points into the original text; noise ranges
+(captions, ads, repeated paragraphs) are blanked so nothing in them is found.
+
+Decisions where DESIGN.md is silent:
+- A capitalized span of three words or more with a finite verb right after a speech
+  verb and its dative addressee (``заявил журналистам «Мы готовы…»``) is speech.
+- A quoted span after a speech verb in its sentence (``назвал переговоры «…»``) is a
+  (mixed) quote from three words on; one or two words are scare quotes.
+- A quote left open at a paragraph's end runs on while the next paragraphs have no
+  quotation marks and one of them closes it, or while they reopen with «; a caption or
+  ad between its paragraphs stays inside it.
+- A speaker that is a phrase keeps the whole phrase as its mention, while ``normal``
+  drops "в …"/"по …" qualifiers: "собеседник в отрасли" → "собеседник".
+- "в сообщении X": X is the source, and when X starts with organizations natasha
+  split ("ГУ МЧС по …") the longest one is the speaker, so it links to an entity.
+- An unresolvable pronoun stays the speaker (normal "он"); a follow-on quote takes the
+  previous speaker's mention, offsets included.
+- A lone quote with no speech verb around it, right after a sentence whose subject is a
+  person ("Захарова не согласилась с оценкой. «…»"), is that person's; this wins over a
+  follow-on, since the sentence comes after the previous quote.
+- "один из участников", "два источника": the counted group is the source.
+- "они" takes the one plural antecedent of the nearest sentence that has one (persons
+  coordinated with "и" come back as "Имя Фамилия, Имя Фамилия"); "в ведомстве", "в
+  компании", "там" take the body named last (quote_anaphora). More in docs/quotes.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.quotes.attribution import BY_WORDS, attribute, cue_in, follows_on, subject_before
+from models.quotes.index import EntityIndex, Ranges
+from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
+from models.quotes.marks import find_mark_spans
+from models.quotes.morph import is_finite_verb
+from models.quotes.names import (
+    looks_like_name,
+    merge_quoted_org_names,
+    speech_after_addressee,
+    words,
+)
+from models.quotes.resolve import NameIndex, persons
+from models.quotes.speakers import SpeakerContext
+from models.spans import Entity, Noise, Quote, Speaker
+
+__all__ = ["find_quotes", "merge_quoted_org_names"]
+
+
+def _speech_like(content: str) -> bool:
+    found = words(content)
+    if len(found) < 2:
+        return False
+    if re.search(r"[.!?…]\s*$", content) or len(found) >= 4:
+        return True
+    return any(is_finite_verb(w) for w in found)
+
+
+def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
+    span, text = c.span, doc.text
+    content = text[span.start:span.end]
+    if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
+        return False
+    if c.authors or c.after or span.paragraphs > 1:
+        return True
+    lead = doc.flat[c.before[0]:span.open]
+    if lead.rstrip().endswith(":"):
+        return not looks_like_name(text, span) or cue_in(ctx, *c.before)
+    if speech_after_addressee(text, span):
+        return True
+    if looks_like_name(text, span) or len(words(content)) < 3:
+        return False
+    if c.standalone:
+        return _speech_like(content)
+    if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
+        return True
+    return c.rest is not None and cue_in(ctx, *c.rest)
+
+
+def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = ()) -> list[Quote]:
+    """Direct quotes in ``text`` with their speakers.
+
+    Parameters
+    ----------
+    text:
+        The document text.
+    entities:
+        Its entities (after :func:`merge_quoted_org_names`); a speaker that is an entity
+        mention gets exactly that entity's offsets.
+    noise:
+        Ranges that are not prose (captions, ads, repeats): no quote starts in them.
+
+    Returns
+    -------
+    list[Quote]
+        In text order; a quote split by the author's words is two quotes.
+    """
+    work = mask_noise(text, noise)
+    blank = Ranges((n.start, n.end) for n in noise)
+    ents = EntityIndex(e for e in entities if not blank.contains(e.start))
+    spans = find_mark_spans(work)
+    layout = make_layout(work, spans)
+    ctx = SpeakerContext(work, ents, NameIndex(ents))
+    candidates = [make_candidate(layout, s) for s in spans]
+    speech = [c for c in candidates if _is_speech(layout, c, ctx)]
+    ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
+    ctx.people = persons(work, ents, ctx.blocked, ctx.names)
+    quotes: list[Quote] = []
+    last: tuple[Speaker, int] | None = None
+    for c in speech:
+        speaker = attribute(layout, c, ctx) or \
+            subject_before(layout, c, ctx, last[1] if last else 0)
+        if speaker is not None and blank.within(speaker.start, speaker.end):
+            speaker = None  # a mention running into a caption or an ad is no source
+        if speaker is None and last is not None and \
+                follows_on(layout, ctx, last[0], last[1], c.span.open):
+            speaker = last[0]
+        if speaker is not None:
+            last = (speaker, c.span.end)
+        quotes.extend(_quotes_of(text, work, c, speaker))
+    return quotes
+
+
+def _quotes_of(text: str, work: str, c: Candidate, speaker: Speaker | None) -> list[Quote]:
+    """Quotes for a candidate's segments, trimmed of spaces and blanked noise at the edges."""
+    out = []
+    for start, end in c.segments:
+        while start < end and work[start].isspace():
+            start += 1
+        while end > start and work[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Quote(start, end, text[start:end], speaker))
+    return out

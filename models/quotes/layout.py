@@ -1,0 +1,143 @@
+"""Where a quoted span sits: its sentence, paragraph, and the author's words around it.
+
+Attribution and the speech/name decision both need the same facts about a quoted span:
+is it followed by a dash and the author's words (``«П», — а``), split by them
+(``«П, — а. — П»``), introduced by a clause before it, or a sentence of its own. The
+text is "flattened" first (quote contents masked) so full stops inside quotes never
+end the surrounding sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.quotes.lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
+from models.quotes.marks import MarkSpan, split_insertions
+from models.quotes.morph import is_speech_cue, tokenize
+from models.spans import Noise
+
+_DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+")
+_STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ])")
+_INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
+_PARA_START = re.compile(r"(?m)^[ \t]*\S")
+_NOT_NEWLINE = re.compile(r"[^\n]")
+
+
+@dataclass
+class Layout:
+    """The text with quote contents masked (``flat``), sentence and paragraph starts."""
+
+    text: str
+    flat: str
+    sentences: list[int]
+    paragraphs: list[int]
+
+    def sentence_start(self, pos: int) -> int:
+        return self.sentences[bisect.bisect_right(self.sentences, pos) - 1]
+
+    def sentence_end(self, pos: int) -> int:
+        """End of the sentence containing ``pos``, trailing spaces excluded."""
+        i = bisect.bisect_right(self.sentences, pos)
+        end = self.sentences[i] if i < len(self.sentences) else len(self.text)
+        return len(self.text[:end].rstrip())
+
+    def paragraph(self, pos: int) -> int:
+        """Index of the paragraph (non-blank line) containing ``pos``."""
+        return bisect.bisect_right(self.paragraphs, pos)
+
+
+@dataclass
+class Candidate:
+    """A quoted span and the author's words around it (ranges into the text)."""
+
+    span: MarkSpan
+    segments: list[tuple[int, int]]
+    authors: list[tuple[int, int]]
+    after: tuple[int, int] | None
+    before: tuple[int, int]
+    rest: tuple[int, int] | None
+    standalone: bool
+
+
+def _blank(text: str, ranges: Sequence[tuple[int, int]], fill: str) -> str:
+    """``text`` with each range's characters replaced by ``fill`` (newlines kept)."""
+    out, pos = [], 0
+    for start, end in sorted(ranges):
+        start, end = max(start, pos), min(end, len(text))
+        if start >= end:
+            continue
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(fill, text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def mask_noise(text: str, noise: Sequence[Noise]) -> str:
+    """``text`` with noise ranges blanked (newlines kept, so offsets do not move)."""
+    return _blank(text, [(n.start, n.end) for n in noise], " ") if noise else text
+
+
+def _abbreviation_before(flat: str, pos: int) -> bool:
+    """Whether the full stop at ``pos`` closes an abbreviation ("г. Ижевска", "гл. врач").
+
+    "г." after a number is a year ("в 2024 г. Мы…") and may end a sentence.
+    """
+    chunk = flat[max(0, pos - 24):pos]
+    parts = chunk.split()
+    if not parts or chunk[-1].isspace() or parts[-1] not in ABBREVIATIONS:
+        return False
+    prev = parts[-2] if len(parts) > 1 else ""
+    return not (parts[-1] in YEAR_ABBREVIATIONS and prev[-1:].isdigit())
+
+
+def make_layout(text: str, spans: Sequence[MarkSpan]) -> Layout:
+    """Sentence boundaries outside quotes; an initial ("В. Путин") or an abbreviation
+    ("г. Ижевска") ends no sentence."""
+    flat = _blank(text, [(s.start, s.end) for s in spans], "x")
+    sentences = [0]
+    for m in _BOUNDARY.finditer(flat):
+        if m.group()[0] != "\n" and _INITIAL.search(flat, max(0, m.start() - 2), m.start()):
+            continue
+        if m.group()[:1] == "." and m.group()[1:2] != "." and _abbreviation_before(flat, m.start()):
+            continue
+        nxt = flat[m.end():m.end() + 1]
+        if m.group()[0] == "\n" or not nxt.islower():
+            sentences.append(m.end())
+    paragraphs = [m.start() for m in _PARA_START.finditer(text)]
+    return Layout(text, flat, sentences, paragraphs)
+
+
+def _cue_near(text: str, pos: int) -> bool:
+    """A speech verb among the first three words after a bare dash ("» — сказал он")."""
+    toks = [t for t in tokenize(text, pos, min(len(text), pos + 60)) if t.is_word][:3]
+    return any(is_speech_cue(t.text) for t in toks)
+
+
+def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
+    """Split a span by the author's words and find the clauses before and after it."""
+    text = layout.text
+    segments, authors, pos = [], [], span.start
+    for seg_end, a, b, nxt in split_insertions(text, span):
+        segments.append((pos, seg_end))
+        authors.append((a, b))
+        pos = nxt
+    segments.append((pos, span.end))
+    after = rest = None
+    sent_end = layout.sentence_end(span.outer_end)
+    if span.close is not None:
+        m = _DASH_AFTER.match(layout.flat, span.outer_end)
+        if m is not None and (m.group("comma") or text[span.end - 1] in "!?…"
+                              or _cue_near(text, m.end())):
+            after = (m.end(), max(m.end(), layout.sentence_end(m.end())))
+        elif span.outer_end < sent_end:
+            rest = (span.outer_end, sent_end)
+    start = layout.sentence_start(span.open)
+    lead = layout.flat[start:span.open].strip(" \t—–-")
+    tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None
+    standalone = not lead and (span.close is None or tail_ok)
+    return Candidate(span, segments, authors, after, (start, span.open), rest, standalone)

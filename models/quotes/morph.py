@@ -1,0 +1,256 @@
+"""Tokens and cached morphology for the quote rules.
+
+The rules look only at the few words around each quotation mark, so they tokenize those
+clauses with one regular expression instead of running razdel over the whole text, and
+ask pymorphy (natasha's MorphVocab, loaded once for NER anyway) through small caches.
+This keeps quote detection a few percent of the NER time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pymorphy2.analyzer import Parse as _PymorphyParse
+
+from models.quotes.lexicon import SPEECH_LEMMAS
+
+_TOKEN = re.compile(r"[\w\u0301]+(?:[-.][\w\u0301]+)*|[^\w\s]", re.UNICODE)
+CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"])
+_CASE_ALIAS = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or punctuation mark with its offsets in the document text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``text[start:end]`` with absolute offsets."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> Any:
+    from models.nlp.ner import morph_vocab
+
+    return morph_vocab()
+
+
+@lru_cache(maxsize=50000)
+def parses(word: str) -> tuple[Any, ...]:
+    """pymorphy parses of a lower-cased word (cached)."""
+    return tuple(_vocab().parse(word))
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=50000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every lemma pymorphy offers for ``word`` (ё as е)."""
+    return frozenset(p.normal_form.replace("ё", "е") for p in parses(_key(word)))
+
+
+@lru_cache(maxsize=1)
+def _cue_prefixes() -> frozenset[str]:
+    """Three-letter beginnings of every form of every speech lemma ("пиш" for "писать").
+
+    A word with another beginning is not parsed at all: a pymorphy parse costs far more
+    than this set lookup, and most words of a clause are not speech verbs. Built once
+    (about 0.1 s) from pymorphy's paradigms.
+    """
+    found: set[str] = set()
+    for lemma in SPEECH_LEMMAS:
+        for p in _vocab().parse(lemma):
+            if p.normal_form.replace("ё", "е") == lemma:
+                found.update(_key(form.word)[:3] for form in p.lexeme)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50000)
+def is_speech_cue(word: str) -> bool:
+    """True for a form of a speech verb (сказал, говорится, уверена, сообщило…)."""
+    low = _key(word)
+    if low[:3] not in _cue_prefixes():
+        return False
+    return any(p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN")
+               and p.normal_form.replace("ё", "е") in SPEECH_LEMMAS for p in parses(low))
+
+
+@lru_cache(maxsize=50000)
+def is_naming_participle(word: str) -> bool:
+    """"так называемый", "именуемый": what follows in quotes is a name, not speech."""
+    return any(p.tag.POS == "PRTF" and p.normal_form in ("называть", "именовать")
+               for p in parses(_key(word)))
+
+
+@lru_cache(maxsize=50000)
+def is_finite_verb(word: str) -> bool:
+    """A finite verb or short adjective/participle, the predicate of a clause."""
+    return any(p.tag.POS in ("VERB", "PRTS", "ADJS") for p in parses(_key(word)))
+
+
+@lru_cache(maxsize=50000)
+def verb_features(word: str) -> tuple[str | None, str | None, str | None]:
+    """(gender, number, tense) of the best verb-like parse, else Nones."""
+    for p in parses(_key(word)):
+        if p.tag.POS in ("VERB", "PRTS", "ADJS", "GRND"):
+            return p.tag.gender, p.tag.number, p.tag.tense
+    return None, None, None
+
+
+@lru_cache(maxsize=50000)
+def noun_cases(word: str) -> frozenset[str]:
+    """Cases a noun/adjective/pronoun reading of ``word`` can have; empty if unknown."""
+    found = set()
+    for p in parses(_key(word)):
+        if p.tag.POS in ("NOUN", "ADJF", "NPRO", "PRTF", "NUMR") or "Abbr" in p.tag:
+            if "Fixd" in p.tag or "UNKN" in p.tag:
+                continue
+            case = p.tag.case
+            if case:
+                found.add(_CASE_ALIAS.get(case, case))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50000)
+def noun_lemma(word: str) -> str | None:
+    """The lemma when the most likely reading is a noun ("после" is not "посол")."""
+    found = parses(_key(word))
+    if found and found[0].tag.POS == "NOUN":
+        return found[0].normal_form.replace("ё", "е")
+    return None
+
+
+@lru_cache(maxsize=50000)
+def noun_gender(word: str) -> str | None:
+    """Gender of a word whose first reading is a common animate noun ("певица" → femn,
+    "энергетики" → None: it is read as the inanimate "энергетика" first)."""
+    found = parses(_key(word))
+    if not found or found[0].tag.POS != "NOUN" or "anim" not in found[0].tag:
+        return None
+    if {"Name", "Surn", "Patr"} & found[0].tag.grammemes:
+        return None
+    return found[0].tag.gender
+
+
+@lru_cache(maxsize=50000)
+def is_animate_noun(word: str) -> bool:
+    """A common animate noun (губернатор, жители), not a first name or surname."""
+    found = parses(_key(word))
+    if not found or found[0].tag.POS != "NOUN":
+        return False
+    return any(p.tag.POS == "NOUN" and "anim" in p.tag
+               and not ({"Name", "Surn", "Patr"} & p.tag.grammemes) for p in found[:2])
+
+
+@lru_cache(maxsize=50000)
+def name_parse(word: str) -> Any | None:
+    """A first-name or surname reading of a capitalized word, else None."""
+    if not word[:1].isupper():
+        return None
+    for p in parses(_key(word)):
+        if {"Name", "Surn"} & p.tag.grammemes:
+            return p
+    return None
+
+
+@lru_cache(maxsize=50000)
+def name_cases(word: str) -> frozenset[str]:
+    """Cases of a word's first-name/surname readings (empty when it has none)."""
+    found = set()
+    for p in parses(_key(word)):
+        if {"Name", "Surn"} & p.tag.grammemes and p.tag.case and "Fixd" not in p.tag:
+            found.add(_CASE_ALIAS.get(p.tag.case, p.tag.case))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50000)
+def is_participle(word: str) -> bool:
+    """A full participle in its most likely reading ("опубликованного", "выступавший")."""
+    found = parses(_key(word))
+    return bool(found) and found[0].tag.POS == "PRTF"
+
+
+@lru_cache(maxsize=50000)
+def is_adjective(word: str) -> bool:
+    return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(_key(word)))
+
+
+@lru_cache(maxsize=50000)
+def name_gender(word: str) -> str | None:
+    """Gender of a first name or surname in the nominative, if pymorphy knows it."""
+    for want in ("Name", "Surn", "Patr"):
+        for p in parses(_key(word)):
+            tag = p.tag
+            if want in tag and tag.case == "nomn" and tag.gender in ("masc", "femn"):
+                return tag.gender
+    return None
+
+
+def person_gender(normal: str) -> str | None:
+    """Gender of a person's full name: first name first, then surname endings."""
+    words = [w for w in re.split(r"[\s\-]+", normal) if w[:1].isalpha()]
+    for word in words:
+        gender = name_gender(word)
+        if gender:
+            return gender
+    if words:
+        last = _key(words[-1])
+        if re.search(r"(ова|ева|ёва|ина|ына|ская|цкая|ая)$", last):
+            return "femn"
+        if re.search(r"(ов|ев|ёв|ин|ын|ский|цкий|ой|ий)$", last):
+            return "masc"
+    return None
+
+
+def inflect(parse: Any, grams: set[str]) -> Any | None:
+    """pymorphy's own inflect (natasha's MorphForm.inflect expects UD grammemes)."""
+    return _PymorphyParse.inflect(parse, grams)
+
+
+@lru_cache(maxsize=20000)
+def to_nominative(word: str, number: str | None = None, gender: str | None = None) -> str:
+    """``word`` in the nominative, keeping its number; an adjective takes ``gender``."""
+    low = _key(word)
+    for p in parses(low):
+        pos = p.tag.POS
+        if pos not in ("NOUN", "ADJF", "PRTF"):
+            continue
+        if p.tag.case == "nomn" and (pos == "NOUN" or gender in (None, p.tag.gender)):
+            return word
+        grams = {"nomn"}
+        if p.tag.number == "plur" or number == "plur":
+            grams.add("plur")
+        elif pos != "NOUN" and gender in ("masc", "femn", "neut"):
+            grams.add(gender)
+        form = inflect(p, grams)
+        if form is not None:
+            return _match_case(word, form.word)
+        return word
+    return word
+
+
+def _match_case(original: str, new: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return new.upper()
+    if original[:1].isupper():
+        return new[:1].upper() + new[1:]
+    return new

@@ -1,0 +1,274 @@
+"""Resolving a pronoun, role noun or bare surname to a person named earlier.
+
+News names a speaker once ("Губернатор Кузбасса Илья Середюк") and then refers back
+with "он", "глава региона" or "Середюк". Annotators want the full name in ``normal``,
+so these rules pick the antecedent: the last person of the right gender for a pronoun;
+for a role noun, the last person introduced with the same or a synonymous title, else
+the last person with no conflicting title (or a close one despite a different title).
+A specific synonym outranks a generic one ("градоначальник" is the "мэр", before the
+"глава" of a region), and a complement that fits the title outranks one that does not
+("министр финансов" is the "глава Минфина").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from models.quotes.index import Ranges
+from models.quotes.lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
+from models.quotes.morph import (
+    is_animate_noun,
+    name_parse,
+    noun_gender,
+    noun_lemma,
+    person_gender,
+    tokenize,
+)
+from models.spans import Entity
+
+TITLE_WINDOW = 4  # words before a name that may be its title
+CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
+SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
+
+
+class Person:
+    """A PER mention outside quotes; gender and titles are looked up only when asked."""
+
+    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal",
+                 "start")
+
+    def __init__(self, text: str, ent: Entity, normal: str) -> None:
+        self.start, self.end, self.normal = ent.start, ent.end, normal
+        self._text, self._ent = text, ent
+        self._gender: str | None | bool = False
+        self._titles: frozenset[str] | None = None
+        self._title_words: frozenset[str] | None = None
+
+    @property
+    def gender(self) -> str | None:
+        """From the name, unless a feminine title says otherwise ("Певица Ани Лорак":
+        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too)."""
+        if self._gender is False:
+            before = tokenize(self._text, max(0, self.start - 40), self.start)[-1:]
+            feminine = bool(before) and before[0].is_word and noun_gender(before[0].text) == "femn"
+            self._gender = "femn" if feminine else person_gender(self.normal)
+        return self._gender  # type: ignore[return-value]
+
+    @property
+    def titles(self) -> frozenset[str]:
+        """Role nouns written right before the name ("Губернатор Кузбасса Илья Середюк")."""
+        if self._titles is None:
+            self._titles = _titles(self._text, self._ent)
+        return self._titles
+
+    @property
+    def title_words(self) -> frozenset[str]:
+        """Lemmas of every noun in the title ("министр экономики" → министр, экономика)."""
+        if self._title_words is None:
+            toks = tokenize(self._text, max(0, self.start - 120), self.start)[-TITLE_WINDOW:]
+            self._title_words = frozenset(
+                lemma for tok in toks if tok.is_word and (lemma := noun_lemma(tok.text)))
+        return self._title_words
+
+
+def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
+    """Noun lemmas after a role noun's head ("министр финансов" → {финансы})."""
+    words = [noun_lemma(t.text) for t in tokenize(text, start, end) if t.is_word]
+    if head not in words:
+        return frozenset()
+    return frozenset(w for w in words[words.index(head) + 1:] if w)
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def _titles(text: str, ent: Entity) -> frozenset[str]:
+    toks = tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]
+    found = set()
+    for tok in reversed(toks):
+        if not tok.is_word:
+            break
+        lemma = noun_lemma(tok.text)
+        if lemma and (lemma in ROLE_NOUNS or is_animate_noun(tok.text)):
+            found.add(lemma)
+    return frozenset(found)
+
+
+class NameIndex:
+    """Full names (two words or more) of the document's persons, by surname."""
+
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.by_surname: dict[str, str] = {}
+        for ent in entities:
+            parts = clean_name(ent.normal or ent.text).split()
+            if any(_INITIAL.fullmatch(p) for p in parts):
+                continue  # "В. В. Путин" names no one fully
+            if ent.label == "PER" and len(parts) > 1:
+                key = _key(parts[-1])
+                if len(parts) > len(self.by_surname.get(key, "").split()):
+                    self.by_surname[key] = " ".join(parts)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (any case form) is the surname of a fully named person."""
+        key = _key(word)
+        return key in self.by_surname or any(_same_surname(s, key) for s in self.by_surname)
+
+    def full(self, normal: str) -> str:
+        """A surname alone, or after initials ("В. В. Путин"), replaced by the longest
+        full name ending with it (whose first name has the first initial)."""
+        words = normal.split()
+        initials = [w for w in words[:-1] if _INITIAL.fullmatch(w)]
+        if len(words) != 1 and len(initials) != len(words) - 1:
+            return clean_name(normal)
+        exact = self.by_surname.get(_key(words[-1]))
+        if exact and _initials_fit(initials, exact):
+            return exact
+        best = ""
+        for surname, name in self.by_surname.items():
+            if _same_surname(surname, words[-1]) and len(name.split()) > len(best.split()) \
+                    and _initials_fit(initials, name):
+                best = name
+        return best or normal
+
+
+class People(Sequence[Person]):
+    """The document's persons in text order, with a fast "who came before" query."""
+
+    def __init__(self, persons: Sequence[Person] = ()) -> None:
+        self.items = list(persons)
+        self.starts = [p.start for p in self.items]
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        return self.items[i]
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def before(self, pos: int, limit: int = 50) -> list[Person]:
+        """Up to ``limit`` persons ending before ``pos``, nearest first."""
+        i = bisect.bisect_left(self.starts, pos)
+        return [p for p in reversed(self.items[max(0, i - limit - 2):i]) if p.end <= pos][:limit]
+
+    def between(self, start: int, end: int) -> list[Person]:
+        i = bisect.bisect_left(self.starts, start)
+        return self.items[i:bisect.bisect_left(self.starts, end)]
+
+
+def persons(text: str, entities: Sequence[Entity], blocked: Ranges,
+            names: NameIndex) -> People:
+    """PER entities outside ``blocked`` ranges (quotes), in text order."""
+    return People([Person(text, e, names.full(e.normal or e.text)) for e in entities
+                   if e.label == "PER" and not blocked.contains(e.start)])
+
+
+_INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
+
+
+def _initials_fit(initials: list[str], name: str) -> bool:
+    """Whether the first initial is the first letter of the full name's first word."""
+    return not initials or name[:1].upper() == initials[0][:1]
+
+
+def _same_surname(a: str, b: str) -> bool:
+    a, b = _key(a), _key(b)
+    if a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= max(len(a), len(b)) - 2
+
+
+def clean_name(normal: str) -> str:
+    """Drop words natasha glued before a name ("Минцифры Максут Шадаев")."""
+    words = normal.split()
+    while len(words) > 2 and name_parse(words[0]) is None and name_parse(words[1]) is not None:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _gender_ok(person: Person, gender: str | None) -> bool:
+    return gender not in ("masc", "femn") or person.gender in (None, gender)
+
+
+def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
+    """The last person before ``pos`` whose gender matches the pronoun's."""
+    if gender not in ("masc", "femn"):
+        return None
+    before = people.before(pos, SEARCH_BACK)
+    exact = next((p for p in before if p.gender == gender), None)
+    return exact or next((p for p in before if p.gender is None), None)
+
+
+def _groups(lemma: str) -> set[int]:
+    return {i for i, g in enumerate(ROLE_GROUPS) if lemma in g}
+
+
+def _generic(lemma: str) -> bool:
+    """A role noun of many groups ("глава" heads regions, cities, ministries…)."""
+    return len(_groups(lemma)) >= 3
+
+
+def _title_score(head: str, titles: frozenset[str]) -> int:
+    """3 for the same title or a specific synonym ("градоначальник" ~ "мэр"), 2 for a
+    synonym through a generic word ("глава"), 1 for no known title, 0 for another one."""
+    if head in titles:
+        return 3
+    shared = [t for t in titles if _groups(head) & _groups(t)]
+    if shared:
+        return 2 if _generic(head) or all(_generic(t) for t in shared) else 3
+    return 0 if any(t in ROLE_NOUNS for t in titles) else 1
+
+
+def _complement_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
+    """"министр финансов" ~ "глава Минфина", "министр экономического развития" ~
+    "министр экономического развития": a complement noun's first three letters occur
+    in a non-role word of the person's title."""
+    return any(c[:3] in w for c in complement if len(c) >= 3
+               for w in words if w not in ROLE_NOUNS)
+
+
+def _stem_shared(a: str, b: str) -> bool:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 6
+
+
+def _activity_fits(head: str, words: frozenset[str]) -> bool:
+    """"в постановке X" names a постановщик (режиссер), "под руководством X" a
+    руководитель: an activity noun before a name shares its stem with the role."""
+    mates = {head}.union(*(ROLE_GROUPS[i] for i in _groups(head)))
+    return any(_stem_shared(w, r) for w in words for r in mates)
+
+
+def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
+                 people: People, complement: frozenset[str] = frozenset()) -> Person | None:
+    """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
+
+    A role with a complement ("министр финансов") does not stand for someone who holds
+    the same title with another complement ("министр экономики").
+    """
+    if number == "plur" or head in ANONYMOUS_NOUNS:
+        return None
+    best: tuple[int, int] | None = None
+    chosen = None
+    for p in people.before(pos, SEARCH_BACK):
+        if not _gender_ok(p, gender):
+            continue
+        score = _title_score(head, p.titles)
+        if score == 1 and _activity_fits(head, p.title_words):
+            score = 2
+        if complement and head in p.title_words and not complement & p.title_words:
+            score = 0
+        elif complement and score >= 2 and _complement_fits(complement, p.title_words):
+            score += 1  # the same office named two ways outranks a bare synonym
+        if score == 0 and pos - p.end > CLOSE_ENOUGH:
+            continue
+        key = (score, p.start)
+        if best is None or key > best:
+            best, chosen = key, p
+    return chosen

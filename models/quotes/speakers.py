@@ -1,0 +1,233 @@
+"""Choosing the source of a quote among the mentions of its attribution clause.
+
+The clause next to a quote names the source in a handful of ways: a person or body as
+the subject of the speech verb (either side of it), a pronoun or role noun standing
+for someone named earlier, an institution after "в" with a plural or impersonal verb,
+or, after "по словам", a genitive. Each mention gets a score from its kind, its case,
+its agreement with the verb and its distance to it; the outlet that was told
+("рассказал «Известиям»", "в интервью ТАСС") is dropped before scoring.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models.quotes.anaphora import body_before, plural_before
+from models.quotes.index import EntityIndex, Ranges
+from models.quotes.lexicon import (
+    ANAPHORIC_BODY_NOUNS,
+    IMPERSONAL_LEMMAS,
+    MEDIA_WORDS,
+    QUOTING_LEMMAS,
+)
+from models.quotes.mentions import CITED, Clause, Mention, find_mentions
+from models.quotes.morph import (
+    is_finite_verb,
+    is_speech_cue,
+    lemmas,
+    noun_lemma,
+    tokenize,
+    verb_features,
+)
+from models.quotes.resolve import NameIndex, People, complement_of, resolve_pronoun, resolve_role
+from models.spans import Speaker
+
+_BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
+_LOCATIVE_PREPS = ("в", "во", "из", "на")
+_DOMAIN = re.compile(r"^\S+\.(?:ru|ру|рф|com|org|net|info|io|ua|by|kz|uz)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Verb:
+    """The clause's speech verb: token index and agreement features."""
+
+    index: int
+    gender: str | None
+    number: str | None
+    tense: str | None
+    impersonal: bool
+    quoting: bool
+
+
+@dataclass
+class SpeakerContext:
+    """What attribution needs from the document besides the clause itself."""
+
+    text: str
+    entities: EntityIndex
+    names: NameIndex
+    blocked: Ranges = field(default_factory=Ranges)
+    people: People = field(default_factory=People)
+
+
+def find_verb(clause: Clause) -> Verb | None:
+    """The first speech cue in the clause, else its first finite verb."""
+    toks = clause.tokens
+    index = next((i for i, t in enumerate(toks) if t.is_word and is_speech_cue(t.text)), None)
+    if index is None:
+        index = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
+                      and not t.text[:1].isupper()), None)
+    if index is None:
+        return None
+    word = toks[index].text
+    gender, number, tense = verb_features(word)
+    lem = lemmas(word)
+    impersonal = bool(lem & IMPERSONAL_LEMMAS) or (gender == "neut" and tense == "past"
+                                                   and "сказать" in lem)
+    quoting = bool(lem & QUOTING_LEMMAS)
+    return Verb(index, gender, number, tense, impersonal, quoting)
+
+
+def is_media(m: Mention, text: str) -> bool:
+    name = text[m.start:m.end].strip("«»\"„“” ").lower()
+    return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))
+
+
+def _agreement(m: Mention, verb: Verb) -> float:
+    score = 0.0
+    locative = m.prep in _LOCATIVE_PREPS or m.kind == "there"
+    if verb.impersonal:
+        return 2.0 if locative else -1.0
+    if verb.number == "plur":
+        if locative or (m.kind in ("role", "place") and m.number == "plur"):
+            score += 1.5
+        elif m.kind in ("PER", "pronoun") and m.number != "plur":
+            score -= 2.0
+    elif verb.gender == "neut":
+        score += 1.0 if m.kind in ("ORG", "place") and not locative else -2.0
+    elif verb.gender in ("masc", "femn") and m.kind in ("PER", "pronoun") \
+            and m.gender in ("masc", "femn") and m.gender != verb.gender:
+        score -= 3.0
+    return score
+
+
+def _base(m: Mention, verb: Verb | None) -> float | None:
+    """A mention's score before agreement, or None when it cannot be the source."""
+    if m.addressee or m.titled:
+        return None
+    if m.prep == CITED:
+        return 7.0
+    if m.kind == "there":
+        return 2.5  # "— сообщили там": resolvable ones only (speaker_in)
+    if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place"):
+        return 2.5
+    if m.prep in _LOCATIVE_PREPS and m.kind == "doc":
+        return 2.0  # a bare document ("в документе") yields to a named body
+    if m.prep:
+        return None
+    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
+        # "приводит слова губернатора X ТАСС": the quoted one is an object
+        if not m.nominative() or {"accs", "gent"} & m.cases:
+            return _BASE[m.kind] + 1.5
+        return 1.0
+    if m.kind == "LOC":
+        return None
+    if m.nominative():
+        return _BASE[m.kind]
+    return 1.0 if m.kind == "PER" else None
+
+
+def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention | None:
+    """The best source among the clause's mentions (``genitive`` for "по словам X")."""
+    if genitive:
+        order = ("PER", "pronoun", "role", "ORG", "place")
+        ranked = [m for m in clause.mentions if m.kind in order and not m.prep and not m.titled]
+        ranked.sort(key=lambda m: (order.index(m.kind), m.start))
+        return ranked[0] if ranked else None
+    verb = find_verb(clause)
+    others = [m for m in clause.mentions if not m.addressee]
+    scored: list[tuple[float, Mention]] = []
+    for m in clause.mentions:
+        base = _base(m, verb)
+        if base is None:
+            continue
+        if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
+            present = verb is not None and verb.tense == "pres"
+            if len(others) > 1 or not present:
+                continue
+        score = base
+        if verb is not None:
+            score += _agreement(m, verb) - 0.08 * abs(m.token - verb.index)
+        scored.append((score, m))
+    if not scored:
+        return None
+    return max(scored, key=lambda sm: (sm[0], -sm[1].start))[1]
+
+
+def _verb_gender(clause: Clause) -> str | None:
+    verb = find_verb(clause)
+    return verb.gender if verb is not None else None
+
+
+def _anaphoric_body(m: Mention, text: str) -> bool:
+    """"в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
+    if m.kind != "place" or m.head not in ANAPHORIC_BODY_NOUNS:
+        return False
+    last = [t for t in tokenize(text, m.start, m.end) if t.is_word][-1:]
+    return bool(last) and noun_lemma(last[0].text) == m.head
+
+
+def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
+    """A Speaker for a mention, resolving pronouns and role nouns to earlier persons."""
+    text = ctx.text[m.start:m.end]
+    normal = m.normal
+    if m.kind == "PER":
+        normal = ctx.names.full(m.normal)
+    elif m.kind == "pronoun" and m.gender == "plur":
+        normal = plural_before(ctx, m.start) or m.normal.lower()
+    elif m.kind == "pronoun":
+        person = resolve_pronoun(m.gender, m.start, ctx.people)
+        normal = person.normal if person else m.normal.lower()
+    elif m.kind == "there" or _anaphoric_body(m, ctx.text):
+        normal = body_before(ctx, m.start) or m.normal
+    elif m.kind == "role":
+        complement = complement_of(ctx.text, m.start, m.end, m.head)
+        person = resolve_role(m.head, m.number, _verb_gender(clause), m.start, ctx.people,
+                              complement)
+        normal = person.normal if person else m.normal
+    return Speaker(m.start, m.end, text, normal)
+
+
+def speaker_in(ctx: SpeakerContext, start: int, end: int,
+               genitive: bool = False) -> Speaker | None:
+    """The source named in ``text[start:end]``, resolved, or None."""
+    if end <= start:
+        return None
+    ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
+    clause = find_mentions(ctx.text, start, end, ents, blocked, known=ctx.names.knows)
+    if any(m.kind == "there" for m in clause.mentions):
+        clause.mentions = [m for m in clause.mentions
+                           if m.kind != "there" or body_before(ctx, m.start) is not None]
+    m = pick_mention(clause, ctx.text, genitive)
+    if m is None and not genitive:
+        verb = find_verb(clause)
+        if verb is not None and verb.impersonal:
+            # "— сказано в обвинительном заключении": whatever the cue points into
+            clause = find_mentions(ctx.text, start, end, ents, blocked, places=True,
+                                   known=ctx.names.knows)
+            m = pick_mention(clause, ctx.text)
+    return to_speaker(m, clause, ctx) if m is not None else None
+
+
+def subject_in(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
+    """The person a sentence is about: a name, pronoun or role noun in the nominative
+    before its first finite verb, agreeing with it ("Мария Захарова не согласилась")."""
+    clause = find_mentions(ctx.text, start, end, ctx.entities.between(start, end),
+                           ctx.blocked.within(start, end), known=ctx.names.knows)
+    toks = clause.tokens
+    verb = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
+                 and not t.text[:1].isupper()), None)
+    if verb is None:
+        return None
+    gender, number, _ = verb_features(toks[verb].text)
+    for m in clause.mentions:
+        if m.token >= verb:
+            break
+        if m.kind not in ("PER", "pronoun", "role") or m.addressee or m.titled \
+                or not m.nominative() or (number == "plur") != (m.number == "plur"):
+            continue
+        if gender in ("masc", "femn") and m.gender in ("masc", "femn") and m.gender != gender:
+            continue
+        return to_speaker(m, clause, ctx)
+    return None
