@@ -46,8 +46,7 @@ def operations(store: Store, n: int) -> list[tuple[str, Callable[[], object], fl
     rare = f"м{n // 2:06d}"
 
     def search(words: str) -> Callable[[], object]:
-        return lambda: (store.count_documents(search=words),
-                        store.summaries(0, 100, search=words))
+        return lambda: (store.count_documents(search=words), store.summaries(0, 100, search=words))
 
     first_id = store.document_ids()[0]
     return [
@@ -55,14 +54,20 @@ def operations(store: Store, n: int) -> list[tuple[str, Callable[[], object], fl
         ("list: middle page", lambda: store.summaries(n // 2, 100), None),
         ("list: last page", lambda: store.summaries(deep, 100), None),
         ("list: count", lambda: store.count_documents(), None),
-        ("list: status filter, first page", lambda: (store.count_documents("done"),
-                                                     store.summaries(0, 100, "done")), None),
+        (
+            "list: status filter, first page",
+            lambda: (store.count_documents("done"), store.summaries(0, 100, "done")),
+            None,
+        ),
         ("search: unique tag (1 doc)", search(rare), 100.0),
         ("search: topic word (~4%)", search("экология"), 100.0),
         ("search: common word (~80%)", search("Киргизии"), 100.0),
         ("search: two words", search("Путин Жапаровым"), 100.0),
-        ("search: lemma groups", lambda: store.summaries(
-            0, 100, search=[["Киргизия", "киргизия"], ["мигрант"]]), 100.0),
+        (
+            "search: lemma groups",
+            lambda: store.summaries(0, 100, search=[["Киргизия", "киргизия"], ["мигрант"]]),
+            100.0,
+        ),
         ("open one document", lambda: store.document(first_id), None),
         ("stats", store.stats, 1000.0),
     ]
@@ -73,8 +78,9 @@ def measure(path: Path, n: int) -> dict[str, tuple[float, float, float | None]]:
     t0 = time.perf_counter()
     store = Store(path)
     open_ms = (time.perf_counter() - t0) * 1000
-    out: dict[str, tuple[float, float, float | None]] = {"open the database": (
-        open_ms, open_ms, None)}
+    out: dict[str, tuple[float, float, float | None]] = {
+        "open the database": (open_ms, open_ms, None)
+    }
     for name, fn, target in operations(store, n):
         first, median = timed(fn)
         out[name] = (first, median, target)
@@ -96,18 +102,24 @@ def main() -> None:
     rate = build_corpus(big, args.docs, progress=True)
     size = big.stat().st_size
     small_ops, big_ops = measure(small, 1000), measure(big, args.docs)
-    print(f"\n{args.docs:,} documents: {size / 2**20:,.0f} MB, "
-          f"{size / args.docs / 1024:.1f} KB per document; built at {rate:,.0f} docs/s "
-          f"(1,000 per transaction); load average {os.getloadavg()[0]:.1f}\n")
-    print(f"| operation | {args.docs:,} docs, median (first) | 1,000 docs, median | "
-          "ratio | target |")
+    print(
+        f"\n{args.docs:,} documents: {size / 2**20:,.0f} MB, "
+        f"{size / args.docs / 1024:.1f} KB per document; built at {rate:,.0f} docs/s "
+        f"(1,000 per transaction); load average {os.getloadavg()[0]:.1f}\n"
+    )
+    print(
+        f"| operation | {args.docs:,} docs, median (first) | 1,000 docs, median | ratio | target |"
+    )
     print("|---|---:|---:|---:|---|")
     for name, (first, median, target) in big_ops.items():
         small_median = small_ops[name][1]
-        goal = "" if target is None else (
-            f"< {target:.0f} ms {'ok' if median < target else 'MISSED'}")
-        print(f"| {name} | {median:.1f} ms ({first:.1f}) | {small_median:.1f} ms | "
-              f"{median / max(small_median, 1e-3):.1f}x | {goal} |")
+        goal = (
+            "" if target is None else (f"< {target:.0f} ms {'ok' if median < target else 'MISSED'}")
+        )
+        print(
+            f"| {name} | {median:.1f} ms ({first:.1f}) | {small_median:.1f} ms | "
+            f"{median / max(small_median, 1e-3):.1f}x | {goal} |"
+        )
 
 
 if __name__ == "__main__":

@@ -83,8 +83,11 @@ def _stored_labels(path: Path, start: int) -> list[str]:
     check = Store(path)
     try:
         doc_id = check.document_ids()[0]
-        return [e.label for e in check.entities_overlapping(doc_id, start, start + 1)
-                if e.start == start]
+        return [
+            e.label
+            for e in check.entities_overlapping(doc_id, start, start + 1)
+            if e.start == start
+        ]
     finally:
         check.close()
 
@@ -131,20 +134,26 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         small = run(_db(Path(tmp), big=False), args.edits)
         big = run(_db(Path(tmp), big=True), args.edits)
-    print(f"{'edit':<8} {'sample median':>14} {'1 MB median':>12} {'ratio':>6} "
-          f"{'sample p90':>11} {'1 MB p90':>9}   (ms, {len(big['add'])} edits each)")
+    print(
+        f"{'edit':<8} {'sample median':>14} {'1 MB median':>12} {'ratio':>6} "
+        f"{'sample p90':>11} {'1 MB p90':>9}   (ms, {len(big['add'])} edits each)"
+    )
     worst = 0.0
     for op in OPS:
         s, b = statistics.median(small[op]), statistics.median(big[op])
         s90 = statistics.quantiles(small[op], n=10)[-1]
         b90 = statistics.quantiles(big[op], n=10)[-1]
         worst = max(worst, b / s)
-        print(f"{op:<8} {s * 1000:>14.2f} {b * 1000:>12.2f} {b / s:>6.2f} "
-              f"{s90 * 1000:>11.2f} {b90 * 1000:>9.2f}")
+        print(
+            f"{op:<8} {s * 1000:>14.2f} {b * 1000:>12.2f} {b / s:>6.2f} "
+            f"{s90 * 1000:>11.2f} {b90 * 1000:>9.2f}"
+        )
     print(f"worst big/small ratio of medians: {worst:.2f} (aim: within 2x)")
     s, b = statistics.median(small["panels"]), statistics.median(big["panels"])
-    print(f"side panels and list, refreshed {PANEL_REFRESH_MS} ms after the last edit "
-          f"(not in the times above): sample {s * 1000:.1f} ms, 1 MB {b * 1000:.1f} ms")
+    print(
+        f"side panels and list, refreshed {PANEL_REFRESH_MS} ms after the last edit "
+        f"(not in the times above): sample {s * 1000:.1f} ms, 1 MB {b * 1000:.1f} ms"
+    )
     return 0
 
 

@@ -75,8 +75,7 @@ def build(db: Path, n: int) -> None:
 def measure(db: Path, fmt: str, out: Path, trace: bool) -> dict:
     """Run one export in a fresh interpreter and return its figures."""
     code = CHILD.format(root=str(ROOT), fmt=fmt, db=str(db), out=str(out), trace=trace)
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(run.stdout.strip().splitlines()[-1])
 
 
@@ -94,21 +93,28 @@ def main() -> None:
             db = Path(tmp) / f"{n}.db"
             t0 = time.perf_counter()
             build(db, n)
-            print(f"built {n} documents in {time.perf_counter() - t0:.1f} s "
-                  f"({db.stat().st_size / 1e6:.0f} MB)", file=sys.stderr)
+            print(
+                f"built {n} documents in {time.perf_counter() - t0:.1f} s "
+                f"({db.stat().st_size / 1e6:.0f} MB)",
+                file=sys.stderr,
+            )
             for fmt in formats:
                 out = Path(tmp) / f"{n}.{fmt}"
                 plain = measure(db, fmt, out, trace=False)
                 traced = measure(db, fmt, Path(tmp) / f"{n}.t.{fmt}", trace=True)
                 rows.append((fmt, n, plain, traced))
-    print("| format | documents | time, s | docs/s | peak RSS, MB | RSS growth during export,"
-          " MB | peak Python allocations (tracemalloc), MB |")
+    print(
+        "| format | documents | time, s | docs/s | peak RSS, MB | RSS growth during export,"
+        " MB | peak Python allocations (tracemalloc), MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|")
-    for fmt, n, plain, traced in rows:
+    for fmt, _n, plain, traced in rows:
         growth = (plain["peak_rss_kb"] - plain["rss_before_kb"]) / 1024
-        print(f"| {fmt} | {plain['documents']:,} | {plain['seconds']:.1f} | "
-              f"{plain['documents'] / plain['seconds']:.0f} | {plain['peak_rss_kb'] / 1024:.0f} |"
-              f" {growth:.0f} | {traced['peak_python_bytes'] / 2**20:.1f} |")
+        print(
+            f"| {fmt} | {plain['documents']:,} | {plain['seconds']:.1f} | "
+            f"{plain['documents'] / plain['seconds']:.0f} | {plain['peak_rss_kb'] / 1024:.0f} |"
+            f" {growth:.0f} | {traced['peak_python_bytes'] / 2**20:.1f} |"
+        )
 
 
 if __name__ == "__main__":

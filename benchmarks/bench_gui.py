@@ -283,8 +283,12 @@ def _filtered_jump(window: Any, app: Any, bar: Any) -> Result:
         app.processEvents()
         table.viewport().repaint()
         times.append(time.perf_counter() - t0)
-    out = {"filtered_rows": model.total, "filter_ms": ms(filter_s),
-           "filtered_end_ms": ms(times[0]), "filtered_middle_ms": ms(times[1])}
+    out = {
+        "filtered_rows": model.total,
+        "filter_ms": ms(filter_s),
+        "filtered_end_ms": ms(times[0]),
+        "filtered_middle_ms": ms(times[1]),
+    }
     model.set_filter()
     return out
 
@@ -449,7 +453,7 @@ def table(results: Result, args: argparse.Namespace) -> str:
                 f"{c['pages_read']}, kept {c['pages_cached']} (at most 50) |"
             ),
             (
-                f"| list filtered to \"done\" ({c['filtered_rows']:,} rows): filter / end / "
+                f'| list filtered to "done" ({c["filtered_rows"]:,} rows): filter / end / '
                 f"middle | {c['filter_ms']} / {c['filtered_end_ms']} / "
                 f"{c['filtered_middle_ms']} ms | pages by OFFSET |"
             ),

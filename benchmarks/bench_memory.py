@@ -23,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import contextlib
+
 from benchmarks.generate import write_articles
 
 
@@ -40,19 +42,29 @@ def _kb(path: str, key: str) -> int:
 def _children(pid: int) -> list[int]:
     kids: list[int] = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
+        with contextlib.suppress(OSError):
             kids += [int(k) for k in (task / "children").read_text().split()]
-        except OSError:
-            pass
     return kids
 
 
 def peak_memory(folder: Path, jobs: int) -> dict[str, float]:
     """Peak RSS and PSS (MB) of the main process and of the largest worker."""
     with tempfile.TemporaryDirectory() as tmp:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db",
-                                 str(Path(tmp) / "m.db"), "--jobs", str(jobs), str(folder)],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "import",
+                "--db",
+                str(Path(tmp) / "m.db"),
+                "--jobs",
+                str(jobs),
+                str(folder),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+        )
         peak = {"main RSS": 0, "main PSS": 0, "worker RSS": 0, "worker PSS": 0}
         while proc.poll() is None:
             rows = [("main", proc.pid)] + [("worker", k) for k in _children(proc.pid)]
@@ -81,10 +93,8 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|")
     for jobs in (1, 2):
         m = peak_memory(folder, jobs)
-        worker = ("–", "–") if jobs == 1 else (f"{m['worker RSS']:.0f}",
-                                              f"{m['worker PSS']:.0f}")
-        print(f"| {jobs} | {m['main RSS']:.0f} | {m['main PSS']:.0f} | {worker[0]} | "
-              f"{worker[1]} |")
+        worker = ("–", "–") if jobs == 1 else (f"{m['worker RSS']:.0f}", f"{m['worker PSS']:.0f}")
+        print(f"| {jobs} | {m['main RSS']:.0f} | {m['main PSS']:.0f} | {worker[0]} | {worker[1]} |")
 
 
 if __name__ == "__main__":

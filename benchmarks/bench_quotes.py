@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from models.io.ingest import parse_news
 from models.nlp.ner import find_entities, load_models
-from models.quotes.morph import _cue_prefixes, parses
 from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.morph import _cue_prefixes, parses
 
 SAMPLE = ROOT / "resources" / "samples" / "000_ab57c9abfbad8233.txt"
 TARGET = 0.10
@@ -67,8 +67,10 @@ def measure(name: str, text: str, repeat: int, noise_too: bool = True) -> float:
     ner = median_ms(lambda: find_entities(text), repeat)
     steady = median_ms(quotes, repeat)
     ratio = steady / ner
-    print(f"{name}: {len(text):,} chars, {text.count(chr(10) * 2) + 1} paragraphs, "
-          f"{len(found)} quotes")
+    print(
+        f"{name}: {len(text):,} chars, {text.count(chr(10) * 2) + 1} paragraphs, "
+        f"{len(found)} quotes"
+    )
     print(f"  NER alone          {ner:8.2f} ms")
     print(f"  quotes, first call {first:8.2f} ms  ({first / ner:6.1%} of NER)")
     print(f"  quotes, steady     {steady:8.2f} ms  ({ratio:6.1%} of NER)")
@@ -83,16 +85,25 @@ def main() -> int:
     find_entities("Прогрев: Владимир Путин прибыл в Москву.")
     t = time.perf_counter()
     _cue_prefixes()
-    print(f"one-off per process: speech-verb prefixes from pymorphy paradigms "
-          f"{(time.perf_counter() - t) * 1000:.0f} ms (natasha's own load is ~1.4 s)")
+    print(
+        f"one-off per process: speech-verb prefixes from pymorphy paradigms "
+        f"{(time.perf_counter() - t) * 1000:.0f} ms (natasha's own load is ~1.4 s)"
+    )
     sample = SAMPLE.read_text(encoding="utf-8")
-    ratios = [measure("sample", sample, args.repeat),
-              measure("50-paragraph article (repeats kept)", long_article(sample), args.repeat,
-                      noise_too=False)]
+    ratios = [
+        measure("sample", sample, args.repeat),
+        measure(
+            "50-paragraph article (repeats kept)",
+            long_article(sample),
+            args.repeat,
+            noise_too=False,
+        ),
+    ]
     worst = max(ratios)
     verdict = "within" if worst <= TARGET else "OVER"
-    print(f"quote detection adds at most {worst:.1%} to NER time ({verdict} the "
-          f"{TARGET:.0%} target)")
+    print(
+        f"quote detection adds at most {worst:.1%} to NER time ({verdict} the {TARGET:.0%} target)"
+    )
     return 0 if worst <= TARGET else 1
 
 

@@ -118,22 +118,28 @@ CONFIGS: list[Config] = [
 
 
 def _cpu() -> float:
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(
-        resource.RUSAGE_CHILDREN)
+    own, kids = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def run_round(paths: list[Path], slice_size: int, tmp: Path, round_no: int
-              ) -> dict[str, tuple[float, float]]:
+def run_round(
+    paths: list[Path], slice_size: int, tmp: Path, round_no: int
+) -> dict[str, tuple[float, float]]:
     """Every configuration over all articles, in slices taken in turn, so a burst of
     other load on the machine hits every configuration alike. ``{name: (wall, cpu)}``."""
     from models.store.store import Store
 
-    stores = {name: Store(tmp / f"r{round_no}-{i}.db")
-              for i, (name, fn, _j, _t) in enumerate(CONFIGS) if fn is import_path}
+    stores = {
+        name: Store(tmp / f"r{round_no}-{i}.db")
+        for i, (name, fn, _j, _t) in enumerate(CONFIGS)
+        if fn is import_path
+    }
     spent = {name: (0.0, 0.0) for name, *_ in CONFIGS}
     for start in range(0, len(paths), slice_size):
-        part = paths[start:start + slice_size]
+        part = paths[start : start + slice_size]
         for name, fn, jobs, _target in CONFIGS:
             w0, c0 = time.perf_counter(), _cpu()
             fn(part, jobs, stores.get(name))
@@ -173,17 +179,22 @@ def main() -> None:
         wall, cpu = best[name]
         ratio = base / wall
         verdict = "" if target is None else ("ok" if ratio >= target else "BELOW")
-        rows.append((name, wall, args.docs / wall, 1000 * cpu / args.docs, ratio, target,
-                     verdict))
+        rows.append((name, wall, args.docs / wall, 1000 * cpu / args.docs, ratio, target, verdict))
     _print(rows, args, load_s, load_before)
 
 
-def _print(rows: list[tuple[str, float, float, float, float, float | None, str]],
-           args: argparse.Namespace, load_s: float, load_before: float) -> None:
+def _print(
+    rows: list[tuple[str, float, float, float, float, float | None, str]],
+    args: argparse.Namespace,
+    load_s: float,
+    load_before: float,
+) -> None:
     cores = os.cpu_count()
-    print(f"{args.docs} articles (sample variants, ~3,200 characters), in turns of "
-          f"{args.slice}, best of {args.repeat}; {cores} cores; model load {load_s:.1f} s "
-          f"(once); load average {load_before:.1f} → {os.getloadavg()[0]:.1f}")
+    print(
+        f"{args.docs} articles (sample variants, ~3,200 characters), in turns of "
+        f"{args.slice}, best of {args.repeat}; {cores} cores; model load {load_s:.1f} s "
+        f"(once); load average {load_before:.1f} → {os.getloadavg()[0]:.1f}"
+    )
     if args.markdown:
         print("\n| path | seconds | docs/s | CPU ms/doc | vs baseline | target |")
         print("|---|---:|---:|---:|---:|---|")
@@ -193,8 +204,9 @@ def _print(rows: list[tuple[str, float, float, float, float, float | None, str]]
         return
     for name, sec, rate, cpu, ratio, target, verdict in rows:
         goal = "" if target is None else f"target ≥ {target}x  {verdict}"
-        print(f"{name:26} {sec:7.1f} s {rate:7.1f} docs/s {cpu:5.0f} CPU ms/doc "
-              f"{ratio:6.2f}x  {goal}")
+        print(
+            f"{name:26} {sec:7.1f} s {rate:7.1f} docs/s {cpu:5.0f} CPU ms/doc {ratio:6.2f}x  {goal}"
+        )
 
 
 if __name__ == "__main__":

@@ -29,20 +29,63 @@ from models.io.ingest import decode, document_from_text, paragraphs
 from models.labels import sample_path
 from models.spans import Document, Entity, Quote, Speaker
 
-PEOPLE = [("Алексей Орлов", "Алексей Орлов"), ("Мария Захарова", "Мария Захарова"),
-          ("Сергей Собянин", "Сергей Собянин"), ("Денис Паслер", "Денис Паслер"),
-          ("Анна Смирнова", "Анна Смирнова"), ("Игорь Петров", "Игорь Петров"),
-          ("Ольга Васильева", "Ольга Васильева"), ("Михаил Мишустин", "Михаил Мишустин")]
-PLACES = [("Екатеринбурге", "Екатеринбург"), ("Челябинске", "Челябинск"),
-          ("Тюмени", "Тюмень"), ("Перми", "Пермь"), ("Казани", "Казань"),
-          ("Новосибирске", "Новосибирск"), ("Сургуте", "Сургут"), ("Омске", "Омск")]
-ORGS = [("МЧС России", "МЧС России"), ("Роспотребнадзора", "Роспотребнадзор"),
-        ("Минфина", "Минфин"), ("ООО «Ромашка»", "ООО «Ромашка»"),
-        ("Сбербанка", "Сбербанк"), ("РЖД", "РЖД"), ("ФАС", "ФАС"), ("УГМК", "УГМК")]
-TOPICS = ["экономика", "политика", "происшествия", "спорт", "культура", "общество",
-          "здоровье", "образование", "транспорт", "погода", "наука", "технологии",
-          "недвижимость", "туризм", "экология", "право", "армия", "медицина", "финансы",
-          "энергетика", "строительство", "религия", "история", "авто", "мода"]
+PEOPLE = [
+    ("Алексей Орлов", "Алексей Орлов"),
+    ("Мария Захарова", "Мария Захарова"),
+    ("Сергей Собянин", "Сергей Собянин"),
+    ("Денис Паслер", "Денис Паслер"),
+    ("Анна Смирнова", "Анна Смирнова"),
+    ("Игорь Петров", "Игорь Петров"),
+    ("Ольга Васильева", "Ольга Васильева"),
+    ("Михаил Мишустин", "Михаил Мишустин"),
+]
+PLACES = [
+    ("Екатеринбурге", "Екатеринбург"),
+    ("Челябинске", "Челябинск"),
+    ("Тюмени", "Тюмень"),
+    ("Перми", "Пермь"),
+    ("Казани", "Казань"),
+    ("Новосибирске", "Новосибирск"),
+    ("Сургуте", "Сургут"),
+    ("Омске", "Омск"),
+]
+ORGS = [
+    ("МЧС России", "МЧС России"),
+    ("Роспотребнадзора", "Роспотребнадзор"),
+    ("Минфина", "Минфин"),
+    ("ООО «Ромашка»", "ООО «Ромашка»"),
+    ("Сбербанка", "Сбербанк"),
+    ("РЖД", "РЖД"),
+    ("ФАС", "ФАС"),
+    ("УГМК", "УГМК"),
+]
+TOPICS = [
+    "экономика",
+    "политика",
+    "происшествия",
+    "спорт",
+    "культура",
+    "общество",
+    "здоровье",
+    "образование",
+    "транспорт",
+    "погода",
+    "наука",
+    "технологии",
+    "недвижимость",
+    "туризм",
+    "экология",
+    "право",
+    "армия",
+    "медицина",
+    "финансы",
+    "энергетика",
+    "строительство",
+    "религия",
+    "история",
+    "авто",
+    "мода",
+]
 BATCH = 1000  # documents per transaction when building a corpus
 
 
@@ -72,10 +115,13 @@ def news_variants(n: int, seed: int = 0) -> Iterator[str]:
         rng.shuffle(body)
         per, (loc, _), (org, _) = rng.choice(PEOPLE)[0], rng.choice(PLACES), rng.choice(ORGS)
         title = f"{rng.choice(TOPICS).capitalize()}: новости дня, выпуск {i + 1}"
-        header = (f"date {start + timedelta(days=i % 700)} {title} "
-                  f"Фото: {rng.choice(PEOPLE)[0]} © URA.RU")
-        closing = (f"Выпуск {i + 1}. Как сообщил {per}, встреча в {loc} с представителями "
-                   f"{org} прошла в рабочем порядке.")
+        header = (
+            f"date {start + timedelta(days=i % 700)} {title} Фото: {rng.choice(PEOPLE)[0]} © URA.RU"
+        )
+        closing = (
+            f"Выпуск {i + 1}. Как сообщил {per}, встреча в {loc} с представителями "
+            f"{org} прошла в рабочем порядке."
+        )
         yield "\n\n".join([header, *body, closing]) + "\n"
 
 
@@ -90,26 +136,32 @@ def write_articles(folder: Path, n: int, seed: int = 0) -> list[Path]:
     return paths
 
 
-def _shifted(doc: Document, start: int, end: int, delta: int
-             ) -> tuple[list[Entity], list[Quote]]:
+def _shifted(doc: Document, start: int, end: int, delta: int) -> tuple[list[Entity], list[Quote]]:
     """The template's spans inside ``[start, end)``, moved by ``delta``."""
-    ents = [replace(e, start=e.start + delta, end=e.end + delta, id=None)
-            for e in doc.entities if start <= e.start and e.end <= end]
+    ents = [
+        replace(e, start=e.start + delta, end=e.end + delta, id=None)
+        for e in doc.entities
+        if start <= e.start and e.end <= end
+    ]
     quotes = []
     for q in doc.quotes:
         sp = q.speaker
         inside = start <= q.start and q.end <= end
         if inside and (sp is None or (start <= sp.start and sp.end <= end)):
-            speaker = None if sp is None else replace(
-                sp, start=sp.start + delta, end=sp.end + delta, entity=None)
-            quotes.append(replace(q, start=q.start + delta, end=q.end + delta,
-                                  speaker=speaker, id=None))
+            speaker = (
+                None
+                if sp is None
+                else replace(sp, start=sp.start + delta, end=sp.end + delta, entity=None)
+            )
+            quotes.append(
+                replace(q, start=q.start + delta, end=q.end + delta, speaker=speaker, id=None)
+            )
     return ents, quotes
 
 
-def corpus_documents(template: Document, n: int, seed: int = 0,
-                     lemmatize: Callable[[str], str] | None = None
-                     ) -> Iterator[tuple[Document, str]]:
+def corpus_documents(
+    template: Document, n: int, seed: int = 0, lemmatize: Callable[[str], str] | None = None
+) -> Iterator[tuple[Document, str]]:
     """``n`` documents with spans copied from the annotated ``template``, and lemmas.
 
     Each document keeps a seeded random subset of the template's paragraphs (with their
@@ -126,8 +178,7 @@ def corpus_documents(template: Document, n: int, seed: int = 0,
     for i in range(n):
         keep = [p for p in paras if rng.random() < 0.8] or paras[:1]
         topic = rng.choice(TOPICS)
-        parts = [f"date {start + timedelta(days=i % 2000)} {topic.capitalize()}: "
-                 f"материал {i + 1}"]
+        parts = [f"date {start + timedelta(days=i % 2000)} {topic.capitalize()}: материал {i + 1}"]
         ents: list[Entity] = []
         quotes: list[Quote] = []
         lemmas: list[str] = []
@@ -145,8 +196,7 @@ def corpus_documents(template: Document, n: int, seed: int = 0,
         lemmas.append(f"рубрика {topic} метка м{i:06d}")
         doc = document_from_text("\n\n".join(parts))
         doc = replace(doc, status=rng.choice(statuses))
-        yield doc.with_annotations(ents, quotes), " ".join(dict.fromkeys(
-            " ".join(lemmas).split()))
+        yield doc.with_annotations(ents, quotes), " ".join(dict.fromkeys(" ".join(lemmas).split()))
 
 
 def build_corpus(path: Path, n: int, progress: bool = False) -> float:
@@ -156,8 +206,8 @@ def build_corpus(path: Path, n: int, progress: bool = False) -> float:
     spans (``corpus_documents``) and is stored with ``Store.add_document``, 1,000 per
     transaction. Returns the documents stored per second.
     """
-    from models.pipeline import predict
     from models.nlp.lemmas import lemmas
+    from models.pipeline import predict
     from models.store.store import Store
 
     template = predict(document_from_text(sample_text()))
@@ -190,8 +240,9 @@ def _flush(store: Any, batch: list[tuple[Document, str]]) -> None:
     batch.clear()
 
 
-def big_article(target_chars: int = 1_000_000, entities: int = 10_000, quotes: int = 500,
-                seed: int = 0) -> Document:
+def big_article(
+    target_chars: int = 1_000_000, entities: int = 10_000, quotes: int = 500, seed: int = 0
+) -> Document:
     """One huge news article with exactly ``entities`` entity spans and ``quotes`` quotes.
 
     Annotated paragraphs (four names per sentence; a quote by a named speaker) are spread
@@ -207,21 +258,22 @@ def big_article(target_chars: int = 1_000_000, entities: int = 10_000, quotes: i
         said = f"Мы выполним все обязательства по проекту номер {q + 1} в срок"
         para = f"«{said}», — сказал {per}."
         p_start = len(f"«{said}», — сказал ")
-        blocks.append((para, [(p_start, p_start + len(per), "PER", normal)],
-                       [(1, 1 + len(said), 0)]))
+        blocks.append(
+            (para, [(p_start, p_start + len(per), "PER", normal)], [(1, 1 + len(said), 0)])
+        )
     left = entities - quotes
     while left > 0:
         sentences, spans = [], []
         offset = 0
         for _ in range(min(5, (left + 3) // 4)):
-            words = [rng.choice(PEOPLE), rng.choice(PEOPLE), rng.choice(PLACES),
-                     rng.choice(ORGS)][:min(4, left)]
-            labels = ["PER", "PER", "LOC", "ORG"][:len(words)]
-            glue = [" и ", " обсудили в ", " планы ", "."][:len(words)]
+            words = [rng.choice(PEOPLE), rng.choice(PEOPLE), rng.choice(PLACES), rng.choice(ORGS)][
+                : min(4, left)
+            ]
+            labels = ["PER", "PER", "LOC", "ORG"][: len(words)]
+            glue = [" и ", " обсудили в ", " планы ", "."][: len(words)]
             sent = ""
             for (form, normal), label, tail in zip(words, labels, glue):
-                spans.append((offset + len(sent), offset + len(sent) + len(form), label,
-                              normal))
+                spans.append((offset + len(sent), offset + len(sent) + len(form), label, normal))
                 sent += form + tail
             left -= len(words)
             sentences.append(sent)
@@ -231,9 +283,11 @@ def big_article(target_chars: int = 1_000_000, entities: int = 10_000, quotes: i
     return _assemble(blocks, filler, target_chars)
 
 
-def _assemble(blocks: list[tuple[str, list[tuple[int, int, str, str]],
-                                 list[tuple[int, int, int]]]],
-              filler: list[str], target_chars: int) -> Document:
+def _assemble(
+    blocks: list[tuple[str, list[tuple[int, int, str, str]], list[tuple[int, int, int]]]],
+    filler: list[str],
+    target_chars: int,
+) -> Document:
     annotated = sum(len(b[0]) + 2 for b in blocks)
     spare = max(0, target_chars - annotated)
     per_gap = spare / max(1, len(blocks))
@@ -255,8 +309,9 @@ def _assemble(blocks: list[tuple[str, list[tuple[int, int, str, str]],
         ents += here
         for s, e, who in qs:
             sp = here[who]
-            quotes.append(Quote(pos + s, pos + e, para[s:e],
-                                Speaker(sp.start, sp.end, sp.text, sp.normal)))
+            quotes.append(
+                Quote(pos + s, pos + e, para[s:e], Speaker(sp.start, sp.end, sp.text, sp.normal))
+            )
         pos += len(para) + 2
     doc = document_from_text("\n\n".join(parts))
     return doc.with_annotations(ents, quotes)

@@ -31,10 +31,15 @@ def default_db() -> Path:
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, as in DESIGN.md."""
     db = argparse.ArgumentParser(add_help=False)
-    db.add_argument("--db", type=Path, default=None,
-                    help="database file (default: RAZMETKA_DB or the user data folder)")
+    db.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: RAZMETKA_DB or the user data folder)",
+    )
     p = argparse.ArgumentParser(
-        prog="razmetka", parents=[db],
+        prog="razmetka",
+        parents=[db],
         description="Annotate named entities and quotes in Russian news.",
     )
     p.add_argument("--annotator", help="your name for the edit log (remembered)")
@@ -42,24 +47,36 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", parents=[db], help="import and pre-annotate files")
     imp.add_argument("paths", nargs="+", type=Path)
     imp.add_argument("--jobs", type=int, default=1)
-    imp.add_argument("--format", default="auto",
-                     choices=("auto", "jsonl", "labelstudio", "doccano", "brat"),
-                     help="input format (default: recognized per file and record)")
-    imp.add_argument("--merge", action="store_true",
-                     help="replace the annotations of documents already in the database")
+    imp.add_argument(
+        "--format",
+        default="auto",
+        choices=("auto", "jsonl", "labelstudio", "doccano", "brat"),
+        help="input format (default: recognized per file and record)",
+    )
+    imp.add_argument(
+        "--merge",
+        action="store_true",
+        help="replace the annotations of documents already in the database",
+    )
     ann = sub.add_parser("annotate", help="pre-annotate files to JSON lines, no database")
     ann.add_argument("paths", nargs="+", type=Path)
     ann.add_argument("--jobs", type=int, default=1)
     exp = sub.add_parser("export", parents=[db], help="export the corpus")
     exp.add_argument("--format", required=True, choices=FORMATS)
     exp.add_argument("--out", required=True, type=Path)
-    exp.add_argument("--status", default="done",
-                     help="comma-separated statuses to export, or 'all' (default: done)")
+    exp.add_argument(
+        "--status",
+        default="done",
+        help="comma-separated statuses to export, or 'all' (default: done)",
+    )
     exp.add_argument("--labels", help="comma-separated entity labels to keep")
     exp.add_argument("--split", help="e.g. train=0.8,dev=0.1,test=0.1")
     exp.add_argument("--seed", type=int, default=0)
-    exp.add_argument("--include-model", action="store_true",
-                     help="export the model's snapshot instead of the gold")
+    exp.add_argument(
+        "--include-model",
+        action="store_true",
+        help="export the model's snapshot instead of the gold",
+    )
     st = sub.add_parser("stats", parents=[db], help="corpus counts")
     st.add_argument("--json", action="store_true")
     ev = sub.add_parser("evaluate", parents=[db], help="score the pre-annotation")
@@ -76,10 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
 def build_window_parser() -> argparse.ArgumentParser:
     """``python main.py [--db PATH] [FILE…]``: the window, opening FILEs if given."""
     p = argparse.ArgumentParser(
-        prog="razmetka", epilog="commands: " + ", ".join(COMMANDS) + " (see razmetka "
-        "COMMAND --help)", description="Annotate named entities and quotes in Russian news.")
-    p.add_argument("--db", type=Path, default=None,
-                   help="database file (default: RAZMETKA_DB or the user data folder)")
+        prog="razmetka",
+        epilog="commands: " + ", ".join(COMMANDS) + " (see razmetka COMMAND --help)",
+        description="Annotate named entities and quotes in Russian news.",
+    )
+    p.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="database file (default: RAZMETKA_DB or the user data folder)",
+    )
     p.add_argument("--annotator", help="your name for the edit log (remembered)")
     p.add_argument("files", nargs="*", type=Path, help="files to import and open")
     return p
@@ -120,8 +143,14 @@ def fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run a non-GUI command; returns the exit code."""
-    handlers = {"import": cmd_import, "annotate": cmd_annotate, "export": cmd_export,
-                "stats": cmd_stats, "evaluate": cmd_evaluate, "backup": cmd_backup}
+    handlers = {
+        "import": cmd_import,
+        "annotate": cmd_annotate,
+        "export": cmd_export,
+        "stats": cmd_stats,
+        "evaluate": cmd_evaluate,
+        "backup": cmd_backup,
+    }
     try:
         return handlers[args.command](args)
     except StoreError as exc:
@@ -139,8 +168,8 @@ def run(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """``import``: add files to the database, pre-annotated, with a progress bar."""
-    from models.io.importers import import_files
     from cli.progress import progress_bar
+    from models.io.importers import import_files
     from models.store.store import Store
 
     store = Store(args.db)
@@ -149,10 +178,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     for err in report.errors:
         print(err, file=sys.stderr)
     merged = f"{len(report.merged)} merged, " if args.merge else ""
-    hint = f" ({len(report.not_merged)} with annotations: --merge updates them)" \
-        if report.not_merged else ""
-    print(f"{len(report.added)} imported, {merged}{len(report.already)} already in the "
-          f"database{hint}, {len(report.errors)} failed → {args.db}")
+    hint = (
+        f" ({len(report.not_merged)} with annotations: --merge updates them)"
+        if report.not_merged
+        else ""
+    )
+    print(
+        f"{len(report.added)} imported, {merged}{len(report.already)} already in the "
+        f"database{hint}, {len(report.errors)} failed → {args.db}"
+    )
     return 1 if report.errors else 0
 
 
@@ -180,8 +214,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """``export``: write the corpus in one of the training formats."""
-    from models.io.exporters import ExportOptions, export
     from cli.progress import progress_bar
+    from models.io.exporters import ExportOptions, export
     from models.store.store import Store
 
     if not args.db.exists():
@@ -190,7 +224,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(
         statuses=statuses,
         labels=frozenset(args.labels.split(",")) if args.labels else None,
-        split=args.split, seed=args.seed, include_model=args.include_model,
+        split=args.split,
+        seed=args.seed,
+        include_model=args.include_model,
     )
     try:
         with progress_bar("exporting") as tick:

@@ -17,9 +17,13 @@ def progress_bar(description: str) -> Iterator[Callable[[int, Any], None]]:
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"),
-               TextColumn("{task.completed} docs"), TextColumn("{task.fields[rate]}"),
-               TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TextColumn("{task.completed} docs"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, transient=True) as bar:
         task = bar.add_task(description, total=None, rate="")
 

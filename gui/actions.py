@@ -62,8 +62,13 @@ class EditActions:
         return out
 
 
-def _action(parent: QWidget, text: str, keys: str | list[str], tip: str,
-            context: Qt.ShortcutContext = IN_VIEW) -> QAction:
+def _action(
+    parent: QWidget,
+    text: str,
+    keys: str | list[str],
+    tip: str,
+    context: Qt.ShortcutContext = IN_VIEW,
+) -> QAction:
     action = QAction(text, parent)
     seqs = [QKeySequence(k) for k in ([keys] if isinstance(keys, str) else keys) if k]
     action.setShortcuts(seqs)
@@ -78,41 +83,120 @@ def _action(parent: QWidget, text: str, keys: str | list[str], tip: str,
 # field, menu text, keys, what it does, where the keys work ("view" or "window").
 SPECS: tuple[tuple[str, str, str | list[str], str, str], ...] = (
     ("delete", "Delete span", ["Delete", "Backspace"], "Delete the selected span", "view"),
-    ("grow_end", "End one word right", "Shift+Right",
-     "Move the selected span's end one token right", "view"),
-    ("shrink_end", "End one word left", "Shift+Left",
-     "Move the selected span's end one token left", "view"),
-    ("grow_start", "Start one word left", "Ctrl+Shift+Left",
-     "Move the selected span's start one token left", "view"),
-    ("shrink_start", "Start one word right", "Ctrl+Shift+Right",
-     "Move the selected span's start one token right", "view"),
-    ("confirm", "Confirm", ["Return", "Enter"],
-     "Confirm the selected suggestion and go to the next one", "view"),
-    ("confirm_all", "Confirm all suggestions", ["Ctrl+Shift+Return", "A"],
-     "Confirm every remaining model suggestion in this document", "view"),
-    ("next_suggestion", "Next suggestion", "Tab",
-     "Select the next suggestion that is not yet confirmed", "view"),
-    ("previous_suggestion", "Previous suggestion", "Shift+Tab",
-     "Select the previous suggestion that is not yet confirmed", "view"),
+    (
+        "grow_end",
+        "End one word right",
+        "Shift+Right",
+        "Move the selected span's end one token right",
+        "view",
+    ),
+    (
+        "shrink_end",
+        "End one word left",
+        "Shift+Left",
+        "Move the selected span's end one token left",
+        "view",
+    ),
+    (
+        "grow_start",
+        "Start one word left",
+        "Ctrl+Shift+Left",
+        "Move the selected span's start one token left",
+        "view",
+    ),
+    (
+        "shrink_start",
+        "Start one word right",
+        "Ctrl+Shift+Right",
+        "Move the selected span's start one token right",
+        "view",
+    ),
+    (
+        "confirm",
+        "Confirm",
+        ["Return", "Enter"],
+        "Confirm the selected suggestion and go to the next one",
+        "view",
+    ),
+    (
+        "confirm_all",
+        "Confirm all suggestions",
+        ["Ctrl+Shift+Return", "A"],
+        "Confirm every remaining model suggestion in this document",
+        "view",
+    ),
+    (
+        "next_suggestion",
+        "Next suggestion",
+        "Tab",
+        "Select the next suggestion that is not yet confirmed",
+        "view",
+    ),
+    (
+        "previous_suggestion",
+        "Previous suggestion",
+        "Shift+Tab",
+        "Select the previous suggestion that is not yet confirmed",
+        "view",
+    ),
     ("unlink", "Unlink speaker", "U", "Remove the selected quote's speaker", "view"),
-    ("apply_words", "Apply to all (same words)", "Ctrl+Shift+A",
-     "Label every other occurrence of these exact words in this document", "view"),
-    ("apply_forms", "Apply to all forms", "Ctrl+Alt+A",
-     "Label every occurrence in any case ending (Путин, Путина, Путину) in this document",
-     "view"),
-    ("apply_forms_corpus", "Apply to all forms in all documents", "Ctrl+Alt+Shift+A",
-     "Label every occurrence in any case ending in every document", "view"),
-    ("remove_words", "Remove everywhere (same words)", "Ctrl+Shift+Delete",
-     "Remove this label from these words everywhere in this document", "view"),
-    ("remove_forms_corpus", "Remove all forms in all documents", "Ctrl+Alt+Shift+Delete",
-     "Remove this label from every case form in every document", "view"),
-    ("done_next", "Mark done, open next", "Ctrl+Return",
-     "Mark this document done and open the next one not done", "window"),
-    ("skip_next", "Skip, open next", "Ctrl+Shift+K",
-     "Mark this document skipped and open the next one not done", "window"),
+    (
+        "apply_words",
+        "Apply to all (same words)",
+        "Ctrl+Shift+A",
+        "Label every other occurrence of these exact words in this document",
+        "view",
+    ),
+    (
+        "apply_forms",
+        "Apply to all forms",
+        "Ctrl+Alt+A",
+        "Label every occurrence in any case ending (Путин, Путина, Путину) in this document",
+        "view",
+    ),
+    (
+        "apply_forms_corpus",
+        "Apply to all forms in all documents",
+        "Ctrl+Alt+Shift+A",
+        "Label every occurrence in any case ending in every document",
+        "view",
+    ),
+    (
+        "remove_words",
+        "Remove everywhere (same words)",
+        "Ctrl+Shift+Delete",
+        "Remove this label from these words everywhere in this document",
+        "view",
+    ),
+    (
+        "remove_forms_corpus",
+        "Remove all forms in all documents",
+        "Ctrl+Alt+Shift+Delete",
+        "Remove this label from every case form in every document",
+        "view",
+    ),
+    (
+        "done_next",
+        "Mark done, open next",
+        "Ctrl+Return",
+        "Mark this document done and open the next one not done",
+        "window",
+    ),
+    (
+        "skip_next",
+        "Skip, open next",
+        "Ctrl+Shift+K",
+        "Mark this document skipped and open the next one not done",
+        "window",
+    ),
     ("cancel", "Cancel", "Escape", "Cancel picking a speaker; clear the selection", "view"),
-    ("review", "Review changes…", "Ctrl+R",
-     "Show the model's suggestions beside the current gold", "window"),
+    (
+        "review",
+        "Review changes…",
+        "Ctrl+R",
+        "Show the model's suggestions beside the current gold",
+        "window",
+    ),
     ("keymap", "Keyboard map", "F1", "Show every key", "window"),
     # "?" only in the article: in the list's search box it is a character to type.
     ("keymap_in_view", "Keyboard map", "?", "Show every key", "view"),
@@ -123,22 +207,52 @@ def _label_actions(view: QWidget, labels: LabelSet) -> dict[str, object]:
     """The actions whose keys come from the label set (resources/labels.json)."""
     a, q, sp = _action, labels.quote, labels.speaker
     return {
-        "label": tuple(a(view, f"Label {lb.name}", lb.hotkey,
-                         f"Label the selection {lb.name} ({lb.description}), snapped to "
-                         f"whole words; with a span selected, relabel it")
-                       for lb in labels.entities),
-        "label_exact": tuple(a(view, f"Label {lb.name}, exact characters", f"Alt+{lb.hotkey}",
-                               f"Label exactly the selected characters {lb.name}")
-                             for lb in labels.entities),
-        "quote": a(view, "Make quote", q.hotkey,
-                   "Make the selection a quote (outer quotation marks left out)"),
-        "quote_exact": a(view, "Make quote, exact characters", f"Alt+{q.hotkey}",
-                         "Make exactly the selected characters a quote"),
-        "speaker": a(view, "Set speaker…", sp.hotkey,
-                     "With a quote selected: then click (or select) the mention that said it"),
-        "pick": tuple(a(view, f"Speaker candidate {n}", str(n),
-                        f"Make candidate {n} the selected quote's speaker")
-                      for n in range(1, 10)),
+        "label": tuple(
+            a(
+                view,
+                f"Label {lb.name}",
+                lb.hotkey,
+                f"Label the selection {lb.name} ({lb.description}), snapped to "
+                f"whole words; with a span selected, relabel it",
+            )
+            for lb in labels.entities
+        ),
+        "label_exact": tuple(
+            a(
+                view,
+                f"Label {lb.name}, exact characters",
+                f"Alt+{lb.hotkey}",
+                f"Label exactly the selected characters {lb.name}",
+            )
+            for lb in labels.entities
+        ),
+        "quote": a(
+            view,
+            "Make quote",
+            q.hotkey,
+            "Make the selection a quote (outer quotation marks left out)",
+        ),
+        "quote_exact": a(
+            view,
+            "Make quote, exact characters",
+            f"Alt+{q.hotkey}",
+            "Make exactly the selected characters a quote",
+        ),
+        "speaker": a(
+            view,
+            "Set speaker…",
+            sp.hotkey,
+            "With a quote selected: then click (or select) the mention that said it",
+        ),
+        "pick": tuple(
+            a(
+                view,
+                f"Speaker candidate {n}",
+                str(n),
+                f"Make candidate {n} the selected quote's speaker",
+            )
+            for n in range(1, 10)
+        ),
     }
 
 
@@ -146,6 +260,9 @@ def create_edit_actions(view: QWidget, window: QWidget, labels: LabelSet) -> Edi
     """The actions, with view-only keys on ``view`` and window-wide ones on ``window``."""
     made = _label_actions(view, labels)
     for name, text, keys, tip, where in SPECS:
-        made[name] = (_action(view, text, keys, tip) if where == "view"
-                      else _action(window, text, keys, tip, IN_WINDOW))
+        made[name] = (
+            _action(view, text, keys, tip)
+            if where == "view"
+            else _action(window, text, keys, tip, IN_WINDOW)
+        )
     return EditActions(**made)  # type: ignore[arg-type]

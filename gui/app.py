@@ -49,8 +49,9 @@ def run(args: argparse.Namespace) -> int:
     """The window, or ``screenshot``; returns the exit code."""
     if args.command == "screenshot":
         return screenshot(args.file, args.out)
-    return run_window(args.db, list(getattr(args, "files", None) or []),
-                      getattr(args, "annotator", None))
+    return run_window(
+        args.db, list(getattr(args, "files", None) or []), getattr(args, "annotator", None)
+    )
 
 
 def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int:
@@ -74,8 +75,9 @@ def run_window(db: Path, files: list[Path], annotator: str | None = None) -> int
     return code
 
 
-def open_window(store: Store, files: list[Path] | None = None,
-                annotator: str | None = None) -> MainWindow:
+def open_window(
+    store: Store, files: list[Path] | None = None, annotator: str | None = None
+) -> MainWindow:
     """Show the window; import ``files`` (or the sample on first start) in the background."""
     from gui.main_window import MainWindow
     from models.labels import sample_path

@@ -14,17 +14,17 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout, QWidget
 
-from gui.jobs.db_watch import DatabaseWatcher
-from gui.panels.document_list import DocumentListWidget
 from gui.article.document_view import DocumentView
-from gui.editing.wiring import install_editing
-from gui.panels.entity_panel import EntityPanel
-from gui.dialogs.export_dialog import ExportDialog
-from gui.jobs.import_status import ImportStatusWidget
 from gui.article.legend import LegendWidget
+from gui.dialogs.export_dialog import ExportDialog
+from gui.editing.wiring import install_editing
+from gui.jobs.db_watch import DatabaseWatcher
+from gui.jobs.import_status import ImportStatusWidget
+from gui.jobs.workers import ImportRunner
+from gui.panels.document_list import DocumentListWidget
+from gui.panels.entity_panel import EntityPanel
 from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
-from gui.jobs.workers import ImportRunner
 from models.labels import LabelSet, load_labels
 
 if TYPE_CHECKING:
@@ -44,8 +44,13 @@ class MainWindow(QMainWindow):
     document_opened = Signal(str)
     import_finished = Signal(object)  # ImportReport, after the list was refreshed
 
-    def __init__(self, store: Store, labels: LabelSet | None = None,
-                 annotator: str | None = None, remember_layout: bool = True) -> None:
+    def __init__(
+        self,
+        store: Store,
+        labels: LabelSet | None = None,
+        annotator: str | None = None,
+        remember_layout: bool = True,
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.store = store
@@ -75,8 +80,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
-    def _dock(self, title: str, name: str, widget: QWidget,
-              area: Qt.DockWidgetArea) -> QDockWidget:
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)  # saveState() keys docks by object name
         dock.setWidget(widget)
@@ -91,8 +95,9 @@ class MainWindow(QMainWindow):
         self.documents_dock = self._dock("Documents", "documents_dock", self.document_list, left)
         self.entities_dock = self._dock("Entities", "entities_dock", self.entity_panel, right)
         self.quotes_dock = self._dock("Quotes", "quotes_dock", self.quote_panel, right)
-        self.resizeDocks([self.documents_dock, self.entities_dock], [340, 340],
-                         Qt.Orientation.Horizontal)
+        self.resizeDocks(
+            [self.documents_dock, self.entities_dock], [340, 340], Qt.Orientation.Horizontal
+        )
 
     def _create_import(self) -> None:
         self.runner = ImportRunner(self.store, parent=self)
@@ -107,21 +112,38 @@ class MainWindow(QMainWindow):
 
     def _create_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import files…", self, shortcut=QKeySequence.StandardKey.Open,
-                                     toolTip="Import and pre-annotate .txt/.jsonl/.json files")
+        self.import_action = QAction(
+            "&Import files…",
+            self,
+            shortcut=QKeySequence.StandardKey.Open,
+            toolTip="Import and pre-annotate .txt/.jsonl/.json files",
+        )
         self.import_action.triggered.connect(self._on_import_action_triggered)
-        self.import_folder_action = QAction("Import &folder…", self,
-                                            toolTip="Import every text file in a folder")
+        self.import_folder_action = QAction(
+            "Import &folder…", self, toolTip="Import every text file in a folder"
+        )
         self.import_folder_action.triggered.connect(self._on_import_folder_action_triggered)
-        self.export_action = QAction("&Export…", self, shortcut=QKeySequence("Ctrl+Shift+E"),
-                                     toolTip="Write the corpus as training data (JSONL, spaCy, "
-                                     "CoNLL, brat, Label Studio, …) in the background")
+        self.export_action = QAction(
+            "&Export…",
+            self,
+            shortcut=QKeySequence("Ctrl+Shift+E"),
+            toolTip="Write the corpus as training data (JSONL, spaCy, "
+            "CoNLL, brat, Label Studio, …) in the background",
+        )
         self.export_action.triggered.connect(self.show_export_dialog)
-        self.quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit,
-                                   toolTip="Close the window; every edit is already saved")
+        self.quit_action = QAction(
+            "&Quit",
+            self,
+            shortcut=QKeySequence.StandardKey.Quit,
+            toolTip="Close the window; every edit is already saved",
+        )
         self.quit_action.triggered.connect(self.close)
-        for action in (self.import_action, self.import_folder_action, self.export_action,
-                       self.quit_action):
+        for action in (
+            self.import_action,
+            self.import_folder_action,
+            self.export_action,
+            self.quit_action,
+        ):
             file_menu.addAction(action)
         self.view_menu = self.menuBar().addMenu("&View")
         for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
@@ -225,7 +247,8 @@ class MainWindow(QMainWindow):
 
     def _on_import_action_triggered(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", "", "Articles (*.txt *.jsonl *.json);;All files (*)")
+            self, "Import files", "", "Articles (*.txt *.jsonl *.json);;All files (*)"
+        )
         if files:
             self.import_files(files)
 
@@ -251,8 +274,10 @@ class MainWindow(QMainWindow):
         """Save the layout; stop an import after its current article (kept)."""
         if self.settings is not None:
             self.settings.save(
-                geometry=self.saveGeometry(), state=self.saveState(),
-                document_columns=self.document_list.table.horizontalHeader().saveState())
+                geometry=self.saveGeometry(),
+                state=self.saveState(),
+                document_columns=self.document_list.table.horizontalHeader().saveState(),
+            )
         self.runner.cancel()
         self.runner.wait(30_000)
         if self.export_dialog is not None:

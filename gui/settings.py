@@ -14,8 +14,9 @@ APPLICATION = "razmetka"
 
 def settings() -> QSettings:
     """The user's settings, in the default format (tests switch it to INI in tmp)."""
-    return QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope,
-                     ORGANIZATION, APPLICATION)
+    return QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )
 
 
 class WindowSettings:

@@ -5,8 +5,8 @@ punctuation trimmed, a match is character IoU >= 0.8, speakers compared token by
 with a loose stem), so ``main.py evaluate --gold`` and the shared script agree. Two
 departures, both where the script is stricter than it means to be: equal words shorter
 than three letters match ("ГУ", "в"), and a gold quote whose speaker is null counts as
-right when the prediction has no speaker either. ``compare_annotations`` measures how much a team had to change:
-entities by exact span and label, quotes by IoU with speaker accuracy.
+right when the prediction has no speaker either. ``compare_annotations`` measures how
+much a team had to change: entities by exact span and label, quotes by IoU with speaker accuracy.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
 
 def _toks(s: str | None) -> list[str]:
     s = (s or "").lower().replace("ё", "е")
-    for ch in "«»\"„“”,.":
+    for ch in '«»"„“”,.':
         s = s.replace(ch, " ")
     return s.split()
 
@@ -173,14 +173,18 @@ def _score_case(score: QuoteScore, case: dict[str, Any], predicted: list[Quote])
         if gq.get("speaker_optional") or speaker_ok(sp, gq.get("speaker")):
             score.speaker_right += 1
         else:
-            score.misattributed.append(Issue(cid, "speaker", gq["quote"], gq.get("speaker"),
-                                             _speaker_label(sp)))
+            score.misattributed.append(
+                Issue(cid, "speaker", gq["quote"], gq.get("speaker"), _speaker_label(sp))
+            )
     used = {bi for bi in matches if bi is not None}
     for i, q in enumerate(predicted):
         if i not in used:
             score.fp += 1
-            score.spurious.append(Issue(cid, "spurious", text[preds[i][0]:preds[i][1]],
-                                        got=_speaker_label(q.speaker)))
+            score.spurious.append(
+                Issue(
+                    cid, "spurious", text[preds[i][0] : preds[i][1]], got=_speaker_label(q.speaker)
+                )
+            )
 
 
 def score_quotes(cases: list[dict[str, Any]], predict: Callable[[str], list[Quote]]) -> QuoteScore:
@@ -212,8 +216,14 @@ def format_report(score: QuoteScore, verbose: bool = False) -> str:
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": round(p, 4),
+        "recall": round(r, 4),
+        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+    }
 
 
 def _speaker_same(model: Speaker | None, gold: Speaker | None) -> bool:
@@ -290,11 +300,15 @@ def format_comparison(result: dict[str, Any]) -> str:
     """A table of ``compare_annotations`` output."""
     lines = [f"documents: {result['documents']}", "label    P      R      F1     tp   fp   fn"]
     for label, r in result["entities"].items():
-        lines.append(f"{label:8} {r['precision']:.3f}  {r['recall']:.3f}  {r['f1']:.3f}  "
-                     f"{r['tp']:4} {r['fp']:4} {r['fn']:4}")
+        lines.append(
+            f"{label:8} {r['precision']:.3f}  {r['recall']:.3f}  {r['f1']:.3f}  "
+            f"{r['tp']:4} {r['fp']:4} {r['fn']:4}"
+        )
     qr = result["quotes"]
-    lines.append(f"{'QUOTE':8} {qr['precision']:.3f}  {qr['recall']:.3f}  {qr['f1']:.3f}  "
-                 f"{qr['tp']:4} {qr['fp']:4} {qr['fn']:4}  speaker_acc={qr['speaker_accuracy']:.3f}")
+    lines.append(
+        f"{'QUOTE':8} {qr['precision']:.3f}  {qr['recall']:.3f}  {qr['f1']:.3f}  "
+        f"{qr['tp']:4} {qr['fp']:4} {qr['fn']:4}  speaker_acc={qr['speaker_accuracy']:.3f}"
+    )
     return "\n".join(lines)
 
 

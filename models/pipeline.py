@@ -12,9 +12,9 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from models.nlp.lemmas import lemmas
 from models.nlp.ner import find_entities, load_models
 from models.quotes.find import find_quotes, merge_quoted_org_names
-from models.nlp.lemmas import lemmas
 from models.spans import Document
 
 
@@ -40,8 +40,9 @@ def _work(doc: Document) -> tuple[Document, Document, str]:
     return pre_annotate(doc)
 
 
-def pre_annotate_many(docs: Iterable[Document], jobs: int = 1
-                      ) -> Iterator[tuple[Document, Document, str]]:
+def pre_annotate_many(
+    docs: Iterable[Document], jobs: int = 1
+) -> Iterator[tuple[Document, Document, str]]:
     """Pre-annotate documents in order, with ``jobs`` processes (fork after loading)."""
     load_models()
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():

@@ -16,11 +16,18 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def razmetka(*args: str | Path, env: dict[str, str] | None = None
-             ) -> subprocess.CompletedProcess[str]:
+def razmetka(
+    *args: str | Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT, env=full_env, timeout=300)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=full_env,
+        timeout=300,
+    )
 
 
 def test_annotate_prints_one_json_line_with_the_expected_entities() -> None:
@@ -30,11 +37,17 @@ def test_annotate_prints_one_json_line_with_the_expected_entities() -> None:
     doc = json.loads(line)
     assert doc["meta"]["date"] == "2025-11-26"
     found = {(e["label"], e["normal"]) for e in doc["entities"]}
-    for want in [("PER", "Владимир Путин"), ("PER", "Садыр Жапаров"), ("PER", "Юрий Крупнов"),
-                 ("LOC", "Россия"), ("LOC", "Киргизия"), ("ORG", "ЕАЭС")]:
+    for want in [
+        ("PER", "Владимир Путин"),
+        ("PER", "Садыр Жапаров"),
+        ("PER", "Юрий Крупнов"),
+        ("LOC", "Россия"),
+        ("LOC", "Киргизия"),
+        ("ORG", "ЕАЭС"),
+    ]:
         assert want in found
     for e in doc["entities"]:
-        assert doc["text"][e["start"]:e["end"]] == e["text"]
+        assert doc["text"][e["start"] : e["end"]] == e["text"]
 
 
 def test_annotate_keeps_input_order_and_reports_bad_files(tmp_path: Path) -> None:
@@ -77,7 +90,7 @@ def test_export_jsonl_round_trips_text_and_offsets(tmp_path: Path) -> None:
     (line,) = out.read_text(encoding="utf-8").splitlines()
     doc = json.loads(line)
     assert doc["text"] == sample_path().read_text(encoding="utf-8")
-    assert all(doc["text"][e["start"]:e["end"]] == e["text"] for e in doc["entities"])
+    assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in doc["entities"])
 
 
 def test_stats_on_missing_database_is_one_line(tmp_path: Path) -> None:

@@ -22,19 +22,31 @@ from models.store.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
-NEWS = ("Губернатор Свердловской области Денис Паслер провел совещание в Екатеринбурге. "
-        "По его словам, ремонт дорог завершат до конца сентября.\n\n"
-        "Мэр города Алексей Орлов сказал журналистам, что подрядчики уже получили аванс.")
-KOI8_NEWS = ("Мэр Челябинска Наталья Котова открыла новую школу. Директор школы "
-             "рассказал, что в ней будут учиться девятьсот детей.")
-LITERAL = ("<b>Путин</b> &amp; <script>alert('Медведев')</script> посетил Казань.\x07"
-           "\x1b[31m Конец\x0b строки.")
+NEWS = (
+    "Губернатор Свердловской области Денис Паслер провел совещание в Екатеринбурге. "
+    "По его словам, ремонт дорог завершат до конца сентября.\n\n"
+    "Мэр города Алексей Орлов сказал журналистам, что подрядчики уже получили аванс."
+)
+KOI8_NEWS = (
+    "Мэр Челябинска Наталья Котова открыла новую школу. Директор школы "
+    "рассказал, что в ней будут учиться девятьсот детей."
+)
+LITERAL = (
+    "<b>Путин</b> &amp; <script>alert('Медведев')</script> посетил Казань.\x07"
+    "\x1b[31m Конец\x0b строки."
+)
 
 
 def razmetka(*args: str | Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)],
-                          capture_output=True, text=True, cwd=ROOT, env=env, timeout=600)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+    )
 
 
 def sha(path: Path) -> str:
@@ -48,20 +60,27 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (d / "a_utf8.txt").write_text(NEWS, encoding="utf-8")
     (d / "b_bom.txt").write_bytes(b"\xef\xbb\xbf" + ("Второй. " + NEWS).encode())
     (d / "c_utf16.txt").write_bytes(("Третий. " + NEWS).encode("utf-16"))
-    (d / "d_cp1251.txt").write_bytes(("Четвёртый. " + NEWS).replace("\n", "\r\n")
-                                     .encode("cp1251"))
+    (d / "d_cp1251.txt").write_bytes(("Четвёртый. " + NEWS).replace("\n", "\r\n").encode("cp1251"))
     (d / "e_koi8.txt").write_bytes(KOI8_NEWS.replace("\n", "\r").encode("koi8_r"))
     (d / "f_literal.txt").write_text(LITERAL, encoding="utf-8")
     (d / "g_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
     (d / "h_empty.txt").write_bytes(b"")
-    lines = [json.dumps({"text": "Пятый: Мария Захарова выступила в Женеве."},
-                        ensure_ascii=False),
-             '{"text": "оборванная строка',
-             json.dumps({"text": "Шестой текст.", "entities": [
-                 {"start": 0, "end": 40, "label": "PER"}]}, ensure_ascii=False),
-             json.dumps({"text": "Седьмой текст.", "entities": [
-                 {"start": 0, "end": 7, "label": "PER", "text": "Восьмой"}]}, ensure_ascii=False),
-             json.dumps({"text": "Девятый: Игорь Петров приехал в Пермь."}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"text": "Пятый: Мария Захарова выступила в Женеве."}, ensure_ascii=False),
+        '{"text": "оборванная строка',
+        json.dumps(
+            {"text": "Шестой текст.", "entities": [{"start": 0, "end": 40, "label": "PER"}]},
+            ensure_ascii=False,
+        ),
+        json.dumps(
+            {
+                "text": "Седьмой текст.",
+                "entities": [{"start": 0, "end": 7, "label": "PER", "text": "Восьмой"}],
+            },
+            ensure_ascii=False,
+        ),
+        json.dumps({"text": "Девятый: Игорь Петров приехал в Пермь."}, ensure_ascii=False),
+    ]
     (d / "i_batch.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (d / "pictures").mkdir()
     (d / "pictures" / "photo.png").write_bytes(b"\x89PNG\x00")
@@ -73,19 +92,23 @@ def _errors(stderr: str) -> list[str]:
 
 
 def test_import_reports_each_bad_file_once_and_imports_the_rest(
-        batch: Path, tmp_path: Path) -> None:
+    batch: Path, tmp_path: Path
+) -> None:
     db = tmp_path / "corpus.db"
     run = razmetka("import", "--db", db, batch, tmp_path / "missing.txt")
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     errors = _errors(run.stderr)
-    expected = [(batch / "g_binary.txt", "binary file"), (batch / "h_empty.txt", "empty file"),
-                (f"{batch / 'i_batch.jsonl'}:2", "broken JSON"),
-                (f"{batch / 'i_batch.jsonl'}:3", "outside the text"),
-                (f"{batch / 'i_batch.jsonl'}:4", "'Восьмой' but the text there is 'Седьмой'"),
-                (tmp_path / "missing.txt", "no such file or folder")]
+    expected = [
+        (batch / "g_binary.txt", "binary file"),
+        (batch / "h_empty.txt", "empty file"),
+        (f"{batch / 'i_batch.jsonl'}:2", "broken JSON"),
+        (f"{batch / 'i_batch.jsonl'}:3", "outside the text"),
+        (f"{batch / 'i_batch.jsonl'}:4", "'Восьмой' but the text there is 'Седьмой'"),
+        (tmp_path / "missing.txt", "no such file or folder"),
+    ]
     assert len(errors) == len(expected), run.stderr
-    for (where, reason) in expected:
+    for where, reason in expected:
         assert any(e.startswith(f"{where}: ") and reason in e for e in errors), (where, errors)
     assert "8 imported" in run.stdout and "6 failed" in run.stdout
 
@@ -108,27 +131,34 @@ def test_a_folder_with_no_text_is_an_error(batch: Path, tmp_path: Path) -> None:
     run = razmetka("import", "--db", tmp_path / "c.db", batch / "pictures")
     assert run.returncode == 1
     assert _errors(run.stderr) == [
-        f"{batch / 'pictures'}: folder has no .txt, .json, .jsonl or .ann files"]
+        f"{batch / 'pictures'}: folder has no .txt, .json, .jsonl or .ann files"
+    ]
 
 
 def test_annotate_prints_good_documents_and_reports_bad_ones(batch: Path) -> None:
-    run = razmetka("annotate", batch / "e_koi8.txt", batch / "g_binary.txt",
-                   batch / "f_literal.txt")
+    run = razmetka(
+        "annotate", batch / "e_koi8.txt", batch / "g_binary.txt", batch / "f_literal.txt"
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
-    assert _errors(run.stderr) == [f"{batch / 'g_binary.txt'}: binary file (contains NUL "
-                                   "bytes), not text"]
+    assert _errors(run.stderr) == [
+        f"{batch / 'g_binary.txt'}: binary file (contains NUL bytes), not text"
+    ]
     docs = [json.loads(line) for line in run.stdout.splitlines()]
     assert [d["text"] for d in docs] == [KOI8_NEWS, LITERAL]
     assert ("PER", "Наталья Котова") in {(e["label"], e["normal"]) for e in docs[0]["entities"]}
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"just some notes\n" * 100, "not a razmetka database"),
-    (b"SQLite format 3\x00" + b"\xa5" * 8084, "damaged (its header is not valid)"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"just some notes\n" * 100, "not a razmetka database"),
+        (b"SQLite format 3\x00" + b"\xa5" * 8084, "damaged (its header is not valid)"),
+    ],
+)
 def test_import_into_a_file_that_is_not_a_database(
-        tmp_path: Path, batch: Path, content: bytes, reason: str) -> None:
+    tmp_path: Path, batch: Path, content: bytes, reason: str
+) -> None:
     db = tmp_path / "notes.db"
     db.write_bytes(content)
     before = sha(db)

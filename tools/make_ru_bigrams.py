@@ -10,6 +10,7 @@ Run: python tools/make_ru_bigrams.py
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from collections import Counter
@@ -29,7 +30,7 @@ def pair_counts() -> Counter[str]:
     for word, n in zip(vocab.words, vocab.counts):
         if word and set(word) <= allowed:
             marked = f"^{word}$"
-            for a, b in zip(marked, marked[1:]):
+            for a, b in itertools.pairwise(marked):
                 counts[a + b] += n
     return counts
 
@@ -47,8 +48,9 @@ def log_probs(counts: Counter[str]) -> dict[str, float]:
 
 def main() -> None:
     """Write the table."""
-    OUT.write_text(json.dumps(log_probs(pair_counts()), ensure_ascii=False, indent=0) + "\n",
-                   encoding="utf-8")
+    OUT.write_text(
+        json.dumps(log_probs(pair_counts()), ensure_ascii=False, indent=0) + "\n", encoding="utf-8"
+    )
     print(f"wrote {OUT}")
 
 

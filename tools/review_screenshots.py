@@ -33,8 +33,9 @@ from models.labels import sample_path
 from models.store.store import Store
 
 
-def _key(window: MainWindow, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-         ) -> None:
+def _key(
+    window: MainWindow, key: Qt.Key, mods: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
     QTest.keyClick(window.view, key, mods)
     application().processEvents()
 
@@ -47,8 +48,9 @@ def _click(window: MainWindow, offset: int) -> None:
     view.centerCursor()
     application().processEvents()
     rect = view.cursorRect(cursor)
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 3,
-                                                                            rect.center().y()))
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 3, rect.center().y())
+    )
     application().processEvents()
 
 
@@ -83,8 +85,11 @@ def main() -> int:
         _click(window, text.index("Наумов"))
         _key(window, Qt.Key.Key_Delete)  # a photo credit, not a person in the story
         _click(window, text.index("Жапаровым"))
-        _key(window, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier
-             | Qt.KeyboardModifier.ControlModifier)
+        _key(
+            window,
+            Qt.Key.Key_Left,
+            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier,
+        )
         _save(window, out / "edit_entity.png")
         _click(window, text.index("миграционная амнистия"))
         _key(window, Qt.Key.Key_U)

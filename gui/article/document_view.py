@@ -80,8 +80,11 @@ class DocumentView(QPlainTextEdit):
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc`` (or nothing) from its first line, replacing what was shown."""
         self._doc = doc
-        layers = SpanLayers() if doc is None else SpanLayers.build(
-            doc.text, doc.entities, doc.quotes, doc.noise)
+        layers = (
+            SpanLayers()
+            if doc is None
+            else SpanLayers.build(doc.text, doc.entities, doc.quotes, doc.noise)
+        )
         self._highlighter.layers = layers
         self._highlighter.forget(0)  # Qt offers every block now; all are deferred
         self.setPlainText("" if doc is None else doc.text)
@@ -106,8 +109,9 @@ class DocumentView(QPlainTextEdit):
         ranges += [(q.speaker.start, q.speaker.end) for q in changed_q if q.speaker]
         self.rehighlight_ranges(ranges)
 
-    def change_spans(self, removed: Sequence[Entity | Quote],
-                     added: Sequence[Entity | Quote]) -> None:
+    def change_spans(
+        self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
+    ) -> None:
         """Swap a few spans (one edit: ``removed`` as shown, ``added`` as now).
 
         Unlike ``refresh_spans`` this never touches the other spans, so an edit costs the
@@ -118,8 +122,11 @@ class DocumentView(QPlainTextEdit):
         self._highlighter.layers = self.layers.replaced(removed, added)
         self._doc = swap_spans(self._doc, removed, added)
         ranges = [(s.start, s.end) for s in (*removed, *added)]
-        ranges += [(q.speaker.start, q.speaker.end) for q in (*removed, *added)
-                   if isinstance(q, Quote) and q.speaker is not None]
+        ranges += [
+            (q.speaker.start, q.speaker.end)
+            for q in (*removed, *added)
+            if isinstance(q, Quote) and q.speaker is not None
+        ]
         self.rehighlight_ranges(ranges)
 
     def rehighlight_ranges(self, ranges: Iterable[tuple[int, int]]) -> None:
@@ -155,8 +162,11 @@ class DocumentView(QPlainTextEdit):
     def format_visible(self) -> None:
         """Format the blocks on screen (and one screen further) that are not yet."""
         for _ in range(3):  # formats can change line wrapping, hence what is visible
-            todo = [b for b in self._visible_blocks(2 * self.viewport().height())
-                    if not self._highlighter.is_formatted(b)]
+            todo = [
+                b
+                for b in self._visible_blocks(2 * self.viewport().height())
+                if not self._highlighter.is_formatted(b)
+            ]
             if not todo:
                 return
             for block in todo:
@@ -234,8 +244,10 @@ class DocumentView(QPlainTextEdit):
     def _show_tooltip(self, event: QHelpEvent) -> None:
         point = self.viewport().mapFromGlobal(event.globalPos())
         offset = self.offset_at(point)
-        lines = [f"{e.item.label}: {e.item.normal or e.item.text}"
-                 for e in self.layers.entities.at(offset)]
+        lines = [
+            f"{e.item.label}: {e.item.normal or e.item.text}"
+            for e in self.layers.entities.at(offset)
+        ]
         for q in self.layers.quotes.at(offset):
             who = q.item.speaker.normal or q.item.speaker.text if q.item.speaker else "—"
             lines.append(f"QUOTE, speaker: {who}")
@@ -266,10 +278,10 @@ class DocumentView(QPlainTextEdit):
                     break
                 lo = offsets.to_py(block.position())
                 if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
-                    painter.fillRect(QRectF(0, rect.top(), width, rect.height()),
-                                     self._quote_bg)
-                    painter.fillRect(QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()),
-                                     self._quote_bar)
+                    painter.fillRect(QRectF(0, rect.top(), width, rect.height()), self._quote_bg)
+                    painter.fillRect(
+                        QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()), self._quote_bar
+                    )
                 block = block.next()
             painter.end()
         super().paintEvent(event)

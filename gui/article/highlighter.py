@@ -15,6 +15,7 @@ it (:meth:`SpanHighlighter.format_block`), which it does for the blocks on scree
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -105,9 +106,13 @@ class SpanLayers:
     noise: SpanIndex[Noise] = field(default_factory=SpanIndex)
 
     @classmethod
-    def build(cls, text: str, entities: tuple[Entity, ...] | list[Entity],
-              quotes: tuple[Quote, ...] | list[Quote],
-              noise: tuple[Noise, ...] | list[Noise]) -> SpanLayers:
+    def build(
+        cls,
+        text: str,
+        entities: tuple[Entity, ...] | list[Entity],
+        quotes: tuple[Quote, ...] | list[Quote],
+        noise: tuple[Noise, ...] | list[Noise],
+    ) -> SpanLayers:
         """Index a document's spans (O(n log n), once per document or edit)."""
         return cls(
             OffsetMap(text),
@@ -117,15 +122,16 @@ class SpanLayers:
             SpanIndex((n.start, n.end, n) for n in noise),
         )
 
-    def with_spans(self, entities: tuple[Entity, ...] | list[Entity],
-                   quotes: tuple[Quote, ...] | list[Quote]) -> SpanLayers:
+    def with_spans(
+        self, entities: tuple[Entity, ...] | list[Entity], quotes: tuple[Quote, ...] | list[Quote]
+    ) -> SpanLayers:
         """The same text and noise with other entities and quotes."""
         fresh = SpanLayers.build("", entities, quotes, ())
-        return SpanLayers(self.offsets, fresh.entities, fresh.quotes, fresh.speakers,
-                          self.noise)
+        return SpanLayers(self.offsets, fresh.entities, fresh.quotes, fresh.speakers, self.noise)
 
-    def replaced(self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
-                 ) -> SpanLayers:
+    def replaced(
+        self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
+    ) -> SpanLayers:
         """The same layers with a few spans swapped (one edit), in O(n) copies."""
         from models.spans import Quote
 
@@ -133,8 +139,11 @@ class SpanLayers:
             return [(s.start, s.end, s) for s in spans if isinstance(s, Quote) == quotes]
 
         def voices(spans: Sequence[Entity | Quote]) -> list:
-            return [(q.speaker.start, q.speaker.end, q) for q in spans
-                    if isinstance(q, Quote) and q.speaker]
+            return [
+                (q.speaker.start, q.speaker.end, q)
+                for q in spans
+                if isinstance(q, Quote) and q.speaker
+            ]
 
         return SpanLayers(
             self.offsets,
@@ -189,7 +198,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         if not layers:
             return
         edges = sorted({lo, hi, *(max(lo, min(hi, x)) for s, e, _ in layers for x in (s, e))})
-        for a, b in zip(edges, edges[1:]):
+        for a, b in itertools.pairwise(edges):
             fmt: QTextCharFormat | None = None
             for s, e, f in layers:
                 if s <= a and e >= b:
@@ -210,7 +219,6 @@ class SpanHighlighter(QSyntaxHighlighter):
             if q.item.id is not None:
                 quote.setProperty(ID_PROPERTY, q.item.id)
             out.append((q.start, q.end, quote))
-        out += [(e.start, e.end, fm.for_entity(e.item))
-                for e in lay.entities.overlapping(lo, hi)]
+        out += [(e.start, e.end, fm.for_entity(e.item)) for e in lay.entities.overlapping(lo, hi)]
         out += [(s.start, s.end, fm.speaker) for s in lay.speakers.overlapping(lo, hi)]
         return out

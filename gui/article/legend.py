@@ -34,21 +34,37 @@ class LegendWidget(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(8)
         for label in labels.entities:
-            self._add(layout, label.name, f"{label.name} · {label.description}",
-                      f"background: {_rgba(label.color, ENTITY_TINT)};"
-                      f" border-bottom: 2px solid {label.color};",
-                      f"{label.description}: hotkey {label.hotkey}")
+            self._add(
+                layout,
+                label.name,
+                f"{label.name} · {label.description}",
+                f"background: {_rgba(label.color, ENTITY_TINT)};"
+                f" border-bottom: 2px solid {label.color};",
+                f"{label.description}: hotkey {label.hotkey}",
+            )
         quote = labels.quote
-        self._add(layout, quote.name, "«Quote»",
-                  f"background: {_rgba(quote.color, QUOTE_TINT)};"
-                  f" border-left: 4px solid {quote.color};",
-                  f"{quote.description}: hotkey {quote.hotkey}")
+        self._add(
+            layout,
+            quote.name,
+            "«Quote»",
+            f"background: {_rgba(quote.color, QUOTE_TINT)}; border-left: 4px solid {quote.color};",
+            f"{quote.description}: hotkey {quote.hotkey}",
+        )
         speaker = labels.speaker
-        self._add(layout, speaker.name, "Speaker",
-                  f"font-weight: bold; border-bottom: 2px solid {speaker.color};",
-                  f"{speaker.description}: hotkey {speaker.hotkey}")
-        self._add(layout, "NOISE", "caption · ad · repeat", f"color: {NOISE_COLOR};",
-                  "Photo captions, ad markers and repeated paragraphs (not article prose)")
+        self._add(
+            layout,
+            speaker.name,
+            "Speaker",
+            f"font-weight: bold; border-bottom: 2px solid {speaker.color};",
+            f"{speaker.description}: hotkey {speaker.hotkey}",
+        )
+        self._add(
+            layout,
+            "NOISE",
+            "caption · ad · repeat",
+            f"color: {NOISE_COLOR};",
+            "Photo captions, ad markers and repeated paragraphs (not article prose)",
+        )
         layout.addStretch(1)
 
     def _add(self, layout: QHBoxLayout, key: str, text: str, style: str, tip: str) -> None:

@@ -26,8 +26,15 @@ def linked_ranges(doc: Document | None, span: Entity | Quote | None) -> list[tup
         return []
     if isinstance(span, Quote):
         return [(span.speaker.start, span.speaker.end)] if span.speaker else []
-    return [(q.start, q.end) for q in doc.quotes if q.speaker is not None and (
-        q.speaker.entity == span.id or (q.speaker.start, q.speaker.end) == (span.start, span.end))]
+    return [
+        (q.start, q.end)
+        for q in doc.quotes
+        if q.speaker is not None
+        and (
+            q.speaker.entity == span.id
+            or (q.speaker.start, q.speaker.end) == (span.start, span.end)
+        )
+    ]
 
 
 def link_format(color: str = LINK_COLOR) -> QTextCharFormat:

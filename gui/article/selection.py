@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView
 def select_row(view: QAbstractItemView, index: QModelIndex) -> None:
     """Make ``index`` the current, only selected row and scroll it into view."""
     view.selectionModel().setCurrentIndex(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        | QItemSelectionModel.SelectionFlag.Rows)
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     view.scrollTo(index)

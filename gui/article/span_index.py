@@ -57,8 +57,9 @@ class SpanIndex(Generic[T]):
         """Spans containing the character at ``offset``, outer before inner."""
         return self.overlapping(offset, offset + 1)
 
-    def replaced(self, removed: Iterable[tuple[int, int, T]],
-                 added: Iterable[tuple[int, int, T]]) -> SpanIndex[T]:
+    def replaced(
+        self, removed: Iterable[tuple[int, int, T]], added: Iterable[tuple[int, int, T]]
+    ) -> SpanIndex[T]:
         """A copy with a few spans swapped (an edit), without re-sorting the rest.
 
         Re-indexing 10,000 spans for one edit would make an edit on a big article as
@@ -83,8 +84,9 @@ class SpanIndex(Generic[T]):
         new._max_end = self._rerun_max(spans, starts, changed)
         return new
 
-    def _rerun_max(self, spans: list[Indexed[T]], starts: list[int],
-                   changed: list[int]) -> list[int]:
+    def _rerun_max(
+        self, spans: list[Indexed[T]], starts: list[int], changed: list[int]
+    ) -> list[int]:
         if not changed:
             return list(self._max_end)
         first = bisect_left(starts, min(changed))
@@ -94,7 +96,7 @@ class SpanIndex(Generic[T]):
         running = out[-1] if out else -1
         for i in range(first, len(spans)):
             if i >= stable and running == (self._max_end[i - shift - 1] if i - shift else -1):
-                return out + self._max_end[i - shift:]
+                return out + self._max_end[i - shift :]
             running = max(running, spans[i].end)
             out.append(running)
         return out

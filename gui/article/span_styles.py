@@ -12,8 +12,7 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextFormat
 
 STATE_PROPERTY = QTextFormat.Property.UserProperty + 4
 
-_TINT = {"suggested": 0.16, "confirmed": 0.30, "imported": 0.30, "changed": 0.45,
-         "added": 0.45}
+_TINT = {"suggested": 0.16, "confirmed": 0.30, "imported": 0.30, "changed": 0.45, "added": 0.45}
 _UNDERLINE = {
     "suggested": QTextCharFormat.UnderlineStyle.DashUnderline,
     "confirmed": QTextCharFormat.UnderlineStyle.SingleUnderline,

@@ -36,8 +36,9 @@ def _default_name() -> str:
         return ""
 
 
-def resolve_annotator(given: str | None, ask: bool = False,
-                      parent: QWidget | None = None) -> str | None:
+def resolve_annotator(
+    given: str | None, ask: bool = False, parent: QWidget | None = None
+) -> str | None:
     """The name to log edits under: given > remembered > asked (once) > None."""
     if given:
         remember_annotator(given)
@@ -45,8 +46,9 @@ def resolve_annotator(given: str | None, ask: bool = False,
     known = remembered_annotator()
     if known or not ask:
         return known
-    name, ok = QInputDialog.getText(parent, "razmetka", "Your name for the edit log:",
-                                    text=_default_name())
+    name, ok = QInputDialog.getText(
+        parent, "razmetka", "Your name for the edit log:", text=_default_name()
+    )
     if ok and name.strip():
         remember_annotator(name.strip())
         return name.strip()

@@ -34,19 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panels.document_list_model import STATUS_TEXT
+from cli.parser import FORMATS
 from gui.jobs.jobs import JobRunner
 from gui.jobs.workers import export_work
-from cli.parser import FORMATS
+from gui.panels.document_list_model import STATUS_TEXT
 from models.io.exporters import MODULES, ExportOptions, ExportReport, count
 
 if TYPE_CHECKING:
     from models.store.store import Store
 
-FORMAT_TEXT = {"jsonl": "razmetka JSONL", "spacy": "spaCy DocBin", "conll": "CoNLL IOB2",
-               "brat": "brat standoff", "labelstudio": "Label Studio tasks",
-               "doccano": "doccano JSONL", "prodigy": "Prodigy JSONL",
-               "hf": "Hugging Face datasets"}
+FORMAT_TEXT = {
+    "jsonl": "razmetka JSONL",
+    "spacy": "spaCy DocBin",
+    "conll": "CoNLL IOB2",
+    "brat": "brat standoff",
+    "labelstudio": "Label Studio tasks",
+    "doccano": "doccano JSONL",
+    "prodigy": "Prodigy JSONL",
+    "hf": "Hugging Face datasets",
+}
 
 
 def suffix_of(fmt: str) -> str | None:
@@ -57,8 +63,9 @@ def suffix_of(fmt: str) -> str | None:
 class ExportDialog(QDialog):
     """Export options, a progress bar with Cancel, and the report at the end."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None,
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, folder: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export corpus")
@@ -95,12 +102,14 @@ class ExportDialog(QDialog):
         self.count_label = QLabel()
         self.split_edit = QLineEdit()
         self.split_edit.setPlaceholderText("no split, e.g. train=0.8,dev=0.1,test=0.1")
-        self.split_edit.setToolTip("Parts and fractions; each part is a file or folder in the "
-                                   "output folder")
+        self.split_edit.setToolTip(
+            "Parts and fractions; each part is a file or folder in the output folder"
+        )
         self.seed_box = QSpinBox()
         self.seed_box.setRange(0, 2**31 - 1)
-        self.seed_box.setToolTip("The same seed puts a document in the same part, even "
-                                 "after more documents are added")
+        self.seed_box.setToolTip(
+            "The same seed puts a document in the same part, even after more documents are added"
+        )
         self.model_check = QCheckBox("Export the model's snapshot instead of the gold")
         self.model_check.setToolTip("For comparing the pre-annotation with the reviewed gold")
         form = QFormLayout()
@@ -124,7 +133,8 @@ class ExportDialog(QDialog):
         self.notes.setMaximumHeight(140)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole)
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.export_button.setToolTip("Write the export in the background")
         self.export_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -157,10 +167,12 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         """The options as chosen in the form."""
-        return ExportOptions(statuses=self.status_box.currentData(),
-                             split=self.split_edit.text().strip() or None,
-                             seed=self.seed_box.value(),
-                             include_model=self.model_check.isChecked())
+        return ExportOptions(
+            statuses=self.status_box.currentData(),
+            split=self.split_edit.text().strip() or None,
+            seed=self.seed_box.value(),
+            include_model=self.model_check.isChecked(),
+        )
 
     def start(self) -> bool:
         """Start the export in the background; False when one runs or there is no path."""
@@ -168,8 +180,7 @@ class ExportDialog(QDialog):
         if not out:
             self.message.setText("Choose where to write the export.")
             return False
-        work = partial(export_work, self.store, self.fmt, Path(out).expanduser(),
-                       self.options())
+        work = partial(export_work, self.store, self.fmt, Path(out).expanduser(), self.options())
         if not self.runner.run(work, "export"):
             return False
         self.report = None
@@ -207,8 +218,11 @@ class ExportDialog(QDialog):
 
     def _on_browse_button_clicked(self) -> None:
         suffix = suffix_of(self.fmt)
-        kind = f"{self.fmt} (*{suffix})" if suffix and not self.split_edit.text().strip() \
+        kind = (
+            f"{self.fmt} (*{suffix})"
+            if suffix and not self.split_edit.text().strip()
             else "A new folder (*)"
+        )
         path, _ = QFileDialog.getSaveFileName(self, "Export to", self.out_edit.text(), kind)
         if path:
             self.out_edit.setText(path)
@@ -233,8 +247,9 @@ class ExportDialog(QDialog):
         self._idle()
         where = self.out_edit.text().strip()
         n = report.documents
-        self.message.setText(f"{n} document{'s' if n != 1 else ''} exported as {self.fmt} → "
-                             f"{where}")
+        self.message.setText(
+            f"{n} document{'s' if n != 1 else ''} exported as {self.fmt} → {where}"
+        )
         self.notes.setPlainText("\n".join(report.notes) or "Nothing was left out.")
 
     def _on_runner_failed(self, message: str) -> None:
@@ -247,4 +262,3 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText("Close")
-

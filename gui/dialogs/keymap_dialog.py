@@ -27,23 +27,33 @@ from gui.article.span_styles import DESCRIPTIONS
 if TYPE_CHECKING:
     from gui.actions import EditActions
 
-EXTRA = (("Undo", "Ctrl+Z", "Undo the last edit (listed in the Edit menu)"),
-         ("Redo", "Ctrl+Shift+Z", "Redo the edit last undone"))
-MOUSE = (("Select a span", "click", "Click it; click again for the span around it"),
-         ("Resize a span", "drag its edge",
-          "Drag the selected span's start or end; hold Alt for exact characters"))
+EXTRA = (
+    ("Undo", "Ctrl+Z", "Undo the last edit (listed in the Edit menu)"),
+    ("Redo", "Ctrl+Shift+Z", "Redo the edit last undone"),
+)
+MOUSE = (
+    ("Select a span", "click", "Click it; click again for the span around it"),
+    (
+        "Resize a span",
+        "drag its edge",
+        "Drag the selected span's start or end; hold Alt for exact characters",
+    ),
+)
 
 
 def keymap_rows(actions: EditActions) -> list[tuple[str, str, str]]:
     """``(action, keys, what it does)`` for every action that has a key."""
     rows: list[tuple[str, str, str]] = []
     for action in actions.all():
-        keys = " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
-                           for k in action.shortcuts())
+        keys = " or ".join(
+            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+        )
         if keys and not any(r[1] == keys for r in rows):
             rows.append((action.text(), keys, action.statusTip()))
-    rows += [(a, QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), t)
-             for a, k, t in EXTRA]
+    rows += [
+        (a, QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), t)
+        for a, k, t in EXTRA
+    ]
     return rows + list(MOUSE)
 
 

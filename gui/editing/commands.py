@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from models.changes import Change, ChangeSet
-from models.store.schema import StoreError
 from models.service.annotation import EditError
+from models.store.schema import StoreError
 
 if TYPE_CHECKING:
     from models.service.annotation import AnnotationService
@@ -66,8 +66,15 @@ class ServiceCommand(QUndoCommand):
 class AddEntityCommand(ServiceCommand):
     """Label a selection (snapped to tokens unless ``exact``)."""
 
-    def __init__(self, service: AnnotationService, doc_id: str, start: int, end: int,
-                 label: str, exact: bool = False) -> None:
+    def __init__(
+        self,
+        service: AnnotationService,
+        doc_id: str,
+        start: int,
+        end: int,
+        label: str,
+        exact: bool = False,
+    ) -> None:
         super().__init__(service, f"Add {label}")
         self.args = (doc_id, start, end, label, exact)
 
@@ -100,8 +107,9 @@ class RelabelCommand(ServiceCommand):
 class MoveEdgeCommand(ServiceCommand):
     """Move an entity's or a quote's start or end by tokens; moves of one span merge."""
 
-    def __init__(self, service: AnnotationService, kind: str, span_id: int, edge: str,
-                 steps: int) -> None:
+    def __init__(
+        self, service: AnnotationService, kind: str, span_id: int, edge: str, steps: int
+    ) -> None:
         super().__init__(service, f"Move {edge}")
         self.kind, self.span_id, self.edge, self.steps = kind, span_id, edge, steps
 
@@ -115,14 +123,19 @@ class MoveEdgeCommand(ServiceCommand):
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         """Fold a following move of the same span into this step (one undo)."""
-        if not (isinstance(other, MoveEdgeCommand) and other.changes and self.changes
-                and (other.kind, other.span_id) == (self.kind, self.span_id)
-                and len(self.changes) == len(other.changes) == 1):
+        if not (
+            isinstance(other, MoveEdgeCommand)
+            and other.changes
+            and self.changes
+            and (other.kind, other.span_id) == (self.kind, self.span_id)
+            and len(self.changes) == len(other.changes) == 1
+        ):
             return False
         first, last = self.changes.changes[0], other.changes.changes[0]
         self.started += other.started
-        self.changes = ChangeSet(self.changes.name,
-                                 (Change(first.doc_id, first.before, last.after),))
+        self.changes = ChangeSet(
+            self.changes.name, (Change(first.doc_id, first.before, last.after),)
+        )
         if first.before == last.after:
             self.setObsolete(True)  # moved back where it was: nothing left to undo
         return True
@@ -131,8 +144,9 @@ class MoveEdgeCommand(ServiceCommand):
 class ResizeCommand(ServiceCommand):
     """Give an entity or a quote new exact edges (a mouse drag of an edge)."""
 
-    def __init__(self, service: AnnotationService, kind: str, span_id: int, start: int,
-                 end: int) -> None:
+    def __init__(
+        self, service: AnnotationService, kind: str, span_id: int, start: int, end: int
+    ) -> None:
         super().__init__(service, "Resize")
         self.kind, self.span_id, self.bounds = kind, span_id, (start, end)
 
@@ -168,8 +182,9 @@ class ConfirmAllCommand(ServiceCommand):
 class AddQuoteCommand(ServiceCommand):
     """Make a selection a quote (outer quotation marks left out)."""
 
-    def __init__(self, service: AnnotationService, doc_id: str, start: int, end: int,
-                 exact: bool = False) -> None:
+    def __init__(
+        self, service: AnnotationService, doc_id: str, start: int, end: int, exact: bool = False
+    ) -> None:
         super().__init__(service, "Add quote")
         self.args = (doc_id, start, end, exact)
 
@@ -191,8 +206,13 @@ class DeleteQuoteCommand(ServiceCommand):
 class SetSpeakerCommand(ServiceCommand):
     """Link a quote to its speaker: an entity id, or a mention's offsets."""
 
-    def __init__(self, service: AnnotationService, quote_id: int, entity_id: int | None = None,
-                 mention: tuple[int, int] | None = None) -> None:
+    def __init__(
+        self,
+        service: AnnotationService,
+        quote_id: int,
+        entity_id: int | None = None,
+        mention: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__(service, "Set speaker")
         self.quote_id, self.entity_id, self.mention = quote_id, entity_id, mention
 
@@ -218,8 +238,7 @@ class UnlinkSpeakerCommand(ServiceCommand):
 class ApplyToAllCommand(ServiceCommand):
     """Label every other occurrence like this entity (document or corpus)."""
 
-    def __init__(self, service: AnnotationService, entity_id: int, scope: str,
-                 match: str) -> None:
+    def __init__(self, service: AnnotationService, entity_id: int, scope: str, match: str) -> None:
         super().__init__(service, "Apply to all")
         self.args = (entity_id, scope, match)
 
@@ -230,8 +249,7 @@ class ApplyToAllCommand(ServiceCommand):
 class RemoveEverywhereCommand(ServiceCommand):
     """Remove this label from these words everywhere (document or corpus)."""
 
-    def __init__(self, service: AnnotationService, entity_id: int, scope: str,
-                 match: str) -> None:
+    def __init__(self, service: AnnotationService, entity_id: int, scope: str, match: str) -> None:
         super().__init__(service, "Remove everywhere")
         self.args = (entity_id, scope, match)
 

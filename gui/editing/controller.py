@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
-from gui.editing import commands as cmd
 from gui.article.edge_drag import EdgeDragger
+from gui.editing import commands as cmd
 from gui.editing.handlers import EditHandlers
 from models.spans import Entity, Quote
 
@@ -47,8 +47,13 @@ class EditController(EditHandlers, QObject):
     spans_changed = Signal(str)  # doc id whose spans changed (panels refresh from it)
     current_changed = Signal()
 
-    def __init__(self, view: DocumentView, service: AnnotationService, stack: QUndoStack,
-                 actions: EditActions) -> None:
+    def __init__(
+        self,
+        view: DocumentView,
+        service: AnnotationService,
+        stack: QUndoStack,
+        actions: EditActions,
+    ) -> None:
         QObject.__init__(self, view)
         self.view, self.service, self.stack, self.actions = view, service, stack, actions
         self.current: Current | None = None
@@ -93,8 +98,13 @@ class EditController(EditHandlers, QObject):
         spans = doc.quotes if kind == "quote" else doc.entities
         return next((s for s in spans if s.id == span_id), None)
 
-    def set_current(self, current: Current | None, select: bool = True,
-                    center: bool = False, span: Entity | Quote | None = None) -> None:
+    def set_current(
+        self,
+        current: Current | None,
+        select: bool = True,
+        center: bool = False,
+        span: Entity | Quote | None = None,
+    ) -> None:
         """Make a span current, selecting its text (and scrolling to it if ``center``).
 
         ``span`` is its value when the caller has it (no look-up on a 10,000-span text).
@@ -142,13 +152,17 @@ class EditController(EditHandlers, QObject):
     def _update_actions(self) -> None:
         kind = self.current[0] if self.current else None
         a = self.actions
-        for action in (a.delete, a.grow_end, a.shrink_end, a.grow_start, a.shrink_start,
-                       a.confirm):
+        for action in (a.delete, a.grow_end, a.shrink_end, a.grow_start, a.shrink_start, a.confirm):
             action.setEnabled(kind is not None)
         for action in (*a.pick, a.unlink, a.speaker):
             action.setEnabled(kind == "quote")
-        for action in (a.apply_words, a.apply_forms, a.apply_forms_corpus, a.remove_words,
-                       a.remove_forms_corpus):
+        for action in (
+            a.apply_words,
+            a.apply_forms,
+            a.apply_forms_corpus,
+            a.remove_words,
+            a.remove_forms_corpus,
+        ):
             action.setEnabled(kind == "entity")
         a.cancel.setEnabled(kind is not None or self.speaker_for is not None)
 
@@ -174,8 +188,10 @@ class EditController(EditHandlers, QObject):
         doc_id = self.doc_id
         mine = [c for c in changes if c.doc_id == doc_id]
         if mine:
-            self.view.change_spans([c.before for c in mine if c.before is not None],
-                                   [c.after for c in mine if c.after is not None])
+            self.view.change_spans(
+                [c.before for c in mine if c.before is not None],
+                [c.after for c in mine if c.after is not None],
+            )
             self.spans_changed.emit(doc_id)
             self._follow_current(mine)
         elif len(changes.doc_ids) == 1 and not self._pushing:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from gui.editing import commands as cmd
 from gui.dialogs.keymap_dialog import KeymapDialog
+from gui.editing import commands as cmd
 from models.spans import Quote
 
 if TYPE_CHECKING:
@@ -43,8 +43,12 @@ class EditHandlers:
         a.quote.triggered.connect(partial(self._quote, False))
         a.quote_exact.triggered.connect(partial(self._quote, True))
         a.delete.triggered.connect(self._delete)
-        for action, edge, steps in ((a.grow_end, "end", 1), (a.shrink_end, "end", -1),
-                                    (a.grow_start, "start", -1), (a.shrink_start, "start", 1)):
+        for action, edge, steps in (
+            (a.grow_end, "end", 1),
+            (a.shrink_end, "end", -1),
+            (a.grow_start, "start", -1),
+            (a.shrink_start, "start", 1),
+        ):
             action.triggered.connect(partial(self._move, edge, steps))
         a.confirm.triggered.connect(self._confirm)
         a.confirm_all.triggered.connect(self._confirm_all)
@@ -55,11 +59,12 @@ class EditHandlers:
             action.triggered.connect(partial(self._pick, n))
         a.unlink.triggered.connect(self._unlink)
         for action, make, scope, match in (
-                (a.apply_words, cmd.ApplyToAllCommand, "document", "words"),
-                (a.apply_forms, cmd.ApplyToAllCommand, "document", "lemmas"),
-                (a.apply_forms_corpus, cmd.ApplyToAllCommand, "corpus", "lemmas"),
-                (a.remove_words, cmd.RemoveEverywhereCommand, "document", "words"),
-                (a.remove_forms_corpus, cmd.RemoveEverywhereCommand, "corpus", "lemmas")):
+            (a.apply_words, cmd.ApplyToAllCommand, "document", "words"),
+            (a.apply_forms, cmd.ApplyToAllCommand, "document", "lemmas"),
+            (a.apply_forms_corpus, cmd.ApplyToAllCommand, "corpus", "lemmas"),
+            (a.remove_words, cmd.RemoveEverywhereCommand, "document", "words"),
+            (a.remove_forms_corpus, cmd.RemoveEverywhereCommand, "corpus", "lemmas"),
+        ):
             action.triggered.connect(partial(self._bulk, make, scope, match))
         a.done_next.triggered.connect(partial(self.finish, "done"))
         a.skip_next.triggered.connect(partial(self.finish, "skipped"))
@@ -79,10 +84,14 @@ class EditHandlers:
         doc_id, sel, span = self.doc_id, self.view.selection_span(), self.current_span()
         if doc_id is None:
             return
-        if self.current and self.current[0] == "entity" and (
-                sel is None or sel == (span.start, span.end)):
-            self._select_result(self.push(cmd.RelabelCommand(self.service, span.id, label)),
-                                "entity")
+        if (
+            self.current
+            and self.current[0] == "entity"
+            and (sel is None or sel == (span.start, span.end))
+        ):
+            self._select_result(
+                self.push(cmd.RelabelCommand(self.service, span.id, label)), "entity"
+            )
         elif sel is not None:
             command = cmd.AddEntityCommand(self.service, doc_id, sel[0], sel[1], label, exact)
             self._select_result(self.push(command), "entity")
@@ -101,8 +110,11 @@ class EditHandlers:
         if self.current is None:
             return
         kind, span_id = self.current
-        command = (cmd.DeleteQuoteCommand(self.service, span_id) if kind == "quote"
-                   else cmd.DeleteEntityCommand(self.service, span_id))
+        command = (
+            cmd.DeleteQuoteCommand(self.service, span_id)
+            if kind == "quote"
+            else cmd.DeleteEntityCommand(self.service, span_id)
+        )
         self.push(command)
         self.set_current(None, select=False)
 
@@ -140,11 +152,13 @@ class EditHandlers:
         if self.current is None or self.current[0] != "quote":
             return
         self.speaker_for = self.current[1]
-        self.message.emit("Click (or select) the speaker's words; Esc cancels; "
-                          + self._candidates_text())
+        self.message.emit(
+            "Click (or select) the speaker's words; Esc cancels; " + self._candidates_text()
+        )
 
-    def _set_speaker(self, entity_id: int | None = None,
-                     mention: tuple[int, int] | None = None) -> None:
+    def _set_speaker(
+        self, entity_id: int | None = None, mention: tuple[int, int] | None = None
+    ) -> None:
         quote_id, self.speaker_for = self.speaker_for, None
         if quote_id is None:
             return

@@ -16,8 +16,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 
 from gui.actions import EditActions, create_edit_actions
-from gui.editing.controller import EditController
 from gui.article.linked_spans import show_linked
+from gui.editing.controller import EditController
 from gui.panels.review_view import ReviewView
 from models.service.annotation import AnnotationService
 
@@ -56,8 +56,9 @@ def install_editing(window: MainWindow) -> Editing:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setToolTip("Redo the edit last undone (Ctrl+Shift+Z)")
     timer = QTimer(window, singleShot=True, interval=PANEL_REFRESH_MS)
-    editing = Editing(service, stack, actions, controller, undo, redo,
-                      ReviewView(service, window), timer)
+    editing = Editing(
+        service, stack, actions, controller, undo, redo, ReviewView(service, window), timer
+    )
     _menus(window, editing)
     _wire(window, editing)
     return editing
@@ -72,8 +73,9 @@ def _menus(window: MainWindow, e: Editing) -> None:
     edit.addSeparator()
     edit.addActions([a.grow_end, a.shrink_end, a.grow_start, a.shrink_start])
     edit.addSeparator()
-    edit.addActions([a.apply_words, a.apply_forms, a.apply_forms_corpus, a.remove_words,
-                     a.remove_forms_corpus])
+    edit.addActions(
+        [a.apply_words, a.apply_forms, a.apply_forms_corpus, a.remove_words, a.remove_forms_corpus]
+    )
     review = window.menuBar().addMenu("&Review")
     review.addActions([a.confirm, a.confirm_all, a.next_suggestion, a.previous_suggestion])
     review.addSeparator()

@@ -24,8 +24,9 @@ class DatabaseWatcher(QObject):
 
     changed = Signal()
 
-    def __init__(self, store: Store, interval_ms: int = POLL_MS,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, interval_ms: int = POLL_MS, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self._version = store.data_version()
@@ -37,7 +38,7 @@ class DatabaseWatcher(QObject):
         """Check now; True (and ``changed`` emitted) when another connection wrote."""
         try:
             version = self.store.data_version()
-        except Exception:  # noqa: BLE001 - the store was closed: nothing more to watch
+        except Exception:
             self.timer.stop()
             return False
         if version == self._version:

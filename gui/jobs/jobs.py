@@ -23,6 +23,7 @@ from models.store.schema import StoreError
 class JobError(Exception):
     """A reason the whole job stopped that the user can act on; the message is one line."""
 
+
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, text)``: total 0 means not known yet."""
 Work = Callable[[Progress, Callable[[], bool]], Any]
@@ -66,7 +67,7 @@ class Job(QRunnable):
             result = self.work(self._progress, self._cancel.is_set)
         except (StoreError, JobError) as exc:  # the user's to fix: one line, as written
             self.signals.failed.emit(str(exc))
-        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
+        except Exception as exc:
             self.signals.failed.emit(f"{self.name} failed: {type(exc).__name__}: {exc}")
         else:
             self.signals.finished.emit(result)
@@ -88,8 +89,7 @@ class JobRunner(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None
-                 ) -> None:
+    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.pool = pool or QThreadPool(self)  # own pool: wait() waits for ours only
         self.job: Job | None = None

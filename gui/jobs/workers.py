@@ -57,15 +57,24 @@ def count_inputs(paths: Iterable[Path]) -> int:
     return n
 
 
-def import_work(store: Store, paths: list[Path], fmt: str, merge: bool,
-                progress: Progress, cancelled: Callable[[], bool]) -> ImportReport:
+def import_work(
+    store: Store,
+    paths: list[Path],
+    fmt: str,
+    merge: bool,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> ImportReport:
     """The import job's body: a child process for a database file, else this thread."""
     progress(0, 0, "Loading language models…")
     total = count_inputs(paths)
 
     def tick(done: int, added: int) -> None:
-        progress(done, total, f"Pre-annotating: {done} read, {added} added" if done
-                 else "Pre-annotating…")
+        progress(
+            done,
+            total,
+            f"Pre-annotating: {done} read, {added} added" if done else "Pre-annotating…",
+        )
 
     if store.path is not None:
         try:
@@ -75,12 +84,19 @@ def import_work(store: Store, paths: list[Path], fmt: str, merge: bool,
     # In memory (tests, screenshots): no other process can open it, so import here.
     load_models()
     tick(0, 0)
-    return import_files(store, paths, fmt, merge, 1,
-                        lambda done, report: tick(done, len(report.added)), cancelled)
+    return import_files(
+        store, paths, fmt, merge, 1, lambda done, report: tick(done, len(report.added)), cancelled
+    )
 
 
-def export_work(store: Store, fmt: str, out: Path, options: ExportOptions,
-                progress: Progress, cancelled: Callable[[], bool]) -> ExportReport:
+def export_work(
+    store: Store,
+    fmt: str,
+    out: Path,
+    options: ExportOptions,
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> ExportReport:
     """The export job's body: stream the selected documents to ``out``.
 
     A bad option, an unusable ``out`` or a missing reader library (``MissingDependency``)
@@ -105,13 +121,13 @@ def export_work(store: Store, fmt: str, out: Path, options: ExportOptions,
 class ImportRunner(JobRunner):
     """Starts imports one at a time; ``finished`` carries the ImportReport."""
 
-    def __init__(self, store: Store, pool: QThreadPool | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, store: Store, pool: QThreadPool | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(pool, parent)
         self.store = store
 
-    def start(self, paths: Iterable[str | Path], fmt: str = "auto", merge: bool = False
-              ) -> bool:
+    def start(self, paths: Iterable[str | Path], fmt: str = "auto", merge: bool = False) -> bool:
         """Import ``paths`` in the background; False when one is already running."""
         work = partial(import_work, self.store, [Path(p) for p in paths], fmt, merge)
         return self.run(work, "import")

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.panels.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
 from gui.article.selection import select_row
+from gui.panels.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
 from models.labels import load_labels
 
 if TYPE_CHECKING:
@@ -134,10 +134,10 @@ class DocumentListWidget(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(self.status_box.currentData(), self.search_box.text(),
-                              self.label_box.currentData())
+        self.model.set_filter(
+            self.status_box.currentData(), self.search_box.text(), self.label_box.currentData()
+        )
 
-    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex
-                                      ) -> None:
+    def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._silent:
             self.document_selected.emit(current.data(DOC_ID_ROLE))

@@ -51,8 +51,9 @@ class DocumentListModel(QAbstractTableModel):
 
     # -- filters and refresh ---------------------------------------------------------
 
-    def set_filter(self, status: str | None = None, search: str | None = None,
-                   label: str | None = None) -> None:
+    def set_filter(
+        self, status: str | None = None, search: str | None = None, label: str | None = None
+    ) -> None:
         """Show only documents with ``status``, matching ``search``, with a ``label``."""
         self.status = status or None
         self.search = (search or "").strip() or None
@@ -86,8 +87,13 @@ class DocumentListModel(QAbstractTableModel):
         if (total, last) == (self._total, self._last):
             self._reread_in_place()
             return False
-        appended = total > self._total and self.store.count_documents(
-            self.status, self._terms, self.label, before=self._last + 1) == self._total
+        appended = (
+            total > self._total
+            and self.store.count_documents(
+                self.status, self._terms, self.label, before=self._last + 1
+            )
+            == self._total
+        )
         if not appended:
             self._reset()
             return True
@@ -103,8 +109,7 @@ class DocumentListModel(QAbstractTableModel):
         """Forget the cached pages; the view reads again the rows it shows."""
         self._pages.clear()
         if self._total:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(self._total - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _extent(self) -> tuple[int, int]:
         return self.store.list_extent(self.status, self._terms, self.label)
@@ -154,8 +159,9 @@ class DocumentListModel(QAbstractTableModel):
             return rows
         after = self._position_before(number)
         self.pages_read += 1
-        rows = self.store.summaries(number * self.page, self.page, self.status, self._terms,
-                                    self.label, after=after)
+        rows = self.store.summaries(
+            number * self.page, self.page, self.status, self._terms, self.label, after=after
+        )
         self._pages[number] = rows
         if len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
@@ -188,26 +194,35 @@ class DocumentListModel(QAbstractTableModel):
             return None
         col = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:  # no page read for a layout question
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) \
-                if col >= 3 else None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        DOC_ID_ROLE):
+            return (
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col >= 3
+                else None
+            )
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, DOC_ID_ROLE):
             return None
         try:
             s = self.summary(index.row())
         except IndexError:
             return None
-        except Exception:  # noqa: BLE001 - the store was closed: a blank row, not a crash
+        except Exception:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.title or "(untitled)", s.date, STATUS_TEXT.get(s.status, s.status),
-                    s.entities, s.quotes)[col]
+            return (
+                s.title or "(untitled)",
+                s.date,
+                STATUS_TEXT.get(s.status, s.status),
+                s.entities,
+                s.quotes,
+            )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return s.title if col == 0 else None
         return s.id
 
     def headerData(
-        self, section: int, orientation: Qt.Orientation,
+        self,
+        section: int,
+        orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         """Column names."""

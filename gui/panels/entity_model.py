@@ -77,8 +77,7 @@ class EntityTreeModel(QStandardItemModel):
     def _add_label(self, label: str, groups: dict[str, list[Entity]]) -> None:
         known = self.labels.get(label)
         head = _item(label, "label", known.description if known else "")
-        head.setData(QColor(known.color if known else "#999999"),
-                     Qt.ItemDataRole.DecorationRole)
+        head.setData(QColor(known.color if known else "#999999"), Qt.ItemDataRole.DecorationRole)
         total = sum(len(m) for m in groups.values())
         for normal, mentions in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
             group = _item(normal, "group", f"{label} · {len(mentions)} mentions")
@@ -94,8 +93,12 @@ class EntityTreeModel(QStandardItemModel):
         self.appendRow([head, _count(total)])
 
     def _is_unloaded_group(self, parent: QModelIndex) -> bool:
-        return (parent.isValid() and parent.column() == 0
-                and parent.data(LEVEL_ROLE) == "group" and not parent.data(LOADED_ROLE))
+        return (
+            parent.isValid()
+            and parent.column() == 0
+            and parent.data(LEVEL_ROLE) == "group"
+            and not parent.data(LOADED_ROLE)
+        )
 
     def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
         """A group has mentions before they are loaded (so it shows an expander)."""

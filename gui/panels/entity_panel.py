@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from gui.panels.entity_model import EntityTreeModel
 from gui.article.selection import select_row
+from gui.panels.entity_model import EntityTreeModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from gui.panels.quote_model import SPAN_ROLE, QuoteTableModel
 from gui.article.selection import select_row
+from gui.panels.quote_model import SPAN_ROLE, QuoteTableModel
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

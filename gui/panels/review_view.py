@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article.document_view import DocumentView
-from models.service.review import ReviewDiff, review_diff
 from models.service.base import shorten
+from models.service.review import ReviewDiff, review_diff
 from models.spans import Entity, Quote
 
 if TYPE_CHECKING:
@@ -79,8 +79,10 @@ class ReviewView(QWidget):
 
     def _layout(self) -> None:
         panes = QSplitter(Qt.Orientation.Horizontal)
-        for title, view in (("Model (as first suggested)", self.model_view),
-                            ("Gold (now)", self.gold_view)):
+        for title, view in (
+            ("Model (as first suggested)", self.model_view),
+            ("Gold (now)", self.gold_view),
+        ):
             box = QWidget()
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +113,8 @@ class ReviewView(QWidget):
         self.summary.setText(
             f"Entities: {len(e.kept)} kept, {len(e.added)} added, {len(e.removed)} removed, "
             f"{len(e.changed)} changed (agreement {e.agreement:.0%}) · Quotes: {len(q.kept)} "
-            f"kept, {len(q.added)} added, {len(q.removed)} removed, {len(q.changed)} changed")
+            f"kept, {len(q.added)} added, {len(q.removed)} removed, {len(q.changed)} changed"
+        )
         self.list.clear()
         marks: dict[str, list] = {"model": [], "gold": []}
         for kind, text, model, gold in diff_rows(self.diff):

@@ -39,8 +39,12 @@ class ImportProcessError(Exception):
 
 
 def import_in_process(
-    db: str | Path, paths: Sequence[str | Path], fmt: str = "auto", merge: bool = False,
-    progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False,
+    db: str | Path,
+    paths: Sequence[str | Path],
+    fmt: str = "auto",
+    merge: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> ImportReport:
     """Run ``import_files`` on the database file ``db`` in a child process.
 
@@ -52,13 +56,19 @@ def import_in_process(
         The child failed or died without a report; documents it stored stay stored.
     """
     root = str(Path(__file__).resolve().parents[2])  # where the models package lives
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        p for p in (root, os.environ.get("PYTHONPATH")) if p)}
-    job = json.dumps({"db": str(db), "paths": [str(p) for p in paths], "fmt": fmt,
-                      "merge": merge})
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p),
+    }
+    job = json.dumps({"db": str(db), "paths": [str(p) for p in paths], "fmt": fmt, "merge": merge})
     child = subprocess.Popen(  # our own module, run by our own interpreter
-        [sys.executable, "-m", "models.io.import_process", job], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, env=env, text=True, encoding="utf-8")
+        [sys.executable, "-m", "models.io.import_process", job],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env,
+        text=True,
+        encoding="utf-8",
+    )
     try:
         return _follow(child, progress, cancelled)
     finally:
@@ -88,8 +98,9 @@ def _lines(stream: IO[str], out: queue_module.Queue[str | None]) -> None:
     out.put(None)
 
 
-def _follow(child: subprocess.Popen[str], progress: Progress | None,
-            cancelled: Callable[[], bool]) -> ImportReport:
+def _follow(
+    child: subprocess.Popen[str], progress: Progress | None, cancelled: Callable[[], bool]
+) -> ImportReport:
     """Forward the child's messages until its report (or its end) arrives."""
     lines: queue_module.Queue[str | None] = queue_module.Queue()
     assert child.stdout is not None
@@ -104,8 +115,10 @@ def _follow(child: subprocess.Popen[str], progress: Progress | None,
         except queue_module.Empty:
             continue
         if line is None:
-            raise ImportProcessError(f"the import process stopped (exit code "
-                                     f"{child.wait()}); documents it stored are kept")
+            raise ImportProcessError(
+                f"the import process stopped (exit code "
+                f"{child.wait()}); documents it stored are kept"
+            )
         kind, payload = json.loads(line)
         if kind == "progress":
             if progress is not None:
@@ -143,14 +156,20 @@ def _child(job: dict[str, Any]) -> None:
         store = Store(Path(job["db"]))
         try:
             report = import_files(
-                store, job["paths"], job["fmt"], job["merge"], 1,
-                lambda done, rep: _send("progress", (done, len(rep.added))), stop.is_set)
+                store,
+                job["paths"],
+                job["fmt"],
+                job["merge"],
+                1,
+                lambda done, rep: _send("progress", (done, len(rep.added))),
+                stop.is_set,
+            )
         finally:
             store.close()
         _send("report", asdict(report))
     except StoreError as exc:
         _send("store_error", str(exc))
-    except Exception as exc:  # noqa: BLE001 - the parent must hear why, in one line
+    except Exception as exc:
         _send("error", f"import failed: {type(exc).__name__}: {exc}")
 
 

@@ -98,8 +98,7 @@ def _with_news_noise(doc: Document, file: str) -> Document:
     meta, noise = parse_news(doc.text)
     merged = {**meta, **doc.meta}
     merged.setdefault("file", file)
-    return Document(doc.id, doc.text, merged, doc.status, doc.entities, doc.quotes,
-                    tuple(noise))
+    return Document(doc.id, doc.text, merged, doc.status, doc.entities, doc.quotes, tuple(noise))
 
 
 class _BrokenJSON(RecordError):
@@ -135,8 +134,7 @@ def _json_records(path: Path, text: str) -> Iterator[tuple[int | None, str, obje
         yield None, "", data
 
 
-def load_file(path: Path, labels: frozenset[str] | None = None
-              ) -> Iterator[Document | IngestError]:
+def load_file(path: Path, labels: frozenset[str] | None = None) -> Iterator[Document | IngestError]:
     """The documents in one file (a .txt is one; a .jsonl one per line)."""
     name = str(path)
     try:
@@ -166,15 +164,17 @@ def load_file(path: Path, labels: frozenset[str] | None = None
         yield IngestError(name, "no records in the file")
 
 
-def load_paths(paths: Iterable[str | Path], labels: frozenset[str] | None = None
-               ) -> Iterator[Document | IngestError]:
+def load_paths(
+    paths: Iterable[str | Path], labels: frozenset[str] | None = None
+) -> Iterator[Document | IngestError]:
     """Files and folders (recursively, text files only) to documents, in order."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             try:
-                files = sorted(p for p in path.rglob("*")
-                               if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+                files = sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
+                )
             except OSError as exc:
                 yield IngestError(str(path), f"cannot list the folder ({exc.strerror or exc})")
                 continue

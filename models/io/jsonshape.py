@@ -29,37 +29,69 @@ def document_to_json(doc: Document) -> dict[str, Any]:
     for n, e in enumerate(doc.entities, 1):
         ids[e.id if e.id is not None else (e.start, e.end)] = f"e{n}"
         ids.setdefault((e.start, e.end), f"e{n}")
-        entities.append({"id": f"e{n}", "start": e.start, "end": e.end, "label": e.label,
-                         "text": e.text, "normal": e.normal, "origin": e.origin,
-                         "annotator": e.annotator})
+        entities.append(
+            {
+                "id": f"e{n}",
+                "start": e.start,
+                "end": e.end,
+                "label": e.label,
+                "text": e.text,
+                "normal": e.normal,
+                "origin": e.origin,
+                "annotator": e.annotator,
+            }
+        )
     quotes = []
     for n, q in enumerate(doc.quotes, 1):
         speaker = None
         if q.speaker is not None:
             s = q.speaker
             link = ids.get(s.entity) if s.entity is not None else ids.get((s.start, s.end))
-            speaker = {"start": s.start, "end": s.end, "text": s.text, "normal": s.normal,
-                       "entity": link}
-        quotes.append({"id": f"q{n}", "start": q.start, "end": q.end, "text": q.text,
-                       "speaker": speaker, "origin": q.origin, "annotator": q.annotator})
+            speaker = {
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "normal": s.normal,
+                "entity": link,
+            }
+        quotes.append(
+            {
+                "id": f"q{n}",
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "speaker": speaker,
+                "origin": q.origin,
+                "annotator": q.annotator,
+            }
+        )
     meta = {k: v for k, v in doc.meta.items() if v not in (None, "")}
-    return {"id": doc.id, "text": doc.text, "status": doc.status, "meta": meta,
-            "entities": entities, "quotes": quotes}
+    return {
+        "id": doc.id,
+        "text": doc.text,
+        "status": doc.status,
+        "meta": meta,
+        "entities": entities,
+        "quotes": quotes,
+    }
 
 
 def _offsets(text: str, obj: Any, what: str) -> tuple[int, int]:
     if not isinstance(obj, dict):
         raise RecordError(f"{what} must be a JSON object")
     start, end = obj.get("start"), obj.get("end")
-    if (not isinstance(start, int) or not isinstance(end, int)
-            or isinstance(start, bool) or isinstance(end, bool)):
+    if (
+        not isinstance(start, int)
+        or not isinstance(end, int)
+        or isinstance(start, bool)
+        or isinstance(end, bool)
+    ):
         raise RecordError(f"{what} without integer start/end")
     if not 0 <= start < end <= len(text):
         raise RecordError(f"{what} offsets {start}-{end} outside the text (length {len(text)})")
     if "text" in obj and obj["text"] is not None and obj["text"] != text[start:end]:
         raise RecordError(
-            f"{what} {start}-{end} says {obj['text']!r} but the text there is "
-            f"{text[start:end]!r}"
+            f"{what} {start}-{end} says {obj['text']!r} but the text there is {text[start:end]!r}"
         )
     return start, end
 
@@ -67,7 +99,7 @@ def _offsets(text: str, obj: Any, what: str) -> tuple[int, int]:
 def _list(obj: dict[str, Any], key: str) -> list[Any]:
     value = obj.get(key) or []
     if not isinstance(value, list):
-        raise RecordError(f"\"{key}\" must be a list")
+        raise RecordError(f'"{key}" must be a list')
     return value
 
 
@@ -94,23 +126,29 @@ def document_from_json(
         raise RecordError("a record must be a JSON object")
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise RecordError("no \"text\" in the record")
+        raise RecordError('no "text" in the record')
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     status = obj.get("status") or "new"
     if status not in STATUSES:
         raise RecordError(f"unknown status {status!r}")
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
-        raise RecordError("\"meta\" must be an object")
+        raise RecordError('"meta" must be an object')
     entities = []
     for i, e in enumerate(_list(obj, "entities"), 1):
         start, end = _offsets(text, e, f"entity {_name(e, i)}")
         label = e.get("label")
-        if not isinstance(label, str) or not label or (labels is not None
-                                                       and label not in labels):
+        if not isinstance(label, str) or not label or (labels is not None and label not in labels):
             raise RecordError(f"entity {_name(e, i)} has unknown label {label!r}")
-        ent = Entity(start, end, label, text[start:end], str(e.get("normal") or ""),
-                     state=state, annotator=_annotator(e))
+        ent = Entity(
+            start,
+            end,
+            label,
+            text[start:end],
+            str(e.get("normal") or ""),
+            state=state,
+            annotator=_annotator(e),
+        )
         entities.append(ent)
     quotes = []
     for i, q in enumerate(_list(obj, "quotes"), 1):
@@ -120,7 +158,8 @@ def document_from_json(
         if sp is not None:
             s_start, s_end = _offsets(text, sp, f"speaker of quote {_name(q, i)}")
             speaker = Speaker(s_start, s_end, text[s_start:s_end], str(sp.get("normal") or ""))
-        quotes.append(Quote(start, end, text[start:end], speaker, state=state,
-                            annotator=_annotator(q)))
+        quotes.append(
+            Quote(start, end, text[start:end], speaker, state=state, annotator=_annotator(q))
+        )
     doc_id = content_id(text)
     return Document(doc_id, text, dict(meta), status).with_annotations(entities, quotes)

@@ -96,9 +96,7 @@ def find_entities(text: str) -> list[Entity]:
             if start >= end:
                 continue
             normal = _normal(nlp.morph_vocab, span).strip(_EDGE_JUNK) or chunk[start:end]
-            found.append(
-                Entity(offset + start, offset + end, span.type, chunk[start:end], normal)
-            )
+            found.append(Entity(offset + start, offset + end, span.type, chunk[start:end], normal))
     return resolve_surnames(found)
 
 

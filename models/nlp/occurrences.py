@@ -61,8 +61,7 @@ def phrase_tokens(phrase: str) -> list[Token]:
     return tokens_between(phrase, 0, len(phrase))
 
 
-def find_occurrences(text: str, phrase: str, forms: Forms | None = None
-                     ) -> list[tuple[int, int]]:
+def find_occurrences(text: str, phrase: str, forms: Forms | None = None) -> list[tuple[int, int]]:
     """Every ``(start, end)`` in ``text`` where ``phrase`` occurs on token boundaries.
 
     With ``forms`` (a word's possible normal forms) words match in any case ending;
@@ -79,8 +78,7 @@ def find_occurrences(text: str, phrase: str, forms: Forms | None = None
     return found
 
 
-def _candidates(text: str, phrase: str, pattern: list[Token], forms: Forms | None
-                ) -> Iterator[int]:
+def _candidates(text: str, phrase: str, pattern: list[Token], forms: Forms | None) -> Iterator[int]:
     """Offsets where a match may start (a superset of the real starts)."""
     if forms is None:
         needle, haystack = phrase, text
@@ -118,7 +116,7 @@ def _match_at(text: str, start: int, pattern: list[Token], forms: Forms | None) 
     first = next((i for i, t in enumerate(toks) if t.start == start), None)
     if first is None or first + len(pattern) > len(toks):
         return None
-    got = toks[first:first + len(pattern)]
+    got = toks[first : first + len(pattern)]
     for i, (tok, want) in enumerate(zip(got, pattern)):
         if not _same_word(tok.text, want.text, forms):
             return None

@@ -53,8 +53,9 @@ def _sentence_starts(ctx: SpeakerContext, start: int, end: int) -> list[int]:
 
 def _mentions(ctx: SpeakerContext, start: int, end: int) -> list[Mention]:
     ents = ctx.entities.between(start, end)
-    clause = find_mentions(ctx.text, start, end, ents, ctx.blocked.within(start, end),
-                           known=ctx.names.knows)
+    clause = find_mentions(
+        ctx.text, start, end, ents, ctx.blocked.within(start, end), known=ctx.names.knows
+    )
     return clause.mentions
 
 
@@ -74,17 +75,19 @@ def _is_body(m: Mention) -> bool:
 
 def _subject_like(m: Mention) -> bool:
     """In the nominative, or "В X" opening the sentence ("В Минфине подтвердили")."""
-    return not m.addressee and not m.titled and (
-        m.nominative() or (m.prep in _LOCATIVE and m.token <= 1))
+    return (
+        not m.addressee
+        and not m.titled
+        and (m.nominative() or (m.prep in _LOCATIVE and m.token <= 1))
+    )
 
 
 def _sentences_back(ctx: SpeakerContext, pos: int) -> list[list[Mention]]:
     """The mentions of each sentence before ``pos`` in the window, nearest first."""
     start = _window_start(ctx.text, pos)
     starts = _sentence_starts(ctx, start, pos)
-    ends = starts[1:] + [pos]
-    return [found for a, b in reversed(list(zip(starts, ends)))
-            if (found := _mentions(ctx, a, b))]
+    ends = [*starts[1:], pos]
+    return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
 
 
 def body_before(ctx: SpeakerContext, pos: int) -> str | None:
@@ -94,8 +97,7 @@ def body_before(ctx: SpeakerContext, pos: int) -> str | None:
     from models.quotes.speakers import is_media
 
     for found in _sentences_back(ctx, pos):
-        bodies = [m for m in found if _is_body(m) and not m.addressee
-                  and not is_media(m, ctx.text)]
+        bodies = [m for m in found if _is_body(m) and not m.addressee and not is_media(m, ctx.text)]
         if bodies:
             subject = [m for m in bodies if _subject_like(m)]
             return _org_normal(ctx, (subject or bodies)[-1])
@@ -106,14 +108,19 @@ def _coordinated(ctx: SpeakerContext, found: list[Mention], i: int) -> int:
     """How many mentions from ``i`` on form "X и Y" or "X и <титул> Y" (persons): 2 or 3,
     else 0 ("Тренер Сергей Семак и капитан Дуглас Сантос")."""
     a = found[i]
-    rest = found[i + 1:i + 3]
+    rest = found[i + 1 : i + 3]
     if a.kind != "PER" or not rest:
         return 0
-    if rest[0].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и":
+    if rest[0].kind == "PER" and ctx.text[a.end : rest[0].start].strip() == "и":
         return 2
-    if len(rest) == 2 and rest[0].kind == "role" and rest[0].titled and \
-            rest[1].kind == "PER" and ctx.text[a.end:rest[0].start].strip() == "и" and \
-            not ctx.text[rest[0].end:rest[1].start].strip():
+    if (
+        len(rest) == 2
+        and rest[0].kind == "role"
+        and rest[0].titled
+        and rest[1].kind == "PER"
+        and ctx.text[a.end : rest[0].start].strip() == "и"
+        and not ctx.text[rest[0].end : rest[1].start].strip()
+    ):
         return 3
     return 0
 

@@ -12,6 +12,7 @@ follow-on), if no other person was named in between.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from models.quotes.layout import Candidate, Layout
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
@@ -20,12 +21,14 @@ from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import SpeakerContext, speaker_in, subject_in
 from models.spans import Speaker
 
-BY_WORDS = re.compile(r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b")
+BY_WORDS = re.compile(
+    r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b"
+)
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
-    r"|с таким заявлением|эти слова|этими словами)\b")
-_CONTRAST = re.compile(
-    r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+    r"|с таким заявлением|эти слова|этими словами)\b"
+)
+_CONTRAST = re.compile(r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
@@ -35,25 +38,35 @@ def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> b
     verb that is often something else, like "привести" or "назвать")."""
     blocked = ctx.blocked.within(start, end)
     for tok in tokenize(ctx.text, start, end):
-        if tok.is_word and not any(a <= tok.start < b for a, b in blocked) \
-                and is_speech_cue(tok.text) and not (strong and lemmas(tok.text) & WEAK_LEMMAS):
+        if (
+            tok.is_word
+            and not any(a <= tok.start < b for a, b in blocked)
+            and is_speech_cue(tok.text)
+            and not (strong and lemmas(tok.text) & WEAK_LEMMAS)
+        ):
             return True
     return False
 
 
 def _possessive(ctx: SpeakerContext, start: int, word: str) -> Speaker:
-    """"По его словам": the pronoun, resolved like "он"."""
+    """ "По его словам": the pronoun, resolved like "он"."""
     person = resolve_pronoun(POSSESSIVE_PRONOUNS.get(word.lower()), start, ctx.people)
     normal = person.normal if person else word.lower()
-    return Speaker(start, start + len(word), ctx.text[start:start + len(word)], normal)
+    return Speaker(start, start + len(word), ctx.text[start : start + len(word)], normal)
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last of ``matches``, or None."""
+    found = None
+    for found in matches:  # noqa: B007 (the loop only runs to the end)
+        pass
+    return found
 
 
 def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     start, end = c.before
     lead = layout.flat[start:end]
-    by_words = None
-    for by_words in BY_WORDS.finditer(lead):
-        pass
+    by_words = _last(BY_WORDS.finditer(lead))
     if by_words is not None:
         if by_words.group("pron"):
             return _possessive(ctx, start + by_words.start("pron"), by_words.group("pron"))
@@ -75,9 +88,7 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
 def _own_clause(layout: Layout, start: int, end: int) -> int:
     """Where the quote's own clause begins after a contrast ("«A», — сказал X, а Y
     возразил: «B»": Y's clause starts after ", а"), else ``start``."""
-    last = None
-    for last in _CONTRAST.finditer(layout.flat, start, end):
-        pass
+    last = _last(_CONTRAST.finditer(layout.flat, start, end))
     return last.end() if last is not None else start
 
 
@@ -87,7 +98,7 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     nxt_end = layout.sentence_end(end + 1)
     sentence = layout.flat[end:nxt_end].lstrip(" \t.")
     m = _ABOUT_THIS.match(sentence)
-    if "\n" in layout.flat[c.span.outer_end:end + 2] or m is None:
+    if "\n" in layout.flat[c.span.outer_end : end + 2] or m is None:
         return None
     if m.group("cue") and not cue_in(ctx, end, nxt_end, strong=True):
         return None  # "Об этом стало известно" names nobody
@@ -109,8 +120,7 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
     return None
 
 
-def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext,
-                   after: int) -> Speaker | None:
+def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext, after: int) -> Speaker | None:
     """'Мария Захарова не согласилась с оценкой. «П»' — with no speech verb anywhere, a
     lone quote right after a sentence about a person is that person's (CoreNLP's
     "closest" sieve, narrowed to the subject). The sentence must come after ``after``
@@ -121,8 +131,11 @@ def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext,
     if end == 0:
         return None
     start = layout.sentence_start(end - 1)
-    if start < after or ctx.blocked.within(start, end) or \
-            layout.paragraph(start) < layout.paragraph(c.span.open) - 1:
+    if (
+        start < after
+        or ctx.blocked.within(start, end)
+        or layout.paragraph(start) < layout.paragraph(c.span.open) - 1
+    ):
         return None
     return subject_in(ctx, start, end)
 
@@ -149,8 +162,9 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
     return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)
 
 
-def follows_on(layout: Layout, ctx: SpeakerContext, last: Speaker, last_end: int,
-               start: int) -> bool:
+def follows_on(
+    layout: Layout, ctx: SpeakerContext, last: Speaker, last_end: int, start: int
+) -> bool:
     """Whether an unattributed quote at ``start`` continues ``last``'s quote (ending there)."""
     gap = layout.paragraph(start) - layout.paragraph(last_end)
     if gap <= FOLLOW_ON_PARAGRAPHS:

@@ -43,12 +43,16 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 def _zones(text: str, quote: Quote) -> tuple[tuple[int, int], ...]:
     """The clause after, the clause before, and the paragraph of a quote."""
-    return (attribution_after(text, quote), attribution_before(text, quote),
-            _paragraph(text, quote.start))
+    return (
+        attribution_after(text, quote),
+        attribution_before(text, quote),
+        _paragraph(text, quote.start),
+    )
 
 
-def _rank(ent: Entity, text: str, quote: Quote, zones: tuple[tuple[int, int], ...]
-          ) -> tuple[int, int]:
+def _rank(
+    ent: Entity, text: str, quote: Quote, zones: tuple[tuple[int, int], ...]
+) -> tuple[int, int]:
     """(tier, distance): lower is a likelier speaker."""
     (a_lo, a_hi), (b_lo, b_hi), (p_lo, p_hi) = zones
     before = ent.end <= quote.start
@@ -64,8 +68,9 @@ def _rank(ent: Entity, text: str, quote: Quote, zones: tuple[tuple[int, int], ..
     return 4, abs(distance) + (0 if before else len(text))
 
 
-def speaker_candidates(text: str, quote: Quote, entities: Sequence[Entity],
-                       limit: int = 9) -> list[Entity]:
+def speaker_candidates(
+    text: str, quote: Quote, entities: Sequence[Entity], limit: int = 9
+) -> list[Entity]:
     """The likeliest speakers of ``quote`` among ``entities``, best first, one per name."""
     people = [e for e in entities if e.label in SPEAKER_LABELS]
     zones = _zones(text, quote)

@@ -14,8 +14,8 @@ from models.quotes.lexicon import PREPOSITIONS
 from models.quotes.morph import Token, is_finite_verb, name_parse, noun_cases
 from models.spans import Entity
 
-MARKS_OPEN = "«„“\""
-MARKS_CLOSE = "»“”\""
+MARKS_OPEN = '«„“"'
+MARKS_CLOSE = '»“”"'
 MAX_CHAIN = 8
 
 
@@ -28,8 +28,7 @@ class Chain:
     titled: bool
 
 
-def _qualifier_end(toks: list[Token], j: int, limit: int,
-                   ent_start: dict[int, Entity]) -> int:
+def _qualifier_end(toks: list[Token], j: int, limit: int, ent_start: dict[int, Entity]) -> int:
     """End of "по Пермскому краю" / "в отрасли" starting at preposition ``j`` (or ``j``).
 
     A person's name ends it: "председатель комитета по бюджету Андрей Макаров".
@@ -64,13 +63,15 @@ def noun_chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: 
             j = skip_to(toks, j, ent.end)
             continue
         if tok.text in MARKS_OPEN:
-            close = next((k for k in range(j + 1, min(len(toks), j + 9))
-                          if toks[k].text in MARKS_CLOSE), None)
+            close = next(
+                (k for k in range(j + 1, min(len(toks), j + 9)) if toks[k].text in MARKS_CLOSE),
+                None,
+            )
             if close is None:
                 break
             j = close + 1
             continue
-        if not tok.is_word or is_finite_verb(tok.text) and not noun_cases(tok.text):
+        if not tok.is_word or (is_finite_verb(tok.text) and not noun_cases(tok.text)):
             break
         if tok.low == "по" or (places and tok.low in ("в", "во", "на", "из")):
             k = _qualifier_end(toks, j, limit, ent_start)

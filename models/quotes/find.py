@@ -66,12 +66,12 @@ def _speech_like(content: str) -> bool:
 
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
-    content = text[span.start:span.end]
+    content = text[span.start : span.end]
     if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
         return False
     if c.authors or c.after or span.paragraphs > 1:
         return True
-    lead = doc.flat[c.before[0]:span.open]
+    lead = doc.flat[c.before[0] : span.open]
     if lead.rstrip().endswith(":"):
         return not looks_like_name(text, span) or cue_in(ctx, *c.before)
     if speech_after_addressee(text, span):
@@ -116,12 +116,16 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = attribute(layout, c, ctx) or \
-            subject_before(layout, c, ctx, last[1] if last else 0)
+        speaker = attribute(layout, c, ctx) or subject_before(
+            layout, c, ctx, last[1] if last else 0
+        )
         if speaker is not None and blank.within(speaker.start, speaker.end):
             speaker = None  # a mention running into a caption or an ad is no source
-        if speaker is None and last is not None and \
-                follows_on(layout, ctx, last[0], last[1], c.span.open):
+        if (
+            speaker is None
+            and last is not None
+            and follows_on(layout, ctx, last[0], last[1], c.span.open)
+        ):
             speaker = last[0]
         if speaker is not None:
             last = (speaker, c.span.end)

@@ -87,7 +87,7 @@ def _abbreviation_before(flat: str, pos: int) -> bool:
 
     "г." after a number is a year ("в 2024 г. Мы…") and may end a sentence.
     """
-    chunk = flat[max(0, pos - 24):pos]
+    chunk = flat[max(0, pos - 24) : pos]
     parts = chunk.split()
     if not parts or chunk[-1].isspace() or parts[-1] not in ABBREVIATIONS:
         return False
@@ -105,7 +105,7 @@ def make_layout(text: str, spans: Sequence[MarkSpan]) -> Layout:
             continue
         if m.group()[:1] == "." and m.group()[1:2] != "." and _abbreviation_before(flat, m.start()):
             continue
-        nxt = flat[m.end():m.end() + 1]
+        nxt = flat[m.end() : m.end() + 1]
         if m.group()[0] == "\n" or not nxt.islower():
             sentences.append(m.end())
     paragraphs = [m.start() for m in _PARA_START.finditer(text)]
@@ -131,13 +131,14 @@ def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
     sent_end = layout.sentence_end(span.outer_end)
     if span.close is not None:
         m = _DASH_AFTER.match(layout.flat, span.outer_end)
-        if m is not None and (m.group("comma") or text[span.end - 1] in "!?…"
-                              or _cue_near(text, m.end())):
+        if m is not None and (
+            m.group("comma") or text[span.end - 1] in "!?…" or _cue_near(text, m.end())
+        ):
             after = (m.end(), max(m.end(), layout.sentence_end(m.end())))
         elif span.outer_end < sent_end:
             rest = (span.outer_end, sent_end)
     start = layout.sentence_start(span.open)
-    lead = layout.flat[start:span.open].strip(" \t—–-")
+    lead = layout.flat[start : span.open].strip(" \t—–-")
     tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None
     standalone = not lead and (span.close is None or tail_ok)
     return Candidate(span, segments, authors, after, (start, span.open), rest, standalone)

@@ -77,7 +77,7 @@ def _closes_in_line(text: str, start: int, opener: str) -> bool:
     """Whether the line starting at ``start`` closes more ``opener`` quotes than it opens."""
     closer = OPENERS[opener]
     depth = 0
-    for ch in text[start:_line_end(text, start)]:
+    for ch in text[start : _line_end(text, start)]:
         if ch == opener and opener != closer:
             depth += 1
         elif ch == closer:
@@ -99,7 +99,7 @@ def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int 
             return None
         if _closes_in_line(text, pos, opener):
             return n
-        line = text[pos:_line_end(text, pos)]
+        line = text[pos : _line_end(text, pos)]
         if any(ch in OPENERS or ch in CLOSERS for ch in line):
             return None
         pos = _next_line_start(text, _line_end(text, pos))
@@ -212,19 +212,26 @@ def split_insertions(text: str, span: MarkSpan) -> list[tuple[int, int, int, int
         author = m.group("author")
         if not author[:1].islower() or _depth(text, span.start, m.start()) != 0:
             continue
-        if any(ch in _without_inner_stops(author) for ch in ".!?") or \
-                _depth(text, m.start("author"), m.end("author")):
+        if any(ch in _without_inner_stops(author) for ch in ".!?") or _depth(
+            text, m.start("author"), m.end("author")
+        ):
             continue
-        found.append((m.start("pre") + (m.group("pre") != ","), m.start("author"),
-                      m.end("author"), m.end()))
+        found.append(
+            (m.start("pre") + (m.group("pre") != ","), m.start("author"), m.end("author"), m.end())
+        )
     return found
 
 
 def _without_inner_stops(author: str) -> str:
     """The author's words with the full stops of initials and abbreviations removed."""
     return _INNER_STOP.sub(
-        lambda m: m.group()[:-1] if m.group("abbr") is None or m.group("abbr") in ABBREVIATIONS
-        else m.group(), author)
+        lambda m: (
+            m.group()[:-1]
+            if m.group("abbr") is None or m.group("abbr") in ABBREVIATIONS
+            else m.group()
+        ),
+        author,
+    )
 
 
 def _depth(text: str, start: int, end: int) -> int:

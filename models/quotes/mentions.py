@@ -105,13 +105,12 @@ def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str
     noun = next((p for p in parses(toks[head].low) if p.tag.POS == "NOUN"), None)
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
-    words = [to_nominative(t.text, number, gender) for t in toks[left:head + 1]]
-    rest = text[toks[head].end:toks[core - 1].end] if core > head + 1 else ""
+    words = [to_nominative(t.text, number, gender) for t in toks[left : head + 1]]
+    rest = text[toks[head].end : toks[core - 1].end] if core > head + 1 else ""
     return " ".join(words) + rest
 
 
-def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
-              ) -> Entity | None:
+def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]) -> Entity | None:
     """The longest ORG entity in a complement that starts with entities ("ГУ МЧС")."""
     found: list[Entity] = []
     j = i
@@ -123,28 +122,35 @@ def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
     return max(orgs, key=lambda e: e.end - e.start) if orgs else None
 
 
-def _doc_mention(text: str, toks: list[Token], i: int, chain: Chain, left: int,
-                 ent_start: dict[int, Entity]) -> Mention:
+def _doc_mention(
+    text: str, toks: list[Token], i: int, chain: Chain, left: int, ent_start: dict[int, Entity]
+) -> Mention:
     """The source of "в сообщении X": X (an entity when it starts with one), else the doc."""
     head = i + 1
     org = _lead_org(toks, head, chain.core, ent_start)
     if org is not None:
-        return Mention(org.start, org.end, "ORG", org.normal, frozenset(), left,
-                       head=toks[i].low)
+        return Mention(org.start, org.end, "ORG", org.normal, frozenset(), left, head=toks[i].low)
     lemma = noun_lemma(toks[head].text) or ""
     normal = _phrase_normal(toks, head, head, chain.core, text)
-    return Mention(toks[head].start, toks[chain.end - 1].end, "place", normal, frozenset(),
-                   left, head=lemma)
+    return Mention(
+        toks[head].start, toks[chain.end - 1].end, "place", normal, frozenset(), left, head=lemma
+    )
 
 
-def _noun_mention(text: str, toks: list[Token], i: int, ent_start: dict[int, Entity],
-                  lemma: str) -> tuple[Mention, int]:
+def _noun_mention(
+    text: str, toks: list[Token], i: int, ent_start: dict[int, Entity], lemma: str
+) -> tuple[Mention, int]:
     """A role/place/doc mention headed by token ``i``; returns it and the next index."""
     animate = is_animate_noun(toks[i].text) or lemma in ROLE_NOUNS
     kind = "role" if animate else ("doc" if lemma in DOC_NOUNS else "place")
     left = i
-    while left > 0 and i - left < 2 and toks[left - 1].is_word and is_adjective(
-            toks[left - 1].text) and noun_lemma(toks[left - 1].text) is None:
+    while (
+        left > 0
+        and i - left < 2
+        and toks[left - 1].is_word
+        and is_adjective(toks[left - 1].text)
+        and noun_lemma(toks[left - 1].text) is None
+    ):
         left -= 1
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
@@ -154,9 +160,18 @@ def _noun_mention(text: str, toks: list[Token], i: int, ent_start: dict[int, Ent
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
     normal = _phrase_normal(toks, left, i, chain.core, text)
-    return Mention(toks[left].start, toks[chain.end - 1].end, kind, normal,
-                   noun_cases(toks[i].text), left, gender=gender, number=number, head=lemma,
-                   titled=chain.titled), chain.end
+    return Mention(
+        toks[left].start,
+        toks[chain.end - 1].end,
+        kind,
+        normal,
+        noun_cases(toks[i].text),
+        left,
+        gender=gender,
+        number=number,
+        head=lemma,
+        titled=chain.titled,
+    ), chain.end
 
 
 def _name_mention(toks: list[Token], index: int) -> Mention:
@@ -170,8 +185,15 @@ def _name_mention(toks: list[Token], index: int) -> Mention:
         words.append(word[:1].upper() + word[1:])
         cases |= name_cases(tok.text)
     normal = " ".join(words)
-    return Mention(toks[0].start, toks[-1].end, "PER", normal, frozenset(cases), index,
-                   gender=person_gender(normal))
+    return Mention(
+        toks[0].start,
+        toks[-1].end,
+        "PER",
+        normal,
+        frozenset(cases),
+        index,
+        gender=person_gender(normal),
+    )
 
 
 def _annotate(m: Mention, toks: list[Token]) -> Mention:
@@ -193,16 +215,33 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
         cases, number = cases | {"nomn"}, "plur"
     if (m.prep, m.addressee, m.cases, m.number) == (prep, addressee, cases, number):
         return m
-    return Mention(m.start, m.end, m.kind, m.normal, cases, m.token, m.gender, number,
-                   m.head, prep, addressee, m.titled)
+    return Mention(
+        m.start,
+        m.end,
+        m.kind,
+        m.normal,
+        cases,
+        m.token,
+        m.gender,
+        number,
+        m.head,
+        prep,
+        addressee,
+        m.titled,
+    )
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:
     """Whether noun ``i`` follows "в"/"из"/"на", adjectives allowed between
     ("в пользовательском соглашении")."""
     j = i - 1
-    while j >= 0 and i - j <= 3 and toks[j].is_word and toks[j].low not in PREPOSITIONS \
-            and is_adjective(toks[j].text):
+    while (
+        j >= 0
+        and i - j <= 3
+        and toks[j].is_word
+        and toks[j].low not in PREPOSITIONS
+        and is_adjective(toks[j].text)
+    ):
         j -= 1
     return j >= 0 and toks[j].low in _LOCATIVE
 
@@ -221,9 +260,15 @@ def _modifier_end(toks: list[Token], i: int) -> int | None:
     return j
 
 
-def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
-                  blocked: Sequence[tuple[int, int]] = (), places: bool = False,
-                  known: Callable[[str], bool] | None = None) -> Clause:
+def find_mentions(
+    text: str,
+    start: int,
+    end: int,
+    entities: Sequence[Entity],
+    blocked: Sequence[tuple[int, int]] = (),
+    places: bool = False,
+    known: Callable[[str], bool] | None = None,
+) -> Clause:
     """Tokens and candidate source mentions of ``text[start:end]``.
 
     ``places``: any noun after "в"/"из"/"на" is a candidate too, for impersonal cues
@@ -232,8 +277,11 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
     alone that natasha and pymorphy both missed ("Мерц поддержал коллегу").
     """
     toks = tokenize(text, start, end)
-    inside = [e for e in entities if e.start >= start and e.end <= end
-              and not any(a <= e.start < b for a, b in blocked)]
+    inside = [
+        e
+        for e in entities
+        if e.start >= start and e.end <= end and not any(a <= e.start < b for a, b in blocked)
+    ]
     ent_start = {e.start: e for e in inside}
     found: list[Mention] = []
     i = 0
@@ -249,33 +297,65 @@ def find_mentions(text: str, start: int, end: int, entities: Sequence[Entity],
         ent = ent_start.get(tok.start)
         if ent is not None:
             gender = person_gender(ent.normal) if ent.label == "PER" else None
-            found.append(Mention(ent.start, ent.end, ent.label, ent.normal,
-                                 _entity_cases(text, ent), i, gender=gender))
+            found.append(
+                Mention(
+                    ent.start,
+                    ent.end,
+                    ent.label,
+                    ent.normal,
+                    _entity_cases(text, ent),
+                    i,
+                    gender=gender,
+                )
+            )
             i = skip_to(toks, i, ent.end)
             continue
         if tok.is_word and tok.low in PRONOUNS:
             gender = PRONOUNS[tok.low]
             number = "plur" if gender == "plur" else "sing"
-            found.append(Mention(tok.start, tok.end, "pronoun", tok.text,
-                                 frozenset({"nomn"}), i, gender=gender, number=number))
+            found.append(
+                Mention(
+                    tok.start,
+                    tok.end,
+                    "pronoun",
+                    tok.text,
+                    frozenset({"nomn"}),
+                    i,
+                    gender=gender,
+                    number=number,
+                )
+            )
         elif tok.is_word and tok.low in THERE_WORDS:
             found.append(Mention(tok.start, tok.end, "there", tok.low, frozenset(), i))
-        elif tok.is_word and tok.low not in PREPOSITIONS and (
+        elif (
+            tok.is_word
+            and tok.low not in PREPOSITIONS
+            and (
                 name_parse(tok.text) is not None
-                or (known is not None and tok.text[:1].isupper() and known(tok.text))):
+                or (known is not None and tok.text[:1].isupper() and known(tok.text))
+            )
+        ):
             j = i + 1
-            while j < len(toks) and j - i < 3 and toks[j].start not in ent_start and \
-                    name_parse(toks[j].text) is not None:
+            while (
+                j < len(toks)
+                and j - i < 3
+                and toks[j].start not in ent_start
+                and name_parse(toks[j].text) is not None
+            ):
                 j += 1
             found.append(_name_mention(toks[i:j], i))
             i = j
             continue
         elif tok.is_word and tok.low not in PREPOSITIONS:
             lemma = noun_lemma(tok.text)
-            if lemma and (lemma in ROLE_NOUNS or lemma in ANONYMOUS_NOUNS
-                          or lemma in INSTITUTION_NOUNS or lemma in DOC_NOUNS
-                          or is_animate_noun(tok.text)
-                          or (places and _after_locative(toks, i))):
+            if lemma and (
+                lemma in ROLE_NOUNS
+                or lemma in ANONYMOUS_NOUNS
+                or lemma in INSTITUTION_NOUNS
+                or lemma in DOC_NOUNS
+                or is_animate_noun(tok.text)
+                or (places and _after_locative(toks, i))
+            ):
                 mention, nxt = _noun_mention(text, toks, i, ent_start, lemma)
                 found.append(mention)
                 i = max(nxt, i + 1)

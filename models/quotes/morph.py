@@ -90,15 +90,20 @@ def is_speech_cue(word: str) -> bool:
     low = _key(word)
     if low[:3] not in _cue_prefixes():
         return False
-    return any(p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN")
-               and p.normal_form.replace("ё", "е") in SPEECH_LEMMAS for p in parses(low))
+    return any(
+        p.tag.POS in ("VERB", "GRND", "PRTS", "ADJS", "INFN")
+        and p.normal_form.replace("ё", "е") in SPEECH_LEMMAS
+        for p in parses(low)
+    )
 
 
 @lru_cache(maxsize=50000)
 def is_naming_participle(word: str) -> bool:
-    """"так называемый", "именуемый": what follows in quotes is a name, not speech."""
-    return any(p.tag.POS == "PRTF" and p.normal_form in ("называть", "именовать")
-               for p in parses(_key(word)))
+    """ "так называемый", "именуемый": what follows in quotes is a name, not speech."""
+    return any(
+        p.tag.POS == "PRTF" and p.normal_form in ("называть", "именовать")
+        for p in parses(_key(word))
+    )
 
 
 @lru_cache(maxsize=50000)
@@ -157,8 +162,10 @@ def is_animate_noun(word: str) -> bool:
     found = parses(_key(word))
     if not found or found[0].tag.POS != "NOUN":
         return False
-    return any(p.tag.POS == "NOUN" and "anim" in p.tag
-               and not ({"Name", "Surn", "Patr"} & p.tag.grammemes) for p in found[:2])
+    return any(
+        p.tag.POS == "NOUN" and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
+        for p in found[:2]
+    )
 
 
 @lru_cache(maxsize=50000)

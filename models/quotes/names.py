@@ -52,7 +52,7 @@ def noun_before(text: str, pos: int) -> str | None:
             return None
         if is_naming_participle(tok.text):
             return "called"
-        if tok.low in ("и", "или") and i > 0 and toks[i - 1].text in "»\"”":
+        if tok.low in ("и", "или") and i > 0 and toks[i - 1].text in '»"”':
             return "list"
         lemma = noun_lemma(tok.text)
         if lemma in NAME_NOUNS:
@@ -72,14 +72,15 @@ def looks_like_name(text: str, span: MarkSpan) -> bool:
     after a verb or "что" it may be speech, and so may a lower-case span after a noun
     (``закон «заработает через год»``).
     """
-    inner = text[span.start:span.end].strip()
+    inner = text[span.start : span.end].strip()
     found = words(inner)
     before = noun_before(text, span.open)
     if len(found) <= 2 or before in ("legal", "list", "called"):
         return True
     first = inner[:1]
-    if before is not None and (first.isupper() or first.isdigit()
-                               or (first.isascii() and first.isalpha())):
+    if before is not None and (
+        first.isupper() or first.isdigit() or (first.isascii() and first.isalpha())
+    ):
         return True
     if _END_PUNCT.search(inner) or len(found) > 4:
         return False
@@ -95,7 +96,7 @@ def speech_after_addressee(text: str, span: MarkSpan) -> bool:
     or more with a finite verb. Without the colon the span reads like a name after a
     noun; this is speech all the same, unless the last word is a naming noun
     ("участникам форума «…»") and the span is short enough to be a name."""
-    inner = text[span.start:span.end].strip()
+    inner = text[span.start : span.end].strip()
     found = words(inner)
     if len(found) < 3 or not inner[:1].isupper() or not any(is_finite_verb(w) for w in found):
         return False
@@ -113,8 +114,7 @@ def speech_after_addressee(text: str, span: MarkSpan) -> bool:
         return False
     if noun_lemma(between[-1]) in NAME_NOUNS and len(found) <= MAX_NAME_WORDS:
         return False
-    return not any(w.lower() in ("о", "об", "обо", "про") or is_finite_verb(w)
-                   for w in between)
+    return not any(w.lower() in ("о", "об", "обо", "про") or is_finite_verb(w) for w in between)
 
 
 def _inner_entity(span: MarkSpan, entities: Sequence[Entity]) -> Entity | None:
@@ -124,7 +124,7 @@ def _inner_entity(span: MarkSpan, entities: Sequence[Entity]) -> Entity | None:
 
 def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[int, str] | None:
     """(start, legal form) when the quoted span names an organization, else None."""
-    inner = text[span.start:span.end].strip()
+    inner = text[span.start : span.end].strip()
     if span.close is None or span.paragraphs > 1 or not inner:
         return None
     if len(words(inner)) > MAX_NAME_WORDS or _SENTENCE_INSIDE.search(inner):
@@ -137,17 +137,20 @@ def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[in
     if noun_before(text, span.open) in ORG_NOUNS:
         return span.open, ""
     overlapping = [e for e in entities if e.start < span.outer_end and e.end > span.open]
-    if overlapping and all(e.label == "ORG" for e in overlapping) and \
-            len(words(inner)) == sum(len(words(e.text)) for e in overlapping):
+    if (
+        overlapping
+        and all(e.label == "ORG" for e in overlapping)
+        and len(words(inner)) == sum(len(words(e.text)) for e in overlapping)
+    ):
         return span.open, ""
     return None
 
 
 def _normal(text: str, span: MarkSpan, legal: str, entities: Sequence[Entity]) -> str:
-    inner = text[span.start:span.end].strip()
+    inner = text[span.start : span.end].strip()
     ent = _inner_entity(span, entities)
     if ent is not None and ent.normal and len(words(ent.text)) == len(words(inner)):
-        inner = ent.normal.strip("«»\"„“” ")
+        inner = ent.normal.strip('«»"„“” ')
     assert span.close is not None
     name = f"{text[span.open]}{inner}{text[span.close]}"
     return f"{legal} {name}" if legal else name
@@ -160,8 +163,9 @@ def _name_spans(text: str) -> list[MarkSpan]:
     """Top-level spans plus the innermost «…»/„…“ pairs (names nested in speech)."""
     spans = {(s.open, s.close): s for s in find_mark_spans(text)}
     for m in _INNERMOST.finditer(text):
-        spans.setdefault((m.start(), m.end() - 1),
-                         MarkSpan(m.start(), m.end() - 1, m.start() + 1, m.end() - 1))
+        spans.setdefault(
+            (m.start(), m.end() - 1), MarkSpan(m.start(), m.end() - 1, m.start() + 1, m.end() - 1)
+        )
     return sorted(spans.values(), key=lambda s: s.open)
 
 
@@ -180,12 +184,15 @@ def merge_quoted_org_names(text: str, entities: Sequence[Entity]) -> list[Entity
             continue
         start, legal = found
         end = span.outer_end
-        merged.append(Entity(start, end, "ORG", text[start:end],
-                             _normal(text, span, legal, entities)))
+        merged.append(
+            Entity(start, end, "ORG", text[start:end], _normal(text, span, legal, entities))
+        )
     if not merged:
         return list(entities)
-    merged = [m for m in merged
-              if not any(o is not m and o.start <= m.start and m.end <= o.end for o in merged)]
-    kept = [e for e in entities
-            if not any(e.start < m.end and e.end > m.start for m in merged)]
+    merged = [
+        m
+        for m in merged
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in merged)
+    ]
+    kept = [e for e in entities if not any(e.start < m.end and e.end > m.start for m in merged)]
     return sorted(kept + merged, key=lambda e: (e.start, -e.end))

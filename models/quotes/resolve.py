@@ -36,13 +36,12 @@ SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
 class Person:
     """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal",
-                 "start")
+    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal", "start")
 
     def __init__(self, text: str, ent: Entity, normal: str) -> None:
         self.start, self.end, self.normal = ent.start, ent.end, normal
         self._text, self._ent = text, ent
-        self._gender: str | None | bool = False
+        self._gender: str | bool | None = False
         self._titles: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
 
@@ -69,7 +68,8 @@ class Person:
         if self._title_words is None:
             toks = tokenize(self._text, max(0, self.start - 120), self.start)[-TITLE_WINDOW:]
             self._title_words = frozenset(
-                lemma for tok in toks if tok.is_word and (lemma := noun_lemma(tok.text)))
+                lemma for tok in toks if tok.is_word and (lemma := noun_lemma(tok.text))
+            )
         return self._title_words
 
 
@@ -78,7 +78,7 @@ def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
     words = [noun_lemma(t.text) for t in tokenize(text, start, end) if t.is_word]
     if head not in words:
         return frozenset()
-    return frozenset(w for w in words[words.index(head) + 1:] if w)
+    return frozenset(w for w in words[words.index(head) + 1 :] if w)
 
 
 def _key(word: str) -> str:
@@ -128,8 +128,11 @@ class NameIndex:
             return exact
         best = ""
         for surname, name in self.by_surname.items():
-            if _same_surname(surname, words[-1]) and len(name.split()) > len(best.split()) \
-                    and _initials_fit(initials, name):
+            if (
+                _same_surname(surname, words[-1])
+                and len(name.split()) > len(best.split())
+                and _initials_fit(initials, name)
+            ):
                 best = name
         return best or normal
 
@@ -150,18 +153,22 @@ class People(Sequence[Person]):
     def before(self, pos: int, limit: int = 50) -> list[Person]:
         """Up to ``limit`` persons ending before ``pos``, nearest first."""
         i = bisect.bisect_left(self.starts, pos)
-        return [p for p in reversed(self.items[max(0, i - limit - 2):i]) if p.end <= pos][:limit]
+        return [p for p in reversed(self.items[max(0, i - limit - 2) : i]) if p.end <= pos][:limit]
 
     def between(self, start: int, end: int) -> list[Person]:
         i = bisect.bisect_left(self.starts, start)
-        return self.items[i:bisect.bisect_left(self.starts, end)]
+        return self.items[i : bisect.bisect_left(self.starts, end)]
 
 
-def persons(text: str, entities: Sequence[Entity], blocked: Ranges,
-            names: NameIndex) -> People:
+def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameIndex) -> People:
     """PER entities outside ``blocked`` ranges (quotes), in text order."""
-    return People([Person(text, e, names.full(e.normal or e.text)) for e in entities
-                   if e.label == "PER" and not blocked.contains(e.start)])
+    return People(
+        [
+            Person(text, e, names.full(e.normal or e.text))
+            for e in entities
+            if e.label == "PER" and not blocked.contains(e.start)
+        ]
+    )
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
@@ -224,11 +231,10 @@ def _title_score(head: str, titles: frozenset[str]) -> int:
 
 
 def _complement_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
-    """"министр финансов" ~ "глава Минфина", "министр экономического развития" ~
+    """ "министр финансов" ~ "глава Минфина", "министр экономического развития" ~
     "министр экономического развития": a complement noun's first three letters occur
     in a non-role word of the person's title."""
-    return any(c[:3] in w for c in complement if len(c) >= 3
-               for w in words if w not in ROLE_NOUNS)
+    return any(c[:3] in w for c in complement if len(c) >= 3 for w in words if w not in ROLE_NOUNS)
 
 
 def _stem_shared(a: str, b: str) -> bool:
@@ -239,14 +245,20 @@ def _stem_shared(a: str, b: str) -> bool:
 
 
 def _activity_fits(head: str, words: frozenset[str]) -> bool:
-    """"в постановке X" names a постановщик (режиссер), "под руководством X" a
+    """ "в постановке X" names a постановщик (режиссер), "под руководством X" a
     руководитель: an activity noun before a name shares its stem with the role."""
     mates = {head}.union(*(ROLE_GROUPS[i] for i in _groups(head)))
     return any(_stem_shared(w, r) for w in words for r in mates)
 
 
-def resolve_role(head: str, number: str | None, gender: str | None, pos: int,
-                 people: People, complement: frozenset[str] = frozenset()) -> Person | None:
+def resolve_role(
+    head: str,
+    number: str | None,
+    gender: str | None,
+    pos: int,
+    people: People,
+    complement: frozenset[str] = frozenset(),
+) -> Person | None:
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
     A role with a complement ("министр финансов") does not stand for someone who holds

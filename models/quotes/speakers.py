@@ -66,21 +66,28 @@ def find_verb(clause: Clause) -> Verb | None:
     toks = clause.tokens
     index = next((i for i, t in enumerate(toks) if t.is_word and is_speech_cue(t.text)), None)
     if index is None:
-        index = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
-                      and not t.text[:1].isupper()), None)
+        index = next(
+            (
+                i
+                for i, t in enumerate(toks)
+                if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
+            ),
+            None,
+        )
     if index is None:
         return None
     word = toks[index].text
     gender, number, tense = verb_features(word)
     lem = lemmas(word)
-    impersonal = bool(lem & IMPERSONAL_LEMMAS) or (gender == "neut" and tense == "past"
-                                                   and "сказать" in lem)
+    impersonal = bool(lem & IMPERSONAL_LEMMAS) or (
+        gender == "neut" and tense == "past" and "сказать" in lem
+    )
     quoting = bool(lem & QUOTING_LEMMAS)
     return Verb(index, gender, number, tense, impersonal, quoting)
 
 
 def is_media(m: Mention, text: str) -> bool:
-    name = text[m.start:m.end].strip("«»\"„“” ").lower()
+    name = text[m.start : m.end].strip('«»"„“” ').lower()
     return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))
 
 
@@ -96,8 +103,12 @@ def _agreement(m: Mention, verb: Verb) -> float:
             score -= 2.0
     elif verb.gender == "neut":
         score += 1.0 if m.kind in ("ORG", "place") and not locative else -2.0
-    elif verb.gender in ("masc", "femn") and m.kind in ("PER", "pronoun") \
-            and m.gender in ("masc", "femn") and m.gender != verb.gender:
+    elif (
+        verb.gender in ("masc", "femn")
+        and m.kind in ("PER", "pronoun")
+        and m.gender in ("masc", "femn")
+        and m.gender != verb.gender
+    ):
         score -= 3.0
     return score
 
@@ -161,7 +172,7 @@ def _verb_gender(clause: Clause) -> str | None:
 
 
 def _anaphoric_body(m: Mention, text: str) -> bool:
-    """"в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
+    """ "в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
     if m.kind != "place" or m.head not in ANAPHORIC_BODY_NOUNS:
         return False
     last = [t for t in tokenize(text, m.start, m.end) if t.is_word][-1:]
@@ -170,7 +181,7 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
 
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     """A Speaker for a mention, resolving pronouns and role nouns to earlier persons."""
-    text = ctx.text[m.start:m.end]
+    text = ctx.text[m.start : m.end]
     normal = m.normal
     if m.kind == "PER":
         normal = ctx.names.full(m.normal)
@@ -183,29 +194,31 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = body_before(ctx, m.start) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
-        person = resolve_role(m.head, m.number, _verb_gender(clause), m.start, ctx.people,
-                              complement)
+        person = resolve_role(
+            m.head, m.number, _verb_gender(clause), m.start, ctx.people, complement
+        )
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
 
 
-def speaker_in(ctx: SpeakerContext, start: int, end: int,
-               genitive: bool = False) -> Speaker | None:
+def speaker_in(ctx: SpeakerContext, start: int, end: int, genitive: bool = False) -> Speaker | None:
     """The source named in ``text[start:end]``, resolved, or None."""
     if end <= start:
         return None
     ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
     clause = find_mentions(ctx.text, start, end, ents, blocked, known=ctx.names.knows)
     if any(m.kind == "there" for m in clause.mentions):
-        clause.mentions = [m for m in clause.mentions
-                           if m.kind != "there" or body_before(ctx, m.start) is not None]
+        clause.mentions = [
+            m for m in clause.mentions if m.kind != "there" or body_before(ctx, m.start) is not None
+        ]
     m = pick_mention(clause, ctx.text, genitive)
     if m is None and not genitive:
         verb = find_verb(clause)
         if verb is not None and verb.impersonal:
             # "— сказано в обвинительном заключении": whatever the cue points into
-            clause = find_mentions(ctx.text, start, end, ents, blocked, places=True,
-                                   known=ctx.names.knows)
+            clause = find_mentions(
+                ctx.text, start, end, ents, blocked, places=True, known=ctx.names.knows
+            )
             m = pick_mention(clause, ctx.text)
     return to_speaker(m, clause, ctx) if m is not None else None
 
@@ -213,19 +226,36 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int,
 def subject_in(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
     """The person a sentence is about: a name, pronoun or role noun in the nominative
     before its first finite verb, agreeing with it ("Мария Захарова не согласилась")."""
-    clause = find_mentions(ctx.text, start, end, ctx.entities.between(start, end),
-                           ctx.blocked.within(start, end), known=ctx.names.knows)
+    clause = find_mentions(
+        ctx.text,
+        start,
+        end,
+        ctx.entities.between(start, end),
+        ctx.blocked.within(start, end),
+        known=ctx.names.knows,
+    )
     toks = clause.tokens
-    verb = next((i for i, t in enumerate(toks) if t.is_word and is_finite_verb(t.text)
-                 and not t.text[:1].isupper()), None)
+    verb = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
+        ),
+        None,
+    )
     if verb is None:
         return None
     gender, number, _ = verb_features(toks[verb].text)
     for m in clause.mentions:
         if m.token >= verb:
             break
-        if m.kind not in ("PER", "pronoun", "role") or m.addressee or m.titled \
-                or not m.nominative() or (number == "plur") != (m.number == "plur"):
+        if (
+            m.kind not in ("PER", "pronoun", "role")
+            or m.addressee
+            or m.titled
+            or not m.nominative()
+            or (number == "plur") != (m.number == "plur")
+        ):
             continue
         if gender in ("masc", "femn") and m.gender in ("masc", "femn") and m.gender != gender:
             continue

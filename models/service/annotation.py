@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from models.changes import Change, ChangeSet
+from models.nlp.tokens import snap
 from models.service.base import EditError, ServiceBase, shorten
 from models.service.bulk import BulkEdits
 from models.service.documents import DocumentOps
 from models.service.quotes import QuoteEdits
 from models.spans import Entity, Speaker
-from models.nlp.tokens import snap
 
 __all__ = ["AnnotationService", "EditError"]
 
@@ -29,8 +29,9 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         """One entity by id."""
         return self.store.entity(entity_id)
 
-    def add_entity(self, doc_id: str, start: int, end: int, label: str,
-                   exact: bool = False) -> ChangeSet:
+    def add_entity(
+        self, doc_id: str, start: int, end: int, label: str, exact: bool = False
+    ) -> ChangeSet:
         """Label ``[start, end)``, widened to whole tokens unless ``exact``.
 
         Selecting the exact extent of an entity with another label relabels it (two
@@ -38,8 +39,11 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         """
         self._check_label(label)
         start, end = self._selection(doc_id, start, end, exact)
-        same = [e for e in self.store.entities_overlapping(doc_id, start, end)
-                if (e.start, e.end) == (start, end)]
+        same = [
+            e
+            for e in self.store.entities_overlapping(doc_id, start, end)
+            if (e.start, e.end) == (start, end)
+        ]
         if any(e.label == label for e in same):
             raise EditError(f"«{self.text(doc_id)[start:end]}» is already {label}")
         if same:
@@ -54,7 +58,7 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         self._check_bounds(doc_id, min(start, end), max(start, end))
         start, end = min(start, end), max(start, end)
         snapped = (start, end) if exact else snap(text, start, end)
-        if snapped is None or not text[snapped[0]:snapped[1]].strip():
+        if snapped is None or not text[snapped[0] : snapped[1]].strip():
             raise EditError("the selection holds no word")
         return snapped
 
@@ -92,11 +96,16 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
             return ChangeSet("Resize")
         doc_id = self.store.doc_of_entity(entity_id)
         new = self._with_text(doc_id, ent, start, end)
-        if any((e.start, e.end, e.label) == (start, end, ent.label) and e.id != ent.id
-               for e in self.store.entities_overlapping(doc_id, start, end)):
+        if any(
+            (e.start, e.end, e.label) == (start, end, ent.label) and e.id != ent.id
+            for e in self.store.entities_overlapping(doc_id, start, end)
+        ):
             raise EditError(f"«{new.text}» is already {ent.label}")
-        new = self._edited(new, normal=self.store.normal_of(doc_id, ent.label, new.text)
-                           or (ent.normal if new.text == ent.text else new.text))
+        new = self._edited(
+            new,
+            normal=self.store.normal_of(doc_id, ent.label, new.text)
+            or (ent.normal if new.text == ent.text else new.text),
+        )
         changes = [Change(doc_id, ent, new)]
         for q in self.store.quotes_spoken_by(entity_id):
             speaker = Speaker(start, end, new.text, new.normal, entity_id)
@@ -109,11 +118,13 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         ent = self.store.entity(entity_id)
         if ent.state != "suggested":
             return ChangeSet("Confirm")
-        new = Entity(ent.start, ent.end, ent.label, ent.text, ent.normal, ent.id,
-                     "confirmed", self.annotator)
+        new = Entity(
+            ent.start, ent.end, ent.label, ent.text, ent.normal, ent.id, "confirmed", self.annotator
+        )
         doc_id = self.store.doc_of_entity(entity_id)
-        return self.commit(self._one(f"Confirm {ent.label} «{shorten(ent.text)}»",
-                                     doc_id, ent, new))
+        return self.commit(
+            self._one(f"Confirm {ent.label} «{shorten(ent.text)}»", doc_id, ent, new)
+        )
 
     def spans_at(self, doc_id: str, pos: int) -> list[Entity]:
         """The entities covering character ``pos``, innermost first (for a click)."""

@@ -15,9 +15,9 @@ from models.changes import Change, ChangeSet
 from models.events import Signal
 from models.labels import LabelSet, load_labels
 from models.nlp.occurrences import Forms, pymorphy_forms
+from models.nlp.tokens import step_edge
 from models.spans import Entity, Quote
 from models.store.store import Store
-from models.nlp.tokens import step_edge
 
 S = TypeVar("S", Entity, Quote)
 # An edit by a person moves a span out of the model's hands: untouched, confirmed or
@@ -38,8 +38,13 @@ def shorten(text: str, limit: int = 30) -> str:
 class ServiceBase:
     """Store access, the annotator's name, the events, and commit/undo/redo."""
 
-    def __init__(self, store: Store, annotator: str | None = None,
-                 forms: Forms | None = None, labels: LabelSet | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        annotator: str | None = None,
+        forms: Forms | None = None,
+        labels: LabelSet | None = None,
+    ) -> None:
         self.store = store
         self.annotator = annotator
         self.forms: Forms = forms or pymorphy_forms
@@ -111,8 +116,7 @@ class ServiceBase:
         if not 0 <= start < end <= len(self.text(doc_id)):
             raise EditError(f"span [{start}, {end}) is empty or outside the text")
 
-    def _stepped(self, doc_id: str, span: Entity | Quote, edge: str, steps: int
-                 ) -> tuple[int, int]:
+    def _stepped(self, doc_id: str, span: Entity | Quote, edge: str, steps: int) -> tuple[int, int]:
         """``span``'s offsets with its ``edge`` moved by ``steps`` tokens."""
         try:
             return step_edge(self.text(doc_id), span.start, span.end, edge, steps)
@@ -127,4 +131,3 @@ class ServiceBase:
     @staticmethod
     def _one(name: str, doc_id: str, before: S | None, after: S | None) -> ChangeSet:
         return ChangeSet(name, (Change(doc_id, before, after),))
-

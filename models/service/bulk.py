@@ -26,10 +26,12 @@ class BulkEdits(ServiceBase):
     def confirm_all(self, doc_id: str) -> ChangeSet:
         """Confirm every remaining model suggestion (entities and quotes) in a document."""
         doc = self.store.document(doc_id)
-        changes = [Change(doc_id, e, self._confirmed(e))
-                   for e in doc.entities if e.state == "suggested"]
-        changes += [Change(doc_id, q, self._confirmed(q))
-                    for q in doc.quotes if q.state == "suggested"]
+        changes = [
+            Change(doc_id, e, self._confirmed(e)) for e in doc.entities if e.state == "suggested"
+        ]
+        changes += [
+            Change(doc_id, q, self._confirmed(q)) for q in doc.quotes if q.state == "suggested"
+        ]
         return self.commit(ChangeSet(f"Confirm all ({len(changes)})", tuple(changes)))
 
     def _confirmed(self, span: S) -> S:
@@ -40,8 +42,9 @@ class BulkEdits(ServiceBase):
             raise EditError(f"scope must be one of {SCOPES} and match one of {MATCHES}")
         return [doc_id] if scope == "document" else self.store.document_ids()
 
-    def apply_to_all(self, entity_id: int, scope: str = "document", match: str = "words"
-                     ) -> ChangeSet:
+    def apply_to_all(
+        self, entity_id: int, scope: str = "document", match: str = "words"
+    ) -> ChangeSet:
         """Label every other occurrence of an entity's words like it, as one edit."""
         source = self.store.entity(entity_id)
         home = self.store.doc_of_entity(entity_id)
@@ -53,14 +56,18 @@ class BulkEdits(ServiceBase):
             if not found:
                 continue
             spans = list(self.store.document(doc_id).entities)
-            changes += [c for start, end in found
-                        if (c := self._occurrence(doc_id, source, spans, start, end))]
+            changes += [
+                c
+                for start, end in found
+                if (c := self._occurrence(doc_id, source, spans, start, end))
+            ]
         where = "this document" if scope == "document" else "all documents"
         name = f"Apply {source.label} «{shorten(source.text)}» to all in {where} ({len(changes)})"
         return self.commit(ChangeSet(name, tuple(changes)))
 
-    def _occurrence(self, doc_id: str, source: Entity, spans: list[Entity], start: int,
-                    end: int) -> Change | None:
+    def _occurrence(
+        self, doc_id: str, source: Entity, spans: list[Entity], start: int, end: int
+    ) -> Change | None:
         """The change that labels one occurrence, or None when it needs none."""
         around = [e for e in spans if e.start < end and e.end > start]
         if any(e.label == source.label for e in around):
@@ -70,25 +77,32 @@ class BulkEdits(ServiceBase):
             return Change(doc_id, exact[0], self._edited(exact[0], label=source.label))
         text = self.text(doc_id)[start:end]
         normal = source.normal or source.text
-        return Change(doc_id, None, Entity(start, end, source.label, text, normal, None,
-                                           "added", self.annotator))
+        return Change(
+            doc_id,
+            None,
+            Entity(start, end, source.label, text, normal, None, "added", self.annotator),
+        )
 
-    def remove_everywhere(self, entity_id: int, scope: str = "document",
-                          match: str = "words") -> ChangeSet:
+    def remove_everywhere(
+        self, entity_id: int, scope: str = "document", match: str = "words"
+    ) -> ChangeSet:
         """Delete this entity and every one with its label and words, as one edit."""
         source = self.store.entity(entity_id)
         home = self.store.doc_of_entity(entity_id)
         forms = self.forms if match == "lemmas" else None
         docs = set(self._targets(home, scope, match))
         changes: list[Change] = []
-        candidates = self.store.entities_labelled(source.label, home if scope == "document"
-                                                  else None)
+        candidates = self.store.entities_labelled(
+            source.label, home if scope == "document" else None
+        )
         for doc_id, ent in candidates:
             if doc_id in docs and same_phrase(ent.text, source.text, forms):
                 changes += self._removal(doc_id, ent)
         where = "this document" if scope == "document" else "all documents"
-        name = (f"Remove {source.label} «{shorten(source.text)}» everywhere in {where}"
-                f" ({sum(c.kind == 'removed' for c in changes)})")
+        name = (
+            f"Remove {source.label} «{shorten(source.text)}» everywhere in {where}"
+            f" ({sum(c.kind == 'removed' for c in changes)})"
+        )
         return self.commit(ChangeSet(name, tuple(changes)))
 
     def _removal(self, doc_id: str, ent: Entity) -> list[Change]:
@@ -97,7 +111,9 @@ class BulkEdits(ServiceBase):
         Their rows lose the link anyway (ON DELETE SET NULL); saying so here puts it in
         the log and lets undo restore it.
         """
-        unlink = [Change(doc_id, q, replace(q, speaker=replace(q.speaker, entity=None)))
-                  for q in self.store.quotes_spoken_by(ent.id)  # type: ignore[arg-type]
-                  if q.speaker is not None]
+        unlink = [
+            Change(doc_id, q, replace(q, speaker=replace(q.speaker, entity=None)))
+            for q in self.store.quotes_spoken_by(ent.id)  # type: ignore[arg-type]
+            if q.speaker is not None
+        ]
         return [*unlink, Change(doc_id, ent, None)]

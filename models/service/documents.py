@@ -51,21 +51,28 @@ class DocumentOps(ServiceBase):
         """Each word with its normal forms, so "Путина" finds a text that says "Путин"."""
         return search_terms(search, self.forms)
 
-    def list_documents(self, status: str | None = None, label: str | None = None,
-                       search: str | None = None, offset: int = 0, limit: int = 100
-                       ) -> list[DocumentSummary]:
+    def list_documents(
+        self,
+        status: str | None = None,
+        label: str | None = None,
+        search: str | None = None,
+        offset: int = 0,
+        limit: int = 100,
+    ) -> list[DocumentSummary]:
         """A page of the document list, filtered by status, label and text (FTS5)."""
         groups = self._search_groups(search) if search and search.strip() else None
         return self.store.summaries(offset, limit, status, groups, label)
 
-    def count_documents(self, status: str | None = None, label: str | None = None,
-                        search: str | None = None) -> int:
+    def count_documents(
+        self, status: str | None = None, label: str | None = None, search: str | None = None
+    ) -> int:
         """How many documents the list filter keeps."""
         groups = self._search_groups(search) if search and search.strip() else None
         return self.store.count_documents(status, groups, label)
 
-    def next_suggestion(self, doc_id: str, pos: int, backwards: bool = False,
-                        current: Entity | Quote | None = None) -> Entity | Quote | None:
+    def next_suggestion(
+        self, doc_id: str, pos: int, backwards: bool = False, current: Entity | Quote | None = None
+    ) -> Entity | Quote | None:
         """The next model suggestion after ``current`` or ``pos`` (before, ``backwards``).
 
         Tab and Shift+Tab walk these, wrapping round, so every suggestion gets a decision,

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from models.changes import ChangeSet
+from models.nlp.tokens import snap
+from models.quotes.candidates import SPEAKER_LABELS, speaker_candidates
 from models.service.base import EditError, ServiceBase, shorten
 from models.spans import Entity, Quote, Speaker
-from models.quotes.candidates import SPEAKER_LABELS, speaker_candidates
-from models.nlp.tokens import snap
 
 _OUTER_MARKS = "«»„“”\"'"
 
@@ -43,8 +43,10 @@ class QuoteEdits(ServiceBase):
                 start += 1
             while end - start > 1 and text[end - 1] in _OUTER_MARKS + " \n":
                 end -= 1
-        if any((q.start, q.end) == (start, end)
-               for q in self.store.quotes_overlapping(doc_id, start, end)):
+        if any(
+            (q.start, q.end) == (start, end)
+            for q in self.store.quotes_overlapping(doc_id, start, end)
+        ):
             raise EditError("this quote is already marked")
         quote = Quote(start, end, text[start:end], None, None, "added", self.annotator)
         name = f"Add quote «{shorten(quote.text, 24)}»"
@@ -80,8 +82,7 @@ class QuoteEdits(ServiceBase):
         name = f"Confirm quote «{shorten(quote.text, 24)}»"
         return self.commit(self._one(name, self._quote_doc(quote_id), quote, new))
 
-    def set_speaker(self, quote_id: int, start: int, end: int, exact: bool = False
-                    ) -> ChangeSet:
+    def set_speaker(self, quote_id: int, start: int, end: int, exact: bool = False) -> ChangeSet:
         """Make the mention at ``[start, end)`` the quote's speaker.
 
         When the mention is an entity (a PER or ORG preferred) the speaker links to it;
@@ -94,12 +95,15 @@ class QuoteEdits(ServiceBase):
         snapped = (lo, hi) if exact else snap(text, lo, hi)
         if snapped is None:
             raise EditError("the selection holds no word")
-        same = [e for e in self.store.entities_overlapping(doc_id, *snapped)
-                if (e.start, e.end) == snapped]
+        same = [
+            e
+            for e in self.store.entities_overlapping(doc_id, *snapped)
+            if (e.start, e.end) == snapped
+        ]
         same.sort(key=lambda e: e.label not in SPEAKER_LABELS)
         if same:
             return self.set_speaker_entity(quote_id, same[0].id)  # type: ignore[arg-type]
-        words = text[snapped[0]:snapped[1]]
+        words = text[snapped[0] : snapped[1]]
         return self._set_speaker(quote_id, Speaker(*snapped, words, words, None))
 
     def set_speaker_entity(self, quote_id: int, entity_id: int) -> ChangeSet:
@@ -119,8 +123,11 @@ class QuoteEdits(ServiceBase):
         if quote.speaker == speaker:
             return ChangeSet("Set speaker")
         new = self._edited(quote, speaker=speaker)
-        name = (f"Set speaker «{shorten(speaker.text)}»" if speaker
-                else f"Unlink speaker «{shorten(quote.speaker.text)}»")  # type: ignore[union-attr]
+        name = (
+            f"Set speaker «{shorten(speaker.text)}»"
+            if speaker
+            else f"Unlink speaker «{shorten(quote.speaker.text)}»"
+        )  # type: ignore[union-attr]
         return self.commit(self._one(name, self._quote_doc(quote_id), quote, new))
 
     def speaker_candidates(self, quote_id: int, limit: int = 9) -> list[Entity]:

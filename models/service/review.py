@@ -83,7 +83,8 @@ def diff_spans(model: Sequence[T], gold: Sequence[T]) -> SpanDiff[T]:
             changed.append((left[i], rest[j]))
     changed.sort(key=lambda p: p[1].start)
     return SpanDiff(
-        tuple(kept), tuple(changed),
+        tuple(kept),
+        tuple(changed),
         tuple(sorted((g for j, g in enumerate(rest) if j not in used_g), key=_pos)),
         tuple(sorted((m for i, m in enumerate(left) if i not in used_m), key=_pos)),
     )
@@ -107,5 +108,6 @@ def _overlapping_pairs(left: Sequence[T], rest: Sequence[T]) -> list[tuple[int, 
 
 def review_diff(model: Document, gold: Document) -> ReviewDiff:
     """The diff between a document's model snapshot and its current gold."""
-    return ReviewDiff(gold.id, diff_spans(model.entities, gold.entities),
-                      diff_spans(model.quotes, gold.quotes))
+    return ReviewDiff(
+        gold.id, diff_spans(model.entities, gold.entities), diff_spans(model.quotes, gold.quotes)
+    )

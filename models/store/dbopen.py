@@ -30,8 +30,7 @@ _MAGIC = b"SQLite format 3\x00"
 QUICK_CHECK_MAX_PAGES = 25_000
 
 
-def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
-            ) -> sqlite3.Connection:
+def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0) -> sqlite3.Connection:
     """A checked, migrated connection to ``path`` (in memory when None).
 
     ``readonly`` opens an up-to-date database for reading only (stats, export, backup of
@@ -48,8 +47,12 @@ def connect(path: Path | None, readonly: bool = False, timeout: float = 10.0
             # In a read-only folder nobody can open the file for writing (there is no
             # room for a journal), so it is read as immutable: SQLite needs no -shm.
             frozen = _read_only(path.parent) and not Path(f"{path}-wal").exists()
-            conn = sqlite3.connect(_uri(path, "ro&immutable=1" if frozen else "ro"),
-                                   uri=True, timeout=timeout, check_same_thread=False)
+            conn = sqlite3.connect(
+                _uri(path, "ro&immutable=1" if frozen else "ro"),
+                uri=True,
+                timeout=timeout,
+                check_same_thread=False,
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
@@ -82,10 +85,8 @@ def check(path: Path, readonly: bool = False, timeout: float = 10.0) -> int | No
     if not stat.S_ISREG(path.stat().st_mode):
         raise StoreError(f"{path}: not a regular file")
     header = _header(path)
-    if not header:
-        version = None  # an empty file: SQLite makes it a new database
-    else:
-        version = _check_contents(path, header, timeout)
+    # an empty file has no header: SQLite makes it a new database
+    version = _check_contents(path, header, timeout) if header else None
     if version is not None and version > schema.SCHEMA_VERSION:
         raise StoreError(
             f"{path}: written by a newer razmetka (schema {version}, this one knows "
@@ -93,12 +94,16 @@ def check(path: Path, readonly: bool = False, timeout: float = 10.0) -> int | No
         )
     if readonly:
         if version != schema.SCHEMA_VERSION:
-            raise StoreError(f"{path}: needs an upgrade to schema {schema.SCHEMA_VERSION}; "
-                             "open it once with write access")
+            raise StoreError(
+                f"{path}: needs an upgrade to schema {schema.SCHEMA_VERSION}; "
+                "open it once with write access"
+            )
         return version
     if _read_only(path):
-        raise StoreError(f"{path}: the file is read-only; razmetka saves every edit at once, "
-                         "so it needs write access (or work on a copy)")
+        raise StoreError(
+            f"{path}: the file is read-only; razmetka saves every edit at once, "
+            "so it needs write access (or work on a copy)"
+        )
     _check_folder(path)
     return version
 
@@ -113,14 +118,17 @@ def _header(path: Path) -> bytes:
 
 def _check_contents(path: Path, header: bytes, timeout: float) -> int:
     if len(header) < 100 or not header.startswith(_MAGIC):
-        raise StoreError(f"{path}: not a razmetka database (not an SQLite file); "
-                         "left untouched")
+        raise StoreError(f"{path}: not a razmetka database (not an SQLite file); left untouched")
     if not _valid_header(header):
-        raise StoreError(f"{path}: the database is damaged (its header is not valid); "
-                         "left untouched — restore a backup")
+        raise StoreError(
+            f"{path}: the database is damaged (its header is not valid); "
+            "left untouched — restore a backup"
+        )
     if _truncated(path, header):
-        raise StoreError(f"{path}: the database is damaged (the file is cut short); "
-                         "left untouched — restore a backup")
+        raise StoreError(
+            f"{path}: the database is damaged (the file is cut short); "
+            "left untouched — restore a backup"
+        )
     version = int.from_bytes(header[60:64], "big")
     wal = Path(f"{path}-wal")
     if version > schema.SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
@@ -132,9 +140,13 @@ def _valid_header(header: bytes) -> bool:
     """The fixed fields of SQLite's 100-byte header (sqlite.org/fileformat.html)."""
     page = int.from_bytes(header[16:18], "big")
     page = 65536 if page == 1 else page
-    return (512 <= page <= 65536 and page & (page - 1) == 0
-            and header[18] in (1, 2) and header[19] in (1, 2)
-            and header[21:24] == b"\x40\x20\x20")
+    return (
+        512 <= page <= 65536
+        and page & (page - 1) == 0
+        and header[18] in (1, 2)
+        and header[19] in (1, 2)
+        and header[21:24] == b"\x40\x20\x20"
+    )
 
 
 def _truncated(path: Path, header: bytes) -> bool:
@@ -155,22 +167,31 @@ def _inspect(path: Path, timeout: float) -> int:
     """
     immutable = not Path(f"{path}-wal").exists()
     try:
-        conn = sqlite3.connect(_uri(path, "ro&immutable=1" if immutable else "ro"),
-                               uri=True, timeout=timeout)
+        conn = sqlite3.connect(
+            _uri(path, "ro&immutable=1" if immutable else "ro"), uri=True, timeout=timeout
+        )
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            tables = [r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%'")]
+            tables = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' "
+                    "AND name NOT LIKE 'sqlite_%'"
+                )
+            ]
             if version == 0 and tables:
-                raise StoreError(f"{path}: not a razmetka database (another program's "
-                                 f"tables: {', '.join(sorted(tables)[:5])}); left untouched")
+                raise StoreError(
+                    f"{path}: not a razmetka database (another program's "
+                    f"tables: {', '.join(sorted(tables)[:5])}); left untouched"
+                )
             pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
             if version <= schema.SCHEMA_VERSION and pages <= QUICK_CHECK_MAX_PAGES:
                 problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if problem != "ok":
-                    raise StoreError(f"{path}: the database is damaged ({_first_line(problem)})"
-                                     "; restore a backup")
+                    raise StoreError(
+                        f"{path}: the database is damaged ({_first_line(problem)})"
+                        "; restore a backup"
+                    )
             return version
         finally:
             conn.close()
@@ -183,8 +204,10 @@ def _check_folder(path: Path) -> None:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     if _read_only(folder):
-        raise StoreError(f"{path}: the folder {folder} is read-only; razmetka keeps its "
-                         "journal files beside the database, so it needs write access")
+        raise StoreError(
+            f"{path}: the folder {folder} is read-only; razmetka keeps its "
+            "journal files beside the database, so it needs write access"
+        )
 
 
 def _read_only(path: Path) -> bool:
@@ -256,8 +279,10 @@ class SafeDatabase(sqlite_utils.Database):
             # Only failures to write (full, locked, read-only, damaged); a constraint
             # or programming error is a bug to see, not a "try again".
             if not isinstance(exc, sqlite3.OperationalError) and type(exc) is not (
-                    sqlite3.DatabaseError):
+                sqlite3.DatabaseError
+            ):
                 raise
             where = self.store_path or "database"
-            raise StoreError(f"{where}: not saved — {describe(exc)}; what was saved before "
-                             "is intact, try again") from exc
+            raise StoreError(
+                f"{where}: not saved — {describe(exc)}; what was saved before is intact, try again"
+            ) from exc

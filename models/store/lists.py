@@ -28,15 +28,22 @@ class DocumentListQueries:
         """
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
-    def count_documents(self, status: str | None = None, search: Search = None,
-                        label: str | None = None, before: int | None = None) -> int:
+    def count_documents(
+        self,
+        status: str | None = None,
+        search: Search = None,
+        label: str | None = None,
+        before: int | None = None,
+    ) -> int:
         """How many documents match the list filter (positioned before ``before``)."""
         where, params = self._filter(status, search, label, before=before)
-        return int(self.db.execute(f"SELECT count(*) FROM documents d {where}", params)
-                   .fetchone()[0])
+        return int(
+            self.db.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
+        )
 
-    def list_extent(self, status: str | None = None, search: Search = None,
-                    label: str | None = None) -> tuple[int, int]:
+    def list_extent(
+        self, status: str | None = None, search: Search = None, label: str | None = None
+    ) -> tuple[int, int]:
         """How many documents match the list filter, and the last one's position (or 0).
 
         One scan for both: with the last position a list can tell later whether new
@@ -44,26 +51,38 @@ class DocumentListQueries:
         """
         where, params = self._filter(status, search, label)
         if not (search or label):  # count(*) and max() are each an index lookup here
-            last = self.db.execute(f"SELECT max(d.position) FROM documents d {where}",
-                                   params).fetchone()[0]
+            last = self.db.execute(
+                f"SELECT max(d.position) FROM documents d {where}", params
+            ).fetchone()[0]
             return self.count_documents(status), int(last or 0)
         count, last = self.db.execute(
             f"SELECT count(*), coalesce(max(d.position), 0) FROM documents d {where}", params
         ).fetchone()
         return int(count), int(last)
 
-    def document_row(self, doc_id: str, status: str | None = None, search: Search = None,
-                     label: str | None = None) -> int | None:
+    def document_row(
+        self,
+        doc_id: str,
+        status: str | None = None,
+        search: Search = None,
+        label: str | None = None,
+    ) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when it is not in it."""
         where, params = self._filter(status, search, label)
         where += (" AND " if where else " WHERE ") + "d.id = ?"
-        row = self.db.execute(f"SELECT d.position FROM documents d {where}",
-                              [*params, doc_id]).fetchone()
+        row = self.db.execute(
+            f"SELECT d.position FROM documents d {where}", [*params, doc_id]
+        ).fetchone()
         return None if row is None else self.count_documents(status, search, label, row[0])
 
     def summaries(
-        self, offset: int = 0, limit: int = 100, status: str | None = None,
-        search: Search = None, label: str | None = None, after: int | None = None,
+        self,
+        offset: int = 0,
+        limit: int = 100,
+        status: str | None = None,
+        search: Search = None,
+        label: str | None = None,
+        after: int | None = None,
     ) -> list[DocumentSummary]:
         """A page of the document list with entity and quote counts.
 
@@ -84,9 +103,13 @@ class DocumentListQueries:
         return [DocumentSummary(*r) for r in rows]
 
     @staticmethod
-    def _filter(status: str | None, search: Search, label: str | None = None,
-                after: int | None = None, before: int | None = None
-                ) -> tuple[str, list[Any]]:
+    def _filter(
+        status: str | None,
+        search: Search,
+        label: str | None = None,
+        after: int | None = None,
+        before: int | None = None,
+    ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
         if after is not None:
@@ -99,7 +122,8 @@ class DocumentListQueries:
             # EXISTS probes the (doc_id, label) index per row: a page costs ~1 ms at 100,000
             # documents, where IN built the whole set of matching documents first (~400 ms).
             clauses.append(
-                "EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.label = ?)")
+                "EXISTS (SELECT 1 FROM entities e WHERE e.doc_id = d.id AND e.label = ?)"
+            )
             params.append(label)
         if status:
             clauses.append("d.status = ?")
@@ -120,7 +144,8 @@ class DocumentListQueries:
         row = self.db.execute(
             f"SELECT id FROM documents WHERE status IN ({marks}) AND id != ?"
             " ORDER BY position <= ?, position LIMIT 1",
-            [*statuses, doc_id, self._position(doc_id)]).fetchone()
+            [*statuses, doc_id, self._position(doc_id)],
+        ).fetchone()
         return None if row is None else str(row[0])
 
     def stats(self) -> dict[str, Any]:

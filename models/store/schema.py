@@ -124,14 +124,13 @@ def migrate(conn: sqlite3.Connection, path: Path | None) -> None:
         saved = f"; the database before the upgrade is saved as {out}"
     for step in range(version + 1, SCHEMA_VERSION + 1):
         try:
-            conn.executescript(
-                f"BEGIN; {MIGRATIONS[step]}\nPRAGMA user_version = {step}; COMMIT;"
-            )
+            conn.executescript(f"BEGIN; {MIGRATIONS[step]}\nPRAGMA user_version = {step}; COMMIT;")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise StoreError(f"{path}: upgrade to schema {step} failed ({exc}); "
-                             f"rolled back{saved}") from None
+            raise StoreError(
+                f"{path}: upgrade to schema {step} failed ({exc}); rolled back{saved}"
+            ) from None
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -14,7 +14,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from models.changes import Change
-from models.store.schema import StoreError
 from models.spans import Entity, Quote
 from models.store.rows import (
     _ENTITY_COLS,
@@ -25,6 +24,7 @@ from models.store.rows import (
     _quote,
     _span_json,
 )
+from models.store.schema import StoreError
 
 if TYPE_CHECKING:
     from models.store.dbopen import SafeDatabase
@@ -37,8 +37,15 @@ class SpanStore:
 
     if TYPE_CHECKING:  # provided by Store
 
-        def _log(self, doc_id: str | None, action: str, before: Any, after: Any,
-                 annotator: str | None = None, operation: str | None = None) -> None: ...
+        def _log(
+            self,
+            doc_id: str | None,
+            action: str,
+            before: Any,
+            after: Any,
+            annotator: str | None = None,
+            operation: str | None = None,
+        ) -> None: ...
 
         def _insert_entity(self, doc_id: str, ent: Entity) -> int: ...
 
@@ -65,8 +72,9 @@ class SpanStore:
 
     def doc_of_entity(self, entity_id: int) -> str:
         """The document an entity belongs to."""
-        return str(self.db.execute("SELECT doc_id FROM entities WHERE id = ?", [entity_id])
-                   .fetchone()[0])
+        return str(
+            self.db.execute("SELECT doc_id FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
+        )
 
     def add_entity(self, doc_id: str, ent: Entity, annotator: str | None = None) -> Entity:
         """Insert an entity (keeping ``ent.id`` when given, as undo needs)."""
@@ -80,8 +88,13 @@ class SpanStore:
         with self.db.atomic():
             old = self.entity(new.id)  # type: ignore[arg-type]
             self._update_entity_row(new)
-            self._log(self.doc_of_entity(new.id), "change entity",  # type: ignore[arg-type]
-                      json.loads(_span_json(old)), json.loads(_span_json(new)), annotator)
+            self._log(
+                self.doc_of_entity(new.id),
+                "change entity",  # type: ignore[arg-type]
+                json.loads(_span_json(old)),
+                json.loads(_span_json(new)),
+                annotator,
+            )
         return old
 
     def _update_entity_row(self, new: Entity) -> None:
@@ -89,8 +102,8 @@ class SpanStore:
         self.db.execute(
             'UPDATE entities SET start = ?, "end" = ?, label = ?, text = ?, normal = ?,'
             " state = ?, annotator = ? WHERE id = ?",
-            [new.start, new.end, new.label, new.text, new.normal, new.state, new.annotator,
-             new.id])
+            [new.start, new.end, new.label, new.text, new.normal, new.state, new.annotator, new.id],
+        )
 
     def delete_entity(self, entity_id: int, annotator: str | None = None) -> Entity:
         """Remove an entity; quotes it spoke keep their speaker text but lose the link."""
@@ -103,13 +116,15 @@ class SpanStore:
 
     def doc_of_quote(self, quote_id: int) -> str:
         """The document a quote belongs to."""
-        return str(self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id])
-                   .fetchone()[0])
+        return str(
+            self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
+        )
 
     # -- edits: one user-level edit is one transaction ---------------------------------
 
-    def apply_changes(self, changes: Iterable[Change], annotator: str | None = None,
-                      operation: str | None = None) -> tuple[Change, ...]:
+    def apply_changes(
+        self, changes: Iterable[Change], annotator: str | None = None, operation: str | None = None
+    ) -> tuple[Change, ...]:
         """Apply one edit's span changes atomically; returns them with inserted ids set.
 
         Each span is first checked against its stored row: when it is no longer what
@@ -144,17 +159,20 @@ class SpanStore:
             elif isinstance(after, Entity):
                 after = replace(after, id=self._insert_entity(ch.doc_id, after))
         verb = {"added": "add", "removed": "delete", "changed": "change"}[ch.kind]
-        self._log(ch.doc_id, f"{verb} {kind}", _as_json(ch.before), _as_json(after),
-                  annotator, operation)
+        self._log(
+            ch.doc_id, f"{verb} {kind}", _as_json(ch.before), _as_json(after), annotator, operation
+        )
         return Change(ch.doc_id, ch.before, after)
 
     def _stored(self, kind: str, doc_id: str, span_id: int | None) -> Entity | Quote | None:
         if kind == "quote":
-            row = self.db.execute(f"SELECT {_QUOTE_COLS} FROM quotes WHERE id = ? AND doc_id = ?",
-                                  [span_id, doc_id]).fetchone()
+            row = self.db.execute(
+                f"SELECT {_QUOTE_COLS} FROM quotes WHERE id = ? AND doc_id = ?", [span_id, doc_id]
+            ).fetchone()
             return _quote(row) if row else None
-        row = self.db.execute(f"SELECT {_ENTITY_COLS} FROM entities WHERE id = ? AND doc_id = ?",
-                              [span_id, doc_id]).fetchone()
+        row = self.db.execute(
+            f"SELECT {_ENTITY_COLS} FROM entities WHERE id = ? AND doc_id = ?", [span_id, doc_id]
+        ).fetchone()
         return _entity(row) if row else None
 
     def document_text(self, doc_id: str) -> str:
@@ -164,8 +182,7 @@ class SpanStore:
             raise KeyError(doc_id)
         return str(row[0])
 
-    def _overlapping(self, table: str, cols: str, doc_id: str, start: int, end: int
-                     ) -> list[tuple]:
+    def _overlapping(self, table: str, cols: str, doc_id: str, start: int, end: int) -> list[tuple]:
         """Rows of ``table`` overlapping ``[start, end)``, by two index range scans.
 
         ``start < end AND "end" > start`` alone scans every span before ``end``: half an
@@ -174,23 +191,28 @@ class SpanStore:
         """
         lo = start - _SHORT
         return self.db.execute(
-            f'SELECT {cols} FROM {table} WHERE doc_id = ? AND start >= ? AND start < ?'
+            f"SELECT {cols} FROM {table} WHERE doc_id = ? AND start >= ? AND start < ?"
             f' AND "end" > ? UNION SELECT {cols} FROM {table} WHERE doc_id = ?'
             f' AND ("end" - start) > ? AND start < ? AND "end" > ? ORDER BY 2, 3 DESC',
-            [doc_id, lo, end, start, doc_id, _SHORT, end, start]).fetchall()
+            [doc_id, lo, end, start, doc_id, _SHORT, end, start],
+        ).fetchall()
 
     def entities_overlapping(self, doc_id: str, start: int, end: int) -> list[Entity]:
         """The entities of a document that share a character with ``[start, end)``."""
-        return list(map(_entity, self._overlapping("entities", _ENTITY_COLS, doc_id,
-                                                   start, end)))
+        return list(map(_entity, self._overlapping("entities", _ENTITY_COLS, doc_id, start, end)))
 
     def quotes_overlapping(self, doc_id: str, start: int, end: int) -> list[Quote]:
         """The quotes of a document that share a character with ``[start, end)``."""
-        return list(map(_quote, self._overlapping("quotes", _QUOTE_COLS, doc_id,
-                                                  start, end)))
+        return list(map(_quote, self._overlapping("quotes", _QUOTE_COLS, doc_id, start, end)))
 
-    def next_in_state(self, doc_id: str, state: str, pos: int, backwards: bool = False,
-                      current: Entity | Quote | None = None) -> Entity | Quote | None:
+    def next_in_state(
+        self,
+        doc_id: str,
+        state: str,
+        pos: int,
+        backwards: bool = False,
+        current: Entity | Quote | None = None,
+    ) -> Entity | Quote | None:
         """The first entity or quote in ``state`` after ``current`` (or starting after ``pos``).
 
         Spans are walked in text order: start, then the longer first, entities before
@@ -202,8 +224,9 @@ class SpanStore:
         else:
             key = (pos, -big if backwards else big, 0, 0)
         found: list[Entity | Quote] = []
-        for rank, (table, cols, make) in enumerate((("entities", _ENTITY_COLS, _entity),
-                                                     ("quotes", _QUOTE_COLS, _quote))):
+        for rank, (table, cols, make) in enumerate(
+            (("entities", _ENTITY_COLS, _entity), ("quotes", _QUOTE_COLS, _quote))
+        ):
             row = self._next_row(table, cols, doc_id, state, key, rank, backwards)
             if row:
                 found.append(make(row))
@@ -212,8 +235,16 @@ class SpanStore:
         pick = max if backwards else min
         return pick(found, key=lambda s: (s.start, -s.end, int(isinstance(s, Quote)), s.id))
 
-    def _next_row(self, table: str, cols: str, doc_id: str, state: str,
-                  key: tuple[int, int, int, int], rank: int, backwards: bool) -> tuple | None:
+    def _next_row(
+        self,
+        table: str,
+        cols: str,
+        doc_id: str,
+        state: str,
+        key: tuple[int, int, int, int],
+        rank: int,
+        backwards: bool,
+    ) -> tuple | None:
         """The row of ``table`` whose walk key comes right after (before) ``key``."""
         start, neg_end, k_rank, k_id = key
         gt, order = ("<", "DESC") if backwards else (">", "ASC")
@@ -223,27 +254,30 @@ class SpanStore:
             tie = f"id {gt} {int(k_id)}"
         else:
             tie = "0"
-        where = (f'(start {gt} ? OR (start = ? AND (-"end" {gt} ? OR (-"end" = ? AND {tie}))))')
+        where = f'(start {gt} ? OR (start = ? AND (-"end" {gt} ? OR (-"end" = ? AND {tie}))))'
         return self.db.execute(  # type: ignore[no-any-return]
             f"SELECT {cols} FROM {table} WHERE doc_id = ? AND state = ? AND {where}"
             f' ORDER BY start {order}, -"end" {order}, id {order} LIMIT 1',
-            [doc_id, state, start, start, neg_end, neg_end]).fetchone()
+            [doc_id, state, start, start, neg_end, neg_end],
+        ).fetchone()
 
     def quotes_spoken_by(self, entity_id: int) -> list[Quote]:
         """The quotes whose speaker is linked to this entity."""
-        rows = self.db.execute(f"SELECT {_QUOTE_COLS} FROM quotes WHERE speaker_entity = ?",
-                               [entity_id]).fetchall()
+        rows = self.db.execute(
+            f"SELECT {_QUOTE_COLS} FROM quotes WHERE speaker_entity = ?", [entity_id]
+        ).fetchall()
         return list(map(_quote, rows))
 
     def normal_of(self, doc_id: str, label: str, text: str) -> str | None:
         """The normal form already given to this text with this label in the document."""
         row = self.db.execute(
             "SELECT normal FROM entities WHERE doc_id = ? AND label = ? AND text = ?"
-            " AND normal != '' LIMIT 1", [doc_id, label, text]).fetchone()
+            " AND normal != '' LIMIT 1",
+            [doc_id, label, text],
+        ).fetchone()
         return None if row is None else str(row[0])
 
-    def entities_labelled(self, label: str, doc_id: str | None = None
-                          ) -> list[tuple[str, Entity]]:
+    def entities_labelled(self, label: str, doc_id: str | None = None) -> list[tuple[str, Entity]]:
         """``(doc_id, entity)`` for every entity with this label, in one or all documents."""
         sql = f"SELECT doc_id, {_ENTITY_COLS} FROM entities WHERE label = ?"
         params: list[Any] = [label]

@@ -13,9 +13,8 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
-from models.store.dbopen import SafeDatabase, connect
-from models.store.schema import backup
 from models.spans import Document, Entity, Noise, Quote, Speaker
+from models.store.dbopen import SafeDatabase, connect
 from models.store.lists import DocumentListQueries
 from models.store.rows import (
     _ENTITY_COLS,
@@ -27,6 +26,7 @@ from models.store.rows import (
     _quote,
     now,
 )
+from models.store.schema import backup
 from models.store.spans import SpanStore
 
 __all__ = ["DocumentSummary", "Search", "Store"]
@@ -35,8 +35,9 @@ __all__ = ["DocumentSummary", "Search", "Store"]
 class Store(DocumentListQueries, SpanStore):
     """A razmetka database file (or an in-memory one for tests)."""
 
-    def __init__(self, path: str | Path | None = None, readonly: bool = False,
-                 timeout: float = 10.0) -> None:
+    def __init__(
+        self, path: str | Path | None = None, readonly: bool = False, timeout: float = 10.0
+    ) -> None:
         """Open (or create) a database; StoreError says in one line why it cannot be.
 
         ``readonly`` reads a write-protected database (stats, export, backup); ``timeout``
@@ -82,11 +83,21 @@ class Store(DocumentListQueries, SpanStore):
                 "INSERT INTO documents (id, position, text, title, date, source, file, meta,"
                 " noise, status, created_at, updated_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, pos.fetchone()[0], doc.text, str(meta.get("title", "")),
-                 str(meta.get("date", "")), str(meta.get("source", "")),
-                 str(meta.get("file", "")), json.dumps(meta, ensure_ascii=False),
-                 json.dumps([asdict(n) for n in doc.noise], ensure_ascii=False),
-                 doc.status, stamp, stamp])
+                [
+                    doc.id,
+                    pos.fetchone()[0],
+                    doc.text,
+                    str(meta.get("title", "")),
+                    str(meta.get("date", "")),
+                    str(meta.get("source", "")),
+                    str(meta.get("file", "")),
+                    json.dumps(meta, ensure_ascii=False),
+                    json.dumps([asdict(n) for n in doc.noise], ensure_ascii=False),
+                    doc.status,
+                    stamp,
+                    stamp,
+                ],
+            )
             self._insert_spans(doc.id, doc.entities, doc.quotes)
             if model is None:
                 model = doc.with_annotations(
@@ -96,11 +107,17 @@ class Store(DocumentListQueries, SpanStore):
             self.db.conn.execute(
                 "INSERT INTO predictions (doc_id, entities, quotes, created_at)"
                 " VALUES (?, ?, ?, ?)",
-                [doc.id, json.dumps([_plain(e) for e in model.entities], ensure_ascii=False),
-                 json.dumps([_plain(q) for q in model.quotes], ensure_ascii=False), stamp])
+                [
+                    doc.id,
+                    json.dumps([_plain(e) for e in model.entities], ensure_ascii=False),
+                    json.dumps([_plain(q) for q in model.quotes], ensure_ascii=False),
+                    stamp,
+                ],
+            )
             self.db.conn.execute(
                 "INSERT INTO documents_fts (rowid, title, body, lemmas) VALUES (?, ?, ?, ?)",
-                [self._position(doc.id), meta.get("title", ""), doc.text, search_lemmas])
+                [self._position(doc.id), meta.get("title", ""), doc.text, search_lemmas],
+            )
             self._log(doc.id, "import document", None, {"id": doc.id, "file": meta.get("file")})
         return True
 
@@ -129,8 +146,18 @@ class Store(DocumentListQueries, SpanStore):
         cur = self.db.conn.execute(
             'INSERT INTO entities (id, doc_id, start, "end", label, text, normal, state,'
             " annotator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [ent.id, doc_id, ent.start, ent.end, ent.label, ent.text, ent.normal, ent.state,
-             ent.annotator])
+            [
+                ent.id,
+                doc_id,
+                ent.start,
+                ent.end,
+                ent.label,
+                ent.text,
+                ent.normal,
+                ent.state,
+                ent.annotator,
+            ],
+        )
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def _insert_quote(self, doc_id: str, q: Quote) -> int:
@@ -139,9 +166,21 @@ class Store(DocumentListQueries, SpanStore):
             'INSERT INTO quotes (id, doc_id, start, "end", text, speaker_start, speaker_end,'
             " speaker_text, speaker_normal, speaker_entity, state, annotator)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [q.id, doc_id, q.start, q.end, q.text, s.start if s else None,
-             s.end if s else None, s.text if s else None, s.normal if s else None,
-             s.entity if s else None, q.state, q.annotator])
+            [
+                q.id,
+                doc_id,
+                q.start,
+                q.end,
+                q.text,
+                s.start if s else None,
+                s.end if s else None,
+                s.text if s else None,
+                s.normal if s else None,
+                s.entity if s else None,
+                q.state,
+                q.annotator,
+            ],
+        )
         return int(cur.lastrowid)  # type: ignore[arg-type]
 
     def replace_annotations(self, doc: Document, annotator: str | None = None) -> None:
@@ -150,11 +189,18 @@ class Store(DocumentListQueries, SpanStore):
             before = self.document(doc.id)
             self.db.execute("DELETE FROM quotes WHERE doc_id = ?", [doc.id])
             self.db.execute("DELETE FROM entities WHERE doc_id = ?", [doc.id])
-            self._insert_spans(doc.id, [replace(e, id=None) for e in doc.entities],
-                               [replace(q, id=None) for q in doc.quotes])
-            self._log(doc.id, "replace annotations",
-                      {"entities": len(before.entities), "quotes": len(before.quotes)},
-                      {"entities": len(doc.entities), "quotes": len(doc.quotes)}, annotator)
+            self._insert_spans(
+                doc.id,
+                [replace(e, id=None) for e in doc.entities],
+                [replace(q, id=None) for q in doc.quotes],
+            )
+            self._log(
+                doc.id,
+                "replace annotations",
+                {"entities": len(before.entities), "quotes": len(before.quotes)},
+                {"entities": len(doc.entities), "quotes": len(doc.quotes)},
+                annotator,
+            )
 
     def document(self, doc_id: str) -> Document:
         """The document with its current (curated) spans."""
@@ -168,15 +214,19 @@ class Store(DocumentListQueries, SpanStore):
     def _document(self, row: tuple) -> Document:
         doc_id, text, meta, noise, status = row
         ents = self.db.execute(
-            f"SELECT {_ENTITY_COLS} FROM entities WHERE doc_id = ? ORDER BY start, \"end\" DESC",
+            f'SELECT {_ENTITY_COLS} FROM entities WHERE doc_id = ? ORDER BY start, "end" DESC',
             [doc_id],
         ).fetchall()
         quotes = self.db.execute(
             f'SELECT {_QUOTE_COLS} FROM quotes WHERE doc_id = ? ORDER BY start, "end"', [doc_id]
         ).fetchall()
         return Document(
-            doc_id, text, json.loads(meta), status,
-            tuple(map(_entity, ents)), tuple(map(_quote, quotes)),
+            doc_id,
+            text,
+            json.loads(meta),
+            status,
+            tuple(map(_entity, ents)),
+            tuple(map(_quote, quotes)),
             tuple(Noise(**n) for n in json.loads(noise)),
         )
 
@@ -233,31 +283,47 @@ class Store(DocumentListQueries, SpanStore):
     def document_status(self, doc_id: str) -> str:
         """The review status of one document."""
         # The covering index: the row itself holds the text (1 MB: 250 overflow pages).
-        row = self.db.execute("SELECT status FROM documents INDEXED BY documents_id_status"
-                              " WHERE id = ?", [doc_id]).fetchone()
+        row = self.db.execute(
+            "SELECT status FROM documents INDEXED BY documents_id_status WHERE id = ?", [doc_id]
+        ).fetchone()
         if row is None:
             raise KeyError(doc_id)
         return str(row[0])
 
     # -- log and figures -------------------------------------------------------------
 
-    def _log(self, doc_id: str | None, action: str, before: Any, after: Any,
-             annotator: str | None = None, operation: str | None = None) -> None:
+    def _log(
+        self,
+        doc_id: str | None,
+        action: str,
+        before: Any,
+        after: Any,
+        annotator: str | None = None,
+        operation: str | None = None,
+    ) -> None:
         # Plain SQL: sqlite-utils' insert() inspects the table on every call, and this
         # runs once per span of every edit.
         self.db.execute(
             "INSERT INTO events (doc_id, at, annotator, action, operation, before, after)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [doc_id, now(), annotator, action, operation,
-             None if before is None else json.dumps(before, ensure_ascii=False),
-             None if after is None else json.dumps(after, ensure_ascii=False)])
+            [
+                doc_id,
+                now(),
+                annotator,
+                action,
+                operation,
+                None if before is None else json.dumps(before, ensure_ascii=False),
+                None if after is None else json.dumps(after, ensure_ascii=False),
+            ],
+        )
 
     def events(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """The event log, oldest first (for one document, or all)."""
         sql = "SELECT id, doc_id, at, annotator, action, operation, before, after FROM events"
         params = [doc_id] if doc_id else []
-        rows = self.db.execute(sql + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY id",
-                               params)
+        rows = self.db.execute(
+            sql + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY id", params
+        )
         keys = ("id", "doc_id", "at", "annotator", "action", "operation", "before", "after")
         out = []
         for r in rows:

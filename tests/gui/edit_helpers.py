@@ -18,18 +18,26 @@ from models.io.ingest import document_from_text
 from models.spans import Document, Entity, Quote, Speaker
 from models.store.store import Store
 
-TEXT = ("Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке.\n\n"
-        "«Мы договорились», — сказал Путин журналистам. По словам эксперта Юрия Крупнова, "
-        "«это важный шаг». Путину понравилось, Путина хвалили.")
-NAMES = {"РФ": "LOC", "Владимир Путин": "PER", "Садыром Жапаровым": "PER", "Бишкеке": "LOC",
-         "Юрия Крупнова": "PER"}
+TEXT = (
+    "Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке.\n\n"
+    "«Мы договорились», — сказал Путин журналистам. По словам эксперта Юрия Крупнова, "
+    "«это важный шаг». Путину понравилось, Путина хвалили."
+)
+NAMES = {
+    "РФ": "LOC",
+    "Владимир Путин": "PER",
+    "Садыром Жапаровым": "PER",
+    "Бишкеке": "LOC",
+    "Юрия Крупнова": "PER",
+}
 SECOND = "Второй текст. Путин прилетел в Бишкек, а Путина встретили."
 
 
 def entities_for(text: str, names: dict[str, str]) -> list[Entity]:
     """A suggested entity at the first occurrence of each name."""
-    return [Entity(text.index(n), text.index(n) + len(n), label, n, n)
-            for n, label in names.items()]
+    return [
+        Entity(text.index(n), text.index(n) + len(n), label, n, n) for n, label in names.items()
+    ]
 
 
 def quote_for(text: str, words: str, speaker: str | None = None) -> Quote:
@@ -45,10 +53,12 @@ def quote_for(text: str, words: str, speaker: str | None = None) -> Quote:
 def make_db(path: Path, docs: list[Document] | None = None) -> list[str]:
     """A database file holding the documents (default: TEXT and SECOND)."""
     if docs is None:
-        docs = [document_from_text(TEXT).with_annotations(
-                    entities_for(TEXT, NAMES), [quote_for(TEXT, "это важный шаг")]),
-                document_from_text(SECOND).with_annotations(
-                    entities_for(SECOND, {"Путин": "PER"}), [])]
+        docs = [
+            document_from_text(TEXT).with_annotations(
+                entities_for(TEXT, NAMES), [quote_for(TEXT, "это важный шаг")]
+            ),
+            document_from_text(SECOND).with_annotations(entities_for(SECOND, {"Путин": "PER"}), []),
+        ]
     store = Store(path)
     for doc in docs:
         store.add_document(doc)
@@ -103,8 +113,12 @@ def click(qtbot, window: MainWindow, offset: int) -> None:  # type: ignore[no-un
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=p)
 
 
-def key(qtbot, window: MainWindow, key: Qt.Key,  # type: ignore[no-untyped-def]
-        modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+def key(
+    qtbot,
+    window: MainWindow,
+    key: Qt.Key,  # type: ignore[no-untyped-def]
+    modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     """Press a key in the article."""
     qtbot.keyClick(window.view, key, modifiers)
 

@@ -36,8 +36,15 @@ def hold_after_first_import(monkeypatch: pytest.MonkeyPatch, after: int = 1) -> 
     real = gui.jobs.workers.import_files
     held_once: list[bool] = []
 
-    def held(store: Any, paths: Any, fmt: str, merge: bool, jobs: int,
-             progress: Callable[[int, Any], None], cancelled: Callable[[], bool]) -> Any:
+    def held(
+        store: Any,
+        paths: Any,
+        fmt: str,
+        merge: bool,
+        jobs: int,
+        progress: Callable[[int, Any], None],
+        cancelled: Callable[[], bool],
+    ) -> Any:
         def tick(done: int, report: Any) -> None:
             progress(done, report)
             if len(report.added) == after and not held_once:

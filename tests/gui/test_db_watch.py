@@ -17,8 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def doc(i: int, label: str | None = None) -> Document:
     text = f"Статья {i}: Бишкек и Москва."
-    ents = (Entity(10 + len(str(i)), 16 + len(str(i)), label, "Бишкек", "Бишкек"),) \
-        if label else ()
+    ents = (Entity(10 + len(str(i)), 16 + len(str(i)), label, "Бишкек", "Бишкек"),) if label else ()
     return Document(f"d{i:04}", text, {"title": f"Статья {i}"}, "new", ents)
 
 
@@ -33,7 +32,8 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_documents_added_by_another_connection_appear_keeping_the_selection(
-        qtbot, db: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, db: Path
+) -> None:  # type: ignore[no-untyped-def]
     store = Store(db)
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
@@ -116,8 +116,14 @@ def test_main_py_import_while_the_window_is_open(qtbot, db: Path, tmp_path: Path
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
     model = w.document_list.model
-    proc = subprocess.run([sys.executable, "main.py", "import", "--db", str(db), str(article)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=180, check=False)
+    proc = subprocess.run(
+        [sys.executable, "main.py", "import", "--db", str(db), str(article)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=15000)
     assert model.summary(3).title == "Владимир Путин прибыл в Бишкек."

@@ -19,8 +19,11 @@ def fill(store: Store, first: int, count: int) -> None:
     with store.db.atomic():
         for i in range(first, first + count):
             text = f"Текст {i} про Бишкек" if i % 10 == 0 else f"Текст {i}"
-            store.add_document(Document(f"d{i:04}", text, {"title": f"Статья {i}"},
-                                        "done" if i % 4 == 0 else "new"))
+            store.add_document(
+                Document(
+                    f"d{i:04}", text, {"title": f"Статья {i}"}, "done" if i % 4 == 0 else "new"
+                )
+            )
 
 
 @pytest.fixture

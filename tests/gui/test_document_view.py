@@ -90,8 +90,13 @@ def test_noise_is_dimmed_and_entities_in_it_keep_their_tint(view: DocumentView) 
 def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView) -> None:
     text = "«Мы будем вырабатывать порядок», — сказал Владимир Путин."
     per = entity(text, "Владимир Путин", "PER", 1)
-    q = Quote(1, text.index("»"), text[1:text.index("»")],
-              Speaker(per.start, per.end, per.text, per.text, 1), id=7)
+    q = Quote(
+        1,
+        text.index("»"),
+        text[1 : text.index("»")],
+        Speaker(per.start, per.end, per.text, per.text, 1),
+        id=7,
+    )
     view.set_document(Document("q", text, entities=(per,), quotes=(q,)))
     inside = char_format(view, 5)
     assert inside.property(KIND_PROPERTY) == "quote"
@@ -167,8 +172,10 @@ def test_set_document_none_clears(view: DocumentView) -> None:
 def test_only_blocks_on_screen_are_formatted(view: DocumentView) -> None:
     paragraph = "Владимир Путин прибыл в Бишкек.\n\n"
     text = paragraph * 3000
-    ents = tuple(Entity(i * len(paragraph), i * len(paragraph) + 14, "PER", "Владимир Путин",
-                        id=i + 1) for i in range(3000))
+    ents = tuple(
+        Entity(i * len(paragraph), i * len(paragraph) + 14, "PER", "Владимир Путин", id=i + 1)
+        for i in range(3000)
+    )
     view.set_document(Document("big", text, entities=ents))
     highlighter = view._highlighter
     assert highlighter.blocks_formatted < 200  # of 6,000 blocks

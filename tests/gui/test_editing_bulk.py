@@ -49,13 +49,14 @@ def test_all_forms_in_all_documents(qtbot, window, db: Path) -> None:
 
 def test_remove_everywhere_in_all_documents(qtbot, window, db: Path) -> None:
     _add_putin(qtbot, window)
-    key(qtbot, window, Qt.Key.Key_Delete,
-        Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier)
+    key(qtbot, window, Qt.Key.Key_Delete, Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier)
     store = Store(db)
     docs = [store.document(d) for d in store.document_ids()]
     store.close()
     assert [_pers(d) for d in docs] == [
-        ["Владимир Путин", "Садыром Жапаровым", "Юрия Крупнова"], []]
+        ["Владимир Путин", "Садыром Жапаровым", "Юрия Крупнова"],
+        [],
+    ]
 
 
 def test_bulk_keys_need_an_entity(qtbot, window, db: Path) -> None:
@@ -65,8 +66,9 @@ def test_bulk_keys_need_an_entity(qtbot, window, db: Path) -> None:
     assert reopened(db) == before
 
 
-def test_a_corpus_edit_that_only_touches_another_document_stays_here(qtbot, window,
-                                                                    db: Path) -> None:
+def test_a_corpus_edit_that_only_touches_another_document_stays_here(
+    qtbot, window, db: Path
+) -> None:
     first = window.current_id
     click(qtbot, window, TEXT.index("Бишкеке") + 1)  # the only form of it in this text
     key(qtbot, window, Qt.Key.Key_A, Mod.ControlModifier | Mod.AltModifier | Mod.ShiftModifier)

@@ -17,11 +17,15 @@ def _ranges(index: SpanIndex, lo: int, hi: int) -> list:
 def test_replaced_answers_like_a_fresh_index() -> None:
     rng = random.Random(5)
     for _ in range(2000):
-        spans = [(s := rng.randrange(100), s + rng.randrange(1, 30), f"i{k}")
-                 for k in range(rng.randrange(25))]
+        spans = [
+            (s := rng.randrange(100), s + rng.randrange(1, 30), f"i{k}")
+            for k in range(rng.randrange(25))
+        ]
         gone = rng.sample(spans, min(len(spans), rng.randrange(4)))
-        new = [(s := rng.randrange(100), s + rng.randrange(1, 30), f"n{k}")
-               for k in range(rng.randrange(4))]
+        new = [
+            (s := rng.randrange(100), s + rng.randrange(1, 30), f"n{k}")
+            for k in range(rng.randrange(4))
+        ]
         got = SpanIndex(spans).replaced(gone, new)
         want = SpanIndex([s for s in spans if s not in gone] + new)
         for lo in range(0, 130, 9):

@@ -27,8 +27,10 @@ def w(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped
     make_db(path, [])
     store = Store(path)
     for text, names in ((TEXT, NAMES), (SECOND, {"Путин": "PER"})):
-        store.add_document(document_from_text(text).with_annotations(
-            entities_for(text, names), []), search_lemmas=_index(text))
+        store.add_document(
+            document_from_text(text).with_annotations(entities_for(text, names), []),
+            search_lemmas=_index(text),
+        )
     w = MainWindow(store, annotator="t", remember_layout=False)
     qtbot.addWidget(w)
     w.show()
@@ -50,8 +52,10 @@ def test_search_finds_another_case_form(qtbot, w: MainWindow) -> None:
     lst.search_box.setFocus()
     for char in "Жапарову":  # QTest's keyClicks only knows ASCII: send the key events
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(lst.search_box, QKeyEvent(
-                kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+            QApplication.sendEvent(
+                lst.search_box,
+                QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char),
+            )
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
     assert lst.model.rowCount() == 1
     assert lst.model.summary(0).title.startswith("Президент")

@@ -28,9 +28,13 @@ def _instances(svc, doc_id: str, ent: int, quote: int) -> list[QUndoCommand]:  #
         commands.RemoveEverywhereCommand: (svc, ent, "document", "words"),
         commands.SetStatusCommand: (svc, doc_id, "done"),
     }
-    every = {c for _, c in inspect.getmembers(commands, inspect.isclass)
-             if issubclass(c, QUndoCommand) and c.__module__ == commands.__name__
-             and c is not commands.ServiceCommand}
+    every = {
+        c
+        for _, c in inspect.getmembers(commands, inspect.isclass)
+        if issubclass(c, QUndoCommand)
+        and c.__module__ == commands.__name__
+        and c is not commands.ServiceCommand
+    }
     assert every == set(made), "a command class without a case in this test"
     return [cls(*args) for cls, args in made.items()]
 
@@ -50,9 +54,14 @@ def test_every_command_has_readable_text_before_and_after_redo(window) -> None:
 
 def test_every_action_in_the_window_has_a_tooltip(window) -> None:
     # Qt falls back to the action's text when no tooltip was set: that is no tooltip.
-    missing = [a.text() for a in window.findChildren(QAction)
-               if not a.isSeparator() and a.text() and a.menu() is None
-               and a.toolTip().strip() in ("", a.text().replace("&", ""))]
+    missing = [
+        a.text()
+        for a in window.findChildren(QAction)
+        if not a.isSeparator()
+        and a.text()
+        and a.menu() is None
+        and a.toolTip().strip() in ("", a.text().replace("&", ""))
+    ]
     assert missing == []
 
 

@@ -17,11 +17,18 @@ from PySide6.QtCore import Qt
 Mod = Qt.KeyboardModifier
 K = Qt.Key
 WORDS = [(m.start(), m.end()) for m in re.finditer(r"\w+", TEXT)]
-SPAN_KEYS = [(K.Key_Delete, Mod.NoModifier), (K.Key_O, Mod.NoModifier),
-             (K.Key_L, Mod.NoModifier), (K.Key_Right, Mod.ShiftModifier),
-             (K.Key_Left, Mod.ShiftModifier), (K.Key_Left, Mod.ShiftModifier | Mod.ControlModifier),
-             (K.Key_Right, Mod.ShiftModifier | Mod.ControlModifier), (K.Key_Return, Mod.NoModifier),
-             (K.Key_1, Mod.NoModifier), (K.Key_U, Mod.NoModifier)]
+SPAN_KEYS = [
+    (K.Key_Delete, Mod.NoModifier),
+    (K.Key_O, Mod.NoModifier),
+    (K.Key_L, Mod.NoModifier),
+    (K.Key_Right, Mod.ShiftModifier),
+    (K.Key_Left, Mod.ShiftModifier),
+    (K.Key_Left, Mod.ShiftModifier | Mod.ControlModifier),
+    (K.Key_Right, Mod.ShiftModifier | Mod.ControlModifier),
+    (K.Key_Return, Mod.NoModifier),
+    (K.Key_1, Mod.NoModifier),
+    (K.Key_U, Mod.NoModifier),
+]
 
 
 def _step(qtbot, window, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
@@ -29,11 +36,19 @@ def _step(qtbot, window, rng: random.Random) -> None:  # type: ignore[no-untyped
     doc = window.view.current_document
     if roll < 0.30:
         start, _ = rng.choice(WORDS)
-        _, end = WORDS[min(len(WORDS) - 1, WORDS.index(next(w for w in WORDS
-                                                           if w[0] == start)) + rng.randrange(2))]
+        _, end = WORDS[
+            min(
+                len(WORDS) - 1,
+                WORDS.index(next(w for w in WORDS if w[0] == start)) + rng.randrange(2),
+            )
+        ]
         drag(qtbot, window, start, end)
-        key(qtbot, window, rng.choice([K.Key_P, K.Key_L, K.Key_O, K.Key_Q]),
-            rng.choice([Mod.NoModifier, Mod.NoModifier, Mod.AltModifier]))
+        key(
+            qtbot,
+            window,
+            rng.choice([K.Key_P, K.Key_L, K.Key_O, K.Key_Q]),
+            rng.choice([Mod.NoModifier, Mod.NoModifier, Mod.AltModifier]),
+        )
     elif roll < 0.60 and (doc.entities or doc.quotes):
         span = rng.choice([*doc.entities, *doc.quotes])
         click(qtbot, window, (span.start + span.end) // 2)
@@ -66,4 +81,5 @@ def test_200_steps_then_the_file_matches_the_view(qtbot, window, db: Path) -> No
         stack.undo()
     assert reopened(db) == start
     assert sorted(window.view.current_document.entities, key=_key) == sorted(
-        start.entities, key=_key)
+        start.entities, key=_key
+    )

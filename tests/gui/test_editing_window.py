@@ -20,11 +20,11 @@ from gui_helpers import char_format
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCharFormat
 
+from gui.article.span_styles import STATE_PROPERTY
 from gui.dialogs.annotator import remembered_annotator, resolve_annotator
 from gui.dialogs.keymap_dialog import KeymapDialog
 from gui.main_window import MainWindow
 from gui.panels.review_view import ReviewView
-from gui.article.span_styles import STATE_PROPERTY
 from models.io.ingest import document_from_text
 from models.store.store import Store
 
@@ -68,8 +68,10 @@ def test_span_states_are_drawn_distinctly(qtbot, window) -> None:
     for word in ("РФ", "Бишкеке", "Президент"):
         fmt = char_format(view, TEXT.index(word) + 1)
         styles[word] = (fmt.property(STATE_PROPERTY), fmt.underlineStyle(), fmt.fontWeight())
-    dash, single = (QTextCharFormat.UnderlineStyle.DashUnderline,
-                    QTextCharFormat.UnderlineStyle.SingleUnderline)
+    dash, single = (
+        QTextCharFormat.UnderlineStyle.DashUnderline,
+        QTextCharFormat.UnderlineStyle.SingleUnderline,
+    )
     assert styles["РФ"][:2] == ("suggested", dash)
     assert styles["Бишкеке"][:2] == ("confirmed", single)
     assert styles["Президент"] == ("added", single, QFont.Weight.Bold)
@@ -86,8 +88,9 @@ def test_panels_follow_edits(qtbot, window) -> None:
 def test_emoji_before_the_selection_keeps_code_point_offsets(qtbot, tmp_path: Path) -> None:
     text = "🇷🇺😀 Сегодня Путин прилетел в Бишкек."
     path = tmp_path / "emoji.db"
-    make_db(path, [document_from_text(text).with_annotations(
-        entities_for(text, {"Бишкек": "LOC"}), [])])
+    make_db(
+        path, [document_from_text(text).with_annotations(entities_for(text, {"Бишкек": "LOC"}), [])]
+    )
     store = Store(path)
     w = MainWindow(store, annotator="t", remember_layout=False)
     qtbot.addWidget(w)

@@ -23,8 +23,12 @@ def article(i: int, status: str) -> Document:
     s = text.index("Алексей")
     per = Entity(s, s + 13, "PER", "Алексей Орлов", "Алексей Орлов")
     loc = Entity(text.index("Перми"), text.index("Перми") + 5, "LOC", "Перми", "Пермь")
-    quote = Quote(1, text.index("»"), text[1:text.index("»")],
-                  Speaker(per.start, per.end, per.text, per.normal))
+    quote = Quote(
+        1,
+        text.index("»"),
+        text[1 : text.index("»")],
+        Speaker(per.start, per.end, per.text, per.normal),
+    )
     return Document(f"doc{i:05}", text, {"title": f"Выпуск {i}"}, status, (per, loc), (quote,))
 
 
@@ -53,7 +57,8 @@ def choose(dialog: ExportDialog, fmt: str, out: Path) -> None:
 
 
 def test_export_to_jsonl_writes_the_done_documents_with_their_spans(
-        qtbot, dialog: ExportDialog, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out" / "corpus.jsonl"
     choose(dialog, "jsonl", out)
     assert dialog.count_label.text() == "4 documents to export"
@@ -66,7 +71,8 @@ def test_export_to_jsonl_writes_the_done_documents_with_their_spans(
     for record in lines:
         stored = store.document(record["id"])
         assert [(e["start"], e["end"], e["label"]) for e in record["entities"]] == [
-            (e.start, e.end, e.label) for e in stored.entities]
+            (e.start, e.end, e.label) for e in stored.entities
+        ]
         assert record["quotes"][0]["speaker"]["normal"] == "Алексей Орлов"
     assert seen and seen[-1] == (4, 4)
     assert dialog.message.text().startswith("4 documents exported as jsonl")
@@ -74,8 +80,7 @@ def test_export_to_jsonl_writes_the_done_documents_with_their_spans(
     assert dialog.form.isEnabled() and not dialog.bar.isVisible()
 
 
-def test_what_the_format_cannot_hold_is_listed(qtbot, dialog: ExportDialog, tmp_path: Path
-                                               ) -> None:  # type: ignore[no-untyped-def]
+def test_what_the_format_cannot_hold_is_listed(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     choose(dialog, "conll", tmp_path / "corpus.conll")
     dialog.status_box.setCurrentIndex(dialog.status_box.findText("all statuses"))
     assert dialog.count_label.text() == "12 documents to export"
@@ -87,8 +92,9 @@ def test_what_the_format_cannot_hold_is_listed(qtbot, dialog: ExportDialog, tmp_
     assert (tmp_path / "corpus.conll").read_text(encoding="utf-8").count("B-PER") == 12
 
 
-def test_split_writes_a_folder_with_a_file_per_part(qtbot, dialog: ExportDialog,
-                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_split_writes_a_folder_with_a_file_per_part(
+    qtbot, dialog: ExportDialog, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     choose(dialog, "jsonl", tmp_path / "parts.jsonl")
     dialog.status_box.setCurrentIndex(dialog.status_box.findText("all statuses"))
     dialog.split_edit.setText("train=0.5,test=0.5")
@@ -103,8 +109,9 @@ def test_split_writes_a_folder_with_a_file_per_part(qtbot, dialog: ExportDialog,
     assert "split: train" in dialog.notes.toPlainText()
 
 
-def test_a_missing_library_is_its_one_line(qtbot, dialog: ExportDialog, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_library_is_its_one_line(
+    qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     from models.io.exporters import spacy_docbin
 
     def missing() -> None:
@@ -121,7 +128,8 @@ def test_a_missing_library_is_its_one_line(qtbot, dialog: ExportDialog, tmp_path
 
 
 def test_cancel_stops_the_export_and_keeps_what_was_written(
-        qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
     real_export = gui.jobs.workers.export
 
@@ -132,13 +140,15 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
                 end = time.monotonic() + 20
                 while not cancelled() and time.monotonic() < end:
                     time.sleep(0.01)
+
         return real_export(store, fmt, out, options, tick, cancelled)
 
     monkeypatch.setattr(gui.jobs.workers, "export", paused_export)
     choose(dialog, "jsonl", tmp_path / "partial.jsonl")
     dialog.status_box.setCurrentIndex(dialog.status_box.findText("all statuses"))
     dialog.runner.progress.connect(
-        lambda done, _total, _text: done == 2 and dialog.cancel_button.click())
+        lambda done, _total, _text: done == 2 and dialog.cancel_button.click()
+    )
     with qtbot.waitSignal(dialog.runner.finished, timeout=30_000) as finished:
         dialog.export_button.click()
     report = finished.args[0]

@@ -59,8 +59,9 @@ def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     store.close()
 
 
-def test_a_batch_import_never_stalls_the_event_loop(qtbot, window: MainWindow,
-                                                    tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_batch_import_never_stalls_the_event_loop(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
     write_articles(folder, ARTICLES)
     probe = EventLoopProbe()
@@ -81,8 +82,7 @@ def test_a_batch_import_never_stalls_the_event_loop(qtbot, window: MainWindow,
     assert max(probe.gaps) < MAX_GAP_MS, sorted(probe.gaps)[-5:]
 
 
-def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_path: Path
-                                              ) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
     write_articles(folder, 40, seed=1)
     probe = EventLoopProbe()
@@ -110,8 +110,9 @@ def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_pat
     assert window.store.count_documents() == 40
 
 
-def test_cancel_in_memory_keeps_exactly_what_was_done(qtbot, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_in_memory_keeps_exactly_what_was_done(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     hold_after_first_import(monkeypatch, after=3)  # an in-memory store imports in a thread
     folder = tmp_path / "articles"
     write_articles(folder, 10, seed=2)
@@ -119,7 +120,8 @@ def test_cancel_in_memory_keeps_exactly_what_was_done(qtbot, tmp_path: Path,
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
     w.runner.progress.connect(
-        lambda done, _t, _x: done >= 3 and w.import_status.cancel_button.click())
+        lambda done, _t, _x: done >= 3 and w.import_status.cancel_button.click()
+    )
     with qtbot.waitSignal(w.import_finished, timeout=300_000) as finished:
         w.import_files([folder])
     assert len(finished.args[0].added) == 3

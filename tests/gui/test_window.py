@@ -12,12 +12,12 @@ from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 
 from benchmarks.generate import write_articles
+from cli.parser import parse
 from gui.app import open_window, run
-from gui.panels.document_list_model import DOC_ID_ROLE
-from gui.panels.entity_model import LEVEL_ROLE
 from gui.article.highlighter import LABEL_PROPERTY
 from gui.main_window import MainWindow
-from cli.parser import parse
+from gui.panels.document_list_model import DOC_ID_ROLE
+from gui.panels.entity_model import LEVEL_ROLE
 from models.io.importers import import_files
 from models.labels import load_labels, sample_path
 from models.spans import Document, Entity, Quote, Speaker
@@ -25,8 +25,7 @@ from models.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = load_labels()
-SAMPLE_TITLE = ("Трудовые мигранты из Киргизии имеют преимущества при въезде на работу "
-                "в Россию")
+SAMPLE_TITLE = "Трудовые мигранты из Киргизии имеют преимущества при въезде на работу в Россию"
 
 
 @pytest.fixture(scope="module")
@@ -52,28 +51,38 @@ def window(qtbot, sample_db: Path):  # type: ignore[no-untyped-def]
 
 
 def quoted_document() -> Document:
-    text = ("Заголовок\n\n«Мы будем вырабатывать новый порядок», — сказал Владимир Путин.\n\n"
-            "Юрий Крупнов отметил, что «это важно для экономик обеих стран».")
-    per1 = Entity(text.index("Владимир"), text.index("Владимир") + 14, "PER",
-                  "Владимир Путин", "Владимир Путин")
-    per2 = Entity(text.index("Юрий"), text.index("Юрий") + 12, "PER", "Юрий Крупнов",
-                  "Юрий Крупнов")
+    text = (
+        "Заголовок\n\n«Мы будем вырабатывать новый порядок», — сказал Владимир Путин.\n\n"
+        "Юрий Крупнов отметил, что «это важно для экономик обеих стран»."
+    )
+    per1 = Entity(
+        text.index("Владимир"),
+        text.index("Владимир") + 14,
+        "PER",
+        "Владимир Путин",
+        "Владимир Путин",
+    )
+    per2 = Entity(
+        text.index("Юрий"), text.index("Юрий") + 12, "PER", "Юрий Крупнов", "Юрий Крупнов"
+    )
     q1s, q1e = text.index("«") + 1, text.index("»")
     q2s, q2e = text.index("«это") + 1, text.rindex("»")
-    quotes = (Quote(q1s, q1e, text[q1s:q1e], Speaker(per1.start, per1.end, per1.text, per1.normal)),
-              Quote(q2s, q2e, text[q2s:q2e], Speaker(per2.start, per2.end, per2.text, per2.normal)))
-    return Document("quoted", text, {"title": "С цитатами", "date": "2025-01-02"}, "new",
-                    (per1, per2), quotes)
+    quotes = (
+        Quote(q1s, q1e, text[q1s:q1e], Speaker(per1.start, per1.end, per1.text, per1.normal)),
+        Quote(q2s, q2e, text[q2s:q2e], Speaker(per2.start, per2.end, per2.text, per2.normal)),
+    )
+    return Document(
+        "quoted", text, {"title": "С цитатами", "date": "2025-01-02"}, "new", (per1, per2), quotes
+    )
 
 
-def test_window_opens_the_sample_with_highlights_at_the_right_offsets(window: MainWindow
-                                                                      ) -> None:
+def test_window_opens_the_sample_with_highlights_at_the_right_offsets(window: MainWindow) -> None:
     doc = window.view.current_document
     assert doc is not None and doc.meta["title"] == SAMPLE_TITLE
     assert window.view.toPlainText() == doc.text
     assert SAMPLE_TITLE in window.windowTitle()
     putin = next(e for e in doc.entities if e.text == "Владимир Путин")
-    assert doc.text[putin.start:putin.end] == "Владимир Путин"
+    assert doc.text[putin.start : putin.end] == "Владимир Путин"
     for offset in (putin.start, putin.end - 1):
         fmt = char_format(window.view, offset)
         assert fmt.underlineColor() == QColor(LABELS.get("PER").color)
@@ -112,23 +121,26 @@ def test_clicking_an_entity_mention_selects_exactly_its_span(window: MainWindow,
     tree.expand(group)
     mention = _find(model, group, "Садыром Жапаровым", "mention")
     tree.scrollTo(mention)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(mention).center())
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(mention).center()
+    )
     assert window.view.textCursor().selectedText() == "Садыром Жапаровым"
     start, end = window.view.selection_span()
     assert window.view.current_document.text[start:end] == "Садыром Жапаровым"
     # A name selects its first mention.
     putin = _find(model, tree.rootIndex(), "Владимир Путин", "group")
     tree.scrollTo(putin)
-    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=tree.visualRect(putin).center())
+    qtbot.mouseClick(
+        tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(putin).center()
+    )
     assert window.view.textCursor().selectedText() == "Владимир Путин"
     # A click on a mention in the article selects its row in the panel (loading its group).
     doc = window.view.current_document
     krupnov = next(e for e in doc.entities if e.text == "Юрия Крупнова")
     window.view.select_span(krupnov.start + 2, krupnov.start + 2)
-    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.view.cursorRect().center())
+    qtbot.mouseClick(
+        window.view.viewport(), Qt.MouseButton.LeftButton, pos=window.view.cursorRect().center()
+    )
     current = tree.currentIndex()
     assert current.data() == "Юрия Крупнова" and current.data(LEVEL_ROLE) == "mention"
     assert model.span(current) == (krupnov.start, krupnov.end)
@@ -141,7 +153,9 @@ def test_entity_groups_load_their_mentions_on_expansion(window: MainWindow) -> N
     tree.expand(group)
     assert model.rowCount(group) == int(model.index(group.row(), 1, group.parent()).data())
     assert {model.index(r, 0, group).data() for r in range(model.rowCount(group))} >= {
-        "России", "Россию"}
+        "России",
+        "Россию",
+    }
 
 
 def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -154,20 +168,24 @@ def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot) -> Non
     table, model = w.quote_panel.table, w.quote_panel.model
     assert model.rowCount() == 2
     assert [model.index(1, c).data() for c in range(3)] == [
-        "это важно для экономик обеих стран", "Юрий Крупнов", 3]
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(model.index(1, 0)).center())
+        "это важно для экономик обеих стран",
+        "Юрий Крупнов",
+        3,
+    ]
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(model.index(1, 0)).center(),
+    )
     assert w.view.textCursor().selectedText() == "это важно для экономик обеих стран"
     # A click in the article on the first quote selects its row in the panel.
     doc = w.view.current_document
     w.view.select_span(doc.quotes[0].start + 2, doc.quotes[0].start + 2)
-    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=w.view.cursorRect().center())
+    qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=w.view.cursorRect().center())
     assert table.currentIndex().row() == 0
 
 
-def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_path: Path
-                                                                   ) -> None:  # type: ignore[no-untyped-def]
+def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = Store(tmp_path / "fresh.db")
     gaps: list[int] = []
     clock = QElapsedTimer()
@@ -217,7 +235,8 @@ def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type:
     qtbot.addWidget(w)
     # Cancel as soon as progress reports a stored article.
     w.runner.progress.connect(
-        lambda done, _total, _text: done and w.import_status.cancel_button.click())
+        lambda done, _total, _text: done and w.import_status.cancel_button.click()
+    )
     with qtbot.waitSignal(w.import_finished, timeout=120_000) as blocker:
         w.import_files([folder])
     report = blocker.args[0]
@@ -230,8 +249,13 @@ def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type:
 def test_document_list_reads_pages_on_demand_and_filters(qtbot) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
     for i in range(450):
-        store.add_document(Document(f"d{i:03}", f"Текст номер {i} про Бишкек" if i % 3 == 0
-                                    else f"Текст номер {i}", {"title": f"Статья {i}"}))
+        store.add_document(
+            Document(
+                f"d{i:03}",
+                f"Текст номер {i} про Бишкек" if i % 3 == 0 else f"Текст номер {i}",
+                {"title": f"Статья {i}"},
+            )
+        )
     store.set_status("d007", "done")
     w = MainWindow(store, remember_layout=False)
     qtbot.addWidget(w)
@@ -279,7 +303,11 @@ def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
     out = tmp_path / "shot.png"
     proc = subprocess.run(
         [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=180, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))

@@ -15,10 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 def start_import(db: Path, *args: str | Path) -> subprocess.Popen[str]:
     """``main.py import`` in its own process group (its pool workers die with it)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "import", "--db", str(db),
-                             *map(str, args)], cwd=ROOT, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
 
 
 def count_documents(db: Path) -> int:
@@ -47,19 +52,31 @@ def wait_for_documents(db: Path, proc: subprocess.Popen[str], at_least: int) -> 
 def check_whole(db: Path, expected: int) -> None:
     """Every document exactly once, with spans, model snapshot, search row and log."""
     conn = sqlite3.connect(db)
-    q = lambda sql: conn.execute(sql).fetchall()
+
+    def q(sql):
+        return conn.execute(sql).fetchall()
+
     assert q("PRAGMA quick_check") == [("ok",)]
     assert q("SELECT count(*), count(DISTINCT id), count(DISTINCT text) FROM documents") == [
-        (expected, expected, expected)]
-    assert q("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-             "(SELECT 1 FROM entities e WHERE e.doc_id = d.id)") == [(0,)]
-    assert q("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-             "(SELECT 1 FROM predictions p WHERE p.doc_id = d.id)") == [(0,)]
-    assert q("SELECT count(*) FROM documents d WHERE NOT EXISTS "
-             "(SELECT 1 FROM documents_fts f WHERE f.rowid = d.position)") == [(0,)]
+        (expected, expected, expected)
+    ]
+    assert q(
+        "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM entities e WHERE e.doc_id = d.id)"
+    ) == [(0,)]
+    assert q(
+        "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM predictions p WHERE p.doc_id = d.id)"
+    ) == [(0,)]
+    assert q(
+        "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+        "(SELECT 1 FROM documents_fts f WHERE f.rowid = d.position)"
+    ) == [(0,)]
     assert q("SELECT count(*) FROM documents_fts") == [(expected,)]
     assert q("SELECT count(*) FROM events WHERE action = 'import document'") == [(expected,)]
-    bad = q('SELECT count(*) FROM entities e JOIN documents d ON d.id = e.doc_id '
-            'WHERE substr(d.text, e.start + 1, e."end" - e.start) != e.text')
+    bad = q(
+        "SELECT count(*) FROM entities e JOIN documents d ON d.id = e.doc_id "
+        'WHERE substr(d.text, e.start + 1, e."end" - e.start) != e.text'
+    )
     assert bad == [(0,)]
     conn.close()

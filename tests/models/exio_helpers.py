@@ -14,17 +14,22 @@ from models.io.jsonshape import content_id
 from models.spans import Document, Entity, Quote, Speaker
 from models.store.store import Store
 
-TEXT_A = ("Президент РФ Владимир Путин заявил: «Мы будем работать».\n\n"
-          "«Это важно», — сказал глава ООО «Ромашка» Иван Петров в Москве.")
+TEXT_A = (
+    "Президент РФ Владимир Путин заявил: «Мы будем работать».\n\n"
+    "«Это важно», — сказал глава ООО «Ромашка» Иван Петров в Москве."
+)
 TEXT_EMOJI = "😀 Ура! Мэр Москвы Сергей Собянин открыл парк 🎉 в Зарядье."
-TEXT_PARA = ("Министр финансов Антон Силуанов сказал: «Бюджет сбалансирован.\n\n"
-             "Дефицита не будет», — добавил он в Минфине.")
+TEXT_PARA = (
+    "Министр финансов Антон Силуанов сказал: «Бюджет сбалансирован.\n\n"
+    "Дефицита не будет», — добавил он в Минфине."
+)
 TEXT_NEW = "Глава Минздрава Михаил Мурашко посетил Казань."
 TEXT_SKIP = "Реклама. Подписывайтесь на наш канал."
 
 
-def ent(text: str, words: str, label: str, normal: str = "", nth: int = 0,
-        state: str = "confirmed") -> Entity:
+def ent(
+    text: str, words: str, label: str, normal: str = "", nth: int = 0, state: str = "confirmed"
+) -> Entity:
     """The ``nth`` occurrence of ``words`` in ``text`` as an entity."""
     start = -1
     for _ in range(nth + 1):
@@ -32,8 +37,9 @@ def ent(text: str, words: str, label: str, normal: str = "", nth: int = 0,
     return Entity(start, start + len(words), label, words, normal or words, state=state)
 
 
-def quote(text: str, words: str, speaker: str | None, normal: str = "",
-          state: str = "confirmed") -> Quote:
+def quote(
+    text: str, words: str, speaker: str | None, normal: str = "", state: str = "confirmed"
+) -> Quote:
     """A quote of ``words`` whose speaker is the first occurrence of ``speaker``."""
     start = text.index(words)
     who = None
@@ -43,40 +49,69 @@ def quote(text: str, words: str, speaker: str | None, normal: str = "",
     return Quote(start, start + len(words), words, who, state=state)
 
 
-def doc(text: str, entities: list[Entity], quotes: list[Quote] = (),  # type: ignore[assignment]
-        status: str = "done", meta: dict[str, Any] | None = None) -> Document:
+def doc(
+    text: str,
+    entities: list[Entity],
+    quotes: list[Quote] = (),  # type: ignore[assignment]
+    status: str = "done",
+    meta: dict[str, Any] | None = None,
+) -> Document:
     """A Document with the given spans."""
-    return Document(content_id(text), text, dict(meta or {"title": text[:20]}),
-                    status).with_annotations(entities, list(quotes))
+    return Document(
+        content_id(text), text, dict(meta or {"title": text[:20]}), status
+    ).with_annotations(entities, list(quotes))
 
 
 def doc_a() -> Document:
     t = TEXT_A
-    return doc(t, [ent(t, "РФ", "LOC", "Россия"), ent(t, "Владимир Путин", "PER"),
-                   ent(t, "ООО «Ромашка»", "ORG"), ent(t, "Ромашка", "ORG"),
-                   ent(t, "Иван Петров", "PER"), ent(t, "Москве", "LOC", "Москва")],
-               [quote(t, "Мы будем работать", "Владимир Путин"),
-                quote(t, "Это важно", "глава")],
-               meta={"title": "Путин", "date": "2025-11-26", "source": "URA.RU"})
+    return doc(
+        t,
+        [
+            ent(t, "РФ", "LOC", "Россия"),
+            ent(t, "Владимир Путин", "PER"),
+            ent(t, "ООО «Ромашка»", "ORG"),
+            ent(t, "Ромашка", "ORG"),
+            ent(t, "Иван Петров", "PER"),
+            ent(t, "Москве", "LOC", "Москва"),
+        ],
+        [quote(t, "Мы будем работать", "Владимир Путин"), quote(t, "Это важно", "глава")],
+        meta={"title": "Путин", "date": "2025-11-26", "source": "URA.RU"},
+    )
 
 
 def doc_emoji() -> Document:
     t = TEXT_EMOJI
-    return doc(t, [ent(t, "Москвы", "LOC", "Москва"), ent(t, "Сергей Собянин", "PER"),
-                   ent(t, "Зарядье", "LOC")])
+    return doc(
+        t,
+        [
+            ent(t, "Москвы", "LOC", "Москва"),
+            ent(t, "Сергей Собянин", "PER"),
+            ent(t, "Зарядье", "LOC"),
+        ],
+    )
 
 
 def doc_para() -> Document:
     t = TEXT_PARA
     q = quote(t, "Бюджет сбалансирован.\n\nДефицита не будет", "Антон Силуанов")
-    return doc(t, [ent(t, "Антон Силуанов", "PER"), ent(t, "Минфине", "ORG", "Минфин")], [q],
-               status="in_progress")
+    return doc(
+        t,
+        [ent(t, "Антон Силуанов", "PER"), ent(t, "Минфине", "ORG", "Минфин")],
+        [q],
+        status="in_progress",
+    )
 
 
 def doc_new() -> Document:
     t = TEXT_NEW
-    return doc(t, [ent(t, "Михаил Мурашко", "PER", state="suggested"),
-                   ent(t, "Казань", "LOC", state="suggested")], status="new")
+    return doc(
+        t,
+        [
+            ent(t, "Михаил Мурашко", "PER", state="suggested"),
+            ent(t, "Казань", "LOC", state="suggested"),
+        ],
+        status="new",
+    )
 
 
 def doc_skip() -> Document:
@@ -112,15 +147,23 @@ def many(n: int, start: int = 0) -> Iterator[Document]:
 def key(d: Document) -> tuple[Any, ...]:
     """A document's annotations as comparable values (ids and review states aside)."""
     ents = sorted((e.start, e.end, e.label, e.text, e.normal) for e in d.entities)
-    quotes = sorted((q.start, q.end, q.text,
-                     None if q.speaker is None else
-                     (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.normal))
-                    for q in d.quotes)
+    quotes = sorted(
+        (
+            q.start,
+            q.end,
+            q.text,
+            None
+            if q.speaker is None
+            else (q.speaker.start, q.speaker.end, q.speaker.text, q.speaker.normal),
+        )
+        for q in d.quotes
+    )
     return d.text, tuple(ents), tuple(quotes)
 
 
-def fake_pre_annotate_many(docs: Iterator[Document], jobs: int = 1
-                           ) -> Iterator[tuple[Document, Document, str]]:
+def fake_pre_annotate_many(
+    docs: Iterator[Document], jobs: int = 1
+) -> Iterator[tuple[Document, Document, str]]:
     """``pipeline.pre_annotate_many`` without natasha: the model finds nothing."""
     from dataclasses import replace
 

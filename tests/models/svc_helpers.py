@@ -13,11 +13,18 @@ from models.service.annotation import AnnotationService
 from models.spans import Document, Entity, Quote, Speaker
 from models.store.store import Store
 
-SHORT = ("Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке. "
-         "«Мы договорились», — сказал Путин журналистам. "
-         "По словам эксперта Юрия Крупнова, «это важный шаг». Путину понравилось.")
-NAMES = {"Владимир Путин": "PER", "Садыром Жапаровым": "PER", "Бишкеке": "LOC",
-         "Юрия Крупнова": "PER", "РФ": "LOC"}
+SHORT = (
+    "Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке. "
+    "«Мы договорились», — сказал Путин журналистам. "
+    "По словам эксперта Юрия Крупнова, «это важный шаг». Путину понравилось."
+)
+NAMES = {
+    "Владимир Путин": "PER",
+    "Садыром Жапаровым": "PER",
+    "Бишкеке": "LOC",
+    "Юрия Крупнова": "PER",
+    "РФ": "LOC",
+}
 
 
 def simple_forms(word: str) -> frozenset[str]:
@@ -31,21 +38,30 @@ def simple_forms(word: str) -> frozenset[str]:
 
 def suggestions(text: str, names: dict[str, str]) -> list[Entity]:
     """Suggested entities at every occurrence of each name, as the model would give."""
-    return [Entity(s, e, label, text[s:e], name)
-            for name, label in names.items() for s, e in find_occurrences(text, name)]
+    return [
+        Entity(s, e, label, text[s:e], name)
+        for name, label in names.items()
+        for s, e in find_occurrences(text, name)
+    ]
 
 
-def add_doc(store: Store, text: str, names: dict[str, str] | None = None,
-            quotes: list[Quote] | None = None) -> Document:
+def add_doc(
+    store: Store, text: str, names: dict[str, str] | None = None, quotes: list[Quote] | None = None
+) -> Document:
     """Store a document with suggested entities (and quotes) as the model's output."""
     doc = document_from_text(text).with_annotations(
-        suggestions(text, NAMES if names is None else names), quotes or [])
+        suggestions(text, NAMES if names is None else names), quotes or []
+    )
     store.add_document(doc)
     return store.document(doc.id)
 
 
-def make_service(store: Store, text: str = SHORT, names: dict[str, str] | None = None,
-                 quotes: list[Quote] | None = None) -> tuple[AnnotationService, Document]:
+def make_service(
+    store: Store,
+    text: str = SHORT,
+    names: dict[str, str] | None = None,
+    quotes: list[Quote] | None = None,
+) -> tuple[AnnotationService, Document]:
     """A service (annotator "ann") over a store holding one document."""
     doc = add_doc(store, text, names, quotes)
     return AnnotationService(store, "ann", forms=simple_forms), doc

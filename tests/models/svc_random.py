@@ -25,8 +25,9 @@ def _edit(svc: AnnotationService, doc_id: str, step: Step) -> ChangeSet | None:
     doc = svc.store.document(doc_id)
     n = len(doc.text)
     ent, quote = _pick(list(doc.entities), a), _pick(list(doc.quotes), a)
-    speakers = [e for e in doc.entities if any(
-        q.speaker and q.speaker.entity == e.id for q in doc.quotes)]
+    speakers = [
+        e for e in doc.entities if any(q.speaker and q.speaker.entity == e.id for q in doc.quotes)
+    ]
     if c & 2 and speakers:  # edits of a linked speaker are where links break
         ent = _pick(speakers, a)
     other = _pick(list(doc.entities), b)
@@ -44,10 +45,10 @@ def _edit(svc: AnnotationService, doc_id: str, step: Step) -> ChangeSet | None:
         lambda: svc.set_speaker(quote.id, lo, min(hi, lo + 12)),
         lambda: svc.unlink_speaker(quote.id),
         lambda: svc.move_quote(quote.id, ("start", "end")[c % 2], (-1, 1)[b % 2]),
-        lambda: svc.apply_to_all(ent.id, ("document", "corpus")[c % 2],
-                                 ("words", "lemmas")[b % 2]),
-        lambda: svc.remove_everywhere(ent.id, ("document", "corpus")[c % 2],
-                                      ("words", "lemmas")[b % 2]),
+        lambda: svc.apply_to_all(ent.id, ("document", "corpus")[c % 2], ("words", "lemmas")[b % 2]),
+        lambda: svc.remove_everywhere(
+            ent.id, ("document", "corpus")[c % 2], ("words", "lemmas")[b % 2]
+        ),
     ]
     try:
         return ops[kind % len(ops)]()

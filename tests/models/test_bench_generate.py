@@ -11,11 +11,11 @@ from models.spans import Document, Entity
 
 def _valid(doc: Document) -> None:
     for e in doc.entities:
-        assert doc.text[e.start:e.end] == e.text
+        assert doc.text[e.start : e.end] == e.text
     for q in doc.quotes:
-        assert doc.text[q.start:q.end] == q.text
+        assert doc.text[q.start : q.end] == q.text
         if q.speaker is not None:
-            assert doc.text[q.speaker.start:q.speaker.end] == q.speaker.text
+            assert doc.text[q.speaker.start : q.speaker.end] == q.speaker.text
 
 
 def test_big_article_has_exactly_the_spans_asked_for() -> None:
@@ -36,8 +36,10 @@ def test_news_variants_are_distinct_and_in_the_news_format() -> None:
 
 def test_corpus_documents_move_the_template_spans() -> None:
     text = sample_text()
-    ents = [Entity(m.start(), m.end(), "LOC", m.group(), "Киргизия")
-            for m in re.finditer("Киргизии", text)]
+    ents = [
+        Entity(m.start(), m.end(), "LOC", m.group(), "Киргизия")
+        for m in re.finditer("Киргизии", text)
+    ]
     template = document_from_text(text).with_annotations(ents, [])
     docs = list(corpus_documents(template, 30, lemmatize=str.lower))
     assert len({d.id for d, _ in docs}) == 30

@@ -22,14 +22,14 @@ from models.store.store import Store
 pytestmark = pytest.mark.slow
 
 
-def test_reader_and_editor_work_during_an_import_and_see_new_documents(
-        tmp_path: Path) -> None:
+def test_reader_and_editor_work_during_an_import_and_see_new_documents(tmp_path: Path) -> None:
     db = tmp_path / "corpus.db"
     window = Store(db)  # stays open all along, like the window
     for n in range(3):
         note = document_from_text(f"Заметка {n}: Сергей Собянин в Москве.")
-        window.add_document(note.with_annotations(
-            [Entity(11, 25, "PER", "Сергей Собянин", "Сергей Собянин")], []))
+        window.add_document(
+            note.with_annotations([Entity(11, 25, "PER", "Сергей Собянин", "Сергей Собянин")], [])
+        )
     first = window.document_ids()[0]
     write_articles(tmp_path / "articles", 12)
 

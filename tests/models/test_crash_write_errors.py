@@ -14,8 +14,8 @@ import pytest
 
 from models.changes import Change
 from models.io.ingest import document_from_text
-from models.store.schema import StoreError
 from models.spans import Document, Entity
+from models.store.schema import StoreError
 from models.store.store import Store
 
 TEXT = "Мэр Екатеринбурга Алексей Орлов открыл новый мост через реку Исеть. "
@@ -25,9 +25,20 @@ def _filled(path: Path, n: int = 5) -> Store:
     store = Store(path)
     for i in range(n):
         doc = document_from_text(f"Статья {i}. " + TEXT * 20)
-        store.add_document(doc.with_annotations(
-            [Entity(len(f"Статья {i}. ") + 18, len(f"Статья {i}. ") + 31, "PER",
-                    "Алексей Орлов", "Алексей Орлов")], []))
+        store.add_document(
+            doc.with_annotations(
+                [
+                    Entity(
+                        len(f"Статья {i}. ") + 18,
+                        len(f"Статья {i}. ") + 31,
+                        "PER",
+                        "Алексей Орлов",
+                        "Алексей Орлов",
+                    )
+                ],
+                [],
+            )
+        )
     return store
 
 
@@ -96,8 +107,7 @@ def test_read_only_store_refuses_edits_with_a_clear_message(tmp_db: Path) -> Non
     assert store.document_status(doc_id) == "new"
 
 
-def test_a_failed_edit_inside_a_bigger_transaction_rolls_back_all_of_it(
-        tmp_db: Path) -> None:
+def test_a_failed_edit_inside_a_bigger_transaction_rolls_back_all_of_it(tmp_db: Path) -> None:
     store = _filled(tmp_db)
     before = _state(store)
     with pytest.raises(StoreError, match="not saved"), store.db.atomic():
@@ -115,7 +125,8 @@ def test_sqlite_errors_that_are_not_write_failures_are_not_hidden(tmp_db: Path) 
 
 
 def test_import_stops_at_a_full_disk_and_reports_it_once(
-        tmp_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from exio_helpers import fake_pre_annotate_many
 
     from models import pipeline
@@ -128,8 +139,9 @@ def test_import_stops_at_a_full_disk_and_reports_it_once(
     store = Store(tmp_db)
     store.add_document(document_from_text("Первая статья. " + TEXT))
     _disk_full(store)
-    store.db.execute(f"PRAGMA max_page_count = "
-                     f"{store.db.execute('PRAGMA page_count').fetchone()[0] + 12}")
+    store.db.execute(
+        f"PRAGMA max_page_count = {store.db.execute('PRAGMA page_count').fetchone()[0] + 12}"
+    )
     report = import_files(store, sorted(tmp_path.glob("*.txt")))
     (error,) = report.errors
     assert "not saved — the disk is full" in error and "stopped after 2 new" in error

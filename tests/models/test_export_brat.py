@@ -43,11 +43,14 @@ def test_speaker_relations_point_at_entities_or_speaker_spans(tmp_path: Path) ->
     export(make_store(corpus()[:1]), "brat", tmp_path / "b", ExportOptions())
     ann = next((tmp_path / "b").glob("*.ann"))
     types = {tid: (kind, said) for tid, kind, _f, said in t_lines(ann)}
-    rels = [line.split("\t")[1].split() for line in ann.read_text().splitlines()
-            if line.startswith("R")]
+    rels = [
+        line.split("\t")[1].split() for line in ann.read_text().splitlines() if line.startswith("R")
+    ]
     pairs = [(types[a.split(":")[1]], types[b.split(":")[1]]) for _k, a, b in rels]
-    assert pairs == [(("Quote", "Мы будем работать"), ("PER", "Владимир Путин")),
-                     (("Quote", "Это важно"), ("Speaker", "глава"))]
+    assert pairs == [
+        (("Quote", "Мы будем работать"), ("PER", "Владимир Путин")),
+        (("Quote", "Это важно"), ("Speaker", "глава")),
+    ]
     assert "AnnotatorNotes" in ann.read_text() and "\tРоссия" in ann.read_text()
 
 

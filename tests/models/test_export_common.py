@@ -32,13 +32,17 @@ def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Pa
         store.add_document(d)
     options = ExportOptions(split="train=0.8,dev=0.1,test=0.1", seed=7)
     export(store, "jsonl", tmp_path / "one", options)
-    first = {p: {r["id"] for r in read_jsonl(tmp_path / "one" / f"{p}.jsonl")}
-             for p in ("train", "dev", "test")}
+    first = {
+        p: {r["id"] for r in read_jsonl(tmp_path / "one" / f"{p}.jsonl")}
+        for p in ("train", "dev", "test")
+    }
     for d in many(300, start=300):
         store.add_document(d)
     report = export(store, "jsonl", tmp_path / "two", options)
-    second = {p: {r["id"] for r in read_jsonl(tmp_path / "two" / f"{p}.jsonl")}
-              for p in ("train", "dev", "test")}
+    second = {
+        p: {r["id"] for r in read_jsonl(tmp_path / "two" / f"{p}.jsonl")}
+        for p in ("train", "dev", "test")
+    }
     for part, ids in first.items():
         assert ids <= second[part]  # nobody moved
     sizes = {p: len(ids) for p, ids in second.items()}
@@ -53,8 +57,9 @@ def test_another_seed_gives_another_split() -> None:
     assert [split_of(i, parts, 1) for i in ids] == [split_of(i, parts, 1) for i in ids]
 
 
-@pytest.mark.parametrize("spec", ["train=0.8,dev=0.1", "train", "train=x", "a=0.5,a=0.5",
-                                  "train=1.2,dev=-0.2"])
+@pytest.mark.parametrize(
+    "spec", ["train=0.8,dev=0.1", "train", "train=x", "a=0.5,a=0.5", "train=1.2,dev=-0.2"]
+)
 def test_bad_split_is_refused(spec: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="--split"):
         export(make_store(), "jsonl", tmp_path / "x", ExportOptions(split=spec))
@@ -71,8 +76,9 @@ def test_corrupt_span_refuses_that_document_only(tmp_path: Path) -> None:
 
 
 def test_label_filter_keeps_only_those_labels(tmp_path: Path) -> None:
-    report = export(make_store(), "jsonl", tmp_path / "o.jsonl",
-                    ExportOptions(labels=frozenset({"PER"})))
+    report = export(
+        make_store(), "jsonl", tmp_path / "o.jsonl", ExportOptions(labels=frozenset({"PER"}))
+    )
     labels = {e["label"] for r in read_jsonl(tmp_path / "o.jsonl") for e in r["entities"]}
     assert labels == {"PER"}
     assert any("not in --labels" in n for n in report.notes)
@@ -94,13 +100,19 @@ def test_include_model_exports_the_snapshot(tmp_path: Path) -> None:
 
 def test_progress_is_called_per_document_and_cancel_stops(tmp_path: Path) -> None:
     seen: list[int] = []
-    export(make_store(), "jsonl", tmp_path / "o.jsonl", ExportOptions(),
-           lambda done, _r: seen.append(done))
+    export(
+        make_store(),
+        "jsonl",
+        tmp_path / "o.jsonl",
+        ExportOptions(),
+        lambda done, _r: seen.append(done),
+    )
     assert seen == list(range(1, len(corpus()) + 1))
     assert count(make_store(), ExportOptions()) == len(corpus())
     assert count(make_store(), ExportOptions(statuses=["done", "new"])) == 3
-    report = export(make_store(), "jsonl", tmp_path / "c.jsonl", ExportOptions(),
-                    cancelled=lambda: True)
+    report = export(
+        make_store(), "jsonl", tmp_path / "c.jsonl", ExportOptions(), cancelled=lambda: True
+    )
     assert report.documents == 0 and any("cancelled" in n for n in report.notes)
 
 

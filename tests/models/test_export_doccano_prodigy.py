@@ -19,7 +19,7 @@ def lines(path: Path) -> list[dict]:
 
 def utf16_slice(text: str, start: int, end: int) -> str:
     units = text.encode("utf-16-le")
-    return units[2 * start:2 * end].decode("utf-16-le")
+    return units[2 * start : 2 * end].decode("utf-16-le")
 
 
 def test_doccano_offsets_are_utf16_units_as_doccano_counts(tmp_path: Path) -> None:
@@ -37,8 +37,10 @@ def test_doccano_relations_link_quotes_to_speakers(tmp_path: Path) -> None:
     export(make_store(corpus()[:1]), "doccano", tmp_path / "d.jsonl", ExportOptions())
     rec = lines(tmp_path / "d.jsonl")[0]
     by_id = {e["id"]: e for e in rec["entities"]}
-    pairs = [(by_id[r["from_id"]]["label"], by_id[r["to_id"]]["label"], r["type"])
-             for r in rec["relations"]]
+    pairs = [
+        (by_id[r["from_id"]]["label"], by_id[r["to_id"]]["label"], r["type"])
+        for r in rec["relations"]
+    ]
     assert pairs == [("QUOTE", "PER", "speaker"), ("QUOTE", "SPEAKER", "speaker")]
     assert rec["razmetka_id"] == corpus()[0].id and rec["source"] == "URA.RU"
 
@@ -50,9 +52,11 @@ def test_doccano_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
         back = read_record(rec, labels).doc
         assert back.status == gold.status
         assert {(e.start, e.end, e.label) for e in back.entities} == {
-            (e.start, e.end, e.label) for e in gold.entities}
+            (e.start, e.end, e.label) for e in gold.entities
+        }
         assert [(q.text, q.speaker and q.speaker.text) for q in back.quotes] == [
-            (q.text, q.speaker and q.speaker.text) for q in gold.quotes]
+            (q.text, q.speaker and q.speaker.text) for q in gold.quotes
+        ]
     assert any("normal forms (doccano" in n for n in report.notes)
     assert key(read_record(lines(tmp_path / "d.jsonl")[1], labels).doc)[0] == TEXT_EMOJI
 
@@ -63,15 +67,20 @@ def test_prodigy_tokens_and_spans_agree(tmp_path: Path) -> None:
         tokens = task["tokens"]
         assert [t["id"] for t in tokens] == list(range(len(tokens)))
         for t in tokens:
-            assert task["text"][t["start"]:t["end"]] == t["text"]
+            assert task["text"][t["start"] : t["end"]] == t["text"]
         for s in task["spans"]:
             assert tokens[s["token_start"]]["start"] == s["start"]
             assert tokens[s["token_end"]]["end"] == s["end"]
         ends = [(s["start"], s["end"]) for s in sorted(task["spans"], key=lambda s: s["start"])]
         assert all(a[1] <= b[0] for a, b in pairwise(ends))  # Prodigy NER: no overlap
     first = lines(tmp_path / "p.jsonl")[0]
-    assert {first["text"][s["start"]:s["end"]] for s in first["spans"]} == {
-        "РФ", "Владимир Путин", "ООО «Ромашка»", "Иван Петров", "Москве"}
+    assert {first["text"][s["start"] : s["end"]] for s in first["spans"]} == {
+        "РФ",
+        "Владимир Путин",
+        "ООО «Ромашка»",
+        "Иван Петров",
+        "Москве",
+    }
     assert first["answer"] == "accept" and first["meta"]["id"] == corpus()[0].id
     notes = " | ".join(report.notes)
     assert "left out: 1 nested" in notes and "left out: 3 quotes (a Prodigy" in notes

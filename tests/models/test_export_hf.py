@@ -38,16 +38,16 @@ def test_tags_read_back_into_the_same_spans(tmp_path: Path) -> None:
             for label, first, last in get_entities([names[i] for i in r["ner_tags"]]):
                 found.add((flat[base + first].start, flat[base + last].end, label))
             base += len(r["tokens"])
-        assert found == {(e.start, e.end, e.label) for e in gold.entities
-                         if e.text != "Ромашка"}
+        assert found == {(e.start, e.end, e.label) for e in gold.entities if e.text != "Ромашка"}
 
 
 def test_split_parts_are_datasetdict_keys_and_documents_stay_whole(tmp_path: Path) -> None:
     store = Store.in_memory()
     for d in many(60):
         store.add_document(d)
-    report = export(store, "hf", tmp_path / "hf",
-                    ExportOptions(split="train=0.6,dev=0.2,test=0.2", seed=3))
+    report = export(
+        store, "hf", tmp_path / "hf", ExportOptions(split="train=0.6,dev=0.2,test=0.2", seed=3)
+    )
     dd = datasets.load_from_disk(str(tmp_path / "hf"))
     assert list(dd) == ["train", "dev", "test"]
     assert sum(len(set(dd[p]["doc_id"])) for p in dd) == 60 == report.documents

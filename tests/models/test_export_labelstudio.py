@@ -26,9 +26,14 @@ def config_names(xml: str) -> dict[str, Any]:
     assert root.tag == "View"
     labels = root.find("Labels")
     text = root.find("Text")
-    return {"from": labels.get("name"), "to": labels.get("toName"), "text": text.get("name"),
-            "var": text.get("value"), "labels": {x.get("value") for x in labels},
-            "relations": {x.get("value") for x in root.iter("Relation")}}
+    return {
+        "from": labels.get("name"),
+        "to": labels.get("toName"),
+        "text": text.get("name"),
+        "var": text.get("value"),
+        "labels": {x.get("value") for x in labels},
+        "relations": {x.get("value") for x in root.iter("Relation")},
+    }
 
 
 def validate_result(result: list, text: str, cfg: dict[str, Any]) -> None:
@@ -43,7 +48,7 @@ def validate_result(result: list, text: str, cfg: dict[str, Any]) -> None:
         v = item["value"]
         assert isinstance(v["start"], int) and isinstance(v["end"], int)
         assert 0 <= v["start"] < v["end"] <= len(text)
-        assert v["text"] == text[v["start"]:v["end"]]
+        assert v["text"] == text[v["start"] : v["end"]]
         assert len(v["labels"]) == 1 and set(v["labels"]) <= cfg["labels"]
         regions[item["id"]] = item
     for item in result:

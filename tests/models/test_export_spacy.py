@@ -16,8 +16,11 @@ from spacy.tokens import DocBin
 
 def load(folder: Path) -> list:
     vocab = spacy.blank("xx").vocab
-    return [d for shard in sorted(folder.glob("*.spacy"))
-            for d in DocBin().from_disk(shard).get_docs(vocab)]
+    return [
+        d
+        for shard in sorted(folder.glob("*.spacy"))
+        for d in DocBin().from_disk(shard).get_docs(vocab)
+    ]
 
 
 def test_docbin_has_the_same_text_and_entities(tmp_path: Path) -> None:
@@ -30,7 +33,8 @@ def test_docbin_has_the_same_text_and_entities(tmp_path: Path) -> None:
     expected = {(e.start, e.end, e.label) for e in gold.entities if (e.text, e.label) != nested}
     assert {(s.start_char, s.end_char, s.label_) for s in first.ents} == expected
     assert {(s.start_char, s.end_char, s.label_) for s in first.spans["entities"]} == {
-        (e.start, e.end, e.label) for e in gold.entities}
+        (e.start, e.end, e.label) for e in gold.entities
+    }
     assert any("not in doc.ents" in n and n.startswith("left out: 1 ") for n in report.notes)
 
 

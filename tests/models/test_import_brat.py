@@ -19,9 +19,11 @@ def pair(folder: Path, name: str, ann: str, text: str = TEXT) -> None:
     (folder / f"{name}.ann").write_text(ann, encoding="utf-8")
 
 
-GOOD = ("T1\tLOC 4 10\tМосквы\nT2\tPER 11 25\tСергей Собянин\n"
-        "T3\tQuote 35 55\tПарк откроется летом\nR1\tSpeaker Arg1:T3 Arg2:T2\n"
-        "A1\tNegation T1\n#1\tAnnotatorNotes T1\tМосква\n")
+GOOD = (
+    "T1\tLOC 4 10\tМосквы\nT2\tPER 11 25\tСергей Собянин\n"
+    "T3\tQuote 35 55\tПарк откроется летом\nR1\tSpeaker Arg1:T3 Arg2:T2\n"
+    "A1\tNegation T1\n#1\tAnnotatorNotes T1\tМосква\n"
+)
 
 
 @pytest.fixture
@@ -32,23 +34,31 @@ def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_a_brat_folder_imports_entities_quotes_and_speakers(
-        tmp_path: Path, no_natasha: None) -> None:
+    tmp_path: Path, no_natasha: None
+) -> None:
     pair(tmp_path / "b", "one", GOOD)
     store = Store.in_memory()
     report = import_files(store, [tmp_path / "b"])
     assert len(report.added) == 1 and not report.errors
     doc = store.document(report.added[0])
-    assert [(e.text, e.normal) for e in doc.entities] == [("Москвы", "Москва"),
-                                                          ("Сергей Собянин", "Сергей Собянин")]
+    assert [(e.text, e.normal) for e in doc.entities] == [
+        ("Москвы", "Москва"),
+        ("Сергей Собянин", "Сергей Собянин"),
+    ]
     assert doc.quotes[0].speaker.text == "Сергей Собянин" and doc.status == "done"
 
 
 def test_bad_lines_refuse_their_document_and_name_the_line(
-        tmp_path: Path, no_natasha: None) -> None:
+    tmp_path: Path, no_natasha: None
+) -> None:
     pair(tmp_path / "b", "good", GOOD)
-    pair(tmp_path / "b", "bad", "T1\tLOC 4 10\tМосквы\nT2\tCITY 11 25\tСергей Собянин\n"
-         "T3\tPER 0 3;11 25\tМэр Сергей Собянин\nT4\tLOC 4 10\tТюмень\n",
-         TEXT.replace("сказал", "сказал так"))
+    pair(
+        tmp_path / "b",
+        "bad",
+        "T1\tLOC 4 10\tМосквы\nT2\tCITY 11 25\tСергей Собянин\n"
+        "T3\tPER 0 3;11 25\tМэр Сергей Собянин\nT4\tLOC 4 10\tТюмень\n",
+        TEXT.replace("сказал", "сказал так"),
+    )
     report = import_files(Store.in_memory(), [tmp_path / "b"])
     assert len(report.added) == 1
     ann = tmp_path / "b" / "bad.ann"

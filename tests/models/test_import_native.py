@@ -22,8 +22,11 @@ def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def write_jsonl(path: Path, records: list) -> Path:
-    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False)
-                              for r in records) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records)
+        + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -51,14 +54,17 @@ def test_round_trip_export_import_export_is_identical(tmp_path: Path) -> None:
 
 
 def test_bad_lines_are_reported_by_file_and_line_and_good_ones_imported(
-        tmp_path: Path, no_natasha: None) -> None:
+    tmp_path: Path, no_natasha: None
+) -> None:
     good = document_to_json(doc_a())
     outside = dict(good, text="Короткий текст.", quotes=[], entities=[good["entities"][1]])
     unknown = dict(good, entities=[dict(good["entities"][0], label="MONEY")])
     q = good["quotes"][0]
     overlapping = dict(good, quotes=[q, dict(q, start=q["start"] + 1, text=q["text"][1:])])
-    path = write_jsonl(tmp_path / "in.jsonl", [good, "{broken", outside, unknown, overlapping,
-                                               {"text": "Просто текст без разметки."}])
+    path = write_jsonl(
+        tmp_path / "in.jsonl",
+        [good, "{broken", outside, unknown, overlapping, {"text": "Просто текст без разметки."}],
+    )
     store = Store.in_memory()
     report = import_files(store, [path])
     assert len(report.added) == 2

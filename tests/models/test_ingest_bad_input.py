@@ -25,19 +25,25 @@ def _write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("data", "reason"), [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file"),
-    (bytes(range(256)) * 4, "binary file"),
-    (b"", "empty file"),
-    (b"  \r\n\t\n", "empty file"),
-    (b"\xef\xbb\xbf", "empty file"),
-    (b"\xff\xfe", "empty file"),
-    ("Новости дня: всё хорошо. ".encode() * 20 + b"\xff" + "Конец.".encode(),
-     "not valid UTF-8 (bad byte at offset 880)"),
-    (b"\xff\xfe" + "Текст".encode("utf-16-le") + b"\x00\xd8", "not valid UTF-16"),
-])
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file"),
+        (bytes(range(256)) * 4, "binary file"),
+        (b"", "empty file"),
+        (b"  \r\n\t\n", "empty file"),
+        (b"\xef\xbb\xbf", "empty file"),
+        (b"\xff\xfe", "empty file"),
+        (
+            "Новости дня: всё хорошо. ".encode() * 20 + b"\xff" + "Конец.".encode(),
+            "not valid UTF-8 (bad byte at offset 880)",
+        ),
+        (b"\xff\xfe" + "Текст".encode("utf-16-le") + b"\x00\xd8", "not valid UTF-16"),
+    ],
+)
 def test_unreadable_file_is_one_error_and_the_next_file_loads(
-        tmp_path: Path, data: bytes, reason: str) -> None:
+    tmp_path: Path, data: bytes, reason: str
+) -> None:
     bad = _write(tmp_path / "bad.txt", data)
     good = _write(tmp_path / "good.txt", GOOD)
     docs, errors = _load(bad, good)
@@ -54,13 +60,19 @@ def test_missing_path_and_folder_without_text(tmp_path: Path) -> None:
     good = _write(tmp_path / "good.txt", GOOD)
     docs, errors = _load(tmp_path / "nope.txt", empty, good)
     assert len(docs) == 1
-    assert errors == [f"{tmp_path / 'nope.txt'}: no such file or folder",
-                      f"{empty}: folder has no .txt, .json or .jsonl files"]
+    assert errors == [
+        f"{tmp_path / 'nope.txt'}: no such file or folder",
+        f"{empty}: folder has no .txt, .json or .jsonl files",
+    ]
 
 
 def test_broken_json_line_is_reported_with_its_number(tmp_path: Path) -> None:
-    lines = [json.dumps({"text": GOOD}, ensure_ascii=False), '{"text": "оборвано',
-             "", json.dumps({"text": "Вторая новость."}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"text": GOOD}, ensure_ascii=False),
+        '{"text": "оборвано',
+        "",
+        json.dumps({"text": "Вторая новость."}, ensure_ascii=False),
+    ]
     path = _write(tmp_path / "batch.JSONL", "\r\n".join(lines))
     docs, errors = _load(path)
     assert [d.text for d in docs] == [GOOD, "Вторая новость."]
@@ -79,32 +91,49 @@ def test_deeply_nested_json_is_an_error_not_a_crash(tmp_path: Path) -> None:
     assert errors == [f"{path}: broken JSON (nested too deeply)"]
 
 
-@pytest.mark.parametrize("record", [
-    {"text": "Короткий текст.", "entities": [{"start": 0, "end": 99, "label": "PER"}]},
-    {"text": "Короткий текст.", "entities": [{"start": -1, "end": 3, "label": "PER"}]},
-    {"text": "Короткий текст.", "entities": [{"start": 5, "end": 5, "label": "PER"}]},
-    {"text": "Короткий текст.",
-     "entities": [{"start": 0, "end": 8, "label": "PER", "text": "Длинный"}]},
-    {"text": "Короткий текст.", "entities": [{"start": "0", "end": 8, "label": "PER"}]},
-    {"text": "Короткий текст.", "entities": [{"start": True, "end": 8, "label": "PER"}]},
-    {"text": "Короткий текст.", "entities": [{"start": 0.5, "end": 8, "label": "PER"}]},
-    {"text": "Короткий текст.", "entities": ["Короткий"]},
-    {"text": "Короткий текст.", "entities": {"start": 0}},
-    {"text": "Короткий текст.", "entities": [{"start": 0, "end": 8, "label": 7}]},
-    {"text": "Короткий текст.",
-     "entities": [{"start": 0, "end": 8, "label": "PER", "annotator": {"x": 1}}]},
-    {"text": "Короткий текст.", "quotes": [{"start": 0, "end": 8, "speaker": "он"}]},
-    {"text": "Короткий текст.",
-     "quotes": [{"start": 0, "end": 8, "speaker": {"start": 9, "end": 30}}]},
-    {"text": "Короткий текст.",
-     "quotes": [{"start": 0, "end": 8, "speaker": {"start": 9, "end": 14, "text": "Текст"}}]},
-    {"text": ""}, {"text": 5}, {"entities": []}, ["not", "an", "object"],
-    {"text": "Текст.", "status": "finished"}, {"text": "Текст.", "meta": "x"},
-])
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"text": "Короткий текст.", "entities": [{"start": 0, "end": 99, "label": "PER"}]},
+        {"text": "Короткий текст.", "entities": [{"start": -1, "end": 3, "label": "PER"}]},
+        {"text": "Короткий текст.", "entities": [{"start": 5, "end": 5, "label": "PER"}]},
+        {
+            "text": "Короткий текст.",
+            "entities": [{"start": 0, "end": 8, "label": "PER", "text": "Длинный"}],
+        },
+        {"text": "Короткий текст.", "entities": [{"start": "0", "end": 8, "label": "PER"}]},
+        {"text": "Короткий текст.", "entities": [{"start": True, "end": 8, "label": "PER"}]},
+        {"text": "Короткий текст.", "entities": [{"start": 0.5, "end": 8, "label": "PER"}]},
+        {"text": "Короткий текст.", "entities": ["Короткий"]},
+        {"text": "Короткий текст.", "entities": {"start": 0}},
+        {"text": "Короткий текст.", "entities": [{"start": 0, "end": 8, "label": 7}]},
+        {
+            "text": "Короткий текст.",
+            "entities": [{"start": 0, "end": 8, "label": "PER", "annotator": {"x": 1}}],
+        },
+        {"text": "Короткий текст.", "quotes": [{"start": 0, "end": 8, "speaker": "он"}]},
+        {
+            "text": "Короткий текст.",
+            "quotes": [{"start": 0, "end": 8, "speaker": {"start": 9, "end": 30}}],
+        },
+        {
+            "text": "Короткий текст.",
+            "quotes": [{"start": 0, "end": 8, "speaker": {"start": 9, "end": 14, "text": "Текст"}}],
+        },
+        {"text": ""},
+        {"text": 5},
+        {"entities": []},
+        ["not", "an", "object"],
+        {"text": "Текст.", "status": "finished"},
+        {"text": "Текст.", "meta": "x"},
+    ],
+)
 def test_bad_record_is_refused_and_the_others_imported(tmp_path: Path, record: object) -> None:
-    lines = [json.dumps({"text": GOOD}, ensure_ascii=False),
-             json.dumps(record, ensure_ascii=False),
-             json.dumps({"text": "Вторая новость."}, ensure_ascii=False)]
+    lines = [
+        json.dumps({"text": GOOD}, ensure_ascii=False),
+        json.dumps(record, ensure_ascii=False),
+        json.dumps({"text": "Вторая новость."}, ensure_ascii=False),
+    ]
     path = _write(tmp_path / "batch.jsonl", "\n".join(lines))
     docs, errors = _load(path)
     assert [d.text for d in docs] == [GOOD, "Вторая новость."]
@@ -120,8 +149,10 @@ def test_record_index_is_named_in_a_json_list(tmp_path: Path) -> None:
 
 
 def test_a_span_that_matches_is_accepted(tmp_path: Path) -> None:
-    rec = {"text": "Сказал Путин.", "entities": [
-        {"start": 7, "end": 12, "label": "PER", "text": "Путин"}]}
+    rec = {
+        "text": "Сказал Путин.",
+        "entities": [{"start": 7, "end": 12, "label": "PER", "text": "Путин"}],
+    }
     path = _write(tmp_path / "ok.jsonl", json.dumps(rec, ensure_ascii=False))
     docs, errors = _load(path)
     assert errors == []

@@ -20,12 +20,21 @@ NEWS = (
 NEWS_KOI8 = NEWS.replace("«", '"').replace("»", '"').replace("—", "-")
 
 # Short texts that charset-normalizer read as the wrong Cyrillic code page.
-SHORT = ["Мир", "СССР", "Они пришли домой.", "Эх, ухнем!", "Это цитата.",
-         "МОСКВА, 26 ноября.", "ПУТИН ЗАЯВИЛ О ВАЖНОСТИ ДИАЛОГА", "Щи да каша - пища наша."]
+SHORT = [
+    "Мир",
+    "СССР",
+    "Они пришли домой.",
+    "Эх, ухнем!",
+    "Это цитата.",
+    "МОСКВА, 26 ноября.",
+    "ПУТИН ЗАЯВИЛ О ВАЖНОСТИ ДИАЛОГА",
+    "Щи да каша - пища наша.",
+]
 
 
-@pytest.mark.parametrize("codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom",
-                                   "utf-16-be-bom", "utf-32", "cp1251"])
+@pytest.mark.parametrize(
+    "codec", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-32", "cp1251"]
+)
 def test_news_decodes_in_every_supported_encoding(codec: str) -> None:
     assert decode(_encode(NEWS, codec)) == NEWS
 

@@ -38,10 +38,8 @@ def _encode(text: str, codec: str) -> bytes:
 
 
 @settings(max_examples=300)
-@given(any_text(), st.sampled_from(["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be",
-                                    "utf-32"]))
-def test_any_text_in_a_unicode_encoding_with_bom_decodes_to_itself(text: str, codec: str
-                                                                   ) -> None:
+@given(any_text(), st.sampled_from(["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"]))
+def test_any_text_in_a_unicode_encoding_with_bom_decodes_to_itself(text: str, codec: str) -> None:
     _check(text, _encode(text, codec))
 
 
@@ -86,8 +84,11 @@ def russian_prose(draw: st.DrawFn, punct: list[str]) -> str:
     out = []
     for i, word in enumerate(words):
         style = draw(st.sampled_from(["lower"] * 6 + ["title"] * 3 + ["upper"]))
-        word = word.lower() if style == "lower" else (
-            word.capitalize() if style == "title" else word.upper())
+        word = (
+            word.lower()
+            if style == "lower"
+            else (word.capitalize() if style == "title" else word.upper())
+        )
         out.append(word if i == 0 else draw(st.sampled_from(punct)) + word)
     text = "".join(out) + draw(st.sampled_from([".", "!", "?", "…" if "…" in punct else "."]))
     for ctrl in draw(st.lists(st.sampled_from("\x07\x1b\x0c\t"), max_size=2)):
@@ -97,7 +98,7 @@ def russian_prose(draw: st.DrawFn, punct: list[str]) -> str:
 
 
 KOI8_PUNCT = [" ", " ", " ", ", ", ". ", ": ", " - ", "\n", "\r\n", "\r", "\n\n", " (", ") "]
-CP1251_PUNCT = KOI8_PUNCT + [" — ", " «", "» ", "…"]
+CP1251_PUNCT = [*KOI8_PUNCT, " — ", " «", "» ", "…"]
 
 
 @settings(max_examples=300)
@@ -123,22 +124,31 @@ def record_with_span(draw: st.DrawFn) -> dict[str, Any]:
     def span() -> dict[str, Any]:
         start = draw(st.integers(-3, n + 3))
         end = draw(st.integers(-3, n + 3))
-        sliced = norm[max(start, 0):max(end, 0)]
-        said = draw(st.one_of(st.just(sliced), st.text(CHARS, max_size=5), st.none(),
-                              st.just(sliced + "x"), st.just(sliced.upper())))
+        sliced = norm[max(start, 0) : max(end, 0)]
+        said = draw(
+            st.one_of(
+                st.just(sliced),
+                st.text(CHARS, max_size=5),
+                st.none(),
+                st.just(sliced + "x"),
+                st.just(sliced.upper()),
+            )
+        )
         out: dict[str, Any] = {"start": start, "end": end}
         if said is not None:
             out["text"] = said
         return out
 
-    return {"text": text, "entities": [{**span(), "label": "PER"}],
-            "quotes": [{**span(), "speaker": draw(st.one_of(st.none(), st.builds(span)))}]}
+    return {
+        "text": text,
+        "entities": [{**span(), "label": "PER"}],
+        "quotes": [{**span(), "speaker": draw(st.one_of(st.none(), st.builds(span)))}],
+    }
 
 
 @settings(max_examples=500)
 @given(record_with_span())
-def test_document_from_json_accepts_only_spans_that_match_the_text(rec: dict[str, Any]
-                                                                   ) -> None:
+def test_document_from_json_accepts_only_spans_that_match_the_text(rec: dict[str, Any]) -> None:
     assume(rec["text"].strip())
     try:
         doc = document_from_json(rec)
@@ -153,7 +163,7 @@ def test_document_from_json_accepts_only_spans_that_match_the_text(rec: dict[str
     assert len(spans) == len(stated)
     for span, given_span in zip(spans, stated):
         assert 0 <= span.start < span.end <= len(doc.text)
-        assert span.text == doc.text[span.start:span.end]
+        assert span.text == doc.text[span.start : span.end]
         assert (span.start, span.end) == (given_span["start"], given_span["end"])
         if given_span.get("text") is not None:
             assert given_span["text"] == span.text

@@ -20,20 +20,21 @@ EXPECTED = [
 
 
 @pytest.mark.parametrize(("label", "surface", "normal"), EXPECTED)
-def test_expected_entities(annotated_sample: Document, label: str, surface: str,
-                           normal: str) -> None:
+def test_expected_entities(
+    annotated_sample: Document, label: str, surface: str, normal: str
+) -> None:
     text = annotated_sample.text
     found = [e for e in annotated_sample.entities if e.text == surface]
     assert found, f"{surface} not found"
     for e in found:
         assert e.label == label
         assert e.normal == normal
-        assert text[e.start:e.end] == surface
+        assert text[e.start : e.end] == surface
 
 
 def test_every_offset_matches_its_text(annotated_sample: Document) -> None:
     for e in annotated_sample.entities:
-        assert annotated_sample.text[e.start:e.end] == e.text
+        assert annotated_sample.text[e.start : e.end] == e.text
 
 
 def test_surname_alone_gets_the_full_name(annotated_sample: Document) -> None:
@@ -49,9 +50,11 @@ def test_copyright_sign_is_trimmed_from_photo_credit(annotated_sample: Document)
 
 
 def test_resolve_surnames_prefers_the_nearest_full_name_before() -> None:
-    ents = [Entity(0, 10, "PER", "Анна Иванова", "Анна Иванова"),
-            Entity(20, 30, "PER", "Олег Иванов", "Олег Иванов"),
-            Entity(40, 47, "PER", "Иванов", "Иванов")]
+    ents = [
+        Entity(0, 10, "PER", "Анна Иванова", "Анна Иванова"),
+        Entity(20, 30, "PER", "Олег Иванов", "Олег Иванов"),
+        Entity(40, 47, "PER", "Иванов", "Иванов"),
+    ]
     assert resolve_surnames(ents)[2].normal == "Олег Иванов"
 
 

@@ -60,8 +60,10 @@ def test_quote_marks_and_edge_punctuation_are_trimmed() -> None:
 
 def test_missed_spurious_and_misattributed_are_listed() -> None:
     wrong = Speaker(0, 2, "Мы", "Мы")
-    score = score_quotes([CASE, {"id": "t2", "text": TEXT, "quotes": []}],
-                         lambda t: [quote(t, "Мы готовы", wrong), quote(t, "Ромашка")])
+    score = score_quotes(
+        [CASE, {"id": "t2", "text": TEXT, "quotes": []}],
+        lambda t: [quote(t, "Мы готовы", wrong), quote(t, "Ромашка")],
+    )
     assert score.tp == 1 and score.fp == 3 and score.fn == 0  # t2 has no gold quotes
     assert score.speaker_accuracy == 0
     assert [i.case for i in score.misattributed] == ["t1"]
@@ -79,8 +81,11 @@ def test_low_overlap_is_no_match() -> None:
 
 
 def test_optional_gold_quotes() -> None:
-    case = {"id": "o", "text": TEXT, "quotes": [
-        {"quote": "Мы готовы", "speaker": "Иван Петров", "optional": True}]}
+    case = {
+        "id": "o",
+        "text": TEXT,
+        "quotes": [{"quote": "Мы готовы", "speaker": "Иван Петров", "optional": True}],
+    }
     assert score_quotes([case], lambda t: []).fn == 0
     with_it = score_quotes([case], lambda t: [quote(t, "Мы готовы")])
     assert (with_it.tp, with_it.fp) == (0, 0)
@@ -92,8 +97,9 @@ def test_gold_quote_not_in_text_is_an_error() -> None:
         score_quotes([bad], lambda t: [])
 
 
-def test_run_evaluate_gold_reports_a_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
-                                              ) -> None:
+def test_run_evaluate_gold_reports_a_bad_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "gold.json"
     path.write_text("{not json", encoding="utf-8")
     assert run_evaluate_gold(path) == 2
@@ -115,8 +121,11 @@ def test_compare_annotations_per_label() -> None:
     result = compare_annotations([(gold, model)])
     assert result["documents"] == 1
     assert result["entities"]["PER"]["f1"] == 1.0
-    assert (result["entities"]["ORG"]["tp"], result["entities"]["ORG"]["fp"],
-            result["entities"]["ORG"]["fn"]) == (0, 1, 1)
+    assert (
+        result["entities"]["ORG"]["tp"],
+        result["entities"]["ORG"]["fp"],
+        result["entities"]["ORG"]["fn"],
+    ) == (0, 1, 1)
     assert result["entities"]["ALL"]["precision"] == 0.5
     assert result["quotes"]["f1"] == 1.0 and result["quotes"]["speaker_accuracy"] == 1.0
 
@@ -129,8 +138,9 @@ def test_compare_annotations_counts_quotes_and_wrong_speakers() -> None:
     assert (q["tp"], q["fp"], q["fn"], q["speaker_accuracy"]) == (1, 1, 1, 0.0)
 
 
-def test_run_evaluate_db_compares_done_documents(tmp_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_evaluate_db_compares_done_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from models.store.store import Store
 
     per = Entity(TEXT.index("Иван"), TEXT.index("Иван") + 11, "PER", "Иван Петров")

@@ -16,8 +16,13 @@ def test_ranges_merge_and_lookup() -> None:
 
 
 def test_entity_index_between_and_covering() -> None:
-    ents = EntityIndex([Entity(30, 40, "PER", "x"), Entity(0, 9, "ORG", "ООО «Ромашка»"),
-                        Entity(12, 20, "LOC", "y")])
+    ents = EntityIndex(
+        [
+            Entity(30, 40, "PER", "x"),
+            Entity(0, 9, "ORG", "ООО «Ромашка»"),
+            Entity(12, 20, "LOC", "y"),
+        ]
+    )
     assert [e.start for e in ents] == [0, 12, 30]
     assert [e.start for e in ents.between(10, 40)] == [12, 30]
     assert ents.between(13, 40) == [ents[2]]

@@ -6,7 +6,7 @@ from models.quotes.marks import find_mark_spans, split_insertions
 
 
 def _inner(text: str) -> list[str]:
-    return [text[s.start:s.end] for s in find_mark_spans(text)]
+    return [text[s.start : s.end] for s in find_mark_spans(text)]
 
 
 def test_guillemets_and_nested_low_quotes() -> None:
@@ -32,7 +32,7 @@ def test_continuation_paragraph_without_mark() -> None:
     text = "«Первый абзац.\n\nВторой абзац», — сказал он."
     spans = find_mark_spans(text)
     assert len(spans) == 1 and spans[0].paragraphs == 2
-    assert text[spans[0].start:spans[0].end] == "Первый абзац.\n\nВторой абзац"
+    assert text[spans[0].start : spans[0].end] == "Первый абзац.\n\nВторой абзац"
 
 
 def test_continuation_paragraph_reopening() -> None:
@@ -55,9 +55,9 @@ def test_insertion_with_full_stop() -> None:
     text = "«Мы готовы, — сказал посол. — Но не сейчас»."
     span = find_mark_spans(text)[0]
     [(seg_end, a, b, nxt)] = split_insertions(text, span)
-    assert text[span.start:seg_end] == "Мы готовы"
+    assert text[span.start : seg_end] == "Мы готовы"
     assert text[a:b] == "сказал посол"
-    assert text[nxt:span.end] == "Но не сейчас"
+    assert text[nxt : span.end] == "Но не сейчас"
 
 
 def test_insertion_with_comma_and_hyphen() -> None:

@@ -15,7 +15,7 @@ def orgs(text: str, entities: list[Entity] | None = None) -> list[tuple[str, str
     ents = find_entities(text) if entities is None else entities
     merged = merge_quoted_org_names(text, ents)
     for e in merged:
-        assert e.text == text[e.start:e.end]
+        assert e.text == text[e.start : e.end]
     return [(e.text, e.normal) for e in merged if e.label == "ORG"]
 
 
@@ -38,8 +38,10 @@ def test_natasha_span_without_marks_is_replaced() -> None:
 def test_overlapping_spans_are_merged_into_one() -> None:
     text = "Акции ПАО «Газпром нефть» выросли."
     s = text.index("Газпром")
-    ner = [Entity(s, s + 7, "ORG", "Газпром", "Газпром"),
-           Entity(s + 8, s + 13, "ORG", "нефть", "нефть")]
+    ner = [
+        Entity(s, s + 7, "ORG", "Газпром", "Газпром"),
+        Entity(s + 8, s + 13, "ORG", "нефть", "нефть"),
+    ]
     assert orgs(text, ner) == [("ПАО «Газпром нефть»", "ПАО «Газпром нефть»")]
 
 
@@ -50,11 +52,14 @@ def test_declined_name_gets_natashas_normal() -> None:
     assert orgs(text, ner) == [("«Ростелекома»", "«Ростелеком»")]
 
 
-@pytest.mark.parametrize("text", [
-    "«Мы сотрудничаем с «Росатомом» давно», — сказал министр.",
-    "Фильм «Солнечный удар» вышел в прокат.",
-    "Критики назвали постановку «скучной».",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Мы сотрудничаем с «Росатомом» давно», — сказал министр.",
+        "Фильм «Солнечный удар» вышел в прокат.",
+        "Критики назвали постановку «скучной».",
+    ],
+)
 def test_speech_works_and_scare_quotes_are_not_organizations(text: str) -> None:
     found = orgs(text, [])
     assert all(not t.startswith("«Мы") for t, _ in found)

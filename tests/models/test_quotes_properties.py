@@ -13,10 +13,44 @@ from models.spans import Entity, Noise
 
 pytestmark = pytest.mark.slow
 
-PIECES = ["«", "»", "„", "“", '"', "”", ", — ", " - ", ": ", ". ", "! ", "? ", "\n", "\n\n",
-          "сказал", "заявила", "он", "она", "по словам", "что", "Мы готовы", "губернатор",
-          "Иван Петров", "в пресс-службе", "компания", "ООО", " ", "😀", "x", "«Ромашка»",
-          "Об этом", "со ссылкой на", "источник", "в сообщении", "В.", "глава региона"]
+PIECES = [
+    "«",
+    "»",
+    "„",
+    "“",
+    '"',
+    "”",
+    ", — ",
+    " - ",
+    ": ",
+    ". ",
+    "! ",
+    "? ",
+    "\n",
+    "\n\n",
+    "сказал",
+    "заявила",
+    "он",
+    "она",
+    "по словам",
+    "что",
+    "Мы готовы",
+    "губернатор",
+    "Иван Петров",
+    "в пресс-службе",
+    "компания",
+    "ООО",
+    " ",
+    "😀",
+    "x",
+    "«Ромашка»",
+    "Об этом",
+    "со ссылкой на",
+    "источник",
+    "в сообщении",
+    "В.",
+    "глава региона",
+]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
@@ -32,11 +66,11 @@ def test_offsets_are_valid_and_noise_is_respected(text: str, data: st.DataObject
         entities.append(Entity(start, start + 11, "PER", "Иван Петров", "Иван Петров"))
     for q in find_quotes(text, entities, noise):
         assert 0 <= q.start < q.end <= len(text)
-        assert q.text == text[q.start:q.end]
+        assert q.text == text[q.start : q.end]
         assert not (a <= q.start < b), "a quote starts inside noise"
         if q.speaker is not None:
             s = q.speaker
-            assert 0 <= s.start < s.end <= len(text) and s.text == text[s.start:s.end]
+            assert 0 <= s.start < s.end <= len(text) and s.text == text[s.start : s.end]
             # an empty noise range (a == b) holds nothing, so nothing can be inside it
             assert a == b or s.end <= a or s.start >= b, "a speaker mention inside noise"
 

@@ -38,16 +38,20 @@ def test_document_is_the_source(annotated: tuple[str, list[Entity], list[Quote]]
     assert q.speaker.normal == "документ"
 
 
-@pytest.mark.parametrize(("first", "last"), [
-    ("Совсем недавно", "урегулированы"),
-    ("Киргизия имеет большую диаспору", "не раньше"),
-])
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("Совсем недавно", "урегулированы"),
+        ("Киргизия имеет большую диаспору", "не раньше"),
+    ],
+)
 def test_multi_paragraph_quotes_by_krupnov(
-        annotated: tuple[str, list[Entity], list[Quote]], first: str, last: str) -> None:
+    annotated: tuple[str, list[Entity], list[Quote]], first: str, last: str
+) -> None:
     text, entities, quotes = annotated
     q = _starting(quotes, first)
     assert q.text.endswith(last) and "\n\n" in q.text
-    assert q.text == text[q.start:q.end]
+    assert q.text == text[q.start : q.end]
     assert q.speaker is not None and q.speaker.normal == "Юрий Крупнов"
     linked = [e for e in entities if (e.start, e.end) == (q.speaker.start, q.speaker.end)]
     assert linked and linked[0].label == "PER"
@@ -55,5 +59,6 @@ def test_multi_paragraph_quotes_by_krupnov(
 
 @pytest.mark.parametrize("words", ["упорядоченной и безопасной миграции", "выторговать"])
 def test_scare_quotes_are_not_quotes(
-        annotated: tuple[str, list[Entity], list[Quote]], words: str) -> None:
+    annotated: tuple[str, list[Entity], list[Quote]], words: str
+) -> None:
     assert all(words not in q.text for q in annotated[2])

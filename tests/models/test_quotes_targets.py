@@ -49,8 +49,14 @@ def test_dev_speakers_pass_the_shared_scorer() -> None:
 # first run (shared scorer: F1 0.96, speaker 0.81), then used to find general fixes.
 @pytest.mark.parametrize(
     "name",
-    ["quotes_corpus.json", "quotes_holdout.json", "quotes_lead_holdout.json",
-     "quotes_stress.json", "quotes_stress_holdout.json", "quotes_round3.json"],
+    [
+        "quotes_corpus.json",
+        "quotes_holdout.json",
+        "quotes_lead_holdout.json",
+        "quotes_stress.json",
+        "quotes_stress_holdout.json",
+        "quotes_round3.json",
+    ],
 )
 def test_corpus_targets(name: str) -> None:
     score = score_quotes(load_cases(DATA / name), predict)

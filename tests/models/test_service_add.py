@@ -37,8 +37,11 @@ def test_each_add_is_logged_with_annotator_and_time(store: Store) -> None:
     svc, doc = make_service(store)
     svc.add_entity(doc.id, 0, 9, "PER")
     ev = store.events(doc.id)[-1]
-    assert (ev["action"], ev["annotator"], ev["after"]["text"]) == ("add entity", "ann",
-                                                                     "Президент")
+    assert (ev["action"], ev["annotator"], ev["after"]["text"]) == (
+        "add entity",
+        "ann",
+        "Президент",
+    )
     assert ev["at"] and ev["before"] is None
 
 

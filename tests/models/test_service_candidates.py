@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from svc_helpers import SHORT, make_service
 
-from models.spans import Entity, Quote
 from models.quotes.candidates import speaker_candidates
+from models.spans import Entity, Quote
 from models.store.store import Store
 
-TEXT = ("Глава МИД Сергей Лавров прилетел в Анкару. Его встретил Реджеп Эрдоган. "
-        "«Мы обсудим Сирию», — сказал Эрдоган журналистам. Лавров промолчал.")
+TEXT = (
+    "Глава МИД Сергей Лавров прилетел в Анкару. Его встретил Реджеп Эрдоган. "
+    "«Мы обсудим Сирию», — сказал Эрдоган журналистам. Лавров промолчал."
+)
 
 
 def _ents(names: dict[str, str]) -> list[Entity]:
@@ -26,8 +28,15 @@ def _quote(words: str) -> Quote:
 
 
 def test_mention_in_the_clause_after_comes_first() -> None:
-    ents = _ents({"МИД": "ORG", "Сергей Лавров": "PER", "Реджеп Эрдоган": "PER",
-                  "Эрдоган журналистам": "PER", "Анкару": "LOC"})
+    ents = _ents(
+        {
+            "МИД": "ORG",
+            "Сергей Лавров": "PER",
+            "Реджеп Эрдоган": "PER",
+            "Эрдоган журналистам": "PER",
+            "Анкару": "LOC",
+        }
+    )
     got = speaker_candidates(TEXT, _quote("Мы обсудим Сирию"), ents)
     assert got[0].text == "Эрдоган журналистам"
     assert "Анкару" not in [e.text for e in got]
@@ -35,8 +44,10 @@ def test_mention_in_the_clause_after_comes_first() -> None:
 
 def test_clause_before_wins_over_the_rest_of_the_paragraph() -> None:
     text = "Лавров приехал. По словам Иванова, «всё хорошо». Сидоров ушёл."
-    ents = [Entity(text.index(n), text.index(n) + len(n), "PER", n, n)
-            for n in ("Лавров", "Иванова", "Сидоров")]
+    ents = [
+        Entity(text.index(n), text.index(n) + len(n), "PER", n, n)
+        for n in ("Лавров", "Иванова", "Сидоров")
+    ]
     i = text.index("всё")
     got = speaker_candidates(text, Quote(i, i + 11, "всё хорошо"), ents)
     assert [e.text for e in got] == ["Иванова", "Лавров", "Сидоров"]

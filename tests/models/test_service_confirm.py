@@ -10,7 +10,7 @@ from models.store.store import Store
 
 def _quote() -> Quote:
     i = SHORT.index("Мы договорились")
-    return Quote(i, i + 15, SHORT[i:i + 15])
+    return Quote(i, i + 15, SHORT[i : i + 15])
 
 
 def test_confirm_marks_a_suggestion_confirmed(store: Store) -> None:

@@ -16,8 +16,12 @@ from models.store.store import Store
 EMOJI_TEXT = "🇷🇺 Путин сказал: «Путина не ждите». 😀 Владимир Путин и ООО «Ромашка» в Бишкеке."
 
 steps = st.lists(
-    st.tuples(st.one_of(st.integers(0, 13), st.just(100), st.just(200)),
-              st.integers(0, 5000), st.integers(0, 5000), st.integers(0, 7)),
+    st.tuples(
+        st.one_of(st.integers(0, 13), st.just(100), st.just(200)),
+        st.integers(0, 5000),
+        st.integers(0, 5000),
+        st.integers(0, 7),
+    ),
     max_size=30,
 )
 
@@ -30,11 +34,11 @@ def _valid(store: Store) -> None:
         assert len(set(extents)) == len(extents), "the same span twice"
         for s in (*doc.entities, *doc.quotes):
             assert 0 <= s.start < s.end <= len(doc.text)
-            assert doc.text[s.start:s.end] == s.text
+            assert doc.text[s.start : s.end] == s.text
         for q in doc.quotes:
             if q.speaker is not None:
                 sp = q.speaker
-                assert doc.text[sp.start:sp.end] == sp.text
+                assert doc.text[sp.start : sp.end] == sp.text
                 if sp.entity is not None:
                     assert (ids[sp.entity].start, ids[sp.entity].end) == (sp.start, sp.end)
 
@@ -43,9 +47,15 @@ def _valid(store: Store) -> None:
 @given(steps)
 def test_spans_stay_valid_and_undo_is_exact(script: list[tuple[int, int, int, int]]) -> None:
     store = Store.in_memory()
-    ids = [add_doc(store, EMOJI_TEXT, {"Путин": "PER", "Бишкеке": "LOC"},
-                   [quote_of(EMOJI_TEXT, "Путина не ждите", "Путин")]).id,
-           add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id]
+    ids = [
+        add_doc(
+            store,
+            EMOJI_TEXT,
+            {"Путин": "PER", "Бишкеке": "LOC"},
+            [quote_of(EMOJI_TEXT, "Путина не ждите", "Путин")],
+        ).id,
+        add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id,
+    ]
     driver = Driver(AnnotationService(store, "h", forms=simple_forms), ids)
     start, befores = snapshot(store), []
     for step in script:

@@ -68,7 +68,7 @@ def test_quote_keeps_its_speaker_when_its_edges_move(store: Store) -> None:
 
 def test_editing_a_suggested_quote_marks_it_changed(store: Store) -> None:
     i = SHORT.index("Мы договорились")
-    svc, doc = make_service(store, quotes=[Quote(i, i + 15, SHORT[i:i + 15])])
+    svc, doc = make_service(store, quotes=[Quote(i, i + 15, SHORT[i : i + 15])])
     svc.set_speaker_entity(doc.quotes[0].id, span(doc, "Владимир Путин").id)
     assert store.quote(doc.quotes[0].id).state == "changed"
 
@@ -78,6 +78,7 @@ def test_speaker_from_another_document_is_refused(store: Store) -> None:
     q = _add(svc, doc, "Мы договорились")
     other = svc.store
     from svc_helpers import add_doc
+
     second = add_doc(other, "Другой текст про Владимир Путин.")
     with pytest.raises(EditError):
         svc.set_speaker_entity(q.id, second.entities[0].id)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from svc_helpers import make_service, span
 
-from models.service.review import diff_spans, review_diff
 from models.service.annotation import AnnotationService
+from models.service.review import diff_spans, review_diff
 from models.spans import Entity, Quote, Speaker
 from models.store.store import Store
 

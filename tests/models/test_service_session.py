@@ -15,8 +15,15 @@ from svc_random import Driver
 from models.service.annotation import AnnotationService
 from models.store.store import Store
 
-SAMPLE_NAMES = {"Владимир Путин": "PER", "Путин": "PER", "Садыром Жапаровым": "PER",
-                "Киргизии": "LOC", "России": "LOC", "ЕАЭС": "ORG", "URA.RU": "ORG"}
+SAMPLE_NAMES = {
+    "Владимир Путин": "PER",
+    "Путин": "PER",
+    "Садыром Жапаровым": "PER",
+    "Киргизии": "LOC",
+    "России": "LOC",
+    "ЕАЭС": "ORG",
+    "URA.RU": "ORG",
+}
 
 
 def _steps(rng: random.Random, n: int) -> list[tuple[int, int, int, int]]:
@@ -32,8 +39,10 @@ def test_200_edits_reopen_identical_and_undo_all(tmp_path: Path) -> None:
     path = tmp_path / "session.db"
     store = Store(path)
     text = sample_text()
-    ids = [add_doc(store, text, SAMPLE_NAMES, [quote_of(text, "упорядоченной", "Путин")]).id,
-           add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id]
+    ids = [
+        add_doc(store, text, SAMPLE_NAMES, [quote_of(text, "упорядоченной", "Путин")]).id,
+        add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id,
+    ]
     svc = AnnotationService(store, "tester", forms=simple_forms)
     start = snapshot(store)
     driver, befores = Driver(svc, ids), []

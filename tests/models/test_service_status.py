@@ -12,8 +12,14 @@ from models.store.store import Store
 
 
 def _three(store: Store) -> tuple[AnnotationService, list[str]]:
-    ids = [add_doc(store, f"Текст номер {n}. Путин приехал в Москву.",
-                   {"Путин": "PER"} if n != 2 else {"Москву": "LOC"}).id for n in range(3)]
+    ids = [
+        add_doc(
+            store,
+            f"Текст номер {n}. Путин приехал в Москву.",
+            {"Путин": "PER"} if n != 2 else {"Москву": "LOC"},
+        ).id
+        for n in range(3)
+    ]
     return AnnotationService(store, "ann", forms=simple_forms), ids
 
 

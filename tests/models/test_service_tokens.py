@@ -8,7 +8,7 @@ TEXT = "Президент РФ Владимир Путин, сказал: ОО�
 
 
 def cut(text: str, bounds: tuple[int, int] | None) -> str | None:
-    return None if bounds is None else text[bounds[0]:bounds[1]]
+    return None if bounds is None else text[bounds[0] : bounds[1]]
 
 
 def test_partial_word_snaps_to_whole_word() -> None:
@@ -43,15 +43,15 @@ def test_whitespace_only_selection_snaps_to_nothing() -> None:
 def test_end_grows_and_shrinks_by_one_token() -> None:
     s = TEXT.index("Владимир")
     e = s + len("Владимир")
-    assert TEXT[s:step_end(TEXT, s, e, 1)] == "Владимир Путин"
-    assert TEXT[s:step_end(TEXT, s, e, 2)] == "Владимир Путин,"
+    assert TEXT[s : step_end(TEXT, s, e, 1)] == "Владимир Путин"
+    assert TEXT[s : step_end(TEXT, s, e, 2)] == "Владимир Путин,"
     assert step_end(TEXT, s, e, -1) == e  # never shrinks to nothing
 
 
 def test_start_grows_left_and_shrinks_right() -> None:
     s, e = TEXT.index("Владимир"), TEXT.index(",")
-    assert TEXT[step_start(TEXT, s, e, -1):e] == "РФ Владимир Путин"
-    assert TEXT[step_start(TEXT, s, e, 1):e] == "Путин"
+    assert TEXT[step_start(TEXT, s, e, -1) : e] == "РФ Владимир Путин"
+    assert TEXT[step_start(TEXT, s, e, 1) : e] == "Путин"
     assert step_start(TEXT, s + 9, e, 1) == s + 9  # the last token stays
 
 
@@ -64,7 +64,7 @@ def test_far_in_a_huge_text_gives_the_same_tokens() -> None:
     big = "слово " * 200_000 + TEXT
     off = big.index("Путин")
     assert cut(big, snap(big, off + 1, off + 2)) == "Путин"
-    assert big[step_start(big, off, off + 5, -2):off + 5] == "РФ Владимир Путин"
+    assert big[step_start(big, off, off + 5, -2) : off + 5] == "РФ Владимир Путин"
 
 
 def test_long_run_without_spaces_still_steps() -> None:

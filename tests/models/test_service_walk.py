@@ -18,7 +18,7 @@ def test_next_and_previous_wrap_round(store: Store) -> None:
 
 def test_quotes_are_walked_too_and_decided_ones_skipped(store: Store) -> None:
     i = SHORT.index("Мы договорились")
-    svc, doc = make_service(store, quotes=[Quote(i, i + 15, SHORT[i:i + 15])])
+    svc, doc = make_service(store, quotes=[Quote(i, i + 15, SHORT[i : i + 15])])
     bishkek = span(doc, "Бишкеке")
     svc.confirm_entity(span(doc, "Бишкеке").id)
     got = svc.next_suggestion(doc.id, bishkek.start - 1)
@@ -29,7 +29,6 @@ def test_nothing_left_gives_none(store: Store) -> None:
     svc, doc = make_service(store)
     svc.confirm_all(doc.id)
     assert svc.next_suggestion(doc.id, 0) is None
-
 
 
 def test_two_suggestions_starting_at_one_character_are_both_walked(store: Store) -> None:

@@ -9,8 +9,11 @@ from models.store.store import Store
 def fill(store: Store, n: int) -> None:
     with store.db.atomic():
         for i in range(n):
-            store.add_document(Document(f"d{i:03}", f"Текст {i}", {"title": f"T{i}"},
-                                        "done" if i % 3 == 0 else "new"))
+            store.add_document(
+                Document(
+                    f"d{i:03}", f"Текст {i}", {"title": f"T{i}"}, "done" if i % 3 == 0 else "new"
+                )
+            )
 
 
 def test_a_page_after_a_position_equals_the_page_at_that_offset(store: Store) -> None:

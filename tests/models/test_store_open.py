@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from models.store import dbopen, schema
 from models.io.ingest import document_from_text
+from models.store import dbopen, schema
 from models.store.schema import StoreError
 from models.store.store import Store
 
@@ -22,9 +22,11 @@ def _snapshot(folder: Path) -> dict[str, str]:
     A -shm file that existed before is SQLite's shared-memory index, whose read marks
     every reader updates; it holds no data, so only its presence is compared.
     """
-    return {p.name: "shm" if p.name.endswith("-shm") else
-            hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.iterdir()) if p.is_file()}
+    return {
+        p.name: "shm" if p.name.endswith("-shm") else hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.iterdir())
+        if p.is_file()
+    }
 
 
 def _refused(path: Path, *words: str, **kwargs: object) -> str:
@@ -77,14 +79,16 @@ def test_truncated_file_is_refused(corpus: Path) -> None:
 
 
 def test_a_big_truncated_database_is_refused_without_a_full_check(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(dbopen, "QUICK_CHECK_MAX_PAGES", 1)  # as if it were huge
     corpus.write_bytes(corpus.read_bytes()[: corpus.stat().st_size - 4096])
     _refused(corpus, "damaged (the file is cut short)")
 
 
-@pytest.mark.parametrize("content", [b"hello, I am a text file\n" * 50, b"\x00" * 4096,
-                                     b"SQLite format 3"])
+@pytest.mark.parametrize(
+    "content", [b"hello, I am a text file\n" * 50, b"\x00" * 4096, b"SQLite format 3"]
+)
 def test_a_file_that_is_not_sqlite_is_refused(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(content)
@@ -154,7 +158,7 @@ def test_a_write_while_another_writer_holds_the_lock(corpus: Path) -> None:
     other.execute("BEGIN IMMEDIATE")
     other.execute("UPDATE documents SET title = 'чужая правка' WHERE position = 1")
     doc = document_from_text("Новая статья о погоде в Москве.")
-    with pytest.raises(StoreError, match="not saved.*locked by another program"):
+    with pytest.raises(StoreError, match=r"not saved.*locked by another program"):
         store.add_document(doc)
     other.rollback()
     other.close()
@@ -163,10 +167,12 @@ def test_a_write_while_another_writer_holds_the_lock(corpus: Path) -> None:
 
 
 def test_migration_from_an_older_version_backs_up_first(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2,
-                        "ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT '';")
+    monkeypatch.setitem(
+        schema.MIGRATIONS, 2, "ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+    )
     store = Store(corpus)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
     assert "note" in store.db["documents"].columns_dict
@@ -178,23 +184,25 @@ def test_migration_from_an_older_version_backs_up_first(
     old.close()
 
 
-def test_a_failing_migration_is_rolled_back(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_migration_is_rolled_back(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2,
-                        "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);")
-    with pytest.raises(StoreError, match="upgrade to schema 2 failed.*rolled back.*v1.bak"):
+    monkeypatch.setitem(
+        schema.MIGRATIONS, 2, "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);"
+    )
+    with pytest.raises(StoreError, match=r"upgrade to schema 2 failed.*rolled back.*v1\.bak"):
         Store(corpus)
     conn = sqlite3.connect(corpus)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'"
-                        ).fetchone()[0] == 0
+    assert (
+        conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+    )
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 30
     conn.close()
 
 
 def test_migration_refused_when_the_backup_cannot_be_written(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     corpus.with_name("corpus.db.v1.bak").write_text("my notes, not a database")
     monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(schema.MIGRATIONS, 2, "CREATE TABLE extra (x);")

@@ -24,7 +24,9 @@ def test_round_trip_keeps_spans_and_links_speaker(store: Store) -> None:
     assert store.add_document(_doc())
     back = store.document("d1")
     assert [(e.start, e.end, e.label, e.normal) for e in back.entities] == [
-        (22, 33, "PER", "Иван Петров"), (36, 42, "LOC", "Москва")]
+        (22, 33, "PER", "Иван Петров"),
+        (36, 42, "LOC", "Москва"),
+    ]
     (quote,) = back.quotes
     assert quote.text == "Мы готовы"
     assert quote.speaker is not None

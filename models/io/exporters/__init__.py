@@ -34,9 +34,16 @@ from models.spans import STATUSES
 
 __all__ = ["FORMATS", "ExportOptions", "ExportReport", "MissingDependency", "count", "export"]
 
-MODULES = {"jsonl": "jsonl", "spacy": "spacy_docbin", "conll": "conll", "brat": "brat",
-           "labelstudio": "labelstudio", "doccano": "doccano", "prodigy": "prodigy",
-           "hf": "hf"}
+MODULES = {
+    "jsonl": "jsonl",
+    "spacy": "spacy_docbin",
+    "conll": "conll",
+    "brat": "brat",
+    "labelstudio": "labelstudio",
+    "doccano": "doccano",
+    "prodigy": "prodigy",
+    "hf": "hf",
+}
 FORMATS = tuple(MODULES)
 
 
@@ -57,8 +64,9 @@ def _validate(options: ExportOptions) -> None:
     known = load_labels().names
     unknown = sorted((options.labels or frozenset()) - known)
     if unknown:
-        raise ValueError(f"unknown label {', '.join(unknown)} in --labels "
-                         f"(known: {', '.join(sorted(known))})")
+        raise ValueError(
+            f"unknown label {', '.join(unknown)} in --labels (known: {', '.join(sorted(known))})"
+        )
 
 
 def count(store: Any, options: ExportOptions | None = None) -> int:
@@ -77,7 +85,10 @@ def target(out: Path, part: str, suffix: str | None) -> Path:
 
 
 def export(
-    store: Any, fmt: str, out: str | Path, options: ExportOptions | None = None,
+    store: Any,
+    fmt: str,
+    out: str | Path,
+    options: ExportOptions | None = None,
     progress: Callable[[int, Any], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> ExportReport:
@@ -127,15 +138,24 @@ def export(
     return report
 
 
-def _stream(module: ModuleType, store: Any, out: Path, options: ExportOptions,
-            report: ExportReport, progress: Callable[[int, Any], None] | None,
-            cancelled: Callable[[], bool]) -> None:
-    writers = {part: module.Writer(target(out, part, module.SUFFIX), options, report)
-               for part in part_names(options)}
+def _stream(
+    module: ModuleType,
+    store: Any,
+    out: Path,
+    options: ExportOptions,
+    report: ExportReport,
+    progress: Callable[[int, Any], None] | None,
+    cancelled: Callable[[], bool],
+) -> None:
+    writers = {
+        part: module.Writer(target(out, part, module.SUFFIX), options, report)
+        for part in part_names(options)
+    }
     try:
         with_model = getattr(module, "WITH_MODEL", False)
-        for item in select(store, options, report, progress, with_model=with_model,
-                           cancelled=cancelled):
+        for item in select(
+            store, options, report, progress, with_model=with_model, cancelled=cancelled
+        ):
             writers[item.part].write(item)
     finally:
         for writer in writers.values():

@@ -64,18 +64,22 @@ def ann(item: Item) -> str:
                 who = add("Speaker", s.start, s.end, s.normal, s.text)
             relations.append((quote, who))
     lines += [f"R{n}\tSpeaker Arg1:T{q} Arg2:T{w}" for n, (q, w) in enumerate(relations, 1)]
-    lines += [f"#{n}\tAnnotatorNotes T{t}\t{' '.join(note.split())}"
-              for n, (t, note) in enumerate(notes, 1)]
+    lines += [
+        f"#{n}\tAnnotatorNotes T{t}\t{' '.join(note.split())}"
+        for n, (t, note) in enumerate(notes, 1)
+    ]
     return "".join(line + "\n" for line in lines)
 
 
 def annotation_conf(labels: list[str]) -> str:
     """brat's annotation.conf: entity types, the Speaker relation, overlap allowed."""
-    ents = "\n".join(labels + ["Quote", "Speaker"])
-    return (f"[entities]\n{ents}\n\n[relations]\n"
-            f"Speaker\tArg1:Quote, Arg2:{'|'.join(labels + ['Speaker'])}\n"
-            "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n"
-            "[events]\n\n[attributes]\n")
+    ents = "\n".join([*labels, "Quote", "Speaker"])
+    return (
+        f"[entities]\n{ents}\n\n[relations]\n"
+        f"Speaker\tArg1:Quote, Arg2:{'|'.join([*labels, 'Speaker'])}\n"
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n"
+        "[events]\n\n[attributes]\n"
+    )
 
 
 def visual_conf() -> str:
@@ -83,9 +87,11 @@ def visual_conf() -> str:
     ls = load_labels()
     colours = [(lb.name, lb.color) for lb in ls.entities]
     colours += [("Quote", ls.quote.color), ("Speaker", ls.speaker.color)]
-    return ("[labels]\n\n[drawing]\n"
-            + "".join(f"{name}\tbgColor:{colour}\n" for name, colour in colours)
-            + "Speaker\tcolor:black, dashArray:3-3, arrowHead:triangle-5\n")
+    return (
+        "[labels]\n\n[drawing]\n"
+        + "".join(f"{name}\tbgColor:{colour}\n" for name, colour in colours)
+        + "Speaker\tcolor:black, dashArray:3-3, arrowHead:triangle-5\n"
+    )
 
 
 class Writer:
@@ -98,8 +104,10 @@ class Writer:
         labels = [lb.name for lb in load_labels().entities]
         if options.labels is not None:
             labels = [name for name in labels if name in options.labels]
-        for name, text in (("annotation.conf", annotation_conf(labels)),
-                           ("visual.conf", visual_conf())):
+        for name, text in (
+            ("annotation.conf", annotation_conf(labels)),
+            ("visual.conf", visual_conf()),
+        ):
             (path / name).write_text(text, encoding="utf-8")
             report.files.append(path / name)
 

@@ -147,8 +147,10 @@ def offset_problem(doc: Document) -> str | None:
 def note_normal_forms(report: ExportReport, doc: Document, fmt: str) -> None:
     """Count the normal forms a format has no field for."""
     n = sum(bool(e.normal and e.normal != e.text) for e in doc.entities)
-    n += sum(bool(q.speaker and q.speaker.normal and q.speaker.normal != q.speaker.text)
-             for q in doc.quotes)
+    n += sum(
+        bool(q.speaker and q.speaker.normal and q.speaker.normal != q.speaker.text)
+        for q in doc.quotes
+    )
     report.left_out[f"normal forms ({fmt} has no field for them)"] += n
 
 
@@ -156,7 +158,8 @@ def note_no_quotes(report: ExportReport, doc: Document, where: str) -> None:
     """Count the quotes and speakers a token-level format has no place for."""
     report.left_out[f"quotes ({where} has no place for them)"] += len(doc.quotes)
     report.left_out[f"speakers ({where} has no place for them)"] += sum(
-        q.speaker is not None for q in doc.quotes)
+        q.speaker is not None for q in doc.quotes
+    )
 
 
 class LineWriter:
@@ -185,8 +188,13 @@ def keep_labels(doc: Document, labels: frozenset[str] | None, report: ExportRepo
 
 
 def select(
-    store: Any, options: ExportOptions, report: ExportReport, progress: Progress | None = None,
-    *, part: str | None = None, with_model: bool = False,
+    store: Any,
+    options: ExportOptions,
+    report: ExportReport,
+    progress: Progress | None = None,
+    *,
+    part: str | None = None,
+    with_model: bool = False,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[Item]:
     """Stream the documents to export, one at a time, checked and filtered.
@@ -251,9 +259,16 @@ def write_manifest(out: Path, fmt: str, options: ExportOptions, report: ExportRe
     """Record what an export into a folder wrote, so the next export can replace it."""
     # prepare_dir left the folder empty, so everything in it now is this export's.
     tops = sorted(p.name for p in out.iterdir() if p.name != MANIFEST)
-    data = {"format": fmt, "documents": report.documents, "parts": dict(report.parts),
-            "seed": options.seed, "split": options.split, "include_model": options.include_model,
-            "notes": report.notes, "files": tops}
+    data = {
+        "format": fmt,
+        "documents": report.documents,
+        "parts": dict(report.parts),
+        "seed": options.seed,
+        "split": options.split,
+        "include_model": options.include_model,
+        "notes": report.notes,
+        "files": tops,
+    }
     (out / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -40,8 +40,14 @@ def record(doc: Document) -> dict[str, Any]:
     by_offsets: dict[tuple[int, int], int] = {}
 
     def add(label: str, start: int, end: int) -> int:
-        entities.append({"id": len(entities) + 1, "label": label,
-                         "start_offset": unit(start), "end_offset": unit(end)})
+        entities.append(
+            {
+                "id": len(entities) + 1,
+                "label": label,
+                "start_offset": unit(start),
+                "end_offset": unit(end),
+            }
+        )
         return len(entities)
 
     for e in doc.entities:
@@ -52,10 +58,16 @@ def record(doc: Document) -> dict[str, Any]:
         s = q.speaker
         if s is not None:
             who = by_offsets.get((s.start, s.end)) or add(ls.speaker.name, s.start, s.end)
-            relations.append({"id": len(relations) + 1, "from_id": quote, "to_id": who,
-                              "type": RELATION})
-    out: dict[str, Any] = {"text": doc.text, "entities": entities, "relations": relations,
-                           "razmetka_id": doc.id, "status": doc.status}
+            relations.append(
+                {"id": len(relations) + 1, "from_id": quote, "to_id": who, "type": RELATION}
+            )
+    out: dict[str, Any] = {
+        "text": doc.text,
+        "entities": entities,
+        "relations": relations,
+        "razmetka_id": doc.id,
+        "status": doc.status,
+    }
     out.update({k: v for k, v in doc.meta.items() if k not in RESERVED})
     return out
 

@@ -37,33 +37,58 @@ def check() -> None:
     require("datasets", "hf", "datasets")
 
 
-def _rows(store: Any, options: ExportOptions, report: ExportReport, part: str,
-          labels: tuple[str, ...], progress: Progress | None, cancelled: Callable[[], bool],
-          ) -> Iterator[dict[str, Any]]:
+def _rows(
+    store: Any,
+    options: ExportOptions,
+    report: ExportReport,
+    part: str,
+    labels: tuple[str, ...],
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+) -> Iterator[dict[str, Any]]:
     index = {name: i for i, name in enumerate(tag_names(labels))}
     for item in select(store, options, report, progress, part=part, cancelled=cancelled):
         doc = item.doc
         note_no_quotes(report, doc, "a token-tagging dataset")
         note_normal_forms(report, doc, "hf")
         known = [e for e in doc.entities if e.label in labels]
-        report.left_out["entities with a label outside the label set"] += (
-            len(doc.entities) - len(known))
+        report.left_out["entities with a label outside the label set"] += len(doc.entities) - len(
+            known
+        )
         for n, (tokens, tags) in enumerate(tagged_sentences(doc.text, known, report, "IOB2")):
-            yield {"id": f"{doc.id}-{n}", "doc_id": doc.id,
-                   "tokens": [t.text for t in tokens], "ner_tags": [index[t] for t in tags]}
+            yield {
+                "id": f"{doc.id}-{n}",
+                "doc_id": doc.id,
+                "tokens": [t.text for t in tokens],
+                "ner_tags": [index[t] for t in tags],
+            }
 
 
-def export_all(store: Any, out: Path, options: ExportOptions, report: ExportReport,
-               progress: Progress | None, cancelled: Callable[[], bool]) -> None:
+def export_all(
+    store: Any,
+    out: Path,
+    options: ExportOptions,
+    report: ExportReport,
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+) -> None:
     """Write the DatasetDict to the folder ``out`` (already prepared and empty)."""
     datasets = require("datasets", "hf", "datasets")
     from datasets import ClassLabel, Dataset, DatasetDict, Features, Sequence, Value
 
-    labels = [lb.name for lb in load_labels().entities
-              if options.labels is None or lb.name in options.labels]
-    features = Features({"id": Value("string"), "doc_id": Value("string"),
-                         "tokens": Sequence(Value("string")),
-                         "ner_tags": Sequence(ClassLabel(names=tag_names(labels)))})
+    labels = [
+        lb.name
+        for lb in load_labels().entities
+        if options.labels is None or lb.name in options.labels
+    ]
+    features = Features(
+        {
+            "id": Value("string"),
+            "doc_id": Value("string"),
+            "tokens": Sequence(Value("string")),
+            "ner_tags": Sequence(ClassLabel(names=tag_names(labels))),
+        }
+    )
     bars_were_on = datasets.utils.logging.is_progress_bar_enabled()
     datasets.disable_progress_bars()
     try:
@@ -74,18 +99,29 @@ def export_all(store: Any, out: Path, options: ExportOptions, report: ExportRepo
                 before = report.documents
                 try:
                     parts[name] = Dataset.from_generator(
-                        _rows, features=features, cache_dir=cache, split=name,
+                        _rows,
+                        features=features,
+                        cache_dir=cache,
+                        split=name,
                         fingerprint=uuid.uuid4().hex,
-                        gen_kwargs={"store": store, "options": options, "report": report,
-                                    # a tuple: datasets shards list-valued gen_kwargs
-                                    "part": part, "labels": tuple(labels),
-                                    "progress": progress, "cancelled": cancelled})
+                        gen_kwargs={
+                            "store": store,
+                            "options": options,
+                            "report": report,
+                            # a tuple: datasets shards list-valued gen_kwargs
+                            "part": part,
+                            "labels": tuple(labels),
+                            "progress": progress,
+                            "cancelled": cancelled,
+                        },
+                    )
                 except ValueError:
                     if report.documents != before:
                         raise
                     # datasets cannot generate zero rows; an empty part is still a part.
-                    parts[name] = Dataset.from_dict({k: [] for k in features},
-                                                    features=features, split=name)
+                    parts[name] = Dataset.from_dict(
+                        {k: [] for k in features}, features=features, split=name
+                    )
             # An empty part needs one explicit (empty) shard, or load_from_disk fails on it.
             shards = {k: (1 if len(ds) == 0 else None) for k, ds in parts.items()}
             DatasetDict(parts).save_to_disk(str(out), num_shards=shards)

@@ -32,22 +32,33 @@ def labeling_config(labels: list[str]) -> str:
     """The project's labeling config: entity labels, QUOTE, SPEAKER and the relation."""
     ls = load_labels()
     rows = [(lb.name, lb.color, lb.hotkey) for lb in ls.entities if lb.name in labels]
-    rows += [(ls.quote.name, ls.quote.color, ls.quote.hotkey),
-             (ls.speaker.name, ls.speaker.color, ls.speaker.hotkey)]
+    rows += [
+        (ls.quote.name, ls.quote.color, ls.quote.hotkey),
+        (ls.speaker.name, ls.speaker.color, ls.speaker.hotkey),
+    ]
     items = "".join(
         f"    <Label value={quoteattr(name)} background={quoteattr(color)}"
-        f" hotkey={quoteattr(key.lower())}/>\n" for name, color, key in rows)
-    return (f"<View>\n  <Relations>\n    <Relation value=\"{RELATION}\"/>\n  </Relations>\n"
-            f"  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n{items}  </Labels>\n"
-            f"  <Text name=\"{TO_NAME}\" value=\"$text\"/>\n</View>\n")
+        f" hotkey={quoteattr(key.lower())}/>\n"
+        for name, color, key in rows
+    )
+    return (
+        f'<View>\n  <Relations>\n    <Relation value="{RELATION}"/>\n  </Relations>\n'
+        f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">\n{items}  </Labels>\n'
+        f'  <Text name="{TO_NAME}" value="$text"/>\n</View>\n'
+    )
 
 
-def _region(rid: str, doc: Document, start: int, end: int, label: str, normal: str
-            ) -> dict[str, Any]:
+def _region(
+    rid: str, doc: Document, start: int, end: int, label: str, normal: str
+) -> dict[str, Any]:
     text = doc.text[start:end]
     region: dict[str, Any] = {
-        "id": rid, "from_name": FROM_NAME, "to_name": TO_NAME, "type": "labels",
-        "value": {"start": start, "end": end, "text": text, "labels": [label]}}
+        "id": rid,
+        "from_name": FROM_NAME,
+        "to_name": TO_NAME,
+        "type": "labels",
+        "value": {"start": start, "end": end, "text": text, "labels": [label]},
+    }
     if normal and normal != text:
         region["meta"] = {"text": [normal]}
     return region
@@ -71,8 +82,15 @@ def result(doc: Document) -> list[dict[str, Any]]:
         if who is None:
             who = f"s{n}"
             out.append(_region(who, doc, s.start, s.end, ls.speaker.name, s.normal))
-        relations.append({"from_id": f"q{n}", "to_id": who, "type": "relation",
-                          "direction": "right", "labels": [RELATION]})
+        relations.append(
+            {
+                "from_id": f"q{n}",
+                "to_id": who,
+                "type": "relation",
+                "direction": "right",
+                "labels": [RELATION],
+            }
+        )
     return out + relations
 
 
@@ -99,8 +117,11 @@ class Writer:
         self._first = True
         self._include_model = options.include_model
         report.files.append(path)
-        labels = [lb.name for lb in load_labels().entities
-                  if options.labels is None or lb.name in options.labels]
+        labels = [
+            lb.name
+            for lb in load_labels().entities
+            if options.labels is None or lb.name in options.labels
+        ]
         config = path.with_name(path.stem + ".config.xml")
         config.write_text(labeling_config(labels), encoding="utf-8")
         report.files.append(config)

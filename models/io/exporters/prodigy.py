@@ -29,15 +29,34 @@ def task(item: Item, report: ExportReport) -> dict[str, Any]:
     """The Prodigy task for one document."""
     doc = item.doc
     flat = [t for s in sentences(doc.text) for t in s]
-    tokens = [{"text": t.text, "start": t.start, "end": t.end, "id": i,
-               "ws": t.end < len(doc.text) and doc.text[t.end].isspace()}
-              for i, t in enumerate(flat)]
-    spans = [{"start": flat[first].start, "end": flat[stop - 1].end,
-              "token_start": first, "token_end": stop - 1, "label": e.label}
-             for first, stop, e in token_spans(flat, doc.entities, report, "Prodigy")]
+    tokens = [
+        {
+            "text": t.text,
+            "start": t.start,
+            "end": t.end,
+            "id": i,
+            "ws": t.end < len(doc.text) and doc.text[t.end].isspace(),
+        }
+        for i, t in enumerate(flat)
+    ]
+    spans = [
+        {
+            "start": flat[first].start,
+            "end": flat[stop - 1].end,
+            "token_start": first,
+            "token_end": stop - 1,
+            "label": e.label,
+        }
+        for first, stop, e in token_spans(flat, doc.entities, report, "Prodigy")
+    ]
     meta = {"id": doc.id, "status": doc.status, **doc.meta}
-    return {"text": doc.text, "tokens": tokens, "spans": spans, "meta": meta,
-            "answer": "ignore" if doc.status == "skipped" else "accept"}
+    return {
+        "text": doc.text,
+        "tokens": tokens,
+        "spans": spans,
+        "meta": meta,
+        "answer": "ignore" if doc.status == "skipped" else "accept",
+    }
 
 
 class Writer(LineWriter):

@@ -97,8 +97,11 @@ class Writer:
         words = [t.text for s in sentences(doc.text) for t in s]
         words, spaces = get_words_and_spaces(words, doc.text)
         sdoc = Doc(self._vocab, words=words, spaces=spaces)
-        entities = [s for e in doc.entities
-                    if (s := self._span(sdoc, e.start, e.end, e.label, "entities")) is not None]
+        entities = [
+            s
+            for e in doc.entities
+            if (s := self._span(sdoc, e.start, e.end, e.label, "entities")) is not None
+        ]
         ents = filter_spans(entities)
         self._report.left_out[
             "nested or overlapping entities not in doc.ents (they are in doc.spans['entities'])"
@@ -120,6 +123,10 @@ class Writer:
                 speakers.append(who)
         sdoc.spans["quotes"] = quotes
         sdoc.spans["speakers"] = speakers
-        sdoc.user_data["razmetka"] = {"id": doc.id, "status": doc.status,
-                                      "meta": dict(doc.meta), "speaker_of": pairs}
+        sdoc.user_data["razmetka"] = {
+            "id": doc.id,
+            "status": doc.status,
+            "meta": dict(doc.meta),
+            "speaker_of": pairs,
+        }
         return sdoc

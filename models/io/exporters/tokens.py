@@ -41,7 +41,10 @@ def sentences(text: str) -> list[list[Token]]:
 
 
 def token_spans(
-    tokens: Sequence[Token], entities: Sequence[Entity], report: ExportReport, fmt: str,
+    tokens: Sequence[Token],
+    entities: Sequence[Entity],
+    report: ExportReport,
+    fmt: str,
 ) -> list[tuple[int, int, Entity]]:
     """Non-overlapping entities as token ranges ``[first, last+1)``, in text order.
 
@@ -83,7 +86,10 @@ def iob2(n_tokens: int, spans: Sequence[tuple[int, int, Entity]]) -> list[str]:
 
 
 def tagged_sentences(
-    text: str, entities: Sequence[Entity], report: ExportReport, fmt: str,
+    text: str,
+    entities: Sequence[Entity],
+    report: ExportReport,
+    fmt: str,
 ) -> list[tuple[list[Token], list[str]]]:
     """Sentences with IOB2 tags; sentences an entity runs across are joined."""
     sents = sentences(text)

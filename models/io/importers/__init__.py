@@ -52,9 +52,14 @@ def _merge(store: Any, record: Record, report: ImportReport) -> None:
 
 
 def import_files(
-    store: Any, paths: Iterable[str | Path], fmt: str = "auto", merge: bool = False,
-    jobs: int = 1, progress: Callable[[int, ImportReport], None] | None = None,
-    cancelled: Callable[[], bool] = lambda: False, labels: frozenset[str] | None = None,
+    store: Any,
+    paths: Iterable[str | Path],
+    fmt: str = "auto",
+    merge: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int, ImportReport], None] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    labels: frozenset[str] | None = None,
 ) -> ImportReport:
     """Import files and folders into ``store``; bad records are reported, not raised.
 

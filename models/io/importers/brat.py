@@ -19,8 +19,7 @@ from models.io.jsonshape import RecordError
 from models.labels import load_labels
 
 
-def _span(rid: str, rest: str, raw: str, kinds: dict[str, str], labels: frozenset[str]
-          ) -> Region:
+def _span(rid: str, rest: str, raw: str, kinds: dict[str, str], labels: frozenset[str]) -> Region:
     head, _, said = rest.partition("\t")
     kind, _, where = head.partition(" ")
     label = kinds.get(kind.lower(), kind)
@@ -37,8 +36,10 @@ def _span(rid: str, rest: str, raw: str, kinds: dict[str, str], labels: frozense
         if raw[a_end:b_start].strip():
             raise RecordError(f"{rid}: discontinuous span {where!r} is not supported")
     if 0 <= start < end <= len(raw) and said != " ".join(raw[s:e] for s, e in frags):
-        raise RecordError(f"{rid} {where} says {said!r} but the text there is "
-                          f"{' '.join(raw[s:e] for s, e in frags)!r}")
+        raise RecordError(
+            f"{rid} {where} says {said!r} but the text there is "
+            f"{' '.join(raw[s:e] for s, e in frags)!r}"
+        )
     return Region(rid, start, end, label)
 
 
@@ -76,11 +77,13 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
             errors.append(IngestError(str(ann), str(exc), n))
     if errors:
         return errors
-    spans = [Region(r.rid, r.start, r.end, r.label, normals.get(r.rid, "")) for r in
-             regions.values()]
+    spans = [
+        Region(r.rid, r.start, r.end, r.label, normals.get(r.rid, "")) for r in regions.values()
+    ]
     try:
-        doc = build_document(raw, spans, relations, labels, status=None,
-                             meta={"file": str(txt)}, state="imported")
+        doc = build_document(
+            raw, spans, relations, labels, status=None, meta={"file": str(txt)}, state="imported"
+        )
     except RecordError as exc:
         return [IngestError(str(ann), str(exc))]
     return Record(doc)

@@ -76,8 +76,10 @@ def json_records(text: str, jsonl: bool) -> Iterator[tuple[int, Any]]:
         try:
             obj, pos = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as exc:
-            yield exc.lineno, RecordError(f"broken JSON ({exc.msg}); the rest of the file is"
-                                          " not read")
+            yield (
+                exc.lineno,
+                RecordError(f"broken JSON ({exc.msg}); the rest of the file is not read"),
+            )
             return
         yield line, obj
 
@@ -91,7 +93,7 @@ def offset_table(raw: str) -> tuple[str, list[int] | None]:
     table: list[int] = []
     for i, ch in enumerate(raw):
         table.append(len(out))
-        if (ch == "\ufeff" and not out) or (ch == "\r" and raw[i + 1:i + 2] == "\n"):
+        if (ch == "\ufeff" and not out) or (ch == "\r" and raw[i + 1 : i + 2] == "\n"):
             continue
         out.append("\n" if ch == "\r" else ch)
     table.append(len(out))
@@ -100,17 +102,21 @@ def offset_table(raw: str) -> tuple[str, list[int] | None]:
 
 def _check_region(raw: str, r: Region, names: frozenset[str]) -> None:
     if not 0 <= r.start < r.end <= len(raw):
-        raise RecordError(f"span {r.rid} offsets {r.start}-{r.end} outside the text "
-                          f"(length {len(raw)})")
-    if r.text is not None and r.text != raw[r.start:r.end]:
-        raise RecordError(f"span {r.rid} {r.start}-{r.end} says {r.text!r} but the text "
-                          f"there is {raw[r.start:r.end]!r}")
+        raise RecordError(
+            f"span {r.rid} offsets {r.start}-{r.end} outside the text (length {len(raw)})"
+        )
+    if r.text is not None and r.text != raw[r.start : r.end]:
+        raise RecordError(
+            f"span {r.rid} {r.start}-{r.end} says {r.text!r} but the text "
+            f"there is {raw[r.start : r.end]!r}"
+        )
     if r.label not in names:
         raise RecordError(f"span {r.rid} has unknown label {r.label!r}")
 
 
-def _linked(regions: dict[str, Region], relations: Sequence[tuple[str, str]], quote: str
-            ) -> dict[str, str]:
+def _linked(
+    regions: dict[str, Region], relations: Sequence[tuple[str, str]], quote: str
+) -> dict[str, str]:
     speaker_of: dict[str, str] = {}
     for a, b in relations:
         if a not in regions or b not in regions:
@@ -126,8 +132,14 @@ def _linked(regions: dict[str, Region], relations: Sequence[tuple[str, str]], qu
 
 
 def build_document(
-    raw: str, regions: Sequence[Region], relations: Sequence[tuple[str, str]],
-    labels: frozenset[str], *, status: str | None, meta: dict[str, Any], state: str,
+    raw: str,
+    regions: Sequence[Region],
+    relations: Sequence[tuple[str, str]],
+    labels: frozenset[str],
+    *,
+    status: str | None,
+    meta: dict[str, Any],
+    state: str,
 ) -> Document:
     """Check regions and relations against the raw text and make the Document.
 
@@ -155,8 +167,7 @@ def build_document(
     for r in regions:
         if r.label in labels:
             s, e = at(r)
-            entities.append(Entity(s, e, r.label, text[s:e], r.normal or text[s:e],
-                                   state=state))
+            entities.append(Entity(s, e, r.label, text[s:e], r.normal or text[s:e], state=state))
     quotes: list[Quote] = []
     for r in sorted((r for r in regions if r.label == quote), key=lambda r: r.start):
         s, e = at(r)
@@ -171,8 +182,13 @@ def build_document(
     return finish(text, entities, quotes, status, meta)
 
 
-def finish(text: str, entities: Sequence[Entity], quotes: Sequence[Quote],
-           status: str | None, meta: dict[str, Any]) -> Document:
+def finish(
+    text: str,
+    entities: Sequence[Entity],
+    quotes: Sequence[Quote],
+    status: str | None,
+    meta: dict[str, Any],
+) -> Document:
     """The Document with news meta and noise; status ``done`` when spans came with it."""
     if status is not None and status not in STATUSES:
         raise RecordError(f"unknown status {status!r}")
@@ -193,11 +209,16 @@ def check_quotes(doc: Document) -> None:
 
 def as_model(doc: Document) -> Document:
     """A document's spans restated as the model's untouched suggestions."""
-    return doc.with_annotations([replace(e, state="suggested") for e in doc.entities],
-                                [replace(q, state="suggested") for q in doc.quotes])
+    return doc.with_annotations(
+        [replace(e, state="suggested") for e in doc.entities],
+        [replace(q, state="suggested") for q in doc.quotes],
+    )
 
 
 def scalar_meta(obj: dict[str, Any], reserved: Sequence[str]) -> dict[str, Any]:
     """The plain (string or number) fields of a record that are not its annotations."""
-    return {k: v for k, v in obj.items()
-            if k not in reserved and isinstance(v, (str, int, float)) and not isinstance(v, bool)}
+    return {
+        k: v
+        for k, v in obj.items()
+        if k not in reserved and isinstance(v, (str, int, float)) and not isinstance(v, bool)
+    }

@@ -21,9 +21,11 @@ from models.io.jsonshape import RecordError
 FORMATS = ("auto", "jsonl", "labelstudio", "doccano", "brat")
 SUFFIXES = (".txt", ".json", ".jsonl", ".ann")
 Reader = Callable[[Any, frozenset[str]], Record]
-READERS: dict[str, Reader] = {"jsonl": native.read_record,
-                              "labelstudio": labelstudio.read_task,
-                              "doccano": doccano.read_record}
+READERS: dict[str, Reader] = {
+    "jsonl": native.read_record,
+    "labelstudio": labelstudio.read_task,
+    "doccano": doccano.read_record,
+}
 
 
 def reader_for(obj: Any, fmt: str) -> Reader:
@@ -87,19 +89,24 @@ def read_file(path: Path, fmt: str, labels: frozenset[str]) -> Iterator[Record |
         yield item if isinstance(item, IngestError) else Record(item)
 
 
-def read_paths(paths: Iterable[str | Path], fmt: str, labels: frozenset[str]
-               ) -> Iterator[Record | IngestError]:
+def read_paths(
+    paths: Iterable[str | Path], fmt: str, labels: frozenset[str]
+) -> Iterator[Record | IngestError]:
     """Files and folders (recursively) to Records and errors, in order."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown import format {fmt!r} (known: {', '.join(FORMATS)})")
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in SUFFIXES)
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
             # an .ann is read with its .txt; a lone one is reported once, below
-            files = [p for p in files if p.suffix.lower() != ".ann"
-                     or not p.with_suffix(".txt").is_file()]
+            files = [
+                p
+                for p in files
+                if p.suffix.lower() != ".ann" or not p.with_suffix(".txt").is_file()
+            ]
             if not files:
                 yield IngestError(str(path), "folder has no .txt, .json, .jsonl or .ann files")
             for f in files:

@@ -68,7 +68,7 @@ def _regions(obj: dict[str, Any]) -> tuple[list[Region], bool]:
 def read_record(obj: Any, labels: frozenset[str]) -> Record:
     """One doccano record to a Record; raises RecordError for a bad one."""
     if not is_doccano(obj) and not (isinstance(obj, dict) and isinstance(obj.get("text"), str)):
-        raise RecordError("not a doccano record (no \"text\")")
+        raise RecordError('not a doccano record (no "text")')
     raw = obj["text"]
     regions, flat = _regions(obj)
     table = _code_points(raw) if any(ord(ch) >= 0x10000 for ch in raw) else None
@@ -76,23 +76,35 @@ def read_record(obj: Any, labels: frozenset[str]) -> Record:
     for r in regions:
         if table is not None:
             if r.start not in table or r.end not in table:
-                raise RecordError(f"span {r.rid} offsets {r.start}-{r.end} are not on character "
-                                  "boundaries (UTF-16)")
+                raise RecordError(
+                    f"span {r.rid} offsets {r.start}-{r.end} are not on character "
+                    "boundaries (UTF-16)"
+                )
             r = Region(r.rid, table[r.start], table[r.end], r.label)
         converted.append(r)
     if flat:
         ordered = sorted(converted, key=lambda r: (r.start, r.end))
         for a, b in pairwise(ordered):
             if b.start < a.end:
-                raise RecordError(f"spans {a.start}-{a.end} and {b.start}-{b.end} overlap "
-                                  "(doccano sequence labeling does not allow it)")
+                raise RecordError(
+                    f"spans {a.start}-{a.end} and {b.start}-{b.end} overlap "
+                    "(doccano sequence labeling does not allow it)"
+                )
     relations = []
     for n, rel in enumerate(obj.get("relations") or [], 1):
         if not isinstance(rel, dict) or rel.get("type") != RELATION:
-            raise RecordError(f"relation {n}: unknown type "
-                              f"{rel.get('type') if isinstance(rel, dict) else rel!r}")
+            raise RecordError(
+                f"relation {n}: unknown type {rel.get('type') if isinstance(rel, dict) else rel!r}"
+            )
         relations.append((str(rel.get("from_id")), str(rel.get("to_id"))))
     status = obj.get("status") if isinstance(obj.get("status"), str) else None
-    doc = build_document(raw, converted, relations, labels, status=status,
-                         meta=scalar_meta(obj, RESERVED), state="imported")
+    doc = build_document(
+        raw,
+        converted,
+        relations,
+        labels,
+        status=status,
+        meta=scalar_meta(obj, RESERVED),
+        state="imported",
+    )
     return Record(doc)

@@ -29,7 +29,7 @@ def _text(data: dict[str, Any]) -> str:
         strings = [v for v in data.values() if isinstance(v, str) and v.strip()]
         text = max(strings, key=len) if len(strings) == 1 else None
     if not isinstance(text, str) or not text.strip():
-        raise RecordError("task data has no \"text\"")
+        raise RecordError('task data has no "text"')
     return text
 
 
@@ -56,9 +56,16 @@ def _parse(result: Any, where: str) -> tuple[list[Region], list[tuple[str, str]]
         if len(labels) != 1:
             raise RecordError(f"{where} region {rid} has {len(labels)} labels, not one")
         normal = (item.get("meta") or {}).get("text") or [""]
-        regions.append(Region(rid, start, end, str(labels[0]),
-                              str(normal[0] if isinstance(normal, list) else normal),
-                              value.get("text")))
+        regions.append(
+            Region(
+                rid,
+                start,
+                end,
+                str(labels[0]),
+                str(normal[0] if isinstance(normal, list) else normal),
+                value.get("text"),
+            )
+        )
     return regions, relations
 
 
@@ -68,16 +75,17 @@ def _newest(annotations: list[Any]) -> tuple[Any, bool]:
     cancelled = len(live) < len(annotations)
     if not live:
         return None, cancelled
-    order = sorted(enumerate(live),
-                   key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at") or ""),
-                                  p[0]))
+    order = sorted(
+        enumerate(live),
+        key=lambda p: (str(p[1].get("updated_at") or p[1].get("created_at") or ""), p[0]),
+    )
     return order[-1][1], cancelled
 
 
 def read_task(obj: Any, labels: frozenset[str]) -> Record:
     """One task to a Record; raises RecordError for a bad one."""
     if not is_task(obj):
-        raise RecordError("not a Label Studio task (no \"data\" object)")
+        raise RecordError('not a Label Studio task (no "data" object)')
     data = obj["data"]
     raw = _text(data)
     meta = scalar_meta(data, RESERVED)
@@ -87,13 +95,15 @@ def read_task(obj: Any, labels: frozenset[str]) -> Record:
     if status is None:
         status = "done" if annotation is not None else "skipped" if cancelled else "new"
     regions, relations = _parse(annotation["result"], "annotation") if annotation else ([], [])
-    gold = build_document(raw, regions, relations, labels, status=status, meta=meta,
-                          state="imported")
+    gold = build_document(
+        raw, regions, relations, labels, status=status, meta=meta, state="imported"
+    )
     model = None
     predictions = obj.get("predictions") or []
     if predictions and isinstance(predictions[0], dict):
         p_regions, p_relations = _parse(predictions[0].get("result", []), "prediction")
-        snapshot = build_document(raw, p_regions, p_relations, labels, status=status,
-                                  meta=meta, state="suggested")
+        snapshot = build_document(
+            raw, p_regions, p_relations, labels, status=status, meta=meta, state="suggested"
+        )
         model = as_model(snapshot)
     return Record(gold, model)
