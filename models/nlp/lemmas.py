@@ -7,18 +7,10 @@ query is lemmatized the same way before it reaches the index.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from models.nlp.morph import lemma
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-
-
-@lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The dictionary form of one word (pymorphy via natasha), lower case."""
-    from models.nlp.ner import morph_vocab
-
-    parses = morph_vocab().parse(word.lower())
-    return parses[0].normal_form if parses else word.lower()
 
 
 def lemmas(text: str) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from models.nlp import morph
 from models.spans import Entity
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -36,21 +37,16 @@ class Pipeline:
 
 @lru_cache(maxsize=1)
 def _load() -> Pipeline:
-    from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
     emb = NewsEmbedding()
-    return Pipeline(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsNERTagger(emb))
+    return Pipeline(Segmenter(), morph.vocab(), NewsMorphTagger(emb), NewsNERTagger(emb))
 
 
 def load_models() -> Pipeline:
     """Load natasha's models (about a second) once; safe to call from any thread."""
     with _LOCK:
         return _load()
-
-
-def morph_vocab() -> Any:
-    """natasha's MorphVocab (pymorphy underneath), shared with the quote rules."""
-    return load_models().morph_vocab
 
 
 def chunks(text: str) -> Iterator[tuple[int, str]]:

@@ -12,11 +12,10 @@ and only the text around each candidate is tokenized.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
 
+from models.nlp.morph import fold, normal_forms
 from models.nlp.tokens import Token, is_word, tokens_between
 
 Forms = Callable[[str], frozenset[str]]
@@ -24,27 +23,12 @@ Forms = Callable[[str], frozenset[str]]
 _MIN_STEM = 3
 
 
-def fold(word: str) -> str:
-    """Lower case with ё read as е, the way Russian is usually typed."""
-    return word.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=1)
-def _morph() -> Any:
-    # natasha's MorphVocab carries the hotfix that lets pymorphy2 load on Python 3.11;
-    # it loads in a third of a second, without natasha's neural models.
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from natasha import MorphVocab
-
-    return MorphVocab()
-
-
 @lru_cache(maxsize=200_000)
 def pymorphy_forms(word: str) -> frozenset[str]:
     """Every normal form pymorphy offers for a word (folded), and the word itself."""
     if not is_word(word):
         return frozenset({word})
-    return frozenset({fold(p.normal_form) for p in _morph().parse(word)} | {fold(word)})
+    return normal_forms(word) | {fold(word)}
 
 
 def search_terms(query: str, forms: Forms = pymorphy_forms) -> list[list[str]]:

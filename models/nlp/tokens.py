@@ -22,11 +22,25 @@ _OPENING, _CLOSING = "«„“\"'(", "»“”\"')"
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One razdel token: ``text == document[start:end]``."""
+    """A word or punctuation mark: ``text == document[start:end]``.
+
+    razdel makes them for snapping, edge moves and exports; the quote rules make them
+    with a cheaper regular expression over the few words around a quotation mark.
+    """
 
     start: int
     end: int
     text: str
+
+    @property
+    def low(self) -> str:
+        """The text folded for comparison: lower case, ё as е."""
+        return self.text.lower().replace("ё", "е")
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token starts with a letter or digit (not punctuation)."""
+        return self.text[0].isalnum()
 
 
 def _left_edge(text: str, pos: int, margin: int) -> int:

@@ -17,13 +17,10 @@ antecedent:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import INSTITUTION_NOUNS
 from models.quotes.mentions import Mention, find_mentions
-
-if TYPE_CHECKING:
-    from models.quotes.speakers import SpeakerContext
 
 WINDOW = 900  # characters looked back at most
 _STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
@@ -94,8 +91,6 @@ def body_before(ctx: SpeakerContext, pos: int) -> str | None:
     """The normal form of the body named last before ``pos``: in the nearest sentence
     that names one, its subject ("В компании X подтвердили сделку в заводе Y"), else
     the last one named there ("обратился в пресс-службу минздрава")."""
-    from models.quotes.speakers import is_media
-
     for found in _sentences_back(ctx, pos):
         bodies = [m for m in found if _is_body(m) and not m.addressee and not is_media(m, ctx.text)]
         if bodies:

@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from models.nlp.morph import normal_forms
+from models.quotes.context import SpeakerContext
 from models.quotes.layout import Candidate, Layout
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
-from models.quotes.morph import is_speech_cue, lemmas, tokenize
+from models.quotes.morph import is_speech_cue, tokenize
 from models.quotes.resolve import resolve_pronoun
-from models.quotes.speakers import SpeakerContext, speaker_in, subject_in
+from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
 
 BY_WORDS = re.compile(
@@ -42,7 +44,7 @@ def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> b
             tok.is_word
             and not any(a <= tok.start < b for a, b in blocked)
             and is_speech_cue(tok.text)
-            and not (strong and lemmas(tok.text) & WEAK_LEMMAS)
+            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS)
         ):
             return True
     return False

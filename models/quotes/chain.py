@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from models.nlp.tokens import Token
 from models.quotes.lexicon import PREPOSITIONS
-from models.quotes.morph import Token, is_finite_verb, name_parse, noun_cases
+from models.quotes.morph import is_finite_verb, name_parse, noun_cases
 from models.spans import Entity
 
 MARKS_OPEN = '«„“"'

@@ -38,6 +38,7 @@ import re
 from collections.abc import Sequence
 
 from models.quotes.attribution import BY_WORDS, attribute, cue_in, follows_on, subject_before
+from models.quotes.context import SpeakerContext
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
@@ -49,7 +50,6 @@ from models.quotes.names import (
     words,
 )
 from models.quotes.resolve import NameIndex, persons
-from models.quotes.speakers import SpeakerContext
 from models.spans import Entity, Noise, Quote, Speaker
 
 __all__ = ["find_quotes", "merge_quoted_org_names"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from models.nlp.tokens import Token
 from models.quotes.chain import Chain, noun_chain, skip_to
 from models.quotes.lexicon import (
     ADDRESSEE_HEADS,
@@ -27,7 +28,6 @@ from models.quotes.lexicon import (
     THERE_WORDS,
 )
 from models.quotes.morph import (
-    Token,
     inflect,
     is_adjective,
     is_animate_noun,

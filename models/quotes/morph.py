@@ -1,20 +1,22 @@
-"""Tokens and cached morphology for the quote rules.
+"""Tokens and the morphological tests the quote rules ask of words.
 
 The rules look only at the few words around each quotation mark, so they tokenize those
 clauses with one regular expression instead of running razdel over the whole text, and
-ask pymorphy (natasha's MorphVocab, loaded once for NER anyway) through small caches.
+ask pymorphy through the caches of ``models.nlp.morph``.
 This keeps quote detection a few percent of the NER time.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from pymorphy2.analyzer import Parse as _PymorphyParse
 
+from models.nlp.morph import fold as _key
+from models.nlp.morph import parses, vocab
+from models.nlp.tokens import Token
 from models.quotes.lexicon import SPEECH_LEMMAS
 
 _TOKEN = re.compile(r"[\w\u0301]+(?:[-.][\w\u0301]+)*|[^\w\s]", re.UNICODE)
@@ -22,50 +24,10 @@ CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2
 _CASE_ALIAS = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word or punctuation mark with its offsets in the document text."""
-
-    start: int
-    end: int
-    text: str
-
-    @property
-    def low(self) -> str:
-        return self.text.lower().replace("ё", "е")
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]`` with absolute offsets."""
     stop = len(text) if end is None else end
     return [Token(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, stop)]
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> Any:
-    from models.nlp.ner import morph_vocab
-
-    return morph_vocab()
-
-
-@lru_cache(maxsize=50000)
-def parses(word: str) -> tuple[Any, ...]:
-    """pymorphy parses of a lower-cased word (cached)."""
-    return tuple(_vocab().parse(word))
-
-
-def _key(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-@lru_cache(maxsize=50000)
-def lemmas(word: str) -> frozenset[str]:
-    """Every lemma pymorphy offers for ``word`` (ё as е)."""
-    return frozenset(p.normal_form.replace("ё", "е") for p in parses(_key(word)))
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +40,7 @@ def _cue_prefixes() -> frozenset[str]:
     """
     found: set[str] = set()
     for lemma in SPEECH_LEMMAS:
-        for p in _vocab().parse(lemma):
+        for p in vocab().parse(lemma):
             if p.normal_form.replace("ё", "е") == lemma:
                 found.update(_key(form.word)[:3] for form in p.lexeme)
     return frozenset(found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from models.nlp.morph import normal_forms
 from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
 from models.quotes.marks import MarkSpan, find_mark_spans
 from models.quotes.morph import (
@@ -18,7 +19,6 @@ from models.quotes.morph import (
     is_finite_verb,
     is_naming_participle,
     is_speech_cue,
-    lemmas,
     noun_cases,
     noun_lemma,
     tokenize,
@@ -105,7 +105,7 @@ def speech_after_addressee(text: str, span: MarkSpan) -> bool:
     for tok in reversed(toks):
         if not tok.is_word or len(between) > MAX_ADDRESSEE_WORDS:
             return False
-        if is_speech_cue(tok.text) and not lemmas(tok.text) & WEAK_LEMMAS:
+        if is_speech_cue(tok.text) and not normal_forms(tok.text) & WEAK_LEMMAS:
             break
         between.insert(0, tok.text)
     else:

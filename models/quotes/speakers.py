@@ -10,32 +10,29 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from models.nlp.morph import normal_forms
 from models.quotes.anaphora import body_before, plural_before
-from models.quotes.index import EntityIndex, Ranges
+from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     IMPERSONAL_LEMMAS,
-    MEDIA_WORDS,
     QUOTING_LEMMAS,
 )
 from models.quotes.mentions import CITED, Clause, Mention, find_mentions
 from models.quotes.morph import (
     is_finite_verb,
     is_speech_cue,
-    lemmas,
     noun_lemma,
     tokenize,
     verb_features,
 )
-from models.quotes.resolve import NameIndex, People, complement_of, resolve_pronoun, resolve_role
+from models.quotes.resolve import complement_of, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
 _LOCATIVE_PREPS = ("в", "во", "из", "на")
-_DOMAIN = re.compile(r"^\S+\.(?:ru|ру|рф|com|org|net|info|io|ua|by|kz|uz)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,17 +45,6 @@ class Verb:
     tense: str | None
     impersonal: bool
     quoting: bool
-
-
-@dataclass
-class SpeakerContext:
-    """What attribution needs from the document besides the clause itself."""
-
-    text: str
-    entities: EntityIndex
-    names: NameIndex
-    blocked: Ranges = field(default_factory=Ranges)
-    people: People = field(default_factory=People)
 
 
 def find_verb(clause: Clause) -> Verb | None:
@@ -78,17 +64,12 @@ def find_verb(clause: Clause) -> Verb | None:
         return None
     word = toks[index].text
     gender, number, tense = verb_features(word)
-    lem = lemmas(word)
+    lem = normal_forms(word)
     impersonal = bool(lem & IMPERSONAL_LEMMAS) or (
         gender == "neut" and tense == "past" and "сказать" in lem
     )
     quoting = bool(lem & QUOTING_LEMMAS)
     return Verb(index, gender, number, tense, impersonal, quoting)
-
-
-def is_media(m: Mention, text: str) -> bool:
-    name = text[m.start : m.end].strip('«»"„“” ').lower()
-    return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))
 
 
 def _agreement(m: Mention, verb: Verb) -> float:

@@ -10,22 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from razdel import sentenize, tokenize
 
 from models.io.exporters.common import ExportReport
 from models.io.ingest import paragraphs
+from models.nlp.tokens import Token
 from models.spans import Entity
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A razdel token with its offsets in the document text."""
-
-    start: int
-    end: int
-    text: str
 
 
 def sentences(text: str) -> list[list[Token]]:
