@@ -10,7 +10,7 @@ GUI_COMMANDS = (None, "screenshot")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command named on the command line (the window when none is)."""
-    import cli.parser as cli
+    import cli
 
     args = cli.parse(argv)
     if args.command in GUI_COMMANDS:

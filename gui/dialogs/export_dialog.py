@@ -34,11 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cli.parser import FORMATS
 from gui.jobs.jobs import JobRunner
 from gui.jobs.workers import export_work
 from gui.panels.document_list_model import STATUS_TEXT
-from models.io.exporters import MODULES, ExportOptions, ExportReport, count
+from models.io.exporters import FORMATS, MODULES, ExportOptions, ExportReport, count
 
 if TYPE_CHECKING:
     from models.store.store import Store
