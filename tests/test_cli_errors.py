@@ -321,3 +321,14 @@ def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path) -> Non
         (line,) = _errors(run.stderr)
         assert line.startswith(f"razmetka: {out}: ") and reason in line, line
     assert list(locked.iterdir()) == []
+
+
+def test_a_file_name_with_control_characters_stays_one_escaped_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "red\x1b[31m\nname.txt").write_bytes(b"")
+    (folder / "good.txt").write_text(NEWS, encoding="utf-8")
+    run = razmetka("import", "--db", tmp_path / "c.db", folder)
+    assert run.returncode == 1 and "\x1b" not in run.stderr
+    assert _errors(run.stderr) == [f"{folder}/red\\x1b[31m\\nname.txt: empty file"]
+    assert "1 imported" in run.stdout

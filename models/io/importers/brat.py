@@ -16,6 +16,7 @@ from pathlib import Path
 from models.io.importers.common import Record, Region, build_document
 from models.io.ingest import IngestError
 from models.io.jsonshape import RecordError
+from models.io.printable import storable
 from models.labels import load_labels
 
 
@@ -82,7 +83,13 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
     ]
     try:
         doc = build_document(
-            raw, spans, relations, labels, status=None, meta={"file": str(txt)}, state="imported"
+            raw,
+            spans,
+            relations,
+            labels,
+            status=None,
+            meta={"file": storable(str(txt))},
+            state="imported",
         )
     except RecordError as exc:
         return [IngestError(str(ann), str(exc))]
