@@ -9,6 +9,7 @@ and reported, instead of being dropped silently.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -99,7 +100,7 @@ def parse_split(spec: str | None) -> tuple[tuple[str, float], ...]:
         except ValueError:
             raise ValueError(f"--split: {chunk.strip()!r} is not NAME=FRACTION") from None
         name = name.strip()
-        if not name.isidentifier() or frac <= 0 or name in dict(parts):
+        if not name.isidentifier() or not 0 < frac < math.inf or name in dict(parts):
             raise ValueError(f"--split: bad part {chunk.strip()!r}")
         parts.append((name, frac))
     total = sum(f for _, f in parts)
