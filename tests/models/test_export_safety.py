@@ -206,6 +206,9 @@ def test_an_interrupted_export_leaves_no_output_and_keeps_the_previous_one(
     with pytest.raises(KeyboardInterrupt):
         export(make_store(), "jsonl", single, EVERY, interrupt)
     assert list(tmp_path.iterdir()) == []  # no file, no temporary left behind
+    with pytest.raises(KeyboardInterrupt):
+        export(make_store(), "spacy", tmp_path / "new", EVERY, interrupt)
+    assert list(tmp_path.iterdir()) == []  # not even the folder it made
     out = tmp_path / "brat"
     export(make_store(corpus()[:1]), "brat", out, EVERY)
     before = tree(out)

@@ -10,6 +10,7 @@ anywhere removes the private folder and leaves ``--out`` as it was.
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ class Output:
         check_not_protected(out, protected)
         self.out, self.folder, self.force = out, folder, force
         self.protected = protected
+        self.created = folder and kind_of(out) is None
         if folder:
             self._open_folder()
             self.stage = Stage(out, protected)
@@ -86,5 +88,8 @@ class Output:
         self.stage.publish(False)
 
     def discard(self) -> None:
-        """Throw the unfinished export away."""
+        """Throw the unfinished export away (and the folder, if it made it for this)."""
         self.stage.discard()
+        if self.created:
+            with contextlib.suppress(OSError):
+                self.out.rmdir()  # only if empty
