@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from crash_helpers import ROOT
+from crash_helpers import start
 
 from models.io.exporters.spacy_docbin import SHARD
 from models.io.jsonshape import content_id
@@ -44,17 +43,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def start_export(db: Path, fmt: str, out: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    cmd = [sys.executable, str(ROOT / "main.py"), "export", "--db", str(db)]
-    return subprocess.Popen(
-        [*cmd, "--format", fmt, "--out", str(out)],
-        cwd=ROOT,
-        env=env,
-        text=True,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
+    return start("export", "--db", db, "--format", fmt, "--out", out)
 
 
 def written(folder: Path) -> int:
