@@ -8,6 +8,12 @@ import sys
 from cli.errors import fail
 
 
+def _refusal(exc: ValueError) -> str:
+    from models.io.safe_files import OutputExists
+
+    return f"{exc} (--force replaces it)" if isinstance(exc, OutputExists) else str(exc)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """``export``: write the corpus in one of the training formats."""
     from cli.progress import progress_bar
@@ -26,9 +32,10 @@ def run_export(args: argparse.Namespace) -> int:
     )
     try:
         with progress_bar("exporting") as tick:
-            report = export(Store(args.db, readonly=True), args.format, args.out, options, tick)
+            store = Store(args.db, readonly=True)
+            report = export(store, args.format, args.out, options, tick, force=args.force)
     except ValueError as exc:
-        return fail(str(exc))
+        return fail(_refusal(exc))
     for line in report.notes:
         print(line, file=sys.stderr)
     print(f"{report.documents} documents exported as {args.format} → {args.out}")
@@ -36,11 +43,22 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    """``backup``: a consistent copy made with SQLite's backup API."""
+    """``backup``: a consistent copy made with SQLite's backup API, put in place whole.
+
+    The copy is written under a temporary name beside ``--out`` and renamed when
+    complete; never onto the database itself, onto an existing file only with --force.
+    """
+    from models.io.safe_files import database_files, write_file
     from models.store.store import Store
 
     if not args.db.exists():
         return fail(f"{args.db}: no such database")
-    Store(args.db, readonly=True).backup_to(args.out)
+    store = Store(args.db, readonly=True)
+    try:
+        write_file(args.out, store.backup_to, database_files(args.db), args.force, "backup")
+    except ValueError as exc:
+        return fail(_refusal(exc))
+    finally:
+        store.close()
     print(f"backed up {args.db} → {args.out}")
     return 0

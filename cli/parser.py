@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="export the model's snapshot instead of the gold",
     )
+    exp.add_argument("--force", action="store_true", help="replace an existing output file")
     st = sub.add_parser("stats", parents=[db], help="corpus counts")
     st.add_argument("--json", action="store_true")
     ev = sub.add_parser("evaluate", parents=[db], help="score the pre-annotation")
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("-v", "--verbose", action="store_true")
     bk = sub.add_parser("backup", parents=[db], help="copy the database safely")
     bk.add_argument("--out", required=True, type=Path)
+    bk.add_argument("--force", action="store_true", help="replace an existing file")
     sh = sub.add_parser("screenshot", parents=[db], help="render the window to a PNG")
     sh.add_argument("file", type=Path)
     sh.add_argument("--out", required=True, type=Path)

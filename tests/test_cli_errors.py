@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -216,3 +219,116 @@ def test_backup_command(tmp_path: Path) -> None:
     assert notes.read_text() == "не база данных"
     run = razmetka("backup", "--db", tmp_path / "nope.db", "--out", out)
     assert run.returncode == 1 and "no such database" in run.stderr
+
+
+def _small_db(path: Path) -> Path:
+    store = Store(path)
+    store.add_document(document_from_text(NEWS))
+    store.close()
+    return path
+
+
+def test_backup_never_onto_the_database_and_onto_a_file_only_with_force(tmp_path: Path) -> None:
+    db = _small_db(tmp_path / "corpus.db")
+    before = sha(db)
+    for target in (db, Path(f"{db}-wal"), tmp_path / "." / "corpus.db"):
+        for extra in ((), ("--force",)):
+            run = razmetka("backup", "--db", db, "--out", target, *extra)
+            assert run.returncode == 1 and "Traceback" not in run.stderr
+            (line,) = _errors(run.stderr)
+            assert "is the database being read" in line and "backed up" not in run.stdout
+    assert sha(db) == before
+
+    old = _small_db(tmp_path / "old.db")  # yesterday's backup
+    old_hash = sha(old)
+    run = razmetka("backup", "--db", db, "--out", old)
+    assert run.returncode == 1
+    assert _errors(run.stderr) == [
+        f"razmetka: {old}: exists; not overwritten (--force replaces it)"
+    ]
+    assert sha(old) == old_hash
+    run = razmetka("backup", "--db", db, "--out", old, "--force")
+    assert run.returncode == 0, run.stderr
+    assert Store(old, readonly=True).stats()["documents"] == 1
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".razmetka-tmp-")]
+
+
+def test_export_onto_an_existing_file_needs_force(tmp_path: Path) -> None:
+    db = _small_db(tmp_path / "corpus.db")
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("мои заметки\n")
+    run = razmetka("export", "--db", db, "--format", "jsonl", "--status", "all", "--out", notes)
+    assert run.returncode == 1
+    assert _errors(run.stderr) == [
+        f"razmetka: {notes}: exists; not overwritten (--force replaces it)"
+    ]
+    assert notes.read_text() == "мои заметки\n"
+    run = razmetka(
+        "export", "--db", db, "--format", "jsonl", "--status", "all", "--out", notes, "--force"
+    )
+    assert run.returncode == 0, run.stderr
+    assert json.loads(notes.read_text(encoding="utf-8"))["text"] == NEWS
+
+
+def _unprivileged(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """razmetka as a user whom file permissions bind (root ignores them)."""
+    if os.geteuid() != 0:
+        return razmetka(*args)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
+    drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    return subprocess.run(
+        [*drop, sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=600,
+    )
+
+
+@pytest.fixture
+def open_folder() -> Iterator[Path]:
+    """A folder every user may read (pytest's tmp_path is private to its owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="razmetka-test-"))
+    folder.chmod(0o755)
+    yield folder
+    for p in folder.rglob("*"):
+        if p.is_dir():
+            p.chmod(0o755)
+    shutil.rmtree(folder)
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv")
+def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path) -> None:
+    db = _small_db(open_folder / "corpus.db")
+    db.chmod(0o644)
+    locked = open_folder / "locked"
+    locked.mkdir(mode=0o555)
+    locked.chmod(0o555)
+    long_name = open_folder / ("д" * 300 + ".jsonl")
+    cases = [
+        (locked / "c.jsonl", (), "cannot write the export (Permission denied)"),
+        (locked / "brat", (), "Permission denied"),
+        (long_name, (), "File name too long"),
+        (Path("/dev/full"), ("--force",), "not a regular file; not overwritten"),
+    ]
+    for out, extra, reason in cases:
+        fmt = "brat" if out.name == "brat" else "jsonl"
+        run = _unprivileged(
+            "export", "--db", db, "--format", fmt, "--status", "all", "--out", out, *extra
+        )
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        (line,) = _errors(run.stderr)
+        assert line.startswith(f"razmetka: {out}: ") and reason in line, line
+    assert list(locked.iterdir()) == []
+
+
+def test_a_file_name_with_control_characters_stays_one_escaped_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "red\x1b[31m\nname.txt").write_bytes(b"")
+    (folder / "good.txt").write_text(NEWS, encoding="utf-8")
+    run = razmetka("import", "--db", tmp_path / "c.db", folder)
+    assert run.returncode == 1 and "\x1b" not in run.stderr
+    assert _errors(run.stderr) == [f"{folder}/red\\x1b[31m\\nname.txt: empty file"]
+    assert "1 imported" in run.stdout

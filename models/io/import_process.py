@@ -132,7 +132,8 @@ def _follow(
 
 
 def _send(kind: str, payload: Any) -> None:
-    sys.stdout.write(json.dumps([kind, payload], ensure_ascii=False) + "\n")
+    # ASCII escapes: a message holding an undecodable file name still goes through.
+    sys.stdout.write(json.dumps([kind, payload]) + "\n")
     sys.stdout.flush()
 
 

@@ -7,6 +7,7 @@ the reason, yielded in place of a document, so a batch reports it and goes on.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,7 +15,16 @@ from pathlib import Path
 
 from models.io.decoding import decode
 from models.io.decoding import normalize_newlines as normalize_newlines  # re-exported
-from models.io.jsonshape import RecordError, content_id, document_from_json
+from models.io.jsonshape import (
+    JSON_ERRORS,
+    RecordError,
+    check_unicode,
+    content_id,
+    document_from_json,
+    json_problem,
+)
+from models.io.printable import printable, storable
+from models.io.safe_files import MANIFEST, STAGE_PREFIX
 from models.spans import Document, Noise
 
 TEXT_SUFFIXES = (".txt", ".jsonl", ".json")
@@ -34,7 +44,11 @@ _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 
 @dataclass(frozen=True, slots=True)
 class IngestError:
-    """An input that could not be read, in one line: ``file[:line]: reason``."""
+    """An input that could not be read, in one line: ``file[:line]: reason``.
+
+    The line is escaped (``printable``): a file name with a newline or an escape
+    sequence neither breaks it nor reaches the terminal raw.
+    """
 
     file: str
     reason: str
@@ -42,7 +56,7 @@ class IngestError:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.reason}"
+        return printable(f"{where}: {self.reason}")
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -110,11 +124,14 @@ class _BrokenJSON(RecordError):
 def _parse(text: str) -> object:
     """A JSON value, or the reason (with its line) it is not one."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        return _BrokenJSON(f"broken JSON ({exc.msg}, column {exc.colno})", exc.lineno)
-    except RecursionError:
-        return _BrokenJSON("broken JSON (nested too deeply)", None)
+        value = json.loads(text)
+    except JSON_ERRORS as exc:
+        return _BrokenJSON(json_problem(exc), getattr(exc, "lineno", None))
+    try:
+        check_unicode(value)
+    except RecordError as exc:
+        return _BrokenJSON(str(exc), None)
+    return value
 
 
 def _json_records(path: Path, text: str) -> Iterator[tuple[int | None, str, object]]:
@@ -136,7 +153,7 @@ def _json_records(path: Path, text: str) -> Iterator[tuple[int | None, str, obje
 
 def load_file(path: Path, labels: frozenset[str] | None = None) -> Iterator[Document | IngestError]:
     """The documents in one file (a .txt is one; a .jsonl one per line)."""
-    name = str(path)
+    name = storable(str(path))
     try:
         text = decode(path.read_bytes())
     except OSError as exc:
@@ -164,6 +181,29 @@ def load_file(path: Path, labels: frozenset[str] | None = None) -> Iterator[Docu
         yield IngestError(name, "no records in the file")
 
 
+def folder_files(folder: Path, suffixes: tuple[str, ...]) -> tuple[list[Path], list[IngestError]]:
+    """The files under ``folder`` whose suffix (in any case) is in ``suffixes``, sorted.
+
+    Links to folders are not followed (a loop would never end); a subfolder that cannot
+    be read is an error, not silently skipped. An export's manifest and the temporary
+    folders of an export in progress are not inputs.
+    """
+    files: list[Path] = []
+    errors: list[IngestError] = []
+
+    def failed(exc: OSError) -> None:
+        where = storable(str(exc.filename or folder))
+        errors.append(IngestError(where, f"cannot read the folder ({exc.strerror or exc})"))
+
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(STAGE_PREFIX)]
+        for name in names:
+            path = Path(root, name)
+            if path.suffix.lower() in suffixes and name != MANIFEST and path.is_file():
+                files.append(path)
+    return sorted(files), errors
+
+
 def load_paths(
     paths: Iterable[str | Path], labels: frozenset[str] | None = None
 ) -> Iterator[Document | IngestError]:
@@ -171,14 +211,9 @@ def load_paths(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            try:
-                files = sorted(
-                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
-                )
-            except OSError as exc:
-                yield IngestError(str(path), f"cannot list the folder ({exc.strerror or exc})")
-                continue
-            if not files:
+            files, errors = folder_files(path, TEXT_SUFFIXES)
+            yield from errors
+            if not files and not errors:
                 yield IngestError(str(path), "folder has no .txt, .json or .jsonl files")
             for f in files:
                 yield from load_file(f, labels)

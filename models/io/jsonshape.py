@@ -8,6 +8,9 @@ refused with a reason instead of entering the corpus.
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+from collections.abc import Iterator
 from typing import Any
 
 from models.spans import STATUSES, Document, Entity, Quote, Speaker
@@ -15,6 +18,45 @@ from models.spans import STATUSES, Document, Entity, Quote, Speaker
 
 class RecordError(ValueError):
     """A record that cannot be imported; the message is the reason, for one line."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What json raises besides JSONDecodeError: RecursionError past ~1,000 levels of
+# nesting, ValueError for an integer longer than Python converts (4,300 digits).
+JSON_ERRORS = (ValueError, RecursionError)
+
+
+def json_problem(exc: Exception) -> str:
+    """The one-line reason a text is not JSON razmetka can read."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f"broken JSON ({exc.msg}, column {exc.colno})"
+    if isinstance(exc, RecursionError):
+        return "broken JSON (nested too deeply)"
+    return "broken JSON (a number with too many digits)"
+
+
+def _strings(obj: Any) -> Iterator[str]:
+    stack = [obj]  # not recursive: a deep record must not exhaust the stack here
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def check_unicode(obj: Any) -> None:
+    """Refuse a record holding a lone surrogate (``\\ud800``): not text, not storable."""
+    for s in _strings(obj):
+        m = _SURROGATE.search(s)
+        if m:
+            raise RecordError(
+                f"the record holds a lone surrogate (\\u{ord(m.group()):04x}), which is not "
+                "valid Unicode text"
+            )
 
 
 def content_id(text: str) -> str:
@@ -103,6 +145,25 @@ def _list(obj: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
+def _normal(span: dict[str, Any], what: str) -> str:
+    normal = span.get("normal")
+    if normal is not None and not isinstance(normal, str):
+        raise RecordError(f"{what} normal form {normal!r} is not text")
+    return normal or ""
+
+
+def _meta(obj: dict[str, Any]) -> dict[str, Any]:
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise RecordError('"meta" must be an object')
+    for key in ("title", "date", "source", "file"):
+        value = meta.get(key)
+        if isinstance(value, (dict, list)):
+            kind = "an object" if isinstance(value, dict) else "a list"
+            raise RecordError(f"meta.{key} is {kind}, not text")
+    return dict(meta)
+
+
 def _annotator(span: dict[str, Any]) -> str | None:
     who = span.get("annotator")
     if who is not None and not isinstance(who, str):
@@ -131,9 +192,7 @@ def document_from_json(
     status = obj.get("status") or "new"
     if status not in STATUSES:
         raise RecordError(f"unknown status {status!r}")
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, dict):
-        raise RecordError('"meta" must be an object')
+    meta = _meta(obj)
     entities = []
     for i, e in enumerate(_list(obj, "entities"), 1):
         start, end = _offsets(text, e, f"entity {_name(e, i)}")
@@ -145,7 +204,7 @@ def document_from_json(
             end,
             label,
             text[start:end],
-            str(e.get("normal") or ""),
+            _normal(e, f"entity {_name(e, i)}"),
             state=state,
             annotator=_annotator(e),
         )
@@ -157,9 +216,10 @@ def document_from_json(
         sp = q.get("speaker")
         if sp is not None:
             s_start, s_end = _offsets(text, sp, f"speaker of quote {_name(q, i)}")
-            speaker = Speaker(s_start, s_end, text[s_start:s_end], str(sp.get("normal") or ""))
+            normal = _normal(sp, f"speaker of quote {_name(q, i)}")
+            speaker = Speaker(s_start, s_end, text[s_start:s_end], normal)
         quotes.append(
             Quote(start, end, text[start:end], speaker, state=state, annotator=_annotator(q))
         )
     doc_id = content_id(text)
-    return Document(doc_id, text, dict(meta), status).with_annotations(entities, quotes)
+    return Document(doc_id, text, meta, status).with_annotations(entities, quotes)

@@ -124,16 +124,27 @@ def _check_contents(path: Path, header: bytes, timeout: float) -> int:
             f"{path}: the database is damaged (its header is not valid); "
             "left untouched — restore a backup"
         )
-    if _truncated(path, header):
+    wal = _wal_size(path)
+    # Shorter than its header says: an interrupted copy, unless the pages are in the
+    # WAL (a checkpoint that wrote the header and then hit a full disk). SQLite reads
+    # them from there; the full check below tells whether they really are.
+    short = _truncated(path, header)
+    if short and not wal:
         raise StoreError(
             f"{path}: the database is damaged (the file is cut short); "
             "left untouched — restore a backup"
         )
     version = int.from_bytes(header[60:64], "big")
-    wal = Path(f"{path}-wal")
-    if version > schema.SCHEMA_VERSION and not (wal.exists() and wal.stat().st_size):
+    if version > schema.SCHEMA_VERSION and not wal:
         return version  # refused from the header alone, without opening the file
-    return _inspect(path, timeout)
+    return _inspect(path, timeout, full_check=short)
+
+
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except OSError:
+        return 0
 
 
 def _valid_header(header: bytes) -> bool:
@@ -158,12 +169,13 @@ def _truncated(path: Path, header: bytes) -> bool:
     return path.stat().st_size < int.from_bytes(header[28:32], "big") * page
 
 
-def _inspect(path: Path, timeout: float) -> int:
+def _inspect(path: Path, timeout: float, full_check: bool = False) -> int:
     """Version, foreign tables and a quick integrity check over a read-only connection.
 
     Without a -wal file no connection has the database open in WAL mode, and it is read
     as ``immutable``: no lock, no -shm or -wal file created, nothing written at all. With
     one, it is read like any reader would (through the WAL, which may hold newer pages).
+    ``full_check`` runs the page check whatever the size.
     """
     immutable = not Path(f"{path}-wal").exists()
     try:
@@ -185,7 +197,7 @@ def _inspect(path: Path, timeout: float) -> int:
                     f"tables: {', '.join(sorted(tables)[:5])}); left untouched"
                 )
             pages = int(conn.execute("PRAGMA page_count").fetchone()[0])
-            if version <= schema.SCHEMA_VERSION and pages <= QUICK_CHECK_MAX_PAGES:
+            if version <= schema.SCHEMA_VERSION and (pages <= QUICK_CHECK_MAX_PAGES or full_check):
                 problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if problem != "ok":
                     raise StoreError(

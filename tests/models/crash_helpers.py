@@ -14,9 +14,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start_import(db: Path, *args: str | Path) -> subprocess.Popen[str]:
     """``main.py import`` in its own process group (its pool workers die with it)."""
+    return start("import", "--db", db, *args)
+
+
+def start(*args: str | Path) -> subprocess.Popen[str]:
+    """``main.py ARGS…`` in its own process group, so ``killpg`` kills all of it."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "import", "--db", str(db), *map(str, args)],
+        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
         cwd=ROOT,
         env=env,
         text=True,

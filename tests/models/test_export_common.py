@@ -58,7 +58,17 @@ def test_another_seed_gives_another_split() -> None:
 
 
 @pytest.mark.parametrize(
-    "spec", ["train=0.8,dev=0.1", "train", "train=x", "a=0.5,a=0.5", "train=1.2,dev=-0.2"]
+    "spec",
+    [
+        "train=0.8,dev=0.1",
+        "train",
+        "train=x",
+        "a=0.5,a=0.5",
+        "train=1.2,dev=-0.2",
+        "train=nan",
+        "train=0.5,dev=nan",
+        "train=inf,dev=-inf",
+    ],
 )
 def test_bad_split_is_refused(spec: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="--split"):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exio_helpers import fake_pre_annotate_many
+from exio_helpers import doc, ent, fake_pre_annotate_many, key, make_store, quote
 
+from models.io.exporters import ExportOptions, export
 from models.io.importers import import_files
 from models.store.store import Store
 
@@ -81,3 +82,41 @@ def test_a_lone_ann_file_is_reported(tmp_path: Path, no_natasha: None) -> None:
     (tmp_path / "x.ann").write_text(GOOD, encoding="utf-8")
     report = import_files(Store.in_memory(), [tmp_path / "x.ann"])
     assert report.errors == [f"{tmp_path / 'x.ann'}: no x.txt beside it"]
+
+
+def test_a_duplicate_t_id_is_refused_not_silently_replaced(
+    tmp_path: Path, no_natasha: None
+) -> None:
+    pair(tmp_path / "b", "dup", "T1\tLOC 4 10\tМосквы\nT1\tPER 11 25\tСергей Собянин\n")
+    report = import_files(Store.in_memory(), [tmp_path / "b"])
+    assert report.added == []
+    assert report.errors == [f"{tmp_path / 'b' / 'dup.ann'}:2: T1 is defined twice"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\f", "\v", "\x1c"])
+def test_spans_holding_line_separators_other_than_newline_round_trip(
+    tmp_path: Path, no_natasha: None, separator: str
+) -> None:
+    text = f"Мэр Москвы{separator}Сергей Собянин сказал: «Парк{separator}откроется летом»."
+    ents = [ent(text, f"Москвы{separator}Сергей Собянин", "ORG"), ent(text, "Собянин", "PER")]
+    quotes = [quote(text, f"Парк{separator}откроется летом", "Собянин")]
+    gold = doc(text, ents, quotes)
+    export(make_store([gold]), "brat", tmp_path / "out", ExportOptions())
+    store = Store.in_memory()
+    report = import_files(store, [tmp_path / "out"])  # the folder as exported, manifest too
+    assert report.errors == [] and report.added == [gold.id]
+    assert key(store.document(gold.id)) == key(gold)
+
+
+def test_an_upper_case_txt_pairs_with_its_ann(tmp_path: Path, no_natasha: None) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "x.TXT").write_text(TEXT, encoding="utf-8")
+    (folder / "x.ann").write_text(GOOD, encoding="utf-8")
+    (folder / "y.txt").write_text(TEXT + " ещё", encoding="utf-8")
+    (folder / "y.ANN").write_text(GOOD, encoding="utf-8")
+    for paths in ([folder], [folder / "x.TXT", folder / "y.ANN"]):
+        store = Store.in_memory()
+        report = import_files(store, paths)
+        assert report.errors == [] and len(report.added) == 2
+        assert all(store.document(i).quotes for i in report.added)

@@ -179,3 +179,17 @@ def test_our_label_studio_export_imports_back_into_an_empty_database(tmp_path: P
             assert key(fresh.document(gold.id)) == key(gold)
         assert key(fresh.predictions(gold.id)) == key(model_of(gold))
         assert fresh.document(gold.id).status == gold.status
+
+
+def test_repeated_regions_are_refused_not_imported_twice(tmp_path: Path, no_natasha: None) -> None:
+    same_id = ls_task(1)
+    same_id["annotations"][0]["result"][1]["id"] = "a"  # two regions called "a"
+    same_span = ls_task(2, text=TEXT + " 2")
+    same_span["annotations"][0]["result"].insert(
+        1, region("a2", "Москвы", "LOC", TEXT + " 2")
+    )  # "Москвы" LOC twice
+    path = write(tmp_path / "export.json", [same_id, same_span, ls_task(3, text=TEXT + " 3")])
+    report = import_files(Store.in_memory(), [path])
+    assert len(report.added) == 1 and len(report.errors) == 2
+    assert "region id a appears twice" in report.errors[0]
+    assert "region a2 repeats region a" in report.errors[1]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 from pathlib import Path
@@ -70,3 +71,19 @@ def test_a_killed_child_is_a_failure_and_keeps_what_it_stored(tmp_path: Path) ->
     assert 2 <= store.count_documents() < 30
     assert all(store.document(i).text for i in store.document_ids())
     store.close()
+
+
+def test_bad_records_are_the_reports_lines_not_the_childs_death(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 1)
+    meta = json.dumps({"text": "Мэр Москвы открыл парк.", "meta": {"title": {"ru": "x"}}})
+    (folder / "meta.jsonl").write_text(meta)
+    (folder / "deep.json").write_text("[" * 10_000 + "]" * 10_000)
+    (folder / os.fsdecode(b"\xff\nname.txt")).write_bytes(b"")
+    report = import_in_process(tmp_path / "c.db", [folder])
+    assert len(report.added) == 1
+    assert sorted(report.errors) == [
+        f"{folder}/\\xff\\nname.txt: empty file",
+        f"{folder}/deep.json:1: broken JSON (nested too deeply); the rest of the file is not read",
+        f"{folder}/meta.jsonl:1: meta.title is an object, not text",
+    ]

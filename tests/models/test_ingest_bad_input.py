@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -162,3 +167,37 @@ def test_a_span_that_matches_is_accepted(tmp_path: Path) -> None:
 def test_empty_json_list_says_no_records(tmp_path: Path) -> None:
     path = _write(tmp_path / "none.json", "[]")
     assert _load(path) == ([], [f"{path}: no records in the file"])
+
+
+def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path) -> None:
+    """Permissions bind only a user other than root: as root, a child runs as nobody."""
+    folder = Path(tempfile.mkdtemp(prefix="razmetka-test-"))
+    try:
+        folder.chmod(0o755)
+        (folder / "a.txt").write_text("Мэр Москвы открыл парк.", encoding="utf-8")
+        (folder / "secret").mkdir()
+        (folder / "secret" / "b.txt").write_text("Тайна.", encoding="utf-8")
+        (folder / "secret").chmod(0o000)
+        code = (
+            "import sys; from models.io.importers.detect import read_paths;"
+            "from models.io.ingest import load_paths;"
+            "print(*map(str, read_paths([sys.argv[1]], 'auto', frozenset())), sep='\\n');"
+            "print(*map(str, load_paths([sys.argv[1]])), sep='\\n')"
+        )
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        if os.geteuid() == 0 and not shutil.which("setpriv"):
+            pytest.skip("root ignores permissions and setpriv is missing")
+        run = subprocess.run(
+            [*(drop if os.geteuid() == 0 else []), sys.executable, "-c", code, str(folder)],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+            timeout=120,
+        )
+        assert run.returncode == 0, run.stderr
+        lines = [line for line in run.stdout.splitlines() if "Permission denied" in line]
+        assert lines == [f"{folder}/secret: cannot read the folder (Permission denied)"] * 2
+    finally:
+        (folder / "secret").chmod(0o755)
+        shutil.rmtree(folder)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +85,56 @@ def test_a_big_truncated_database_is_refused_without_a_full_check(
     monkeypatch.setattr(dbopen, "QUICK_CHECK_MAX_PAGES", 1)  # as if it were huge
     corpus.write_bytes(corpus.read_bytes()[: corpus.stat().st_size - 4096])
     _refused(corpus, "damaged (the file is cut short)")
+
+
+def _checkpoint_hit_a_full_disk(folder: Path, documents: int) -> Path:
+    """The files a full disk leaves: the close-time checkpoint wrote the database's new
+    header (its new page count) and then failed to write the pages; they are all still
+    in the WAL. Made by hand here; a 2 MB tmpfs gives the same two files."""
+    live = folder / "live.db"
+    store = Store(live)
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")  # every write stays in the WAL
+    for n in range(documents):
+        store.add_document(document_from_text(f"Новость номер {n}. " * 300, f"{n}.txt"))
+    crash = folder / "corpus.db"
+    shutil.copyfile(live, crash)
+    for sidecar in ("-wal", "-shm"):
+        shutil.copyfile(f"{live}{sidecar}", f"{crash}{sidecar}")
+    store.close()  # a checkpoint that succeeds: its header is the one the failed one wrote
+    with crash.open("r+b") as f:
+        f.write(live.read_bytes()[:100])
+    header = crash.read_bytes()[:100]
+    pages = int.from_bytes(header[28:32], "big") * int.from_bytes(header[16:18], "big")
+    assert crash.stat().st_size < pages  # it looks cut short
+    return crash
+
+
+def test_a_database_whose_checkpoint_hit_a_full_disk_opens_whole(tmp_path: Path) -> None:
+    crash = _checkpoint_hit_a_full_disk(tmp_path, 11)
+    reader = Store(crash, readonly=True)
+    assert reader.count_documents() == 11
+    reader.close()
+    store = Store(crash)  # SQLite replays the WAL; closing checkpoints it for real
+    assert store.count_documents() == 11
+    assert store.db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    store.close()
+    assert not Path(f"{crash}-wal").exists()
+    assert Store(crash).count_documents() == 11
+
+
+def test_a_cut_short_database_is_refused_even_with_a_wal(tmp_path: Path) -> None:
+    crash = _checkpoint_hit_a_full_disk(tmp_path, 11)
+    wal = Path(f"{crash}-wal")
+    wal.write_bytes(wal.read_bytes()[: 32 + 24 + 4096])  # the WAL lost its pages too
+    _refused(crash, "damaged")
+
+
+def test_a_big_database_with_a_wal_is_checked_by_sqlite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crash = _checkpoint_hit_a_full_disk(tmp_path, 11)
+    monkeypatch.setattr(dbopen, "QUICK_CHECK_MAX_PAGES", 1)  # as if it were huge
+    assert Store(crash, readonly=True).count_documents() == 11
 
 
 @pytest.mark.parametrize(

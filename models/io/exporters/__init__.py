@@ -8,7 +8,9 @@ format could not hold, what was adjusted and which documents were refused.
 
 Outputs: without ``--split`` a single-file format writes ``out`` itself and a folder
 format (spacy, brat, hf) fills the folder ``out``; with ``--split`` ``out`` is a folder
-holding one file (``train.jsonl``) or one subfolder (``train/``) per part.
+holding one file (``train.jsonl``) or one subfolder (``train/``) per part. Writers
+write into a private temporary folder; the export is put in place only when complete,
+never onto the database or a file it did not write (``output.Output``).
 """
 
 from __future__ import annotations
@@ -25,14 +27,23 @@ from models.io.exporters.common import (
     MissingDependency,
     parse_split,
     part_names,
-    prepare_dir,
     select,
-    write_manifest,
 )
+from models.io.exporters.output import Output
+from models.io.safe_files import OutputError, OutputExists, database_files, writing
 from models.labels import load_labels
 from models.spans import STATUSES
 
-__all__ = ["FORMATS", "ExportOptions", "ExportReport", "MissingDependency", "count", "export"]
+__all__ = [
+    "FORMATS",
+    "ExportOptions",
+    "ExportReport",
+    "MissingDependency",
+    "OutputError",
+    "OutputExists",
+    "count",
+    "export",
+]
 
 MODULES = {
     "jsonl": "jsonl",
@@ -91,6 +102,7 @@ def export(
     options: ExportOptions | None = None,
     progress: Callable[[int, Any], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    force: bool = False,
 ) -> ExportReport:
     """Write the selected documents to ``out`` in format ``fmt``.
 
@@ -102,30 +114,48 @@ def export(
         One of ``FORMATS``.
     out : Path
         A file or a folder, depending on the format and the split (see the module doc).
+        Never the database or its journal files.
     options : ExportOptions
         Statuses, labels, split and seed, model snapshot instead of gold.
     progress : callable, optional
         Called as ``progress(documents_done, report)`` after every document.
     cancelled : callable, optional
         Polled between documents; when it returns True the export stops (and says so).
+    force : bool
+        Replace an existing file (a one-file export); without it that is refused.
 
     Raises
     ------
     ValueError
-        Bad options, an unusable ``out``, or a missing reader library (one line).
+        Bad options, an unusable ``out`` (``OutputError``, ``OutputExists`` when it is
+        an existing file), or a missing reader library (one line).
     """
     options = options or ExportOptions()
     out = Path(out)
     module = _module(fmt)
     _validate(options)
-    suffix = module.SUFFIX
-    folder = bool(options.split) or suffix is None
-    if folder:
-        prepare_dir(out)
-    else:
-        if out.is_dir():
-            raise ValueError(f"{out}: is a folder; the {fmt} format writes one file")
-        out.parent.mkdir(parents=True, exist_ok=True)
+    folder = bool(options.split) or module.SUFFIX is None
+    protected = database_files(getattr(store, "path", None))
+    with writing(out, "export"):
+        output = Output(out, protected, folder=folder, force=force, fmt=fmt)
+        try:
+            report = _write(module, store, output.target, options, progress, cancelled)
+            output.publish(_summary(fmt, options, report))
+        except BaseException:
+            output.discard()
+            raise
+    report.files = [output.published(p) for p in report.files]
+    return report
+
+
+def _write(
+    module: ModuleType,
+    store: Any,
+    out: Path,
+    options: ExportOptions,
+    progress: Callable[[int, Any], None] | None,
+    cancelled: Callable[[], bool],
+) -> ExportReport:
     report = ExportReport()
     report.parts.update(dict.fromkeys(part_names(options), 0))
     if hasattr(module, "export_all"):
@@ -133,9 +163,20 @@ def export(
     else:
         _stream(module, store, out, options, report, progress, cancelled)
     report.finish()
-    if folder:
-        write_manifest(out, fmt, options, report)
     return report
+
+
+def _summary(fmt: str, options: ExportOptions, report: ExportReport) -> dict[str, Any]:
+    """What a folder export's manifest says about it, beside the list of its files."""
+    return {
+        "format": fmt,
+        "documents": report.documents,
+        "parts": dict(report.parts),
+        "seed": options.seed,
+        "split": options.split,
+        "include_model": options.include_model,
+        "notes": report.notes,
+    }
 
 
 def _stream(

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from models.io.exporters.common import ExportOptions, ExportReport, Item
+from models.io.safe_files import create_new
 from models.labels import load_labels
 
 SUFFIX = None  # a folder
@@ -108,16 +109,18 @@ class Writer:
             ("annotation.conf", annotation_conf(labels)),
             ("visual.conf", visual_conf()),
         ):
-            (path / name).write_text(text, encoding="utf-8")
+            with create_new(path / name) as fh:
+                fh.write(text)
             report.files.append(path / name)
 
     def write(self, item: Item) -> None:
         """Write one document's text and standoff annotations."""
         base = self._dir / item.doc.id
-        # newline="" keeps the text byte for byte, so .ann offsets match on Windows too.
-        with open(base.with_suffix(".txt"), "w", encoding="utf-8", newline="") as fh:
+        # create_new writes the text byte for byte (no newline translation), so .ann
+        # offsets match on Windows too.
+        with create_new(base.with_suffix(".txt")) as fh:
             fh.write(item.doc.text)
-        with open(base.with_suffix(".ann"), "w", encoding="utf-8", newline="") as fh:
+        with create_new(base.with_suffix(".ann")) as fh:
             fh.write(ann(item))
 
     def close(self) -> None:

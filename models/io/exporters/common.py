@@ -9,18 +9,17 @@ and reported, instead of being dropped silently.
 from __future__ import annotations
 
 import hashlib
-import json
-import shutil
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models.io.safe_files import create_new
 from models.spans import Document
 
 Progress = Callable[[int, Any], None]
-MANIFEST = "razmetka-export.json"
 
 
 class MissingDependency(ValueError):
@@ -101,7 +100,7 @@ def parse_split(spec: str | None) -> tuple[tuple[str, float], ...]:
         except ValueError:
             raise ValueError(f"--split: {chunk.strip()!r} is not NAME=FRACTION") from None
         name = name.strip()
-        if not name.isidentifier() or frac <= 0 or name in dict(parts):
+        if not name.isidentifier() or not 0 < frac < math.inf or name in dict(parts):
             raise ValueError(f"--split: bad part {chunk.strip()!r}")
         parts.append((name, frac))
     total = sum(f for _, f in parts)
@@ -163,10 +162,10 @@ def note_no_quotes(report: ExportReport, doc: Document, where: str) -> None:
 
 
 class LineWriter:
-    """Base of the one-file writers: opens ``path``, records it, closes it."""
+    """Base of the one-file writers: creates ``path`` (never an existing name), closes it."""
 
     def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
+        self._fh = create_new(path)
         self._options = options
         self._report = report
         report.files.append(path)
@@ -231,45 +230,6 @@ def select(
 def part_names(options: ExportOptions) -> list[str]:
     """The split part names, or [""] without a split."""
     return [name for name, _ in parse_split(options.split)] or [""]
-
-
-def prepare_dir(out: Path) -> None:
-    """Make ``out`` an empty folder for an export, refusing to clobber foreign files.
-
-    A folder holding a previous razmetka export (its manifest lists what it wrote) is
-    cleared of those files; any other non-empty folder is refused.
-    """
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"{out}: exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()):
-        manifest = out / MANIFEST
-        if not manifest.is_file():
-            raise ValueError(f"{out}: folder is not empty; choose a new folder for the export")
-        for name in json.loads(manifest.read_text(encoding="utf-8")).get("files", []):
-            target = out / name
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists():
-                target.unlink()
-        manifest.unlink()
-    out.mkdir(parents=True, exist_ok=True)
-
-
-def write_manifest(out: Path, fmt: str, options: ExportOptions, report: ExportReport) -> None:
-    """Record what an export into a folder wrote, so the next export can replace it."""
-    # prepare_dir left the folder empty, so everything in it now is this export's.
-    tops = sorted(p.name for p in out.iterdir() if p.name != MANIFEST)
-    data = {
-        "format": fmt,
-        "documents": report.documents,
-        "parts": dict(report.parts),
-        "seed": options.seed,
-        "split": options.split,
-        "include_model": options.include_model,
-        "notes": report.notes,
-        "files": tops,
-    }
-    (out / MANIFEST).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def utf16_offsets(text: str) -> list[int] | None:

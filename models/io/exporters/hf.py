@@ -92,7 +92,9 @@ def export_all(
     bars_were_on = datasets.utils.logging.is_progress_bar_enabled()
     datasets.disable_progress_bars()
     try:
-        with tempfile.TemporaryDirectory(prefix="razmetka-hf-") as cache:
+        # The Arrow cache lives in the export's own temporary folder, so a killed export
+        # leaves nothing behind that the next one does not clear.
+        with tempfile.TemporaryDirectory(prefix=".razmetka-hf-", dir=out) as cache:
             parts = {}
             for part in part_names(options):
                 name = part or "train"

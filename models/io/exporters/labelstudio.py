@@ -18,6 +18,7 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from models.io.exporters.common import ExportOptions, ExportReport, Item
+from models.io.safe_files import create_new
 from models.labels import load_labels
 from models.spans import Document
 
@@ -112,7 +113,7 @@ class Writer:
     """Streams a JSON array of tasks to ``path`` and writes the config beside it."""
 
     def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
-        self._fh = path.open("w", encoding="utf-8")
+        self._fh = create_new(path)
         self._fh.write("[")
         self._first = True
         self._include_model = options.include_model
@@ -123,7 +124,8 @@ class Writer:
             if options.labels is None or lb.name in options.labels
         ]
         config = path.with_name(path.stem + ".config.xml")
-        config.write_text(labeling_config(labels), encoding="utf-8")
+        with create_new(config) as fh:
+            fh.write(labeling_config(labels))
         report.files.append(config)
 
     def write(self, item: Item) -> None:

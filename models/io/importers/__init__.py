@@ -20,6 +20,7 @@ from typing import Any
 from models.io.importers.common import Record
 from models.io.importers.detect import FORMATS, read_paths
 from models.io.ingest import IngestError
+from models.io.printable import printable
 from models.labels import load_labels
 from models.spans import Document
 
@@ -137,7 +138,7 @@ def import_files(
     except StoreError as exc:
         # The disk is full or another program holds the lock: every later write would
         # fail the same way, so stop; what was stored stays stored.
-        report.errors.append(f"{exc} (stopped after {len(report.added)} new documents)")
+        report.errors.append(printable(f"{exc} (stopped after {len(report.added)} new documents)"))
     finally:
         close = getattr(results, "close", None)
         if close is not None:

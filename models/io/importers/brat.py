@@ -16,6 +16,7 @@ from pathlib import Path
 from models.io.importers.common import Record, Region, build_document
 from models.io.ingest import IngestError
 from models.io.jsonshape import RecordError
+from models.io.printable import storable
 from models.labels import load_labels
 
 
@@ -47,7 +48,10 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
     """One document from a .txt/.ann pair, or the errors (file and line) that refuse it."""
     try:
         raw = txt.read_bytes().decode("utf-8")
-        lines = ann.read_bytes().decode("utf-8-sig").splitlines()
+        # Only \n ends a line: a span's text may hold \u2028, \x85, \f or \v.
+        lines = [
+            line.removesuffix("\r") for line in ann.read_bytes().decode("utf-8-sig").split("\n")
+        ]
     except (OSError, UnicodeDecodeError) as exc:
         return [IngestError(str(ann), f"cannot read the pair ({exc})")]
     ls = load_labels()
@@ -60,6 +64,8 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
         rid, _, rest = line.partition("\t")
         try:
             if rid.startswith("T"):
+                if rid in regions:
+                    raise RecordError(f"{rid} is defined twice")
                 regions[rid] = _span(rid, rest, raw, kinds, labels)
             elif rid.startswith("R"):
                 kind, *args = rest.split("\t")[0].split()
@@ -82,7 +88,13 @@ def read_pair(txt: Path, ann: Path, labels: frozenset[str]) -> Record | list[Ing
     ]
     try:
         doc = build_document(
-            raw, spans, relations, labels, status=None, meta={"file": str(txt)}, state="imported"
+            raw,
+            spans,
+            relations,
+            labels,
+            status=None,
+            meta={"file": storable(str(txt))},
+            state="imported",
         )
     except RecordError as exc:
         return [IngestError(str(ann), str(exc))]

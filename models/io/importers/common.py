@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Any
 
 from models.io.ingest import parse_news
-from models.io.jsonshape import RecordError, content_id
+from models.io.jsonshape import JSON_ERRORS, RecordError, check_unicode, content_id, json_problem
 from models.labels import load_labels
 from models.spans import STATUSES, Document, Entity, Quote, Speaker
 
@@ -46,23 +46,18 @@ def json_records(text: str, jsonl: bool) -> Iterator[tuple[int, Any]]:
     """``(line, object)`` for each record; a broken one gives a RecordError object.
 
     A ``.json`` array is read item by item, so each item has its line and the items
-    before a syntax error are still imported.
+    before a syntax error are still imported. A record holding a lone surrogate is
+    refused here, once for every format.
     """
     if jsonl:
         for n, row in enumerate(text.split("\n"), 1):
             if row.strip():
-                try:
-                    yield n, json.loads(row)
-                except json.JSONDecodeError as exc:
-                    yield n, RecordError(f"broken JSON ({exc.msg})")
+                yield n, _load(row)[1]
         return
-    decoder = json.JSONDecoder()
     pos = len(text) - len(text.lstrip())
     if not text.startswith("[", pos):
-        try:
-            yield text.count("\n", 0, pos) + 1, json.loads(text)
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, RecordError(f"broken JSON ({exc.msg})")
+        line, obj = _load(text)
+        yield line or text.count("\n", 0, pos) + 1, obj
         return
     pos += 1
     line, counted = 1, 0  # lines are counted incrementally: a big export stays linear
@@ -74,14 +69,32 @@ def json_records(text: str, jsonl: bool) -> Iterator[tuple[int, Any]]:
         line += text.count("\n", counted, pos)
         counted = pos
         try:
-            obj, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            yield (
-                exc.lineno,
-                RecordError(f"broken JSON ({exc.msg}); the rest of the file is not read"),
-            )
+            obj, pos = _DECODER.raw_decode(text, pos)
+        except JSON_ERRORS as exc:
+            why = f"{json_problem(exc)}; the rest of the file is not read"
+            yield getattr(exc, "lineno", line), RecordError(why)
             return
-        yield line, obj
+        yield line, _unicode(obj)
+
+
+_DECODER = json.JSONDecoder()
+
+
+def _load(text: str) -> tuple[int | None, Any]:
+    """A whole text as one JSON value, or a RecordError (with the line when known)."""
+    try:
+        obj = json.loads(text)
+    except JSON_ERRORS as exc:
+        return getattr(exc, "lineno", None), RecordError(json_problem(exc))
+    return None, _unicode(obj)
+
+
+def _unicode(obj: Any) -> Any:
+    try:
+        check_unicode(obj)
+    except RecordError as exc:
+        return exc
+    return obj
 
 
 def offset_table(raw: str) -> tuple[str, list[int] | None]:

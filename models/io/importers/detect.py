@@ -15,8 +15,9 @@ from typing import Any
 
 from models.io.importers import brat, doccano, labelstudio, native
 from models.io.importers.common import Record, json_records
-from models.io.ingest import IngestError, decode, load_file
+from models.io.ingest import IngestError, decode, folder_files, load_file
 from models.io.jsonshape import RecordError
+from models.io.printable import storable
 
 FORMATS = ("auto", "jsonl", "labelstudio", "doccano", "brat")
 SUFFIXES = (".txt", ".json", ".jsonl", ".ann")
@@ -56,29 +57,56 @@ def read_json(path: Path, fmt: str, labels: frozenset[str]) -> Iterator[Record |
         except RecordError as exc:
             yield IngestError(str(path), str(exc), line)
             continue
+        except (TypeError, AttributeError, KeyError, IndexError, ValueError) as exc:
+            # A shape no check foresaw: still one line, and the batch goes on.
+            why = f"cannot read this record ({type(exc).__name__}: {exc})"
+            yield IngestError(str(path), why, line)
+            continue
         found = True
         if "file" not in record.doc.meta:
-            meta = {**record.doc.meta, "file": str(path)}
+            meta = {**record.doc.meta, "file": storable(str(path))}
             record = Record(replace(record.doc, meta=meta), record.model)
         yield record
     if not found and text.strip() in ("[]", "{}"):
         yield IngestError(str(path), "no records in the file")
 
 
-def read_file(path: Path, fmt: str, labels: frozenset[str]) -> Iterator[Record | IngestError]:
+Pairs = dict[tuple[Path, str, str], Path]
+"""(folder, stem, lower-case suffix) → the file: how a folder's .txt finds its .ann."""
+
+
+def pairs(files: Iterable[Path]) -> Pairs:
+    """The pair index of ``files``."""
+    return {(p.parent, p.stem, p.suffix.lower()): p for p in files}
+
+
+def partner(path: Path, suffix: str, index: Pairs | None = None) -> Path | None:
+    """The file beside ``path`` with the same stem and ``suffix`` in any case
+    (``x.TXT`` and ``x.ann`` are a pair), from ``index`` or else from the disk."""
+    if index is not None:
+        return index.get((path.parent, path.stem, suffix))
+    for cased in (suffix, suffix.upper()):
+        if path.with_suffix(cased).is_file():
+            return path.with_suffix(cased)
+    return None
+
+
+def read_file(
+    path: Path, fmt: str, labels: frozenset[str], index: Pairs | None = None
+) -> Iterator[Record | IngestError]:
     """One file: JSON records, a brat pair, or plain text."""
     suffix = path.suffix.lower()
     if suffix in (".json", ".jsonl"):
         yield from read_json(path, fmt, labels)
         return
     if suffix == ".ann":
-        txt = path.with_suffix(".txt")
-        if not txt.is_file():
-            yield IngestError(str(path), f"no {txt.name} beside it")
+        txt = partner(path, ".txt", index)
+        if txt is None:
+            yield IngestError(str(path), f"no {path.stem}.txt beside it")
             return
         path, suffix = txt, ".txt"
-    ann = path.with_suffix(".ann")
-    if suffix == ".txt" and ann.is_file():
+    ann = partner(path, ".ann", index) if suffix == ".txt" else None
+    if ann is not None:
         result = brat.read_pair(path, ann, labels)
         if isinstance(result, Record):
             yield result
@@ -87,6 +115,19 @@ def read_file(path: Path, fmt: str, labels: frozenset[str]) -> Iterator[Record |
         return
     for item in load_file(path, labels):
         yield item if isinstance(item, IngestError) else Record(item)
+
+
+def _read_folder(folder: Path, fmt: str, labels: frozenset[str]) -> Iterator[Record | IngestError]:
+    files, errors = folder_files(folder, SUFFIXES)
+    yield from errors
+    if not files and not errors:
+        yield IngestError(str(folder), "folder has no .txt, .json, .jsonl or .ann files")
+    index = pairs(files)
+    for f in files:
+        # an .ann is read with its .txt; a lone one is reported once
+        if f.suffix.lower() == ".ann" and partner(f, ".txt", index) is not None:
+            continue
+        yield from read_file(f, fmt, labels, index)
 
 
 def read_paths(
@@ -98,19 +139,7 @@ def read_paths(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
-            )
-            # an .ann is read with its .txt; a lone one is reported once, below
-            files = [
-                p
-                for p in files
-                if p.suffix.lower() != ".ann" or not p.with_suffix(".txt").is_file()
-            ]
-            if not files:
-                yield IngestError(str(path), "folder has no .txt, .json, .jsonl or .ann files")
-            for f in files:
-                yield from read_file(f, fmt, labels)
+            yield from _read_folder(path, fmt, labels)
         elif path.is_file():
             yield from read_file(path, fmt, labels)
         elif path.exists():

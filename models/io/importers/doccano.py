@@ -41,7 +41,7 @@ def _code_points(raw: str) -> dict[int, int]:
 
 
 def _ints(rid: str, start: Any, end: Any) -> tuple[int, int]:
-    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
         raise RecordError(f"span {rid} without integer offsets")
     return start, end
 
@@ -91,7 +91,10 @@ def read_record(obj: Any, labels: frozenset[str]) -> Record:
                     "(doccano sequence labeling does not allow it)"
                 )
     relations = []
-    for n, rel in enumerate(obj.get("relations") or [], 1):
+    listed = obj.get("relations") or []
+    if not isinstance(listed, list):
+        raise RecordError('"relations" must be a list')
+    for n, rel in enumerate(listed, 1):
         if not isinstance(rel, dict) or rel.get("type") != RELATION:
             raise RecordError(
                 f"relation {n}: unknown type {rel.get('type') if isinstance(rel, dict) else rel!r}"

@@ -10,7 +10,7 @@ describe the whole task and are not spans; they are ignored.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeGuard
 
 from models.io.importers.common import Record, Region, as_model, build_document, scalar_meta
 from models.io.jsonshape import RecordError
@@ -35,38 +35,61 @@ def _text(data: dict[str, Any]) -> str:
 
 def _parse(result: Any, where: str) -> tuple[list[Region], list[tuple[str, str]]]:
     if not isinstance(result, list):
-        raise RecordError(f"{where} result is not a list")
-    regions, relations = [], []
+        raise RecordError(f"{where} has no result list")
+    regions: list[Region] = []
+    relations = []
     for n, item in enumerate(result, 1):
         if not isinstance(item, dict):
             raise RecordError(f"{where} result item {n} is not an object")
         if item.get("type") == "relation":
             labels = item.get("labels") or []
-            if any(lb != "speaker" for lb in labels):
+            if not isinstance(labels, list) or any(lb != "speaker" for lb in labels):
                 raise RecordError(f"{where}: unknown relation label {labels!r}")
             relations.append((str(item.get("from_id")), str(item.get("to_id"))))
-            continue
-        if item.get("type") != "labels":
-            continue
-        value, rid = item.get("value") or {}, str(item.get("id", n))
-        start, end = value.get("start"), value.get("end")
-        if not isinstance(start, int) or not isinstance(end, int):
-            raise RecordError(f"{where} region {rid} has no character offsets")
-        labels = value.get("labels") or []
-        if len(labels) != 1:
-            raise RecordError(f"{where} region {rid} has {len(labels)} labels, not one")
-        normal = (item.get("meta") or {}).get("text") or [""]
-        regions.append(
-            Region(
-                rid,
-                start,
-                end,
-                str(labels[0]),
-                str(normal[0] if isinstance(normal, list) else normal),
-                value.get("text"),
-            )
-        )
+        elif item.get("type") == "labels":
+            regions.append(_region(item, n, where))
+    _no_repeats(regions, where)
     return regions, relations
+
+
+def _region(item: dict[str, Any], n: int, where: str) -> Region:
+    value, rid = item.get("value"), str(item.get("id", n))
+    if not isinstance(value, dict):
+        raise RecordError(f"{where} region {rid} value is not an object")
+    start, end = value.get("start"), value.get("end")
+    if not (_offset(start) and _offset(end)):
+        raise RecordError(f"{where} region {rid} has no integer character offsets")
+    labels = value.get("labels") or []
+    if not isinstance(labels, list) or len(labels) != 1:
+        raise RecordError(f"{where} region {rid} has {labels!r} as labels, not one label")
+    meta = item.get("meta")
+    normal = (meta.get("text") if isinstance(meta, dict) else None) or [""]
+    text = value.get("text")
+    return Region(
+        rid,
+        start,
+        end,
+        str(labels[0]),
+        str(normal[0] if isinstance(normal, list) else normal),
+        text if isinstance(text, str) else None,
+    )
+
+
+def _offset(x: Any) -> TypeGuard[int]:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def _no_repeats(regions: list[Region], where: str) -> None:
+    """Refuse a region id used twice, or the same span with the same label twice."""
+    ids: set[str] = set()
+    spans: dict[tuple[int, int, str], str] = {}
+    for r in regions:
+        if r.rid in ids:
+            raise RecordError(f"{where} region id {r.rid} appears twice")
+        ids.add(r.rid)
+        first = spans.setdefault((r.start, r.end, r.label), r.rid)
+        if first != r.rid:
+            raise RecordError(f"{where} region {r.rid} repeats region {first} (same span, label)")
 
 
 def _newest(annotations: list[Any]) -> tuple[Any, bool]:
@@ -94,13 +117,13 @@ def read_task(obj: Any, labels: frozenset[str]) -> Record:
     status = data.get("status") if isinstance(data.get("status"), str) else None
     if status is None:
         status = "done" if annotation is not None else "skipped" if cancelled else "new"
-    regions, relations = _parse(annotation["result"], "annotation") if annotation else ([], [])
+    regions, relations = _parse(annotation.get("result"), "annotation") if annotation else ([], [])
     gold = build_document(
         raw, regions, relations, labels, status=status, meta=meta, state="imported"
     )
     model = None
     predictions = obj.get("predictions") or []
-    if predictions and isinstance(predictions[0], dict):
+    if isinstance(predictions, list) and predictions and isinstance(predictions[0], dict):
         p_regions, p_relations = _parse(predictions[0].get("result", []), "prediction")
         snapshot = build_document(
             raw, p_regions, p_relations, labels, status=status, meta=meta, state="suggested"
