@@ -54,14 +54,14 @@ print(json.dumps({{"documents": report.documents, "seconds": seconds, "rss_befor
 
 def build(db: Path, n: int) -> None:
     """A database of ``n`` done documents, copies of the pre-annotated samples."""
+    from models.bundled import bundled
     from models.io.ingest import decode, document_from_text
     from models.io.jsonshape import content_id
-    from models.labels import RESOURCES
     from models.pipeline import pre_annotate
     from models.store.store import Store
 
     samples = []
-    for path in sorted((RESOURCES / "samples").glob("*.txt")):
+    for path in sorted(bundled("samples").glob("*.txt")):
         samples.append(pre_annotate(document_from_text(decode(path.read_bytes()), str(path))))
     store = Store(db)
     for i in range(n):

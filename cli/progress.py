@@ -9,11 +9,15 @@ from contextlib import contextmanager
 from typing import Any
 
 
+def _silent(done: int, _report: Any = None) -> None:
+    """The tick when stderr is not a terminal: a log file gets no spinner."""
+
+
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[int, Any], None]]:
     """Yield ``tick(done, _)``; shows count and documents per second on a terminal."""
     if not sys.stderr.isatty():
-        yield lambda done, _report=None: None
+        yield _silent
         return
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

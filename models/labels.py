@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+from models.bundled import bundled
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,9 +39,9 @@ class LabelSet:
 
 
 @lru_cache(maxsize=4)
-def load_labels(path: Path = RESOURCES / "labels.json") -> LabelSet:
-    """Read a label set file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+def load_labels(path: Path | None = None) -> LabelSet:
+    """Read a label set file (the bundled one by default)."""
+    data = json.loads((path or bundled("labels.json")).read_text(encoding="utf-8"))
     return LabelSet(
         tuple(Label(**d) for d in data["entities"]),
         Label(**data["quote"]),
@@ -51,4 +51,4 @@ def load_labels(path: Path = RESOURCES / "labels.json") -> LabelSet:
 
 def sample_path() -> Path:
     """The bundled sample article, imported on first start."""
-    return next((RESOURCES / "samples").glob("*.txt"))
+    return next(bundled("samples").glob("*.txt"))

@@ -15,7 +15,8 @@ import itertools
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
+
+from models.bundled import bundled
 
 # UTF-32 first: its little-endian BOM starts with UTF-16's.
 _BOMS = (
@@ -29,7 +30,6 @@ CYRILLIC_CODEPAGES = ("cp1251", "koi8_r")
 _SCORED_BYTES = 32_768
 
 _LETTERS = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
-_BIGRAMS = Path(__file__).resolve().parents[2] / "resources" / "ru_bigrams.json"
 # A character outside Russian letters and news punctuation costs more than any letter pair.
 _ODD_CHAR = -12.0
 _CASE_BREAK = -6.0  # "пОЙ": an upper-case letter after a lower-case one in a word
@@ -128,7 +128,7 @@ def looks_binary(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _bigrams() -> dict[str, float]:
     """log P(letter | previous letter) in news words; ``^``/``$`` mark word edges."""
-    table: dict[str, float] = json.loads(_BIGRAMS.read_text(encoding="utf-8"))
+    table: dict[str, float] = json.loads(bundled("ru_bigrams.json").read_text(encoding="utf-8"))
     return table
 
 

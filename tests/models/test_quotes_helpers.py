@@ -19,9 +19,9 @@ from models.spans import Noise, Quote
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
-SHARED = REPO.parent / "shared"
-DEV = SHARED / "gold" / "quotes_dev.json"
-SCORER = SHARED / "tools" / "score_quotes.py"
+DEV = DATA / "quotes_dev.json"  # a copy of ../shared/gold/quotes_dev.json
+# The shared scoring script is not ours to copy: it lies beside the repository, or not at all.
+SCORER = REPO.parent / "shared" / "tools" / "score_quotes.py"
 
 
 def noise_of(text: str) -> list[Noise]:

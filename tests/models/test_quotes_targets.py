@@ -14,8 +14,6 @@ MIN_SPEAKER = 0.85
 
 
 def test_dev_every_quote_and_speaker_right() -> None:
-    if not DEV.exists():
-        pytest.skip(f"{DEV} not found (the shared gold lives next to the repository)")
     score = score_quotes(load_cases(DEV), predict)
     assert score.fn == 0 and score.fp == 0, format_report(score, verbose=True)
     assert score.speaker_accuracy == 1.0, format_report(score, verbose=True)
@@ -24,8 +22,8 @@ def test_dev_every_quote_and_speaker_right() -> None:
 def test_dev_speakers_pass_the_shared_scorer() -> None:
     """The shared script is stricter on short words; our speakers must satisfy it too."""
     tool = shared_scorer()
-    if tool is None or not DEV.exists():
-        pytest.skip("../shared/tools/score_quotes.py or the dev gold not found")
+    if tool is None:
+        pytest.skip("../shared/tools/score_quotes.py is not beside the repository")
     for case in load_cases(DEV):
         text = case["text"]
         preds = [(trim(text, q.start, q.end), q) for q in predict(text)]
@@ -77,8 +75,6 @@ def test_corpus_is_large_and_varied() -> None:
 
 def test_evaluate_gold_through_the_pipeline(capsys: pytest.CaptureFixture[str]) -> None:
     """What ``main.py evaluate --gold`` runs: ingest, pipeline.predict, the report."""
-    if not DEV.exists():
-        pytest.skip(f"{DEV} not found")
     from models.evaluate import run_evaluate_gold
 
     assert run_evaluate_gold(DEV, verbose=True) == 0

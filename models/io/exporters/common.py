@@ -27,15 +27,17 @@ class MissingDependency(ValueError):
 
 
 def require(module: str, fmt: str, package: str) -> Any:
-    """Import ``module`` lazily, or fail with one line naming the package to install."""
+    """Import ``module`` lazily, or fail with one line naming the extra to install.
+
+    Each such format has an extra of its own name in pyproject.toml (``razmetka[spacy]``).
+    """
     import importlib
 
     try:
         return importlib.import_module(module)
     except ImportError:
         raise MissingDependency(
-            f"the {fmt} format needs {package}: pip install {package} "
-            "(or pip install 'razmetka[test]')"
+            f"the {fmt} format needs {package}: pip install 'razmetka[{fmt}]'"
         ) from None
 
 
@@ -212,7 +214,7 @@ def select(
             continue
         model = store.predictions(doc.id) if (with_model or options.include_model) else None
         if options.include_model:
-            doc = model  # type: ignore[assignment]
+            doc = model
         problem = offset_problem(doc) or (offset_problem(model) if model else None)
         if problem:
             report.refused.append(f"document {doc.id} not exported: {problem}")
