@@ -23,6 +23,9 @@ def run_export(args: argparse.Namespace) -> int:
         split=args.split,
         seed=args.seed,
         include_model=args.include_model,
+        part=args.part,
+        keep_noise=args.keep_noise,
+        keep_paths=args.keep_paths,
     )
     try:
         with progress_bar("exporting") as tick:

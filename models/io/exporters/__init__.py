@@ -58,6 +58,10 @@ def _module(fmt: str) -> ModuleType:
 
 def _validate(options: ExportOptions) -> None:
     parse_split(options.split)
+    if not options.part.isidentifier():
+        raise ValueError(f"--part: {options.part!r} is not a name (letters, digits, _)")
+    if options.split and options.part != "all":
+        raise ValueError("--part names the one part of an export without --split")
     for status in options.statuses or ():
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r} (known: {', '.join(STATUSES)}, all)")
@@ -78,9 +82,7 @@ def count(store: Any, options: ExportOptions | None = None) -> int:
 
 
 def target(out: Path, part: str, suffix: str | None) -> Path:
-    """Where one split part goes: ``out`` itself, ``out/<part><suffix>`` or ``out/<part>``."""
-    if not part:
-        return out
+    """Where one split part goes: ``out/<part><suffix>`` or the folder ``out/<part>``."""
     return out / f"{part}{suffix}" if suffix else out / part
 
 
@@ -148,7 +150,9 @@ def _stream(
     cancelled: Callable[[], bool],
 ) -> None:
     writers = {
-        part: module.Writer(target(out, part, module.SUFFIX), options, report)
+        part: module.Writer(
+            target(out, part, module.SUFFIX) if options.split else out, options, report
+        )
         for part in part_names(options)
     }
     try:

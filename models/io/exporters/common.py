@@ -8,7 +8,6 @@ and reported, instead of being dropped silently.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 from collections import Counter
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models.io.exporters.split import assign_parts, parse_split
 from models.spans import Document
 
 Progress = Callable[[int, Any], None]
@@ -45,8 +45,11 @@ class ExportOptions:
     """Which documents and annotations to export.
 
     ``statuses`` None means every status; ``labels`` None keeps every entity label;
-    ``split`` is ``"train=0.8,dev=0.1,test=0.1"``; ``include_model`` exports the model's
-    untouched snapshot instead of the curated gold.
+    ``split`` is ``"train=0.8,dev=0.1,test=0.1"`` and ``part`` names the one part of an
+    export without a split; ``include_model`` exports the model's untouched snapshot
+    instead of the curated gold; ``keep_noise`` keeps captions, ad markers, repeats and
+    the news header in the sentence and token formats; ``keep_paths`` keeps the full
+    path of the imported file in ``meta.file`` (else its name only).
     """
 
     statuses: list[str] | None = None
@@ -54,6 +57,9 @@ class ExportOptions:
     split: str | None = None
     seed: int = 0
     include_model: bool = False
+    part: str = "all"
+    keep_noise: bool = False
+    keep_paths: bool = False
 
 
 @dataclass
@@ -76,7 +82,7 @@ class ExportReport:
         self.notes += [f"refused: {why}" for why in self.refused]
         if self.cancelled:
             self.notes.append("cancelled: the output holds only the documents before the cancel")
-        if len(self.parts) > 1 or (self.parts and next(iter(self.parts)) != ""):
+        if len(self.parts) > 1:
             self.notes.append("split: " + ", ".join(f"{p} {n}" for p, n in self.parts.items()))
 
 
@@ -87,42 +93,6 @@ class Item:
     doc: Document
     part: str
     model: Document | None = None
-
-
-def parse_split(spec: str | None) -> tuple[tuple[str, float], ...]:
-    """``"train=0.8,dev=0.1,test=0.1"`` to ordered (name, fraction) pairs; () for none."""
-    if not spec:
-        return ()
-    parts: list[tuple[str, float]] = []
-    for chunk in spec.split(","):
-        name, _, value = chunk.partition("=")
-        try:
-            frac = float(value)
-        except ValueError:
-            raise ValueError(f"--split: {chunk.strip()!r} is not NAME=FRACTION") from None
-        name = name.strip()
-        if not name.isidentifier() or frac <= 0 or name in dict(parts):
-            raise ValueError(f"--split: bad part {chunk.strip()!r}")
-        parts.append((name, frac))
-    total = sum(f for _, f in parts)
-    if abs(total - 1.0) > 1e-6:
-        raise ValueError(f"--split: fractions add up to {total:g}, not 1")
-    return tuple(parts)
-
-
-def split_of(doc_id: str, parts: tuple[tuple[str, float], ...], seed: int) -> str:
-    """The part a document belongs to: a hash of (seed, id), so adding documents later
-    never moves one that was already assigned."""
-    if not parts:
-        return ""
-    digest = hashlib.sha256(f"{seed}\x00{doc_id}".encode()).digest()
-    x = int.from_bytes(digest[:8], "big") / 2**64
-    acc = 0.0
-    for name, frac in parts:
-        acc += frac
-        if x < acc:
-            return name
-    return parts[-1][0]
 
 
 def offset_problem(doc: Document) -> str | None:
@@ -204,11 +174,14 @@ def select(
     A document whose spans do not match its text is refused with a note.
     """
     parts = parse_split(options.split)
+    assigned = assign_parts(store.document_ids(), parts, options.seed) if parts else {}
     for doc in store.iter_documents(options.statuses):
         if cancelled():
             report.cancelled = True
             return
-        where = split_of(doc.id, parts, options.seed)
+        where = assigned.get(doc.id) if parts else options.part
+        if where is None:  # imported after the export started: not in this snapshot
+            continue
         if part is not None and where != part:
             continue
         model = store.predictions(doc.id) if (with_model or options.include_model) else None
@@ -229,8 +202,8 @@ def select(
 
 
 def part_names(options: ExportOptions) -> list[str]:
-    """The split part names, or [""] without a split."""
-    return [name for name, _ in parse_split(options.split)] or [""]
+    """The split part names, or the one ``options.part`` without a split."""
+    return [name for name, _ in parse_split(options.split)] or [options.part]
 
 
 def prepare_dir(out: Path) -> None:

@@ -3,9 +3,10 @@
 One row per sentence (``id``, ``doc_id``, ``tokens``, ``ner_tags``), the tags a
 ``ClassLabel`` whose names are O, B-X, I-X for the label set, so ``load_from_disk`` gives
 a dataset a token-classification script trains on directly. The split parts are the
-DatasetDict's keys (``train`` alone without ``--split``); all sentences of a document
-stay in one part. Rows are produced by ``Dataset.from_generator`` into a temporary
-Arrow cache, a part at a time, so memory stays flat however large the corpus.
+DatasetDict's keys (without ``--split``, the one part ``--part``, default ``all``); all
+sentences of a document stay in one part. Rows are produced by ``Dataset.from_generator``
+into a temporary Arrow cache, a part at a time, so memory stays flat however large the
+corpus.
 """
 
 from __future__ import annotations
@@ -94,27 +95,28 @@ def export_all(
     try:
         with tempfile.TemporaryDirectory(prefix="razmetka-hf-") as cache:
             parts = {}
-            for part in part_names(options):
-                name = part or "train"
+            for name in part_names(options):
                 before = report.documents
                 try:
-                    parts[name] = Dataset.from_generator(
+                    generated = Dataset.from_generator(
                         _rows,
                         features=features,
                         cache_dir=cache,
-                        split=name,
+                        # the builder reserves "all"; the part gets its name below
+                        split="part",
                         fingerprint=uuid.uuid4().hex,
                         gen_kwargs={
                             "store": store,
                             "options": options,
                             "report": report,
                             # a tuple: datasets shards list-valued gen_kwargs
-                            "part": part,
+                            "part": name,
                             "labels": tuple(labels),
                             "progress": progress,
                             "cancelled": cancelled,
                         },
                     )
+                    parts[name] = Dataset(generated.data, info=generated.info, split=name)
                 except ValueError:
                     if report.documents != before:
                         raise
