@@ -33,7 +33,8 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return fail(str(exc))
     for line in report.notes:
-        print(line, file=sys.stderr)
+        hint = " (--status all exports them)" if line.startswith("not selected by") else ""
+        print(line + hint, file=sys.stderr)
     print(f"{report.documents} documents exported as {args.format} → {args.out}")
     return 0
 

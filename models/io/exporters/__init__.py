@@ -19,10 +19,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from models.io.exporters.card import write_card
 from models.io.exporters.common import (
     ExportOptions,
     ExportReport,
     MissingDependency,
+    count_spans,
     parse_split,
     part_names,
     prepare_dir,
@@ -130,14 +132,34 @@ def export(
         out.parent.mkdir(parents=True, exist_ok=True)
     report = ExportReport()
     report.parts.update(dict.fromkeys(part_names(options), 0))
+    if options.statuses is not None:
+        others = [s for s in STATUSES if s not in options.statuses]
+        report.unselected = {s: n for s in others if (n := int(store.count_documents(status=s)))}
     if hasattr(module, "export_all"):
         module.export_all(store, out, options, report, progress, cancelled)
     else:
         _stream(module, store, out, options, report, progress, cancelled)
     report.finish()
+    _finish(module, store, out, fmt, options, report, folder)
+    return report
+
+
+def _finish(
+    module: ModuleType,
+    store: Any,
+    out: Path,
+    fmt: str,
+    options: ExportOptions,
+    report: ExportReport,
+    folder: bool,
+) -> None:
+    """What goes beside the data: the format's own files, the card, the manifest."""
+    if folder and hasattr(module, "finish"):
+        module.finish(out, options, report)
+    db = Path(store.path).name if getattr(store, "path", None) else "razmetka.db"
+    write_card(out, fmt, options, report, db, folder)
     if folder:
         write_manifest(out, fmt, options, report)
-    return report
 
 
 def _stream(
@@ -157,10 +179,19 @@ def _stream(
     }
     try:
         with_model = getattr(module, "WITH_MODEL", False)
+        prose = getattr(module, "PROSE", False)
         for item in select(
-            store, options, report, progress, with_model=with_model, cancelled=cancelled
+            store,
+            options,
+            report,
+            progress,
+            with_model=with_model,
+            prose=prose,
+            cancelled=cancelled,
         ):
             writers[item.part].write(item)
+            if not prose:
+                count_spans(report, item)
     finally:
         for writer in writers.values():
             writer.close()

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from models.io.exporters.outgoing import public_meta, without_noise
 from models.io.exporters.split import assign_parts, parse_split
 from models.spans import Document
 
@@ -74,12 +75,22 @@ class ExportReport:
     refused: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     cancelled: bool = False
+    # per part: entities by label, QUOTE, SPEAKER, sentences, tokens, as the format holds them
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    unselected: dict[str, int] = field(default_factory=dict)  # documents of other statuses
+
+    def count(self, part: str, things: Iterable[str] | dict[str, int]) -> None:
+        """Add to the counts of ``part`` (labels one by one, or a mapping of totals)."""
+        self.counts.setdefault(part, Counter()).update(things)
 
     def finish(self) -> None:
         """Turn the counters into the one-line notes the CLI and the window print."""
         self.notes = [f"left out: {n} {what}" for what, n in sorted(self.left_out.items()) if n]
         self.notes += [f"adjusted: {n} {what}" for what, n in sorted(self.adjusted.items()) if n]
         self.notes += [f"refused: {why}" for why in self.refused]
+        if self.unselected:
+            others = ", ".join(f"{n} {status}" for status, n in self.unselected.items())
+            self.notes.append(f"not selected by status: {others}")
         if self.cancelled:
             self.notes.append("cancelled: the output holds only the documents before the cancel")
         if len(self.parts) > 1:
@@ -93,6 +104,7 @@ class Item:
     doc: Document
     part: str
     model: Document | None = None
+    kept: list[tuple[int, int]] | None = None  # original ranges the prose is made of
 
 
 def offset_problem(doc: Document) -> str | None:
@@ -122,6 +134,14 @@ def note_normal_forms(report: ExportReport, doc: Document, fmt: str) -> None:
         for q in doc.quotes
     )
     report.left_out[f"normal forms ({fmt} has no field for them)"] += n
+
+
+def count_spans(report: ExportReport, item: Item) -> None:
+    """Count a document's entities by label, its quotes and speakers, for the card."""
+    doc = item.doc
+    report.count(item.part, [e.label for e in doc.entities])
+    quotes = {"QUOTE": len(doc.quotes), "SPEAKER": sum(q.speaker is not None for q in doc.quotes)}
+    report.count(item.part, {k: n for k, n in quotes.items() if n})
 
 
 def note_no_quotes(report: ExportReport, doc: Document, where: str) -> None:
@@ -165,12 +185,14 @@ def select(
     *,
     part: str | None = None,
     with_model: bool = False,
+    prose: bool = False,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[Item]:
     """Stream the documents to export, one at a time, checked and filtered.
 
     ``part`` restricts the stream to one split part (formats that write a part at a
-    time); ``with_model`` also loads the model snapshot (Label Studio's predictions).
+    time); ``with_model`` also loads the model snapshot (Label Studio's predictions);
+    ``prose`` cuts the noise out (sentence and token formats) unless ``keep_noise``.
     A document whose spans do not match its text is refused with a note.
     """
     parts = parse_split(options.split)
@@ -194,9 +216,13 @@ def select(
         doc = keep_labels(doc, options.labels, report)
         if model is not None and model is not doc:
             model = keep_labels(model, options.labels, ExportReport())
+        doc = replace(doc, meta=public_meta(doc.meta, options.keep_paths))
+        kept = None
+        if prose and not options.keep_noise:
+            doc, kept = without_noise(doc, report)
         report.documents += 1
         report.parts[where] += 1
-        yield Item(doc, where, model)
+        yield Item(doc, where, model, kept)
         if progress:
             progress(report.documents, report)
 

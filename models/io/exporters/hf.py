@@ -27,7 +27,7 @@ from models.io.exporters.common import (
     require,
     select,
 )
-from models.io.exporters.tokens import tag_names, tagged_sentences
+from models.io.exporters.tokens import count_tagged, tag_names, tagged_sentences
 from models.labels import load_labels
 
 SUFFIX = None  # a folder (save_to_disk)
@@ -48,7 +48,9 @@ def _rows(
     cancelled: Callable[[], bool],
 ) -> Iterator[dict[str, Any]]:
     index = {name: i for i, name in enumerate(tag_names(labels))}
-    for item in select(store, options, report, progress, part=part, cancelled=cancelled):
+    for item in select(
+        store, options, report, progress, part=part, prose=True, cancelled=cancelled
+    ):
         doc = item.doc
         note_no_quotes(report, doc, "a token-tagging dataset")
         note_normal_forms(report, doc, "hf")
@@ -56,7 +58,9 @@ def _rows(
         report.left_out["entities with a label outside the label set"] += len(doc.entities) - len(
             known
         )
-        for n, (tokens, tags) in enumerate(tagged_sentences(doc.text, known, report, "IOB2")):
+        sents = tagged_sentences(doc.text, known, report, "IOB2")
+        count_tagged(report, part, sents)
+        for n, (tokens, tags) in enumerate(sents):
             yield {
                 "id": f"{doc.id}-{n}",
                 "doc_id": doc.id,
