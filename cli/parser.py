@@ -94,7 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", parents=[db], help="corpus counts")
     st.add_argument("--json", action="store_true")
     ev = sub.add_parser("evaluate", parents=[db], help="score the pre-annotation")
-    ev.add_argument("--gold", type=Path, help="a gold file in the shape of quotes_dev.json")
+    ev.add_argument(
+        "--gold",
+        type=Path,
+        help="score the pre-annotation against gold: razmetka's jsonl export (entities "
+        "per label, quotes) or a JSON list of quote cases, as tests/data/quotes_corpus.json; "
+        "without it, the model is scored against the documents marked done in --db",
+    )
     ev.add_argument("-v", "--verbose", action="store_true")
     bk = sub.add_parser("backup", parents=[db], help="copy the database safely")
     bk.add_argument("--out", required=True, type=Path)
