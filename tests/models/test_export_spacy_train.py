@@ -191,6 +191,7 @@ def test_the_three_formats_hold_the_gold_and_the_same_sentences(work: Path) -> N
     assert begins([tag for s in conll for _, tag in s]) == want
     rows = hf_rows(work / "hf")
     assert begins([tag for r in rows for tag in r["tags"]]) == want
+    assert {r["source_id"] for r in rows} == {g["id"] for g in gold()}
     spacy_sents = sorted(tuple(t.text for t in s if not t.is_space) for d in docs for s in d.sents)
     assert spacy_sents == sorted(tuple(w for w, _ in s) for s in conll)
     assert spacy_sents == sorted(tuple(r["tokens"]) for r in rows)

@@ -1,6 +1,6 @@
 """Hugging Face ``datasets``: a saved DatasetDict of sentences with IOB2 ``ner_tags``.
 
-One row per sentence (``id``, ``doc_id``, ``tokens``, ``ner_tags``), the tags a
+One row per sentence (``id``, ``doc_id``, ``source_id``, ``tokens``, ``ner_tags``), the tags a
 ``ClassLabel`` whose names are O, B-X, I-X for the label set, so ``load_from_disk`` gives
 a dataset a token-classification script trains on directly. The split parts are the
 DatasetDict's keys (without ``--split``, the one part ``--part``, default ``all``); all
@@ -64,6 +64,7 @@ def _rows(
             yield {
                 "id": f"{doc.id}-{n}",
                 "doc_id": doc.id,
+                "source_id": str(doc.meta.get("source_id") or ""),
                 "tokens": [t.text for t in tokens],
                 "ner_tags": [index[t] for t in tags],
             }
@@ -90,6 +91,7 @@ def export_all(
         {
             "id": Value("string"),
             "doc_id": Value("string"),
+            "source_id": Value("string"),
             "tokens": Sequence(Value("string")),
             "ner_tags": Sequence(ClassLabel(names=tag_names(labels))),
         }
