@@ -33,8 +33,9 @@ def run_export(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return fail(str(exc))
     for line in report.notes:
-        hint = " (--status all exports them)" if line.startswith("not selected by") else ""
-        print(line + hint, file=sys.stderr)
+        print(line, file=sys.stderr)
+    if report.unselected:
+        print(f"{report.unselected_note()} (--status all exports them)", file=sys.stderr)
     print(f"{report.documents} documents exported as {args.format} → {args.out}")
     return 0
 

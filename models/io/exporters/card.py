@@ -115,6 +115,7 @@ def card(fmt: str, out: Path, options: ExportOptions, report: ExportReport, db: 
             lines += ["are left out (`--keep-noise` keeps them)."]
     lines += ["", "## Left out, adjusted, refused", ""]
     notes = [n for n in report.notes if not n.startswith("split:")]
+    notes += [report.unselected_note()] if report.unselected else []
     lines += [f"- {note}" for note in notes] or ["Nothing."]
     if fmt == "spacy":
         parts = list(report.parts) if options.split else []

@@ -83,14 +83,16 @@ class ExportReport:
         """Add to the counts of ``part`` (labels one by one, or a mapping of totals)."""
         self.counts.setdefault(part, Counter()).update(things)
 
+    def unselected_note(self) -> str:
+        """``not selected by status: 3 new, 1 skipped``, or "" when every status went out."""
+        others = ", ".join(f"{n} {status}" for status, n in self.unselected.items())
+        return f"not selected by status: {others}" if others else ""
+
     def finish(self) -> None:
         """Turn the counters into the one-line notes the CLI and the window print."""
         self.notes = [f"left out: {n} {what}" for what, n in sorted(self.left_out.items()) if n]
         self.notes += [f"adjusted: {n} {what}" for what, n in sorted(self.adjusted.items()) if n]
         self.notes += [f"refused: {why}" for why in self.refused]
-        if self.unselected:
-            others = ", ".join(f"{n} {status}" for status, n in self.unselected.items())
-            self.notes.append(f"not selected by status: {others}")
         if self.cancelled:
             self.notes.append("cancelled: the output holds only the documents before the cancel")
         if len(self.parts) > 1:
