@@ -135,3 +135,25 @@ def test_the_source_id_travels_beside_the_hash(tmp_path: Path, monkeypatch) -> N
     metas = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text().splitlines()]
     assert [m["meta"]["source_id"] for m in metas] == ["000_ab57c9abfbad8233", "book_58"]
     assert metas[1]["id"] != "book_58"  # the id stays the content hash
+
+
+def test_jsonl_round_trip_keeps_meta_and_noise_alike(tmp_path: Path, monkeypatch) -> None:
+    import models.pipeline
+    from models.io.importers import import_files
+
+    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
+    export(store_of(sample_doc(), ad_doc()), "jsonl", tmp_path / "one.jsonl", ExportOptions())
+    again = Store.in_memory()
+    import_files(again, [tmp_path / "one.jsonl"])
+    export(again, "jsonl", tmp_path / "two.jsonl", ExportOptions())
+
+    def records(name: str) -> list[dict]:
+        rows = [json.loads(x) for x in (tmp_path / name).read_text(encoding="utf-8").splitlines()]
+        for r in rows:
+            for span in r["entities"] + r["quotes"]:
+                span.pop("origin")  # imported spans are the human's
+        return rows
+
+    one, two = records("one.jsonl"), records("two.jsonl")
+    assert two == one and one[0]["meta"]["file"] == "000_ab57c9abfbad8233.txt"
+    assert "noise" not in again.document(one[0]["id"]).meta

@@ -8,7 +8,9 @@ format could not hold, what was adjusted and which documents were refused.
 
 Outputs: without ``--split`` a single-file format writes ``out`` itself and a folder
 format (spacy, brat, hf) fills the folder ``out``; with ``--split`` ``out`` is a folder
-holding one file (``train.jsonl``) or one subfolder (``train/``) per part.
+holding one file (``train.jsonl``) or one subfolder (``train/``) per part. Beside the
+data go the format's own files (spaCy's ``config.cfg``), the README card and, for a
+folder, the manifest.
 """
 
 from __future__ import annotations
