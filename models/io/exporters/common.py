@@ -12,11 +12,11 @@ import json
 import shutil
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from models.io.exporters.outgoing import public_meta, without_noise
+from models.io.exporters.outgoing import outgoing
 from models.io.exporters.split import assign_parts, parse_split
 from models.spans import Document
 
@@ -204,9 +204,8 @@ def select(
             report.cancelled = True
             return
         where = assigned.get(doc.id) if parts else options.part
-        if where is None:  # imported after the export started: not in this snapshot
-            continue
-        if part is not None and where != part:
+        # None: imported after the export started, so not in this snapshot
+        if where is None or (part is not None and where != part):
             continue
         model = store.predictions(doc.id) if (with_model or options.include_model) else None
         if options.include_model:
@@ -218,10 +217,7 @@ def select(
         doc = keep_labels(doc, options.labels, report)
         if model is not None and model is not doc:
             model = keep_labels(model, options.labels, ExportReport())
-        doc = replace(doc, meta=public_meta(doc.meta, options.keep_paths))
-        kept = None
-        if prose and not options.keep_noise:
-            doc, kept = without_noise(doc, report)
+        doc, kept = outgoing(doc, options.keep_paths, prose and not options.keep_noise, report)
         report.documents += 1
         report.parts[where] += 1
         yield Item(doc, where, model, kept)

@@ -135,3 +135,12 @@ def without_noise(doc: Document, report: ExportReport) -> tuple[Document, list[t
     )
     cut = replace(doc, text=prose.text, noise=())
     return cut.with_annotations(entities, quotes), prose.pieces
+
+
+def outgoing(
+    doc: Document, keep_paths: bool, prose: bool, report: ExportReport
+) -> tuple[Document, list[tuple[int, int]] | None]:
+    """The document as it goes out (public meta; the prose only, when ``prose``) and the
+    original ranges the prose is made of (None when the text stays whole)."""
+    doc = replace(doc, meta=public_meta(doc.meta, keep_paths))
+    return without_noise(doc, report) if prose else (doc, None)
