@@ -29,6 +29,9 @@ def run_export(args: argparse.Namespace) -> int:
         split=args.split,
         seed=args.seed,
         include_model=args.include_model,
+        part=args.part,
+        keep_noise=args.keep_noise,
+        keep_paths=args.keep_paths,
     )
     try:
         with progress_bar("exporting") as tick:
@@ -38,6 +41,8 @@ def run_export(args: argparse.Namespace) -> int:
         return fail(_refusal(exc))
     for line in report.notes:
         print(line, file=sys.stderr)
+    if report.unselected:
+        print(f"{report.unselected_note()} (--status all exports them)", file=sys.stderr)
     print(f"{report.documents} documents exported as {args.format} → {args.out}")
     return 0
 

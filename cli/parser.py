@@ -63,18 +63,45 @@ def build_parser() -> argparse.ArgumentParser:
         help="comma-separated statuses to export, or 'all' (default: done)",
     )
     exp.add_argument("--labels", help="comma-separated entity labels to keep")
-    exp.add_argument("--split", help="e.g. train=0.8,dev=0.1,test=0.1")
-    exp.add_argument("--seed", type=int, default=0)
+    exp.add_argument(
+        "--split",
+        help="e.g. train=0.8,dev=0.1,test=0.1: --out becomes a folder with one file "
+        "(train.jsonl …) or subfolder (train/ …) per part; sizes by largest remainder, "
+        "and a document keeps its part when more are imported or marked done",
+    )
+    exp.add_argument("--seed", type=int, default=0, help="decides ties in the split")
+    exp.add_argument(
+        "--part",
+        default="all",
+        help="the name of the one part of an export without --split (default: all)",
+    )
     exp.add_argument(
         "--include-model",
         action="store_true",
         help="export the model's snapshot instead of the gold",
     )
     exp.add_argument("--force", action="store_true", help="replace an existing output file")
+    exp.add_argument(
+        "--keep-noise",
+        action="store_true",
+        help="keep captions, ad markers, repeated paragraphs and the news header line in "
+        "the sentence and token formats (left out by default)",
+    )
+    exp.add_argument(
+        "--keep-paths",
+        action="store_true",
+        help="keep the full path of each imported file in meta.file (default: its name)",
+    )
     st = sub.add_parser("stats", parents=[db], help="corpus counts")
     st.add_argument("--json", action="store_true")
     ev = sub.add_parser("evaluate", parents=[db], help="score the pre-annotation")
-    ev.add_argument("--gold", type=Path, help="a gold file in the shape of quotes_dev.json")
+    ev.add_argument(
+        "--gold",
+        type=Path,
+        help="score the pre-annotation against gold: razmetka's jsonl export (entities "
+        "per label, quotes) or a JSON list of quote cases, as tests/data/quotes_corpus.json; "
+        "without it, the model is scored against the documents marked done in --db",
+    )
     ev.add_argument("-v", "--verbose", action="store_true")
     bk = sub.add_parser("backup", parents=[db], help="copy the database safely")
     bk.add_argument("--out", required=True, type=Path)

@@ -19,21 +19,28 @@ def run_stats(args: argparse.Namespace) -> int:
         print(json.dumps(stats, ensure_ascii=False))
         return 0
     print(f"documents: {stats['documents']}")
-    for key in ("by_status", "by_label"):
-        for name, n in sorted(stats[key].items()):
+    for key, title in (("by_status", "by status"), ("by_label", "entities by label")):
+        print(f"\n{title}:")
+        for name, n in sorted(stats[key].items()) or [("(none)", "")]:
             print(f"  {name:12} {n}")
-    print(f"quotes: {stats['quotes']}")
+    print(f"\nquotes: {stats['quotes']}")
     return 0
 
 
 def run_evaluate(args: argparse.Namespace) -> int:
-    """``evaluate``: score quotes against a gold file, or the model against the db."""
+    """``evaluate``: score against a gold file, or the model against the reviewed db."""
     from models import evaluate
 
-    if args.gold:
-        if not args.gold.exists():
-            return fail(f"{args.gold}: no such file")
-        return evaluate.run_evaluate_gold(args.gold, args.verbose)
-    if not args.db.exists():
-        return fail(f"{args.db}: no such database")
-    return evaluate.run_evaluate_db(args.db, args.verbose)
+    try:
+        if args.gold:
+            if not args.gold.exists():
+                return fail(f"{args.gold}: no such file")
+            report, code = evaluate.evaluate_gold(args.gold, args.verbose)
+        else:
+            if not args.db.exists():
+                return fail(f"{args.db}: no such database")
+            report, code = evaluate.evaluate_db(args.db, args.verbose), 0
+    except ValueError as exc:
+        return fail(str(exc))
+    print(report)
+    return code

@@ -12,6 +12,7 @@ much a team had to change: entities by exact span and label, quotes by IoU with 
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -282,18 +283,44 @@ def pipeline_predict(text: str) -> list[Quote]:
     return list(predict(document_from_text(text)).quotes)
 
 
+def evaluate_gold(path: str | Path, verbose: bool = False) -> tuple[str, int]:
+    """``evaluate --gold FILE``: the report and the exit code.
+
+    Quote cases are scored as score_quotes.py does (exit 0 when F1 and speaker accuracy
+    pass); razmetka's native records get the model-vs-gold table per label (exit 0).
+    Raises GoldError (one line) for a file in neither shape.
+    """
+    from models.gold_file import GoldError, read_gold
+
+    gold = read_gold(path)
+    if gold.cases is not None:
+        try:
+            score = score_quotes(gold.cases, pipeline_predict)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GoldError(f"{path}: {exc}") from None
+        return format_report(score, verbose), 0 if score.passed() else 1
+    from models.io.ingest import document_from_text
+    from models.pipeline import predict
+
+    docs = gold.documents or []
+    result = compare_annotations((d, predict(document_from_text(d.text))) for d in docs)
+    return _comparison_report(result, verbose), 0
+
+
 def run_evaluate_gold(path: str | Path, verbose: bool = False) -> int:
-    """``evaluate --gold FILE``: print the report; 0 when F1 and speaker accuracy pass."""
+    """Print ``evaluate_gold``'s report; a bad file is one line on stderr and exit 2."""
     try:
-        cases = json.loads(Path(path).read_text(encoding="utf-8"))
-        if not isinstance(cases, list):
-            raise TypeError("expected a JSON list of cases")
-        score = score_quotes(cases, pipeline_predict)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"{path}: {exc}")
+        report, code = evaluate_gold(path, verbose)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    print(format_report(score, verbose))
-    return 0 if score.passed() else 1
+    print(report)
+    return code
+
+
+def _comparison_report(result: dict[str, Any], verbose: bool) -> str:
+    text = format_comparison(result)
+    return text + "\n" + json.dumps(result, ensure_ascii=False, indent=1) if verbose else text
 
 
 def format_comparison(result: dict[str, Any]) -> str:
@@ -312,25 +339,37 @@ def format_comparison(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def run_evaluate_db(db: str | Path, verbose: bool = False) -> int:
-    """``evaluate --db PATH``: model snapshot vs curated spans of the finished documents.
+class NothingReviewed(ValueError):
+    """No document is done: the model would be compared with itself."""
 
-    Documents marked done are the gold; when none are done yet, every document is used
-    (and the report says so).
+
+def evaluate_db(db: str | Path, verbose: bool = False) -> str:
+    """``evaluate --db PATH``: model snapshot vs curated spans of the documents marked done.
+
+    Raises NothingReviewed when none is done: before a review the curated spans are the
+    model's own, and the comparison would say 1.000 everywhere.
     """
     from models.store.store import Store
 
-    store = Store(db)
+    store = Store(db, readonly=True)
     try:
         docs = list(store.iter_documents(["done"]))
-        note = ""
         if not docs:
-            docs = list(store.iter_documents())
-            note = "no documents are done yet: comparing all documents\n"
+            raise NothingReviewed(
+                f"{db}: nothing reviewed to compare: no document is marked done yet "
+                "(the model would be compared with itself)"
+            )
         result = compare_annotations((d, store.predictions(d.id)) for d in docs)
     finally:
         store.close()
-    print(note + format_comparison(result))
-    if verbose:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
+    return _comparison_report(result, verbose)
+
+
+def run_evaluate_db(db: str | Path, verbose: bool = False) -> int:
+    """Print ``evaluate_db``'s report; nothing reviewed is one line on stderr and exit 1."""
+    try:
+        print(evaluate_db(db, verbose))
+    except NothingReviewed as exc:
+        print(exc, file=sys.stderr)
+        return 1
     return 0

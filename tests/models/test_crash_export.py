@@ -81,7 +81,8 @@ def test_kill_9_mid_export_leaves_no_file_that_looks_complete(
     again = start_export(db, fmt, out)
     _, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
-    assert [p.name for p in out.parent.iterdir()] == [out.name]  # the dead temporary is gone
+    # the dead temporary is gone; the data and its card are there
+    assert sorted(p.name for p in out.parent.iterdir()) == ["corpus.README.md", out.name]
 
 
 def test_kill_9_mid_spacy_export_leaves_no_corpus_spacy_would_read(

@@ -72,3 +72,31 @@ def test_brat_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
         back[rec.doc.id] = rec.doc
     for gold in corpus():
         assert key(back[gold.id]) == key(gold)
+
+
+def test_files_are_named_after_the_source_made_safe_and_unique(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from exio_helpers import doc, ent
+
+    def named(text: str, **meta: str) -> object:
+        d = doc(text, [ent(text, "Москве", "LOC")])
+        return replace(d, meta={"title": text[:10], **meta})
+
+    docs = [
+        named("Встреча в Москве.", file="/home/anna/Новости 26.11.txt"),
+        named("Парад в Москве.", source_id="book_58"),
+        named("Снег в Москве.", source_id="../../etc/passwd"),
+        named("Дождь в Москве.", source_id="BOOK_58"),
+        named("Ветер в Москве."),
+        named("Туман в Москве.", source_id="CON"),
+    ]
+    export(make_store(docs), "brat", tmp_path / "b", ExportOptions())
+    names = sorted(p.stem for p in (tmp_path / "b").glob("*.ann"))
+    ids = [d.id for d in docs]
+    assert names == sorted(
+        ["Новости_26.11", "book_58", "etc_passwd", f"BOOK_58-{ids[3]}", ids[4], ids[5]]
+    )
+    for name in names:
+        assert (tmp_path / "b" / f"{name}.txt").is_file()
+    assert not (tmp_path / "etc").exists() and not (tmp_path / "passwd.txt").exists()

@@ -9,7 +9,8 @@ import pytest
 from exio_helpers import corpus, make_store, many
 
 from models.io.exporters import ExportOptions, count, export
-from models.io.exporters.common import MissingDependency, parse_split, require, split_of
+from models.io.exporters.common import MissingDependency, require
+from models.io.exporters.split import assign_parts, parse_split
 from models.store.store import Store
 
 
@@ -46,15 +47,70 @@ def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Pa
     for part, ids in first.items():
         assert ids <= second[part]  # nobody moved
     sizes = {p: len(ids) for p, ids in second.items()}
-    assert 400 < sizes["train"] < 560 and 30 < sizes["dev"] < 100 and 30 < sizes["test"] < 100
+    assert sizes == {"train": 480, "dev": 60, "test": 60}
     assert any(n.startswith("split: train") for n in report.notes)
+
+
+def parts_of(tmp_path: Path, name: str) -> dict[str, set[str]]:
+    return {
+        p: {r["id"] for r in read_jsonl(tmp_path / name / f"{p}.jsonl")}
+        for p in ("train", "dev", "test")
+    }
+
+
+def test_thirty_documents_split_by_largest_remainder(tmp_path: Path) -> None:
+    store = Store.in_memory()
+    for d in many(30):
+        store.add_document(d)
+    export(store, "jsonl", tmp_path / "s", ExportOptions(split="train=0.8,dev=0.1,test=0.1"))
+    sizes = {p: len(ids) for p, ids in parts_of(tmp_path, "s").items()}
+    assert sizes == {"train": 24, "dev": 3, "test": 3}
+
+
+def test_every_length_is_within_one_document_of_its_share() -> None:
+    parts = parse_split("train=0.7,dev=0.15,test=0.15")
+    ids = [f"{i:016x}" for i in range(500)]
+    assigned = list(assign_parts(ids, parts, 0).values())
+    for n in range(1, len(ids) + 1):
+        for name, frac in parts:
+            assert abs(assigned[:n].count(name) - frac * n) < 1
+
+
+def test_marking_more_documents_done_moves_nobody(tmp_path: Path) -> None:
+    store = Store.in_memory()
+    docs = list(many(40))
+    for d in docs:
+        store.add_document(d)
+    for d in docs[::3]:
+        store.set_status(d.id, "new")
+    options = ExportOptions(statuses=["done"], split="train=0.8,dev=0.1,test=0.1")
+    export(store, "jsonl", tmp_path / "one", options)
+    for d in docs[::3]:
+        store.set_status(d.id, "done")
+    export(store, "jsonl", tmp_path / "two", options)
+    first, second = parts_of(tmp_path, "one"), parts_of(tmp_path, "two")
+    assert all(first[p] <= second[p] for p in first)
+    assert {p: len(ids) for p, ids in second.items()} == {"train": 32, "dev": 4, "test": 4}
 
 
 def test_another_seed_gives_another_split() -> None:
     parts = parse_split("train=0.5,test=0.5")
     ids = [f"{i:016x}" for i in range(200)]
-    assert [split_of(i, parts, 1) for i in ids] != [split_of(i, parts, 2) for i in ids]
-    assert [split_of(i, parts, 1) for i in ids] == [split_of(i, parts, 1) for i in ids]
+    one, two = assign_parts(ids, parts, 1), assign_parts(ids, parts, 2)
+    assert one != two and one == assign_parts(ids, parts, 1)
+    assert list(one.values()).count("train") == 100 == list(two.values()).count("train")
+
+
+def test_without_a_split_the_one_part_is_named(tmp_path: Path) -> None:
+    report = export(make_store(), "brat", tmp_path / "b", ExportOptions())
+    manifest = json.loads((tmp_path / "b" / "razmetka-export.json").read_text())
+    assert manifest["parts"] == {"all": len(corpus())} and dict(report.parts) == manifest["parts"]
+    export(make_store(), "brat", tmp_path / "g", ExportOptions(part="gold"))
+    manifest = json.loads((tmp_path / "g" / "razmetka-export.json").read_text())
+    assert manifest["parts"] == {"gold": len(corpus())}
+    assert not any(n.startswith("split:") for n in report.notes)
+    with pytest.raises(ValueError, match="--part"):
+        export(make_store(), "brat", tmp_path / "x", ExportOptions(part="a b"))
 
 
 @pytest.mark.parametrize(

@@ -18,16 +18,16 @@ from seqeval.metrics.sequence_labeling import get_entities
 def test_saved_dataset_loads_with_classlabel_names(tmp_path: Path) -> None:
     export(make_store(), "hf", tmp_path / "hf", ExportOptions())
     dd = datasets.load_from_disk(str(tmp_path / "hf"))
-    assert list(dd) == ["train"]
-    tags = dd["train"].features["ner_tags"].feature
+    assert list(dd) == ["all"] and dd["all"].split == "all"
+    tags = dd["all"].features["ner_tags"].feature
     assert isinstance(tags, datasets.ClassLabel)
     assert tags.names == ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
-    assert set(dd["train"]["doc_id"]) == {d.id for d in corpus()}
+    assert set(dd["all"]["doc_id"]) == {d.id for d in corpus()}
 
 
 def test_tags_read_back_into_the_same_spans(tmp_path: Path) -> None:
     export(make_store(), "hf", tmp_path / "hf", ExportOptions())
-    train = datasets.load_from_disk(str(tmp_path / "hf"))["train"]
+    train = datasets.load_from_disk(str(tmp_path / "hf"))["all"]
     names = train.features["ner_tags"].feature.names
     for gold in corpus():
         rows = [r for r in train if r["doc_id"] == gold.id]
@@ -57,7 +57,7 @@ def test_split_parts_are_datasetdict_keys_and_documents_stay_whole(tmp_path: Pat
 
 def test_label_filter_shrinks_the_tag_set(tmp_path: Path) -> None:
     export(make_store(), "hf", tmp_path / "hf", ExportOptions(labels=frozenset({"LOC"})))
-    train = datasets.load_from_disk(str(tmp_path / "hf"))["train"]
+    train = datasets.load_from_disk(str(tmp_path / "hf"))["all"]
     assert train.features["ner_tags"].feature.names == ["O", "B-LOC", "I-LOC"]
 
 

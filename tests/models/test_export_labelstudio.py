@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+import pytest
 from exio_helpers import corpus, key, make_store, model_of
 
 from models.io.exporters import ExportOptions, export
@@ -128,3 +129,53 @@ def test_a_new_document_with_a_human_edit_keeps_its_annotation(tmp_path: Path) -
     export(make_store([edited]), "labelstudio", tmp_path / "t.json", ExportOptions())
     (task,) = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert [r["value"]["text"] for r in task["annotations"][0]["result"]] == ["Михаил Мурашко"]
+
+
+def converter_items(task: dict[str, Any], from_names: set[str]) -> list[dict[str, Any]]:
+    """What label-studio-converter 0.0.59 takes from a task (``Converter.
+    annotation_result_from_task`` and ``get_data``, read in its source): ``task["id"]``,
+    ``task["data"]``, and of each annotation not cancelled, newest ``created_at`` first,
+    its ``id`` and the ``value`` of each result item whose ``from_name`` is in the config."""
+    annotations = [
+        a for a in task["annotations"] if not (a.get("skipped") or a.get("was_cancelled"))
+    ]
+    out = []
+    for a in sorted(annotations, key=lambda x: x.get("created_at", 0), reverse=True):
+        values = [r["value"] for r in a["result"] if r.get("from_name") in from_names]
+        out.append(
+            {
+                "id": task["id"],
+                "input": task["data"],
+                "annotation_id": a.get("id"),
+                "values": values,
+            }
+        )
+    return out
+
+
+def test_tasks_carry_the_ids_label_studios_converter_reads(tmp_path: Path) -> None:
+    tasks, cfg = exported(tmp_path)
+    reviewed = [t for t in tasks if "annotations" in t]
+    items = [i for t in reviewed for i in converter_items(t, {cfg["from"]})]
+    assert [t["id"] for t in tasks] == list(range(1, len(tasks) + 1))
+    assert all(isinstance(i["annotation_id"], int) for i in items)
+    assert len({i["annotation_id"] for i in items}) == len(items)
+    assert all(p["id"] and p["task"] == t["id"] for t in tasks for p in t["predictions"])
+    first = items[0]
+    assert first["input"]["text"] == corpus()[0].text
+    assert any(v["text"] == "Владимир Путин" and v["labels"] == ["PER"] for v in first["values"])
+
+
+def test_label_studios_own_converter_reads_the_export(tmp_path: Path) -> None:
+    converter = pytest.importorskip("label_studio_converter")
+    tasks_file = tmp_path / "tasks.json"
+    export(make_store(), "labelstudio", tasks_file, ExportOptions())
+    config = (tmp_path / "tasks.config.xml").read_text(encoding="utf-8")
+    c = converter.Converter(config=config, project_dir=None)
+    c.convert(str(tasks_file), str(tmp_path / "conll"), "CONLL2003", is_dir=False)
+    lines = (tmp_path / "conll" / "result.conll").read_text(encoding="utf-8").splitlines()
+    tagged = {line.split()[0]: line.split()[-1] for line in lines[1:] if line}
+    assert tagged["Владимир"] == "B-PER" and tagged["Путин"] == "I-PER"
+    c.convert(str(tasks_file), str(tmp_path / "min"), "JSON_MIN", is_dir=False)
+    rows = json.loads((tmp_path / "min" / "result.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in rows] == [1, 2, 3]  # not the new (unreviewed) nor the skipped one

@@ -83,3 +83,38 @@ def test_emoji_before_entities_keeps_offsets(tmp_path: Path) -> None:
     export(make_store(), "spacy", tmp_path / "c", ExportOptions())
     emoji = load(tmp_path / "c")[1]
     assert [s.text for s in emoji.ents] == ["Москвы", "Сергей Собянин", "Зарядье"]
+
+
+def test_docs_have_razdel_sentences_and_the_shipped_tokenizer_makes_the_same_tokens(
+    tmp_path: Path,
+) -> None:
+    from models.io.exporters.razdel_tokenizer import RazdelTokenizer
+    from models.io.exporters.tokens import sentences
+
+    export(make_store(), "spacy", tmp_path / "c", ExportOptions())
+    tokenizer = RazdelTokenizer(spacy.blank("ru").vocab)
+    for doc, gold in zip(load(tmp_path / "c"), corpus()):
+        assert [t.text for t in tokenizer(doc.text)] == [t.text for t in doc]
+        want = [[t.text for t in s] for s in sentences(gold.text)]
+        assert [[t.text for t in s if not t.is_space] for s in doc.sents] == want
+
+
+def test_the_config_names_razdels_tokenizer_and_no_lemmatizer(tmp_path: Path) -> None:
+    from spacy.util import load_config
+
+    export(make_store(), "spacy", tmp_path / "c", ExportOptions())
+    config = load_config(tmp_path / "c" / "config.cfg")
+    assert config["nlp"]["tokenizer"] == {"@tokenizers": "razmetka.razdel_tokenizer.v1"}
+    assert config["nlp"]["lang"] == "ru" and config["nlp"]["pipeline"] == ["tok2vec", "ner"]
+    code = (tmp_path / "c" / "razdel_tokenizer.py").read_text(encoding="utf-8")
+    assert "registry.tokenizers('razmetka.razdel_tokenizer.v1'" in code
+    assert "from models" not in code  # it runs where only spaCy and razdel are
+
+
+def test_the_tokenizers_paragraphs_are_ingests() -> None:
+    from models.io.exporters.razdel_tokenizer import PARAGRAPH
+    from models.io.ingest import paragraphs
+    from models.labels import sample_path
+
+    for text in (sample_path().read_text(encoding="utf-8"), "a\n \nb\n\n\n c\nd\n", "\n\nx"):
+        assert [m.span() for m in PARAGRAPH.finditer(text)] == list(paragraphs(text))

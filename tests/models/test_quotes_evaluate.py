@@ -101,11 +101,51 @@ def test_run_evaluate_gold_reports_a_bad_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "gold.json"
-    path.write_text("{not json", encoding="utf-8")
-    assert run_evaluate_gold(path) == 2
-    path.write_text(json.dumps({"id": 1}), encoding="utf-8")
-    assert run_evaluate_gold(path) == 2
-    assert "expected a JSON list" in capsys.readouterr().out
+    for bad in (
+        "{not json",
+        json.dumps({"id": 1}),
+        json.dumps([{"text": "x", "entities": [[0, 1, "PER"]]}]),
+    ):
+        path.write_text(bad, encoding="utf-8")
+        assert run_evaluate_gold(path) == 2
+        err = capsys.readouterr().err.strip()
+        assert err.count("\n") == 0 and "not a gold file: expected razmetka's jsonl export" in err
+
+
+def test_evaluate_gold_scores_razmetkas_own_jsonl_export_per_label(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exio_helpers import corpus, make_store
+
+    import models.pipeline
+    from models.evaluate import evaluate_gold
+    from models.io.exporters import ExportOptions, export
+
+    export(make_store(), "jsonl", tmp_path / "gold.jsonl", ExportOptions(statuses=["done"]))
+
+    def only_persons(doc: Document) -> Document:
+        return doc.with_annotations([e for e in doc.entities if e.label == "PER"], [])
+
+    gold_docs = {d.text: d for d in corpus()}
+    monkeypatch.setattr(models.pipeline, "predict", lambda d: only_persons(gold_docs[d.text]))
+    report, code = evaluate_gold(tmp_path / "gold.jsonl")
+    rows = {line.split()[0]: line.split() for line in report.splitlines()[2:]}
+    assert code == 0 and report.startswith("documents: 2")
+    assert rows["PER"][1:4] == ["1.000", "1.000", "1.000"]
+    assert rows["LOC"][1:4] == ["0.000", "0.000", "0.000"] and rows["LOC"][6] == "4"
+    assert rows["QUOTE"][4:7] == ["0", "0", "2"]
+
+
+def test_evaluate_gold_names_the_line_of_a_bad_record(tmp_path: Path) -> None:
+    from models.evaluate import evaluate_gold
+    from models.gold_file import GoldError
+
+    good = {"text": "Иван Петров", "entities": [{"start": 0, "end": 11, "label": "PER"}]}
+    bad = {"text": "Иван", "entities": [{"start": 0, "end": 40, "label": "PER"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"gold.jsonl:2: entity 1 offsets 0-40 outside"):
+        evaluate_gold(path)
 
 
 def _doc(entities: list[Entity], quotes: list[Quote]) -> Document:
@@ -155,3 +195,20 @@ def test_run_evaluate_db_compares_done_documents(
     assert run_evaluate_db(path) == 0
     out = capsys.readouterr().out
     assert "documents: 1" in out and "PER" in out and "QUOTE" in out
+
+
+def test_evaluate_db_with_nothing_reviewed_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from models.evaluate import run_evaluate_db
+    from models.store.store import Store
+
+    per = Entity(TEXT.index("Иван"), TEXT.index("Иван") + 11, "PER", "Иван Петров")
+    path = tmp_path / "eval.db"
+    store = Store(path)
+    store.add_document(Document("d", TEXT).with_annotations([per], []))
+    store.close()
+    assert run_evaluate_db(path) == 1
+    out = capsys.readouterr()
+    assert out.out == "" and "nothing reviewed to compare" in out.err
+    assert "1.000" not in out.err

@@ -8,9 +8,11 @@ format could not hold, what was adjusted and which documents were refused.
 
 Outputs: without ``--split`` a single-file format writes ``out`` itself and a folder
 format (spacy, brat, hf) fills the folder ``out``; with ``--split`` ``out`` is a folder
-holding one file (``train.jsonl``) or one subfolder (``train/``) per part. Writers
-write into a private temporary folder; the export is put in place only when complete,
-never onto the database or a file it did not write (``output.Output``).
+holding one file (``train.jsonl``) or one subfolder (``train/``) per part. Beside the
+data go the format's own files (spaCy's ``config.cfg``), the README card and, for a
+folder, the manifest. Writers write into a private temporary folder; the export is put
+in place only when complete, never onto the database or a file it did not write
+(``output.Output``).
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from models.io.exporters.card import write_card
 from models.io.exporters.common import (
     ExportOptions,
     ExportReport,
     MissingDependency,
+    count_spans,
     parse_split,
     part_names,
     select,
@@ -69,6 +73,10 @@ def _module(fmt: str) -> ModuleType:
 
 def _validate(options: ExportOptions) -> None:
     parse_split(options.split)
+    if not options.part.isidentifier():
+        raise ValueError(f"--part: {options.part!r} is not a name (letters, digits, _)")
+    if options.split and options.part != "all":
+        raise ValueError("--part names the one part of an export without --split")
     for status in options.statuses or ():
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r} (known: {', '.join(STATUSES)}, all)")
@@ -89,9 +97,7 @@ def count(store: Any, options: ExportOptions | None = None) -> int:
 
 
 def target(out: Path, part: str, suffix: str | None) -> Path:
-    """Where one split part goes: ``out`` itself, ``out/<part><suffix>`` or ``out/<part>``."""
-    if not part:
-        return out
+    """Where one split part goes: ``out/<part><suffix>`` or the folder ``out/<part>``."""
     return out / f"{part}{suffix}" if suffix else out / part
 
 
@@ -140,6 +146,7 @@ def export(
         output = Output(out, protected, folder=folder, force=force, fmt=fmt)
         try:
             report = _write(module, store, output.target, options, progress, cancelled)
+            _finish(module, store, output, fmt, options, report)
             output.publish(_summary(fmt, options, report))
         except BaseException:
             output.discard()
@@ -158,12 +165,30 @@ def _write(
 ) -> ExportReport:
     report = ExportReport()
     report.parts.update(dict.fromkeys(part_names(options), 0))
+    if options.statuses is not None:
+        others = [s for s in STATUSES if s not in options.statuses]
+        report.unselected = {s: n for s in others if (n := int(store.count_documents(status=s)))}
     if hasattr(module, "export_all"):
         module.export_all(store, out, options, report, progress, cancelled)
     else:
         _stream(module, store, out, options, report, progress, cancelled)
     report.finish()
     return report
+
+
+def _finish(
+    module: ModuleType,
+    store: Any,
+    output: Output,
+    fmt: str,
+    options: ExportOptions,
+    report: ExportReport,
+) -> None:
+    """What goes beside the data: the format's own files (a folder's) and the card."""
+    if output.folder and hasattr(module, "finish"):
+        module.finish(output.target, options, report)
+    db = Path(store.path).name if getattr(store, "path", None) else "razmetka.db"
+    write_card(output, fmt, options, report, db)
 
 
 def _summary(fmt: str, options: ExportOptions, report: ExportReport) -> dict[str, Any]:
@@ -189,15 +214,26 @@ def _stream(
     cancelled: Callable[[], bool],
 ) -> None:
     writers = {
-        part: module.Writer(target(out, part, module.SUFFIX), options, report)
+        part: module.Writer(
+            target(out, part, module.SUFFIX) if options.split else out, options, report
+        )
         for part in part_names(options)
     }
     try:
         with_model = getattr(module, "WITH_MODEL", False)
+        prose = getattr(module, "PROSE", False)
         for item in select(
-            store, options, report, progress, with_model=with_model, cancelled=cancelled
+            store,
+            options,
+            report,
+            progress,
+            with_model=with_model,
+            prose=prose,
+            cancelled=cancelled,
         ):
             writers[item.part].write(item)
+            if not prose:
+                count_spans(report, item)
     finally:
         for writer in writers.values():
             writer.close()

@@ -5,12 +5,15 @@ speaker an ``R`` line ``Speaker Arg1:<quote> Arg2:<speaker>``, where the speaker
 entity at the same offsets when there is one, else a T line of type ``Speaker``. Normal
 forms go into ``AnnotatorNotes``. A span across a line break (a quote running over
 paragraphs) is written as brat writes it: fragments ``start end;start end`` split at
-the line breaks, because a T line cannot contain one. Files are named by document id.
+the line breaks, because a T line cannot contain one. Files are named after the source
+(``meta.source_id``: a text file's stem, a record's own id), made safe for any file
+system; the content hash names a document without one, and follows a name already taken.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from models.io.exporters.common import ExportOptions, ExportReport, Item
@@ -19,6 +22,14 @@ from models.labels import load_labels
 
 SUFFIX = None  # a folder
 _LINE = re.compile(r"[^\n]+")
+_UNSAFE = re.compile(r"[^\w.-]+")  # \w keeps Cyrillic; path separators and the rest go
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"{d}{n}" for d in ("COM", "LPT") for n in range(1, 10))}
+
+
+def safe_name(raw: str) -> str:
+    """``raw`` as a file name on any system, or "" when nothing usable is left."""
+    name = _UNSAFE.sub("_", unicodedata.normalize("NFC", raw)).strip("._-")[:80]
+    return "" if name.split(".")[0].upper() in _RESERVED else name
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -96,11 +107,12 @@ def visual_conf() -> str:
 
 
 class Writer:
-    """Writes ``<id>.txt`` and ``<id>.ann`` per document into the folder ``path``."""
+    """Writes ``<name>.txt`` and ``<name>.ann`` per document into the folder ``path``."""
 
     def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
         self._dir = path
         self._report = report
+        self._used: set[str] = set()
         path.mkdir(parents=True, exist_ok=True)
         labels = [lb.name for lb in load_labels().entities]
         if options.labels is not None:
@@ -113,14 +125,22 @@ class Writer:
                 fh.write(text)
             report.files.append(path / name)
 
+    def _name(self, item: Item) -> str:
+        doc = item.doc
+        name = safe_name(str(doc.meta.get("source_id") or "")) or doc.id
+        if name.casefold() in self._used:  # case-blind, as on Windows and macOS
+            name = f"{name}-{doc.id}"
+        self._used.add(name.casefold())
+        return name
+
     def write(self, item: Item) -> None:
         """Write one document's text and standoff annotations."""
-        base = self._dir / item.doc.id
+        name = self._name(item)
         # create_new writes the text byte for byte (no newline translation), so .ann
         # offsets match on Windows too.
-        with create_new(base.with_suffix(".txt")) as fh:
+        with create_new(self._dir / f"{name}.txt") as fh:
             fh.write(item.doc.text)
-        with create_new(base.with_suffix(".ann")) as fh:
+        with create_new(self._dir / f"{name}.ann") as fh:
             fh.write(ann(item))
 
     def close(self) -> None:

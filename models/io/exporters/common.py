@@ -8,14 +8,14 @@ and reported, instead of being dropped silently.
 
 from __future__ import annotations
 
-import hashlib
-import math
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from models.io.exporters.outgoing import outgoing
+from models.io.exporters.split import assign_parts, parse_split
 from models.io.safe_files import create_new
 from models.spans import Document
 
@@ -46,8 +46,11 @@ class ExportOptions:
     """Which documents and annotations to export.
 
     ``statuses`` None means every status; ``labels`` None keeps every entity label;
-    ``split`` is ``"train=0.8,dev=0.1,test=0.1"``; ``include_model`` exports the model's
-    untouched snapshot instead of the curated gold.
+    ``split`` is ``"train=0.8,dev=0.1,test=0.1"`` and ``part`` names the one part of an
+    export without a split; ``include_model`` exports the model's untouched snapshot
+    instead of the curated gold; ``keep_noise`` keeps captions, ad markers, repeats and
+    the news header in the sentence and token formats; ``keep_paths`` keeps the full
+    path of the imported file in ``meta.file`` (else its name only).
     """
 
     statuses: list[str] | None = None
@@ -55,6 +58,9 @@ class ExportOptions:
     split: str | None = None
     seed: int = 0
     include_model: bool = False
+    part: str = "all"
+    keep_noise: bool = False
+    keep_paths: bool = False
 
 
 @dataclass
@@ -69,6 +75,18 @@ class ExportReport:
     refused: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     cancelled: bool = False
+    # per part: entities by label, QUOTE, SPEAKER, sentences, tokens, as the format holds them
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+    unselected: dict[str, int] = field(default_factory=dict)  # documents of other statuses
+
+    def count(self, part: str, things: Iterable[str] | dict[str, int]) -> None:
+        """Add to the counts of ``part`` (labels one by one, or a mapping of totals)."""
+        self.counts.setdefault(part, Counter()).update(things)
+
+    def unselected_note(self) -> str:
+        """``not selected by status: 3 new, 1 skipped``, or "" when every status went out."""
+        others = ", ".join(f"{n} {status}" for status, n in self.unselected.items())
+        return f"not selected by status: {others}" if others else ""
 
     def finish(self) -> None:
         """Turn the counters into the one-line notes the CLI and the window print."""
@@ -77,7 +95,7 @@ class ExportReport:
         self.notes += [f"refused: {why}" for why in self.refused]
         if self.cancelled:
             self.notes.append("cancelled: the output holds only the documents before the cancel")
-        if len(self.parts) > 1 or (self.parts and next(iter(self.parts)) != ""):
+        if len(self.parts) > 1:
             self.notes.append("split: " + ", ".join(f"{p} {n}" for p, n in self.parts.items()))
 
 
@@ -88,42 +106,7 @@ class Item:
     doc: Document
     part: str
     model: Document | None = None
-
-
-def parse_split(spec: str | None) -> tuple[tuple[str, float], ...]:
-    """``"train=0.8,dev=0.1,test=0.1"`` to ordered (name, fraction) pairs; () for none."""
-    if not spec:
-        return ()
-    parts: list[tuple[str, float]] = []
-    for chunk in spec.split(","):
-        name, _, value = chunk.partition("=")
-        try:
-            frac = float(value)
-        except ValueError:
-            raise ValueError(f"--split: {chunk.strip()!r} is not NAME=FRACTION") from None
-        name = name.strip()
-        if not name.isidentifier() or not 0 < frac < math.inf or name in dict(parts):
-            raise ValueError(f"--split: bad part {chunk.strip()!r}")
-        parts.append((name, frac))
-    total = sum(f for _, f in parts)
-    if abs(total - 1.0) > 1e-6:
-        raise ValueError(f"--split: fractions add up to {total:g}, not 1")
-    return tuple(parts)
-
-
-def split_of(doc_id: str, parts: tuple[tuple[str, float], ...], seed: int) -> str:
-    """The part a document belongs to: a hash of (seed, id), so adding documents later
-    never moves one that was already assigned."""
-    if not parts:
-        return ""
-    digest = hashlib.sha256(f"{seed}\x00{doc_id}".encode()).digest()
-    x = int.from_bytes(digest[:8], "big") / 2**64
-    acc = 0.0
-    for name, frac in parts:
-        acc += frac
-        if x < acc:
-            return name
-    return parts[-1][0]
+    kept: list[tuple[int, int]] | None = None  # original ranges the prose is made of
 
 
 def offset_problem(doc: Document) -> str | None:
@@ -153,6 +136,14 @@ def note_normal_forms(report: ExportReport, doc: Document, fmt: str) -> None:
         for q in doc.quotes
     )
     report.left_out[f"normal forms ({fmt} has no field for them)"] += n
+
+
+def count_spans(report: ExportReport, item: Item) -> None:
+    """Count a document's entities by label, its quotes and speakers, for the card."""
+    doc = item.doc
+    report.count(item.part, [e.label for e in doc.entities])
+    quotes = {"QUOTE": len(doc.quotes), "SPEAKER": sum(q.speaker is not None for q in doc.quotes)}
+    report.count(item.part, {k: n for k, n in quotes.items() if n})
 
 
 def note_no_quotes(report: ExportReport, doc: Document, where: str) -> None:
@@ -196,21 +187,25 @@ def select(
     *,
     part: str | None = None,
     with_model: bool = False,
+    prose: bool = False,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[Item]:
     """Stream the documents to export, one at a time, checked and filtered.
 
     ``part`` restricts the stream to one split part (formats that write a part at a
-    time); ``with_model`` also loads the model snapshot (Label Studio's predictions).
+    time); ``with_model`` also loads the model snapshot (Label Studio's predictions);
+    ``prose`` cuts the noise out (sentence and token formats) unless ``keep_noise``.
     A document whose spans do not match its text is refused with a note.
     """
     parts = parse_split(options.split)
+    assigned = assign_parts(store.document_ids(), parts, options.seed) if parts else {}
     for doc in store.iter_documents(options.statuses):
         if cancelled():
             report.cancelled = True
             return
-        where = split_of(doc.id, parts, options.seed)
-        if part is not None and where != part:
+        where = assigned.get(doc.id) if parts else options.part
+        # None: imported after the export started, so not in this snapshot
+        if where is None or (part is not None and where != part):
             continue
         model = store.predictions(doc.id) if (with_model or options.include_model) else None
         if options.include_model:
@@ -222,16 +217,17 @@ def select(
         doc = keep_labels(doc, options.labels, report)
         if model is not None and model is not doc:
             model = keep_labels(model, options.labels, ExportReport())
+        doc, kept = outgoing(doc, options.keep_paths, prose and not options.keep_noise, report)
         report.documents += 1
         report.parts[where] += 1
-        yield Item(doc, where, model)
+        yield Item(doc, where, model, kept)
         if progress:
             progress(report.documents, report)
 
 
 def part_names(options: ExportOptions) -> list[str]:
-    """The split part names, or [""] without a split."""
-    return [name for name, _ in parse_split(options.split)] or [""]
+    """The split part names, or the one ``options.part`` without a split."""
+    return [name for name, _ in parse_split(options.split)] or [options.part]
 
 
 def utf16_offsets(text: str) -> list[int] | None:

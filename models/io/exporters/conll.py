@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from models.io.exporters.common import Item, LineWriter, note_no_quotes, note_normal_forms
-from models.io.exporters.tokens import tagged_sentences
+from models.io.exporters.tokens import count_tagged, tagged_sentences
 
 SUFFIX = ".conll"
+PROSE = True  # the noise is cut out (outgoing.without_noise)
 _SPACE = re.compile(r"\s")
 
 
@@ -25,7 +26,9 @@ class Writer(LineWriter):
         note_no_quotes(report, doc, "CoNLL")
         note_normal_forms(report, doc, "CoNLL")
         lines = ["-DOCSTART-\tO", ""]
-        for tokens, tags in tagged_sentences(doc.text, doc.entities, report, "IOB2"):
+        sents = tagged_sentences(doc.text, doc.entities, report, "IOB2")
+        count_tagged(report, item.part, sents)
+        for tokens, tags in sents:
             for tok, tag in zip(tokens, tags):
                 lines.append(f"{_SPACE.sub('_', tok.text)}\t{tag}")
             lines.append("")

@@ -1,11 +1,12 @@
 """Hugging Face ``datasets``: a saved DatasetDict of sentences with IOB2 ``ner_tags``.
 
-One row per sentence (``id``, ``doc_id``, ``tokens``, ``ner_tags``), the tags a
+One row per sentence (``id``, ``doc_id``, ``source_id``, ``tokens``, ``ner_tags``), the tags a
 ``ClassLabel`` whose names are O, B-X, I-X for the label set, so ``load_from_disk`` gives
 a dataset a token-classification script trains on directly. The split parts are the
-DatasetDict's keys (``train`` alone without ``--split``); all sentences of a document
-stay in one part. Rows are produced by ``Dataset.from_generator`` into a temporary
-Arrow cache, a part at a time, so memory stays flat however large the corpus.
+DatasetDict's keys (without ``--split``, the one part ``--part``, default ``all``); all
+sentences of a document stay in one part. Rows are produced by ``Dataset.from_generator``
+into a temporary Arrow cache, a part at a time, so memory stays flat however large the
+corpus.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from models.io.exporters.common import (
     require,
     select,
 )
-from models.io.exporters.tokens import tag_names, tagged_sentences
+from models.io.exporters.tokens import count_tagged, tag_names, tagged_sentences
 from models.labels import load_labels
 
 SUFFIX = None  # a folder (save_to_disk)
@@ -47,7 +48,9 @@ def _rows(
     cancelled: Callable[[], bool],
 ) -> Iterator[dict[str, Any]]:
     index = {name: i for i, name in enumerate(tag_names(labels))}
-    for item in select(store, options, report, progress, part=part, cancelled=cancelled):
+    for item in select(
+        store, options, report, progress, part=part, prose=True, cancelled=cancelled
+    ):
         doc = item.doc
         note_no_quotes(report, doc, "a token-tagging dataset")
         note_normal_forms(report, doc, "hf")
@@ -55,10 +58,13 @@ def _rows(
         report.left_out["entities with a label outside the label set"] += len(doc.entities) - len(
             known
         )
-        for n, (tokens, tags) in enumerate(tagged_sentences(doc.text, known, report, "IOB2")):
+        sents = tagged_sentences(doc.text, known, report, "IOB2")
+        count_tagged(report, part, sents)
+        for n, (tokens, tags) in enumerate(sents):
             yield {
                 "id": f"{doc.id}-{n}",
                 "doc_id": doc.id,
+                "source_id": str(doc.meta.get("source_id") or ""),
                 "tokens": [t.text for t in tokens],
                 "ner_tags": [index[t] for t in tags],
             }
@@ -85,6 +91,7 @@ def export_all(
         {
             "id": Value("string"),
             "doc_id": Value("string"),
+            "source_id": Value("string"),
             "tokens": Sequence(Value("string")),
             "ner_tags": Sequence(ClassLabel(names=tag_names(labels))),
         }
@@ -96,27 +103,28 @@ def export_all(
         # leaves nothing behind that the next one does not clear.
         with tempfile.TemporaryDirectory(prefix=".razmetka-hf-", dir=out) as cache:
             parts = {}
-            for part in part_names(options):
-                name = part or "train"
+            for name in part_names(options):
                 before = report.documents
                 try:
-                    parts[name] = Dataset.from_generator(
+                    generated = Dataset.from_generator(
                         _rows,
                         features=features,
                         cache_dir=cache,
-                        split=name,
+                        # the builder reserves "all"; the part gets its name below
+                        split="part",
                         fingerprint=uuid.uuid4().hex,
                         gen_kwargs={
                             "store": store,
                             "options": options,
                             "report": report,
                             # a tuple: datasets shards list-valued gen_kwargs
-                            "part": part,
+                            "part": name,
                             "labels": tuple(labels),
                             "progress": progress,
                             "cancelled": cancelled,
                         },
                     )
+                    parts[name] = Dataset(generated.data, info=generated.info, split=name)
                 except ValueError:
                     if report.documents != before:
                         raise

@@ -95,17 +95,28 @@ def result(doc: Document) -> list[dict[str, Any]]:
     return out + relations
 
 
-def task(item: Item, include_model: bool) -> dict[str, Any]:
-    """One Label Studio task for a document."""
+def task(item: Item, include_model: bool, n: int = 1) -> dict[str, Any]:
+    """Label Studio task ``n`` of the file for a document, with ids as Label Studio's own
+    export has them (the task's, its annotation's and its prediction's: ``n``)."""
     doc = item.doc
     data = {"text": doc.text, "razmetka_id": doc.id, "status": doc.status}
     data.update({k: v for k, v in doc.meta.items() if k not in RESERVED})
-    out: dict[str, Any] = {"data": data}
+    out: dict[str, Any] = {"id": n, "data": data}
     touched = any(s.origin == "human" for s in (*doc.entities, *doc.quotes))
     if not include_model and (doc.status != "new" or touched):
-        out["annotations"] = [{"result": result(doc), "was_cancelled": doc.status == "skipped"}]
+        out["annotations"] = [
+            {
+                "id": n,
+                "task": n,
+                "result": result(doc),
+                "was_cancelled": doc.status == "skipped",
+                "ground_truth": False,
+            }
+        ]
     model = item.model if item.model is not None else doc
-    out["predictions"] = [{"model_version": MODEL_VERSION, "result": result(model)}]
+    out["predictions"] = [
+        {"id": n, "task": n, "model_version": MODEL_VERSION, "result": result(model)}
+    ]
     return out
 
 
@@ -115,7 +126,7 @@ class Writer:
     def __init__(self, path: Path, options: ExportOptions, report: ExportReport) -> None:
         self._fh = create_new(path)
         self._fh.write("[")
-        self._first = True
+        self._count = 0
         self._include_model = options.include_model
         report.files.append(path)
         labels = [
@@ -130,9 +141,10 @@ class Writer:
 
     def write(self, item: Item) -> None:
         """Append one task."""
-        self._fh.write("\n" if self._first else ",\n")
-        self._first = False
-        self._fh.write(json.dumps(task(item, self._include_model), ensure_ascii=False))
+        self._fh.write("\n" if self._count == 0 else ",\n")
+        self._count += 1
+        record = task(item, self._include_model, self._count)
+        self._fh.write(json.dumps(record, ensure_ascii=False))
 
     def close(self) -> None:
         """Close the array and the file."""

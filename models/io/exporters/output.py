@@ -64,6 +64,10 @@ class Output:
         check_replaceable(self.out, self.force, f"{fmt} export")
         self.out.parent.mkdir(parents=True, exist_ok=True)
 
+    def previous_names(self) -> list[str]:
+        """The names the previous export into this folder wrote (its manifest), if any."""
+        return [e["name"] for e in manifest.read(self.out) or []] if self.folder else []
+
     def published(self, path: Path) -> Path:
         """Where a path under ``target`` ends up once published."""
         return self.stage.dest / path.relative_to(self.stage.dir)

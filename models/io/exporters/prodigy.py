@@ -23,6 +23,7 @@ from models.io.exporters.common import (
 from models.io.exporters.tokens import sentences, token_spans
 
 SUFFIX = ".jsonl"
+PROSE = True  # the noise is cut out (outgoing.without_noise)
 
 
 def task(item: Item, report: ExportReport) -> dict[str, Any]:
@@ -67,4 +68,7 @@ class Writer(LineWriter):
         doc, report = item.doc, self._report
         note_no_quotes(report, doc, "a Prodigy NER task")
         note_normal_forms(report, doc, "Prodigy")
-        self._fh.write(json.dumps(task(item, report), ensure_ascii=False) + "\n")
+        record = task(item, report)
+        report.count(item.part, [span["label"] for span in record["spans"]])
+        report.count(item.part, {"tokens": len(record["tokens"])})
+        self._fh.write(json.dumps(record, ensure_ascii=False) + "\n")

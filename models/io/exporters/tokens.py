@@ -1,9 +1,11 @@
 """Tokens, sentences and IOB2 tags for the token-based formats (CoNLL, HF, Prodigy, spaCy).
 
-Tokens are razdel's (what natasha itself uses, so model spans always align). Sentences
-are split at blank lines first and then by razdel, because razdel does not end a sentence
-at a blank line without final punctuation and would glue a headline to the next sentence.
-A sentence boundary that would cut an entity in two is dropped, so IOB2 stays valid.
+Tokens are razdel's (what natasha itself uses, so model spans always align), cut by
+``razdel_tokenizer``, the same code the spaCy pipeline of the export tokenizes with.
+Sentences are split at blank lines first and then by razdel, because razdel does not end
+a sentence at a blank line without final punctuation and would glue a headline to the
+next sentence. A sentence boundary that would cut an entity in two is dropped, so IOB2
+stays valid.
 """
 
 from __future__ import annotations
@@ -11,24 +13,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from razdel import sentenize, tokenize
-
+from models.io.exporters import razdel_tokenizer
 from models.io.exporters.common import ExportReport
-from models.io.ingest import paragraphs
 from models.nlp.tokens import Token
 from models.spans import Entity
 
 
 def sentences(text: str) -> list[list[Token]]:
     """The document's tokens grouped in sentences (blank lines first, then razdel)."""
-    out: list[list[Token]] = []
-    for p_start, p_end in paragraphs(text):
-        for sent in sentenize(text[p_start:p_end]):
-            base = p_start + sent.start
-            toks = [Token(base + t.start, base + t.stop, t.text) for t in tokenize(sent.text)]
-            if toks:
-                out.append(toks)
-    return out
+    return [[Token(*t) for t in sent] for sent in razdel_tokenizer.sentences(text)]
 
 
 def token_spans(
@@ -105,3 +98,12 @@ def tag_names(labels: Sequence[str]) -> list[str]:
     for label in labels:
         names += [f"B-{label}", f"I-{label}"]
     return names
+
+
+def count_tagged(
+    report: ExportReport, part: str, sents: Sequence[tuple[Sequence[Token], Sequence[str]]]
+) -> None:
+    """Count the tagged entities by label, the sentences and tokens of one document."""
+    tags = [tag for _, sent_tags in sents for tag in sent_tags]
+    report.count(part, [tag[2:] for tag in tags if tag.startswith("B-")])
+    report.count(part, {"sentences": len(sents), "tokens": len(tags)})
