@@ -85,7 +85,7 @@ def _stored_labels(path: Path, start: int) -> list[str]:
         doc_id = check.document_ids()[0]
         return [
             e.label
-            for e in check.entities_overlapping(doc_id, start, start + 1)
+            for e in check.spans.entities_overlapping(doc_id, start, start + 1)
             if e.start == start
         ]
     finally:

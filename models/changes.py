@@ -100,7 +100,7 @@ def swap_spans(doc: Document, removed: Sequence[Span], added: Sequence[Span]) ->
     for span in removed:
         spans = quotes if isinstance(span, Quote) else ents
         # Only the order by start is relied on: ties may come in any order.
-        i = bisect_left(spans, span.start, key=_start)  # type: ignore[arg-type]
+        i = bisect_left(spans, span.start, key=_start)
         while spans[i] != span:  # IndexError: the span is not in the document
             i += 1
         del spans[i]

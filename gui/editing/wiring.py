@@ -95,7 +95,7 @@ def _wire(window: MainWindow, e: Editing) -> None:
     window.quote_panel.span_requested.connect(c.select_range)
     c.spans_changed.connect(lambda _doc_id: e.panel_timer.start())
     e.panel_timer.timeout.connect(lambda: refresh_panels(window))
-    e.service.document_changed.connect(lambda _doc_id: e.panel_timer.start())
+    e.service.status_changed.connect(lambda _doc_id, _status: e.panel_timer.start())
     window.document_opened.connect(lambda _doc_id: c.document_shown())
     e.actions.review.triggered.connect(lambda: open_review(window, e))
 

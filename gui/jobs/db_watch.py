@@ -29,7 +29,7 @@ class DatabaseWatcher(QObject):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self._version = store.data_version()
+        self._version = store.lists.data_version()
         self.timer = QTimer(self, interval=interval_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
@@ -37,7 +37,7 @@ class DatabaseWatcher(QObject):
     def poll(self) -> bool:
         """Check now; True (and ``changed`` emitted) when another connection wrote."""
         try:
-            version = self.store.data_version()
+            version = self.store.lists.data_version()
         except Exception:
             self.timer.stop()
             return False

@@ -89,9 +89,7 @@ class DocumentListModel(QAbstractTableModel):
             return False
         appended = (
             total > self._total
-            and self.store.count_documents(
-                self.status, self._terms, self.label, before=self._last + 1
-            )
+            and self.store.lists.count(self.status, self._terms, self.label, before=self._last + 1)
             == self._total
         )
         if not appended:
@@ -112,7 +110,7 @@ class DocumentListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _extent(self) -> tuple[int, int]:
-        return self.store.list_extent(self.status, self._terms, self.label)
+        return self.store.lists.extent(self.status, self._terms, self.label)
 
     def _reload(self) -> None:
         self._pages.clear()
@@ -150,7 +148,7 @@ class DocumentListModel(QAbstractTableModel):
             for i, s in enumerate(rows):
                 if s.id == doc_id:
                     return number * self.page + i
-        return self.store.document_row(doc_id, self.status, self._terms, self.label)
+        return self.store.lists.row_of(doc_id, self.status, self._terms, self.label)
 
     def _page(self, number: int) -> list[DocumentSummary]:
         rows = self._pages.get(number)
@@ -159,7 +157,7 @@ class DocumentListModel(QAbstractTableModel):
             return rows
         after = self._position_before(number)
         self.pages_read += 1
-        rows = self.store.summaries(
+        rows = self.store.lists.summaries(
             number * self.page, self.page, self.status, self._terms, self.label, after=after
         )
         self._pages[number] = rows

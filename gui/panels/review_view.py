@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article.document_view import DocumentView
-from models.service.base import shorten
+from models.service.context import shorten
 from models.service.review import ReviewDiff, review_diff
 from models.spans import Entity, Quote
 
