@@ -2,11 +2,12 @@
 
 The names a caller needs are here, as sqlite-utils puts ``Database`` in its package::
 
-    from models import AnnotationService, OpenDocument, Store
+    from models import AnnotationService, Store
 
     service = AnnotationService(Store("corpus.db"), annotator="anna")
-    doc = OpenDocument(service).open(service.listing().page(0, 1)[0].id)
-    service.add_entity(doc.id, 0, 9, "PER")  # committed, logged, announced
+    doc_id = service.listing().page(0, 1)[0].id
+    changes = service.add_entity(doc_id, 0, 9, "PER")  # committed, logged, announced
+    service.revert(changes)  # undone: the same spans under the same ids
 
 - ``Store``: one SQLite database file (``StoreError``: why it cannot be opened or written).
 - ``AnnotationService``: every edit (as a ``ChangeSet`` of ``Change``s, undone by
