@@ -1,11 +1,14 @@
-"""razmetka: the entry point. Parses the command line and hands over to gui/ or models/."""
+"""razmetka: the entry point. Runs a command (cli/), or builds the window over a store.
+
+The window and ``screenshot`` are put together here in the order the layers stack: a
+Store (the database file, or a throw-away one for a screenshot), the AnnotationService
+over it, then gui/'s window on the service. What cannot start is one line on stderr.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-
-GUI_COMMANDS = (None, "screenshot")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -13,11 +16,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     import cli
 
     args = cli.parse(argv)
-    if args.command in GUI_COMMANDS:
-        from gui.app import run
+    if args.command not in (None, "screenshot"):
+        return cli.run(args)
+    shot = args.command == "screenshot"
+    if shot and not args.file.exists():
+        return cli.fail(f"{args.file}: no such file")
+    from gui import app
+    from models import AnnotationService, Store, StoreError
 
-        return run(args)
-    return cli.run(args)
+    try:
+        store = Store.in_memory() if shot else Store(args.db)
+    except StoreError as exc:
+        return cli.fail(str(exc))
+    try:
+        if shot:
+            return app.screenshot(AnnotationService(store), args.file, args.out)
+        service = AnnotationService(store, app.annotator(args.annotator))
+        return app.run_window(service, args.files)
+    except (app.StartupError, StoreError) as exc:
+        return cli.fail(str(exc))
+    finally:
+        store.close()
 
 
 if __name__ == "__main__":

@@ -46,17 +46,20 @@ def operations(store: Store, n: int) -> list[tuple[str, Callable[[], object], fl
     rare = f"м{n // 2:06d}"
 
     def search(words: str) -> Callable[[], object]:
-        return lambda: (store.count_documents(search=words), store.summaries(0, 100, search=words))
+        return lambda: (
+            store.lists.count(search=words),
+            store.lists.summaries(0, 100, search=words),
+        )
 
     first_id = store.document_ids()[0]
     return [
-        ("list: first page (100 rows)", lambda: store.summaries(0, 100), None),
-        ("list: middle page", lambda: store.summaries(n // 2, 100), None),
-        ("list: last page", lambda: store.summaries(deep, 100), None),
+        ("list: first page (100 rows)", lambda: store.lists.summaries(0, 100), None),
+        ("list: middle page", lambda: store.lists.summaries(n // 2, 100), None),
+        ("list: last page", lambda: store.lists.summaries(deep, 100), None),
         ("list: count", lambda: store.count_documents(), None),
         (
             "list: status filter, first page",
-            lambda: (store.count_documents("done"), store.summaries(0, 100, "done")),
+            lambda: (store.count_documents("done"), store.lists.summaries(0, 100, "done")),
             None,
         ),
         ("search: unique tag (1 doc)", search(rare), 100.0),
@@ -65,7 +68,7 @@ def operations(store: Store, n: int) -> list[tuple[str, Callable[[], object], fl
         ("search: two words", search("Путин Жапаровым"), 100.0),
         (
             "search: lemma groups",
-            lambda: store.summaries(0, 100, search=[["Киргизия", "киргизия"], ["мигрант"]]),
+            lambda: store.lists.summaries(0, 100, search=[["Киргизия", "киргизия"], ["мигрант"]]),
             100.0,
         ),
         ("open one document", lambda: store.document(first_id), None),

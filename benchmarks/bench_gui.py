@@ -92,9 +92,10 @@ def window_for(store: Any) -> Any:
     """A shown main window of the usual size, with its events processed."""
     from gui.app import application
     from gui.main_window import MainWindow
+    from models import AnnotationService
 
     app = application()
-    window = MainWindow(store, annotator="bench", remember_layout=False)
+    window = MainWindow(AnnotationService(store, "bench"), remember_layout=False)
     window.resize(1400, 900)
     window.show()
     app.processEvents()
@@ -225,7 +226,7 @@ def _article(path: Path, jumps: int) -> Result:
         window.view.viewport().repaint()
         opens.append(time.perf_counter() - t0)
     steps, leaps = _scroll_steps(window, jumps)
-    doc = window.view.current_document
+    doc = window.current.document
     out = {
         "chars": len(doc.text),
         "entities": len(doc.entities),

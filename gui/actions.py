@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from models.labels import LabelSet
+from models import LabelSet
 
 IN_VIEW = Qt.ShortcutContext.WidgetWithChildrenShortcut
 IN_WINDOW = Qt.ShortcutContext.WindowShortcut

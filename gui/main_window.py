@@ -1,13 +1,14 @@
 """The main window: composes the widgets, docks and menus, and wires their signals.
 
-It owns no logic of its own: documents are read through the store (``models/``), shown
-by :class:`~gui.article.document_view.DocumentView`, listed by the panels, imported by
+It owns no logic of its own. It is given an :class:`~models.AnnotationService` and opens
+documents through an :class:`~models.OpenDocument`, which the article
+(:class:`~gui.article.document_view.DocumentView`), the side panels and the review view
+follow; the document list reads through the service, imports run in
 :class:`~gui.jobs.workers.ImportRunner`. Layout is remembered through :mod:`gui.settings`.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,19 +21,20 @@ from gui.dialogs.export_dialog import ExportDialog
 from gui.editing.wiring import install_editing
 from gui.jobs.db_watch import DatabaseWatcher
 from gui.jobs.import_status import ImportStatusWidget
-from gui.jobs.workers import ImportRunner
+from gui.jobs.workers import ImportRunner, report_errors
 from gui.panels.document_list import DocumentListWidget
 from gui.panels.entity_panel import EntityPanel
 from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
-from models.labels import LabelSet, load_labels
+from gui.subscribe import subscribe
+from models import OpenDocument
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from pathlib import Path
 
-    from models.io.importers import ImportReport
-    from models.store.store import Store
+    from models import AnnotationService, Document
+    from models.service import ImportReport
 
 DEFAULT_SIZE = (1400, 900)
 LIST_REFRESH_MS = 500
@@ -44,34 +46,30 @@ class MainWindow(QMainWindow):
     document_opened = Signal(str)
     import_finished = Signal(object)  # ImportReport, after the list was refreshed
 
-    def __init__(
-        self,
-        store: Store,
-        labels: LabelSet | None = None,
-        annotator: str | None = None,
-        remember_layout: bool = True,
-    ) -> None:
+    def __init__(self, service: AnnotationService, remember_layout: bool = True) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.store = store
-        self.labels = labels or load_labels()
-        self.annotator = annotator
+        self.service = service
+        self.labels = service.labels
+        current = self.current = OpenDocument(service)
+        self.destroyed.connect(lambda *_: current.close())  # the service may live on
         self.settings = WindowSettings() if remember_layout else None
         self._open_after_import = False
         self._create_central()
         self._create_docks()
         self._create_import()
         self._create_menus()
-        self.editing = install_editing(self)  # undo stack, edit actions, menus (issue 4)
+        self.editing = install_editing(self, self.view, service, self.current)
         self._wire()
         self._restore_layout()
-        self._update_title()
+        self._on_current_opened(None)
 
     # -- composition -----------------------------------------------------------------
 
     def _create_central(self) -> None:
         self.legend = LegendWidget(self.labels)
         self.view = DocumentView(self.labels)
+        self.view.follow(self.current)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,9 +86,9 @@ class MainWindow(QMainWindow):
         return dock
 
     def _create_docks(self) -> None:
-        self.document_list = DocumentListWidget(self.store)
-        self.entity_panel = EntityPanel(self.labels)
-        self.quote_panel = QuotePanel()
+        self.document_list = DocumentListWidget(self.service)
+        self.entity_panel = EntityPanel(self.current, self.labels)
+        self.quote_panel = QuotePanel(self.current)
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.documents_dock = self._dock("Documents", "documents_dock", self.document_list, left)
         self.entities_dock = self._dock("Entities", "entities_dock", self.entity_panel, right)
@@ -100,51 +98,49 @@ class MainWindow(QMainWindow):
         )
 
     def _create_import(self) -> None:
-        self.runner = ImportRunner(self.store, parent=self)
+        self.runner = ImportRunner(self.service, parent=self)
         self.import_status = ImportStatusWidget(self.runner)
         self.statusBar().addPermanentWidget(self.import_status)
         self._list_timer = QTimer(self, singleShot=True, interval=LIST_REFRESH_MS)
         self._list_timer.timeout.connect(self.document_list.sync)
         # Documents that another process (main.py import) adds show up without a restart.
-        self.watcher = DatabaseWatcher(self.store, parent=self)
+        self.watcher = DatabaseWatcher(self.service, parent=self)
         self.watcher.changed.connect(self.document_list.sync)
         self.export_dialog: ExportDialog | None = None
 
+    def _action(self, text: str, tip: str, keys: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self, toolTip=tip)
+        if keys is not None:
+            action.setShortcut(keys)
+        return action
+
     def _create_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction(
+        keys = QKeySequence.StandardKey
+        self.import_action = self._action(
             "&Import files…",
-            self,
-            shortcut=QKeySequence.StandardKey.Open,
-            toolTip="Import and pre-annotate .txt/.jsonl/.json files",
+            "Import and pre-annotate .txt/.jsonl/.json files",
+            QKeySequence(keys.Open),
         )
         self.import_action.triggered.connect(self._on_import_action_triggered)
-        self.import_folder_action = QAction(
-            "Import &folder…", self, toolTip="Import every text file in a folder"
+        self.import_folder_action = self._action(
+            "Import &folder…", "Import every text file in a folder"
         )
         self.import_folder_action.triggered.connect(self._on_import_folder_action_triggered)
-        self.export_action = QAction(
+        self.export_action = self._action(
             "&Export…",
-            self,
-            shortcut=QKeySequence("Ctrl+Shift+E"),
-            toolTip="Write the corpus as training data (JSONL, spaCy, "
-            "CoNLL, brat, Label Studio, …) in the background",
+            "Write the corpus as training data (JSONL, spaCy, CoNLL, brat, Label Studio, …)"
+            " in the background",
+            QKeySequence("Ctrl+Shift+E"),
         )
         self.export_action.triggered.connect(self.show_export_dialog)
-        self.quit_action = QAction(
-            "&Quit",
-            self,
-            shortcut=QKeySequence.StandardKey.Quit,
-            toolTip="Close the window; every edit is already saved",
+        self.quit_action = self._action(
+            "&Quit", "Close the window; every edit is already saved", QKeySequence(keys.Quit)
         )
         self.quit_action.triggered.connect(self.close)
-        for action in (
-            self.import_action,
-            self.import_folder_action,
-            self.export_action,
-            self.quit_action,
-        ):
-            file_menu.addAction(action)
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions(
+            [self.import_action, self.import_folder_action, self.export_action, self.quit_action]
+        )
         self.view_menu = self.menuBar().addMenu("&View")
         for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
             toggle = dock.toggleViewAction()
@@ -152,35 +148,26 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(toggle)
 
     def _wire(self) -> None:
+        controller = self.editing.controller
+        subscribe(self.current.opened, self._on_current_opened, self)
         self.document_list.document_selected.connect(self.open_document)
-        self.entity_panel.span_requested.connect(self.view.select_span)
-        self.quote_panel.span_requested.connect(self.view.select_span)
+        for panel in (self.entity_panel, self.quote_panel):
+            panel.span_requested.connect(self.view.select_span)
+            panel.span_requested.connect(controller.select_range)
         self.view.span_clicked.connect(self._on_view_span_clicked)
+        controller.open_requested.connect(self.open_document)
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
         self.runner.failed.connect(self._on_runner_failed)
 
     # -- documents -------------------------------------------------------------------
 
-    @property
-    def current_id(self) -> str | None:
-        """The id of the open document."""
-        doc = self.view.current_document
-        return doc.id if doc is not None else None
-
     def open_document(self, doc_id: str) -> None:
-        """Read a document from the store and show it in the view and the panels."""
+        """Open a document: the view, the panels and the list follow."""
         try:
-            doc = self.store.document(doc_id)
+            self.current.open(doc_id)
         except KeyError:
             self.statusBar().showMessage(f"Document {doc_id} is no longer in the database")
-            return
-        self.view.set_document(doc)
-        self.entity_panel.set_entities(doc.entities, doc.text)
-        self.quote_panel.set_quotes(doc.quotes, doc.text)
-        self.document_list.select_document(doc_id)
-        self._update_title()
-        self.document_opened.emit(doc_id)
 
     def open_first(self) -> bool:
         """Open the first listed document, if there is one."""
@@ -201,17 +188,19 @@ class MainWindow(QMainWindow):
     def show_export_dialog(self) -> ExportDialog:
         """File > Export…: one export dialog, kept (with its report) between uses."""
         if self.export_dialog is None:
-            self.export_dialog = ExportDialog(self.store, self)
+            self.export_dialog = ExportDialog(self.service, self)
         self.export_dialog.show()
         self.export_dialog.raise_()
         return self.export_dialog
 
-    def _update_title(self) -> None:
-        doc = self.view.current_document
+    # -- slots -----------------------------------------------------------------------
+
+    def _on_current_opened(self, doc: Document | None) -> None:
         title = doc.meta.get("title") if doc is not None else None
         self.setWindowTitle(f"{title} — razmetka" if title else "razmetka")
-
-    # -- slots -----------------------------------------------------------------------
+        if doc is not None:
+            self.document_list.select_document(doc.id)
+            self.document_opened.emit(doc.id)
 
     def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
         if kind == "entity":
@@ -226,12 +215,11 @@ class MainWindow(QMainWindow):
     def _on_runner_finished(self, report: ImportReport) -> None:
         self._list_timer.stop()
         self.document_list.refresh()
-        for error in report.errors:
-            print(f"razmetka: {error}", file=sys.stderr)
-        first = (report.added or report.merged or report.already or [None])[0]
+        report_errors(report.errors)
+        first = next(iter(report.added or report.merged or report.already), None)
         if self._open_after_import and first is not None:
             self.open_document(first)
-        elif self.current_id is None:
+        elif self.current.id is None:
             self.open_first()
         message = f"Imported {len(report.added)}, already there {len(report.already)}"
         if report.merged:
@@ -242,7 +230,7 @@ class MainWindow(QMainWindow):
         self.import_finished.emit(report)
 
     def _on_runner_failed(self, message: str) -> None:
-        print(f"razmetka: {message}", file=sys.stderr)
+        report_errors([message])
         self.statusBar().showMessage(message)
 
     def _on_import_action_triggered(self) -> None:

@@ -26,11 +26,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from gui.app import application
-from gui.editing.wiring import PANEL_REFRESH_MS
 from gui.main_window import MainWindow
+from gui.panels.document_list import REFRESH_DELAY_MS
+from models import AnnotationService, Store
 from models.io.importers import import_files
 from models.labels import sample_path
-from models.store.store import Store
 
 
 def _key(
@@ -55,7 +55,7 @@ def _click(window: MainWindow, offset: int) -> None:
 
 
 def _save(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
-    QTest.qWait(PANEL_REFRESH_MS + 200)  # the side panels refresh just after an edit
+    QTest.qWait(REFRESH_DELAY_MS + 200)  # the document list's counts follow after a pause
     if not widget.grab().save(str(path)):
         raise SystemExit(f"cannot write {path}")
     print(f"wrote {path}")
@@ -71,14 +71,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "shots.db")
         import_files(store, [sample_path()])
-        window = MainWindow(store, annotator="Анна", remember_layout=False)
+        window = MainWindow(AnnotationService(store, "Анна"), remember_layout=False)
         window.resize(1400, 900)
         window.show()
         window.activateWindow()
         window.open_first()
         window.view.setFocus()
         app.processEvents()
-        text = window.view.current_document.text
+        text = window.current.document.text
         _key(window, Qt.Key.Key_Tab)
         for _ in range(6):
             _key(window, Qt.Key.Key_Return)  # confirm, and on to the next suggestion

@@ -8,14 +8,15 @@ visible blocks only.
 Every offset in this widget's API is a Python code point, as in ``models/``; the
 conversion to Qt's UTF-16 positions happens inside, through :mod:`gui.article.offsets`.
 
-Editing (issue 4) builds on this API: ``set_document``, ``refresh_spans`` (re-formats
-only the blocks whose spans changed), ``select_span``, ``selection_span``, ``span_at``
-and the ``span_clicked`` signal. The widget never writes anything itself.
+The view draws what it is given and owns no document: ``follow`` shows an
+:class:`~models.OpenDocument` and applies each of its edits in place (``change_spans``
+re-formats only the blocks whose spans changed). Editing builds on ``select_span``,
+``selection_span``, ``span_at`` and the ``span_clicked`` signal; the widget never
+writes anything itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
@@ -23,16 +24,16 @@ from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from gui.article.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
-from models.changes import swap_spans
-from models.labels import LabelSet, load_labels
-from models.spans import Quote
+from gui.subscribe import subscribe
+from models import LabelSet, Quote, load_labels
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
+    from PySide6.QtCore import QPoint
     from PySide6.QtGui import QHelpEvent, QMouseEvent, QPaintEvent, QResizeEvent, QTextBlock
 
-    from models.spans import Document, Entity
+    from models import Change, Document, Entity, OpenDocument
 
 QUOTE_BAR_WIDTH = 4
 
@@ -61,25 +62,26 @@ class DocumentView(QPlainTextEdit):
         self._highlighter = SpanHighlighter(self.document(), SpanFormats(self.labels))
         self._quote_bg = tint(self.labels.quote.color, BLOCK_TINT)
         self._quote_bar = QColor(self.labels.quote.color)
-        self._doc: Document | None = None
+        self._shown = False
         # Scrolling formats what comes into view before it is painted.
         self.verticalScrollBar().valueChanged.connect(self.format_visible)
 
     # -- showing ---------------------------------------------------------------------
 
     @property
-    def current_document(self) -> Document | None:
-        """The document shown, with the spans last given to the view."""
-        return self._doc
-
-    @property
     def layers(self) -> SpanLayers:
         """The span indexes and the offset map of the shown text."""
         return self._highlighter.layers
 
+    def follow(self, document: OpenDocument) -> None:
+        """Show the open document, and each edit to it in place, from now on."""
+        subscribe(document.opened, self.set_document, self)
+        subscribe(document.edited, self.apply_changes, self)
+        self.set_document(document.document)
+
     def set_document(self, doc: Document | None) -> None:
         """Show ``doc`` (or nothing) from its first line, replacing what was shown."""
-        self._doc = doc
+        self._shown = doc is not None
         layers = (
             SpanLayers()
             if doc is None
@@ -92,35 +94,24 @@ class DocumentView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.format_visible()
 
-    def refresh_spans(self, entities: Sequence[Entity], quotes: Sequence[Quote]) -> None:
-        """Show new entities and quotes, re-formatting only the blocks that changed.
-
-        Spans are compared by value, so passing the whole current list after one edit
-        costs one pass over the spans and repaints one or two paragraphs.
-        """
-        if self._doc is None:
-            return
-        old = self._doc
-        changed_e = set(old.entities).symmetric_difference(entities)
-        changed_q = set(old.quotes).symmetric_difference(quotes)
-        self._doc = replace(old, entities=tuple(entities), quotes=tuple(quotes))
-        self._highlighter.layers = self.layers.with_spans(entities, quotes)
-        ranges = [(e.start, e.end) for e in changed_e] + [(q.start, q.end) for q in changed_q]
-        ranges += [(q.speaker.start, q.speaker.end) for q in changed_q if q.speaker]
-        self.rehighlight_ranges(ranges)
+    def apply_changes(self, changes: Sequence[Change]) -> None:
+        """Show one committed edit: each change's span before it out, after it in."""
+        self.change_spans(
+            [c.before for c in changes if c.before is not None],
+            [c.after for c in changes if c.after is not None],
+        )
 
     def change_spans(
         self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
     ) -> None:
         """Swap a few spans (one edit: ``removed`` as shown, ``added`` as now).
 
-        Unlike ``refresh_spans`` this never touches the other spans, so an edit costs the
-        same on a 10,000-span article as on a short one (gui/editing.py uses it).
+        The other spans are not touched, so an edit costs the same on a 10,000-span
+        article as on a short one, and only the blocks of these spans are re-formatted.
         """
-        if self._doc is None or not (removed or added):
+        if not self._shown or not (removed or added):
             return
         self._highlighter.layers = self.layers.replaced(removed, added)
-        self._doc = swap_spans(self._doc, removed, added)
         ranges = [(s.start, s.end) for s in (*removed, *added)]
         ranges += [
             (q.speaker.start, q.speaker.end)
@@ -211,7 +202,7 @@ class DocumentView(QPlainTextEdit):
         offsets = self.layers.offsets
         return offsets.to_py(cursor.selectionStart()), offsets.to_py(cursor.selectionEnd())
 
-    def offset_at(self, point: object) -> int:
+    def offset_at(self, point: QPoint) -> int:
         """The code-point offset of the character at a viewport point."""
         return self.layers.offsets.to_py(self.cursorForPosition(point).position())
 
@@ -263,7 +254,7 @@ class DocumentView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Tint the visible blocks that hold a quote, then draw the text over them."""
-        if self._doc is not None and not self._highlighter.is_formatted(self.firstVisibleBlock()):
+        if self._shown and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
         quotes = self.layers.quotes
         if len(quotes):

@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QTextBlock, QTextDocument
 
-    from models.labels import LabelSet
-    from models.spans import Entity, Noise, Quote
+    from models import Entity, LabelSet, Noise, Quote
 
 # Char-format properties that name the span under a character (tests, tooltips, editing).
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -122,18 +121,11 @@ class SpanLayers:
             SpanIndex((n.start, n.end, n) for n in noise),
         )
 
-    def with_spans(
-        self, entities: tuple[Entity, ...] | list[Entity], quotes: tuple[Quote, ...] | list[Quote]
-    ) -> SpanLayers:
-        """The same text and noise with other entities and quotes."""
-        fresh = SpanLayers.build("", entities, quotes, ())
-        return SpanLayers(self.offsets, fresh.entities, fresh.quotes, fresh.speakers, self.noise)
-
     def replaced(
         self, removed: Sequence[Entity | Quote], added: Sequence[Entity | Quote]
     ) -> SpanLayers:
         """The same layers with a few spans swapped (one edit), in O(n) copies."""
-        from models.spans import Quote
+        from models import Quote
 
         def split(spans: Sequence[Entity | Quote], quotes: bool) -> list:
             return [(s.start, s.end, s) for s in spans if isinstance(s, Quote) == quotes]

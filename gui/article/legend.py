@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from gui.article.highlighter import ENTITY_TINT, NOISE_COLOR, QUOTE_TINT, tint
 
 if TYPE_CHECKING:
-    from models.labels import LabelSet
+    from models import LabelSet
 
 
 def _rgba(color: str, alpha: float) -> str:

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from models.spans import Entity, Quote
+from models import Quote
 
 if TYPE_CHECKING:
     from gui.article.document_view import DocumentView
-    from models.spans import Document
+    from models import Document, Entity
 
 LINK_COLOR = "#D55E00"  # the speaker colour of resources/labels.json's default set
 
@@ -46,7 +46,7 @@ def link_format(color: str = LINK_COLOR) -> QTextCharFormat:
     return fmt
 
 
-def show_linked(view: DocumentView, span: Entity | Quote | None) -> None:
-    """Mark on ``view`` what is linked to ``span`` (nothing when it has no link)."""
+def show_linked(view: DocumentView, doc: Document | None, span: Entity | Quote | None) -> None:
+    """Mark on ``view`` (showing ``doc``) what is linked to ``span`` (nothing if no link)."""
     fmt = link_format()
-    view.mark_ranges([(s, e, fmt) for s, e in linked_ranges(view.current_document, span)])
+    view.mark_ranges([(s, e, fmt) for s, e in linked_ranges(doc, span)])

@@ -1,6 +1,6 @@
 """File > Export…: the corpus as training data, written in the background with progress.
 
-The same export as ``main.py export`` (``models.io.exporters.export``), with the same
+The same export as ``main.py export`` (the service's ``corpus.export``), with the same
 choices: format, output, which statuses, a train/dev/test split with its seed, and the
 model's snapshot instead of the gold. It runs as a :class:`~gui.jobs.jobs.Job`, so the
 window stays usable while a big corpus streams out, and it can be cancelled (the output
@@ -11,7 +11,6 @@ can fix (a missing library, a non-empty folder, a bad split) is its one line.
 
 from __future__ import annotations
 
-import importlib
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,10 +36,11 @@ from PySide6.QtWidgets import (
 from gui.jobs.jobs import JobRunner
 from gui.jobs.workers import export_work
 from gui.panels.document_list_model import STATUS_TEXT
-from models.io.exporters import FORMATS, MODULES, ExportOptions, ExportReport, count
+from models.service import FORMATS, ExportOptions, export_suffix
 
 if TYPE_CHECKING:
-    from models.store.store import Store
+    from models import AnnotationService
+    from models.service import ExportReport
 
 FORMAT_TEXT = {
     "jsonl": "razmetka JSONL",
@@ -54,21 +54,16 @@ FORMAT_TEXT = {
 }
 
 
-def suffix_of(fmt: str) -> str | None:
-    """The file suffix a format writes, or None for a folder (the module is light)."""
-    return importlib.import_module(f"models.io.exporters.{MODULES[fmt]}").SUFFIX
-
-
 class ExportDialog(QDialog):
     """Export options, a progress bar with Cancel, and the report at the end."""
 
     def __init__(
-        self, store: Store, parent: QWidget | None = None, folder: Path | None = None
+        self, service: AnnotationService, parent: QWidget | None = None, folder: Path | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
         self.setWindowTitle("Export corpus")
-        self.store = store
+        self.service = service
         self.runner = JobRunner(parent=self)
         self.report: ExportReport | None = None
         self._create_form(folder or Path.home())
@@ -179,7 +174,7 @@ class ExportDialog(QDialog):
         if not out:
             self.message.setText("Choose where to write the export.")
             return False
-        work = partial(export_work, self.store, self.fmt, Path(out).expanduser(), self.options())
+        work = partial(export_work, self.service, self.fmt, Path(out).expanduser(), self.options())
         if not self.runner.run(work, "export"):
             return False
         self.report = None
@@ -203,7 +198,7 @@ class ExportDialog(QDialog):
     # -- slots -----------------------------------------------------------------------
 
     def _update_count(self) -> None:
-        n = count(self.store, ExportOptions(statuses=self.status_box.currentData()))
+        n = self.service.corpus.export_count(ExportOptions(statuses=self.status_box.currentData()))
         self.count_label.setText(f"{n} document{'s' if n != 1 else ''} to export")
 
     def _on_format_changed(self) -> None:
@@ -211,12 +206,12 @@ class ExportDialog(QDialog):
         text = self.out_edit.text().strip()
         if not text:
             return
-        suffix = None if self.split_edit.text().strip() else suffix_of(self.fmt)
+        suffix = None if self.split_edit.text().strip() else export_suffix(self.fmt)
         path = Path(text)
         self.out_edit.setText(str(path.with_suffix(suffix or "")))
 
     def _on_browse_button_clicked(self) -> None:
-        suffix = suffix_of(self.fmt)
+        suffix = export_suffix(self.fmt)
         kind = (
             f"{self.fmt} (*{suffix})"
             if suffix and not self.split_edit.text().strip()

@@ -14,12 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from models.changes import Change, ChangeSet
-from models.service.annotation import EditError
-from models.store.schema import StoreError
+from models import Change, ChangeSet, EditError, StoreError
 
 if TYPE_CHECKING:
-    from models.service.annotation import AnnotationService
+    from models import AnnotationService
 
 MOVE_ID = 4101  # mergeWith() id of edge moves
 

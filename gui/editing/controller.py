@@ -1,9 +1,11 @@
 """The editing controller: turns keys and clicks on the article into undo commands.
 
 It is installed on a :class:`~gui.article.document_view.DocumentView` and never changes data
-itself: each gesture pushes a command from :mod:`gui.editing.commands` (which calls the service),
-and the view is updated from the service's ``changes_applied`` event, so a first edit,
-an undo and a redo all redraw the same way, and only the spans that changed.
+itself: each gesture pushes a command from :mod:`gui.editing.commands` (which calls the
+service), and the view and the panels follow the :class:`~models.OpenDocument`, so a
+first edit, an undo and a redo all redraw the same way, and only the spans that changed.
+The controller is composed of the action handlers (:mod:`gui.editing.handlers`) and the
+edge dragger (:mod:`gui.editing.edge_drag`), which see it as an ``Editor``.
 
 The controller keeps the *current span* (clicked, walked to with Tab, or just made):
 label keys relabel it, Delete removes it, Shift/Ctrl+Shift+arrows move its edges, Enter
@@ -18,64 +20,66 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
-from gui.article.edge_drag import EdgeDragger
-from gui.editing import commands as cmd
-from gui.editing.handlers import EditHandlers
-from models.spans import Entity, Quote
+from gui.editing.edge_drag import EdgeDragger
+from gui.editing.handlers import ActionHandlers
+from gui.subscribe import subscribe
+from models import Quote
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QMouseEvent, QUndoStack
+    from collections.abc import Sequence
+
+    from PySide6.QtGui import QMouseEvent, QUndoCommand, QUndoStack
 
     from gui.actions import EditActions
     from gui.article.document_view import DocumentView
-    from models.changes import Change, ChangeSet
-    from models.service.annotation import AnnotationService
-
-Current = tuple[str, int]  # ("entity" | "quote", id)
+    from gui.editing.editor import Current
+    from models import AnnotationService, Change, ChangeSet, Document, Entity, OpenDocument
 
 
 def _key(span: Entity | Quote) -> Current:
-    return ("quote" if isinstance(span, Quote) else "entity", span.id)  # type: ignore[return-value]
+    return ("quote" if isinstance(span, Quote) else "entity", span.id or 0)
 
 
-class EditController(EditHandlers, QObject):
+class EditController(QObject):
     """Keys and clicks on one document view → commands on one undo stack."""
 
     message = Signal(str)  # for the status bar
     refused = Signal(str)  # an edit refused or not saved: stays on screen until the next
     open_requested = Signal(str)  # a document to show (next to do, or an undo elsewhere)
-    spans_changed = Signal(str)  # doc id whose spans changed (panels refresh from it)
     current_changed = Signal()
 
     def __init__(
         self,
         view: DocumentView,
         service: AnnotationService,
+        document: OpenDocument,
         stack: QUndoStack,
         actions: EditActions,
     ) -> None:
-        QObject.__init__(self, view)
-        self.view, self.service, self.stack, self.actions = view, service, stack, actions
+        super().__init__(view)
+        self.view, self.service, self.document = view, service, document
+        self.stack, self.actions = stack, actions
         self.current: Current | None = None
         self._span: Entity | Quote | None = None  # the current span's value, kept fresh
         self.speaker_for: int | None = None  # quote waiting for its speaker (after S)
         self._last_click: int | None = None
         self._pushing = False  # a new edit (not an undo/redo) is being made
-        self._connect_actions()
+        self.handlers = ActionHandlers(self)
         view.span_clicked.connect(self._on_view_span_clicked)
         view.selectionChanged.connect(self._on_view_selection_changed)
         view.viewport().installEventFilter(self)
-        self.edges = EdgeDragger(self)  # after our filter, so it sees presses first
-        service.changes_applied.connect(self._on_service_changes_applied)
+        self.edges = EdgeDragger(self, self)  # after our filter, so it sees presses first
+        subscribe(document.opened, self._on_document_opened, self)
+        subscribe(document.edited, self._on_document_edited, self)
+        subscribe(service.changes_applied, self._on_service_changes_applied, self)
         self._update_actions()
 
     # -- state -----------------------------------------------------------------------
 
     @property
     def doc_id(self) -> str | None:
-        """The shown document's id."""
-        doc = self.view.current_document
-        return doc.id if doc is not None else None
+        """The open document's id."""
+        return self.document.id
 
     def current_span(self) -> Entity | Quote | None:
         """The current span as the view shows it (None when there is none)."""
@@ -86,17 +90,13 @@ class EditController(EditHandlers, QObject):
         return self._span
 
     def _find(self, kind: str, span_id: int) -> Entity | Quote | None:
-        """A span of the shown document by id: near the last click first (bisection)."""
-        doc = self.view.current_document
-        if doc is None:
-            return None
+        """A span of the open document by id: near the last click first (bisection)."""
         if self._last_click is not None:
             index = self.view.layers.quotes if kind == "quote" else self.view.layers.entities
             near = [h.item for h in index.at(self._last_click) if h.item.id == span_id]
             if near:
                 return near[0]
-        spans = doc.quotes if kind == "quote" else doc.entities
-        return next((s for s in spans if s.id == span_id), None)
+        return self.document.find(span_id, quote=kind == "quote")
 
     def set_current(
         self,
@@ -112,42 +112,46 @@ class EditController(EditHandlers, QObject):
         self.current = current
         if span is not None:
             self._span = span
-        span = self.current_span()
-        if span is None:
+        found = self.current_span()
+        if found is None:
             self.current = None
         elif select:
             if center:
-                self.view.select_span(span.start, span.end)
+                self.view.select_span(found.start, found.end)
             else:
-                self._select(span.start, span.end)
+                self.select_text(found.start, found.end)
         self._update_actions()
         self.current_changed.emit()
         if self.current is not None and self.current[0] == "quote":
-            self._announce_candidates()
+            text = self.candidates_text()
+            if text:
+                self.message.emit(f"Speaker candidates  {text}")
+
+    def candidates_text(self) -> str:
+        """The current quote's likeliest speakers, numbered as keys 1-9 pick them."""
+        if self.current is None or self.current[0] != "quote":
+            return ""
+        found = self.service.speaker_candidates(self.current[1])
+        return "  ".join(f"{n}: {e.normal or e.text}" for n, e in enumerate(found, 1))
 
     def select_range(self, start: int, end: int) -> None:
         """Make the span with exactly these offsets current (a panel click), centred."""
         layers = self.view.layers
         for kind, index in (("quote", layers.quotes), ("entity", layers.entities)):
             for hit in index.at(start):
-                if (hit.item.start, hit.item.end) == (start, end):
+                if (hit.item.start, hit.item.end) == (start, end) and hit.item.id is not None:
                     self.set_current((kind, hit.item.id), center=True, span=hit.item)
                     return
         self.view.select_span(start, end)
 
-    def _select(self, start: int, end: int) -> None:
+    def select_text(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and keep it in view."""
         offsets = self.view.layers.offsets
         cursor = QTextCursor(self.view.document())
         cursor.setPosition(offsets.to_qt(start))
         cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()
-
-    def document_shown(self) -> None:
-        """A new document is in the view: nothing is current any more."""
-        self.speaker_for = None
-        self._span = self._last_click = None
-        self.set_current(None, select=False)
 
     def _update_actions(self) -> None:
         kind = self.current[0] if self.current else None
@@ -168,39 +172,30 @@ class EditController(EditHandlers, QObject):
 
     # -- pushing commands ----------------------------------------------------------------
 
-    def push(self, command: cmd.ServiceCommand | cmd.SetStatusCommand) -> ChangeSet | None:
+    def push(self, command: QUndoCommand) -> ChangeSet | None:
         """Push a command; report a refusal; returns what it changed (None if nothing)."""
         self._pushing = True
         try:
             self.stack.push(command)  # runs redo(): the edit is committed when this returns
         finally:
             self._pushing = False
-        if command.error:
-            self.refused.emit(command.error)
-        changes = getattr(command, "changes", None)
+        error = getattr(command, "error", None)
+        if error:
+            self.refused.emit(error)
+        changes: ChangeSet | None = getattr(command, "changes", None)
         if changes is not None and changes.changes:
             self.message.emit(changes.name)
         return changes
 
     # -- events --------------------------------------------------------------------------
 
-    def _on_service_changes_applied(self, changes: ChangeSet) -> None:
-        doc_id = self.doc_id
-        mine = [c for c in changes if c.doc_id == doc_id]
-        if mine:
-            self.view.change_spans(
-                [c.before for c in mine if c.before is not None],
-                [c.after for c in mine if c.after is not None],
-            )
-            self.spans_changed.emit(doc_id)
-            self._follow_current(mine)
-        elif len(changes.doc_ids) == 1 and not self._pushing:
-            self.open_requested.emit(changes.doc_ids[0])  # an undo in another document
-        for other in changes.doc_ids:
-            if other != doc_id:
-                self.spans_changed.emit(other)
+    def _on_document_opened(self, _doc: Document | None) -> None:
+        """Another document is in the view: nothing is current any more."""
+        self.speaker_for = None
+        self._span = self._last_click = None
+        self.set_current(None, select=False)
 
-    def _follow_current(self, changes: list[Change]) -> None:
+    def _on_document_edited(self, changes: Sequence[Change]) -> None:
         """Keep the current span's value fresh; drop it when an edit deleted it."""
         if self.current is None:
             return
@@ -211,10 +206,15 @@ class EditController(EditHandlers, QObject):
                     self.set_current(None, select=False)
                 return
 
+    def _on_service_changes_applied(self, changes: ChangeSet) -> None:
+        others = changes.doc_ids
+        if self.doc_id not in others and len(others) == 1 and not self._pushing:
+            self.open_requested.emit(others[0])  # an undo in another document: show it
+
     def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
         if self.speaker_for is not None:
             if kind == "entity":
-                self._set_speaker(entity_id=span_id)
+                self.handlers.set_speaker(entity_id=span_id)
             return
         if self.current == (kind, span_id) and self._last_click is not None:
             outer = self._outer_entity(self._last_click, span_id)
@@ -251,7 +251,7 @@ class EditController(EditHandlers, QObject):
         self._last_click = self.view.offset_at(event.position().toPoint())
         sel = self.view.selection_span()
         if self.speaker_for is not None and sel is not None:
-            self._set_speaker(mention=sel)
+            self.handlers.set_speaker(mention=sel)
         elif sel is None and self.view.span_at(self._last_click) is None:
             if self.speaker_for is not None:
                 self.speaker_for = None

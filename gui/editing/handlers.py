@@ -1,38 +1,35 @@
-"""What each annotation action does: the handler half of the editing controller.
+"""What each annotation action does, for one editor (the editing controller).
 
 Handlers read the current span and the selection, push one command, and then select
 what the edit produced, so the next key acts on it (add PER, then Shift+Right to grow
-it, then Enter). Split from :mod:`gui.editing.controller` to keep both files short.
+it, then Enter). They see the controller only as an :class:`~gui.editing.editor.Editor`.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from gui.dialogs.keymap_dialog import KeymapDialog
 from gui.editing import commands as cmd
-from models.spans import Quote
+from models import Quote
 
 if TYPE_CHECKING:
-    from models.changes import ChangeSet
+    from collections.abc import Callable
+
+    from gui.editing.editor import Editor
+    from models import AnnotationService, ChangeSet
+
+    BulkCommand = Callable[[AnnotationService, int, str, str], cmd.ServiceCommand]
 
 
-class EditHandlers:
-    """Action slots; mixed into :class:`gui.editing.controller.EditController`."""
+class ActionHandlers:
+    """The slots of the annotation actions, connected when made."""
 
-    # Provided by EditController (gui/editing.py).
-    view: Any
-    service: Any
-    actions: Any
-    message: Any
-    open_requested: Any
-    doc_id: Any
-    push: Any
-    set_current: Any
-    current_span: Any
-    current: tuple[str, int] | None
-    speaker_for: int | None
+    def __init__(self, editor: Editor) -> None:
+        self.editor = editor
+        self.view, self.service, self.actions = editor.view, editor.service, editor.actions
+        self._connect_actions()
 
     def _connect_actions(self) -> None:
         a = self.actions
@@ -77,142 +74,142 @@ class EditHandlers:
         if changes is None:
             return
         made = [c.after for c in changes if c.after is not None and c.is_quote == (kind == "quote")]
-        if made:
-            self.set_current((kind, made[0].id), span=made[0])
+        if made and made[0].id is not None:
+            self.editor.set_current((kind, made[0].id), span=made[0])
 
     def _label(self, label: str, exact: bool, *_: object) -> None:
-        doc_id, sel, span = self.doc_id, self.view.selection_span(), self.current_span()
+        e = self.editor
+        doc_id, sel, span = e.doc_id, self.view.selection_span(), e.current_span()
         if doc_id is None:
             return
         if (
-            self.current
-            and self.current[0] == "entity"
+            e.current
+            and e.current[0] == "entity"
+            and span is not None
             and (sel is None or sel == (span.start, span.end))
         ):
-            self._select_result(
-                self.push(cmd.RelabelCommand(self.service, span.id, label)), "entity"
-            )
+            command: cmd.ServiceCommand = cmd.RelabelCommand(self.service, e.current[1], label)
         elif sel is not None:
             command = cmd.AddEntityCommand(self.service, doc_id, sel[0], sel[1], label, exact)
-            self._select_result(self.push(command), "entity")
         else:
-            self.message.emit("Select some words first, then press the label's key")
+            e.message.emit("Select some words first, then press the label's key")
+            return
+        self._select_result(e.push(command), "entity")
 
     def _quote(self, exact: bool, *_: object) -> None:
-        sel = self.view.selection_span()
-        if self.doc_id is None or sel is None:
-            self.message.emit("Select the quoted words first, then press Q")
+        e, sel = self.editor, self.view.selection_span()
+        if e.doc_id is None or sel is None:
+            e.message.emit("Select the quoted words first, then press Q")
             return
-        changes = self.push(cmd.AddQuoteCommand(self.service, self.doc_id, sel[0], sel[1], exact))
+        changes = e.push(cmd.AddQuoteCommand(self.service, e.doc_id, sel[0], sel[1], exact))
         self._select_result(changes, "quote")
 
     def _delete(self, *_: object) -> None:
-        if self.current is None:
+        e = self.editor
+        if e.current is None:
             return
-        kind, span_id = self.current
+        kind, span_id = e.current
         command = (
             cmd.DeleteQuoteCommand(self.service, span_id)
             if kind == "quote"
             else cmd.DeleteEntityCommand(self.service, span_id)
         )
-        self.push(command)
-        self.set_current(None, select=False)
+        e.push(command)
+        e.set_current(None, select=False)
 
     def _move(self, edge: str, steps: int, *_: object) -> None:
-        if self.current is None:
+        e = self.editor
+        if e.current is None:
             return
-        kind, span_id = self.current
-        self.push(cmd.MoveEdgeCommand(self.service, kind, span_id, edge, steps))
-        self.set_current((kind, span_id))
+        kind, span_id = e.current
+        e.push(cmd.MoveEdgeCommand(self.service, kind, span_id, edge, steps))
+        e.set_current((kind, span_id))
 
     def _confirm(self, *_: object) -> None:
-        if self.current is None:
+        e = self.editor
+        if e.current is None:
             return
-        self.push(cmd.ConfirmCommand(self.service, *self.current))
+        e.push(cmd.ConfirmCommand(self.service, *e.current))
         self.walk(False)  # on to the next decision
 
     def _confirm_all(self, *_: object) -> None:
-        if self.doc_id is not None:
-            self.push(cmd.ConfirmAllCommand(self.service, self.doc_id))
+        e = self.editor
+        if e.doc_id is not None:
+            e.push(cmd.ConfirmAllCommand(self.service, e.doc_id))
 
     def walk(self, backwards: bool, *_: object) -> None:
         """Make the next (previous) unconfirmed suggestion current, wrapping round."""
-        if self.doc_id is None:
+        e = self.editor
+        if e.doc_id is None:
             return
-        span = self.current_span()
         pos = self.view.layers.offsets.to_py(self.view.textCursor().position())
-        found = self.service.next_suggestion(self.doc_id, pos, backwards, span)
-        if found is None:
-            self.message.emit("No suggestions left to confirm")
+        found = self.service.next_suggestion(e.doc_id, pos, backwards, e.current_span())
+        if found is None or found.id is None:
+            e.message.emit("No suggestions left to confirm")
             return
         kind = "quote" if isinstance(found, Quote) else "entity"
-        self.set_current((kind, found.id), center=True, span=found)
+        e.set_current((kind, found.id), center=True, span=found)
 
     def _speaker(self, *_: object) -> None:
-        if self.current is None or self.current[0] != "quote":
+        e = self.editor
+        if e.current is None or e.current[0] != "quote":
             return
-        self.speaker_for = self.current[1]
-        self.message.emit(
-            "Click (or select) the speaker's words; Esc cancels; " + self._candidates_text()
-        )
+        e.speaker_for = e.current[1]
+        e.message.emit("Click (or select) the speaker's words; Esc cancels; " + e.candidates_text())
 
-    def _set_speaker(
+    def set_speaker(
         self, entity_id: int | None = None, mention: tuple[int, int] | None = None
     ) -> None:
-        quote_id, self.speaker_for = self.speaker_for, None
+        """Give the quote waiting for its speaker (after S) an entity or a mention."""
+        e = self.editor
+        quote_id, e.speaker_for = e.speaker_for, None
         if quote_id is None:
             return
-        self.push(cmd.SetSpeakerCommand(self.service, quote_id, entity_id, mention))
-        self.set_current(("quote", quote_id))
+        e.push(cmd.SetSpeakerCommand(self.service, quote_id, entity_id, mention))
+        e.set_current(("quote", quote_id))
 
     def _pick(self, n: int, *_: object) -> None:
-        quote_id = self.speaker_for or (self.current[1] if self.current else None)
+        e = self.editor
+        quote_id = e.speaker_for or (e.current[1] if e.current else None)
         if quote_id is None:
             return
         candidates = self.service.speaker_candidates(quote_id)
         if n >= len(candidates):
-            self.message.emit(f"There is no candidate {n + 1}")
+            e.message.emit(f"There is no candidate {n + 1}")
             return
-        self.speaker_for = quote_id
-        self._set_speaker(entity_id=candidates[n].id)
-
-    def _candidates_text(self) -> str:
-        if self.current is None or self.current[0] != "quote":
-            return ""
-        found = self.service.speaker_candidates(self.current[1])
-        return "  ".join(f"{n}: {e.normal or e.text}" for n, e in enumerate(found, 1))
-
-    def _announce_candidates(self) -> None:
-        text = self._candidates_text()
-        if text:
-            self.message.emit(f"Speaker candidates  {text}")
+        e.speaker_for = quote_id
+        self.set_speaker(entity_id=candidates[n].id)
 
     def _unlink(self, *_: object) -> None:
-        if self.current and self.current[0] == "quote":
-            self.push(cmd.UnlinkSpeakerCommand(self.service, self.current[1]))
+        e = self.editor
+        if e.current and e.current[0] == "quote":
+            e.push(cmd.UnlinkSpeakerCommand(self.service, e.current[1]))
 
-    def _bulk(self, make: type, scope: str, match: str, *_: object) -> None:
-        if self.current and self.current[0] == "entity":
-            self.push(make(self.service, self.current[1], scope, match))
+    def _bulk(self, make: BulkCommand, scope: str, match: str, *_: object) -> None:
+        e = self.editor
+        if e.current and e.current[0] == "entity":
+            e.push(make(self.service, e.current[1], scope, match))
 
     def finish(self, status: str, *_: object) -> None:
         """Mark the document done (or skipped) and open the next one not done."""
-        doc_id = self.doc_id
+        e = self.editor
+        doc_id = e.doc_id
         if doc_id is None:
             return
-        self.push(cmd.SetStatusCommand(self.service, doc_id, status))
+        e.push(cmd.SetStatusCommand(self.service, doc_id, status))
         following = self.service.next_document(doc_id)
         if following is None:
-            self.message.emit("Every document is done or skipped")
+            e.message.emit("Every document is done or skipped")
         else:
-            self.open_requested.emit(following)
+            e.open_requested.emit(following)
 
     def _cancel(self, *_: object) -> None:
-        if self.speaker_for is not None:
-            self.speaker_for = None
-            self.message.emit("Speaker not changed")
+        e = self.editor
+        if e.speaker_for is not None:
+            e.speaker_for = None
+            e.message.emit("Speaker not changed")
         else:
-            self.set_current(None, select=False)
+            e.set_current(None, select=False)
             cursor = self.view.textCursor()
             cursor.clearSelection()
             self.view.setTextCursor(cursor)

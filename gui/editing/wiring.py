@@ -1,10 +1,9 @@
-"""Puts the review workflow into the main window: service, undo stack, actions, menus.
+"""Puts the review workflow into a main window: undo stack, actions, controller, menus.
 
-The main window calls :func:`install_editing` once; everything about editing is built
-and connected here, so the window's own file stays a composition of widgets. The
-side panels and the document list are refreshed from the controller's
-``spans_changed`` after a short pause, so a burst of edits redraws them once and the
-article itself never waits for them.
+The main window calls :func:`install_editing` once with its article view, the service
+and the open document; everything about editing is built and connected here, so the
+window's own file stays a composition of widgets. The view, the panels and the review
+view follow the open document themselves: nothing here refreshes them.
 """
 
 from __future__ import annotations
@@ -12,59 +11,59 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QUndoStack
 
 from gui.actions import EditActions, create_edit_actions
 from gui.article.linked_spans import show_linked
 from gui.editing.controller import EditController
 from gui.panels.review_view import ReviewView
-from models.service.annotation import AnnotationService
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMainWindow
 
-    from gui.main_window import MainWindow
-
-PANEL_REFRESH_MS = 300
+    from gui.article.document_view import DocumentView
+    from models import AnnotationService, OpenDocument
 
 
 @dataclass
 class Editing:
     """What :func:`install_editing` built, kept on the window as ``window.editing``."""
 
-    service: AnnotationService
     stack: QUndoStack
     actions: EditActions
     controller: EditController
     undo: QAction
     redo: QAction
     review: ReviewView
-    panel_timer: QTimer
 
 
-def install_editing(window: MainWindow) -> Editing:
-    """Build and wire the editing machinery into ``window``."""
-    service = AnnotationService(window.store, window.annotator, labels=window.labels)
+def install_editing(
+    window: QMainWindow, view: DocumentView, service: AnnotationService, document: OpenDocument
+) -> Editing:
+    """Build the editing machinery for ``view`` and put its menus into ``window``."""
     stack = QUndoStack(window)
-    actions = create_edit_actions(window.view, window, window.labels)
-    controller = EditController(window.view, service, stack, actions)
+    actions = create_edit_actions(view, window, service.labels)
+    controller = EditController(view, service, document, stack, actions)
     undo = stack.createUndoAction(window, "&Undo")
     undo.setShortcuts(QKeySequence.StandardKey.Undo)
     undo.setToolTip("Undo the last edit (Ctrl+Z)")
     redo = stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setToolTip("Redo the edit last undone (Ctrl+Shift+Z)")
-    timer = QTimer(window, singleShot=True, interval=PANEL_REFRESH_MS)
-    editing = Editing(
-        service, stack, actions, controller, undo, redo, ReviewView(service, window), timer
-    )
+    editing = Editing(stack, actions, controller, undo, redo, ReviewView(service, document, window))
     _menus(window, editing)
-    _wire(window, editing)
+    status = window.statusBar()
+    controller.message.connect(lambda text: status.showMessage(text, 8000))
+    controller.refused.connect(status.showMessage)  # no timeout: it must be read
+    controller.current_changed.connect(
+        lambda: show_linked(view, document.document, controller.current_span())
+    )
+    actions.review.triggered.connect(editing.review.show_open)
     return editing
 
 
-def _menus(window: MainWindow, e: Editing) -> None:
+def _menus(window: QMainWindow, e: Editing) -> None:
     a = e.actions
     edit = window.menuBar().addMenu("&Edit")
     edit.addActions([e.undo, e.redo])
@@ -83,37 +82,3 @@ def _menus(window: MainWindow, e: Editing) -> None:
     review.addSeparator()
     review.addActions([a.done_next, a.skip_next, a.review])
     window.menuBar().addMenu("&Help").addAction(a.keymap)
-
-
-def _wire(window: MainWindow, e: Editing) -> None:
-    c = e.controller
-    c.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
-    c.refused.connect(window.statusBar().showMessage)  # no timeout: it must be read
-    c.open_requested.connect(window.open_document)
-    c.current_changed.connect(lambda: show_linked(window.view, c.current_span()))
-    window.entity_panel.span_requested.connect(c.select_range)
-    window.quote_panel.span_requested.connect(c.select_range)
-    c.spans_changed.connect(lambda _doc_id: e.panel_timer.start())
-    e.panel_timer.timeout.connect(lambda: refresh_panels(window))
-    e.service.document_changed.connect(lambda _doc_id: e.panel_timer.start())
-    window.document_opened.connect(lambda _doc_id: c.document_shown())
-    e.actions.review.triggered.connect(lambda: open_review(window, e))
-
-
-def refresh_panels(window: MainWindow) -> None:
-    """Show the view's current spans in the entity and quote panels and the list."""
-    doc = window.view.current_document
-    if doc is None or not window.isVisible():  # closed meanwhile: the store may be too
-        return
-    window.entity_panel.set_entities(doc.entities, doc.text)
-    window.quote_panel.set_quotes(doc.quotes, doc.text)
-    window.document_list.refresh()  # counts and status; keeps the selection, silently
-
-
-def open_review(window: MainWindow, e: Editing) -> None:
-    """Show the review view for the open document."""
-    if window.current_id is None:
-        return
-    e.review.show_document(window.current_id)
-    e.review.show()
-    e.review.raise_()

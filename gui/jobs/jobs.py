@@ -17,12 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from models.store.schema import StoreError
-
-
-class JobError(Exception):
-    """A reason the whole job stopped that the user can act on; the message is one line."""
-
+from models import StoreError
+from models.service import JobError
 
 Progress = Callable[[int, int, str], None]
 """``progress(done, total, text)``: total 0 means not known yet."""

@@ -2,7 +2,9 @@
 
 It only reports which document the user picked (``document_selected``); opening it is
 the main window's job. Searching goes through the store's full-text search; typing is
-debounced so a 100,000-document corpus is not queried at every keystroke.
+debounced so a 100,000-document corpus is not queried at every keystroke. Counts and
+statuses follow the service's edits after a short pause, so a burst of edits (or an
+undo of twenty) re-reads the rows on screen once, and an edit never waits for the list.
 """
 
 from __future__ import annotations
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from gui.article.selection import select_row
 from gui.panels.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
-from models.labels import load_labels
+from gui.subscribe import subscribe
 
 if TYPE_CHECKING:
-    from models.store.store import Store
+    from models import AnnotationService
 
 SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 300
 
 
 class DocumentListWidget(QWidget):
@@ -37,9 +40,9 @@ class DocumentListWidget(QWidget):
     document_selected = Signal(str)
     """The id of the document the user moved to."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, service: AnnotationService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = DocumentListModel(store)
+        self.model = DocumentListModel(service)
         self._silent = False
         self.status_box = QComboBox()
         self.status_box.addItem("All statuses", None)
@@ -48,7 +51,7 @@ class DocumentListWidget(QWidget):
         self.status_box.setToolTip("Show only documents with this review status")
         self.label_box = QComboBox()
         self.label_box.addItem("All labels", None)
-        for label in load_labels().entities:
+        for label in service.labels.entities:
             self.label_box.addItem(label.name, label.name)
         self.label_box.setToolTip("Show only documents with an entity of this label")
         self.search_box = QLineEdit()
@@ -62,6 +65,10 @@ class DocumentListWidget(QWidget):
         self.search_box.returnPressed.connect(self._apply_filter)
         self.status_box.currentIndexChanged.connect(self._apply_filter)
         self.label_box.currentIndexChanged.connect(self._apply_filter)
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
+        subscribe(service.changes_applied, self._on_service_changed, self)
+        subscribe(service.status_changed, self._on_service_changed, self)
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_box)
@@ -137,6 +144,13 @@ class DocumentListWidget(QWidget):
         self.model.set_filter(
             self.status_box.currentData(), self.search_box.text(), self.label_box.currentData()
         )
+
+    def _on_service_changed(self, *_: object) -> None:
+        self._refresh_timer.start()
+
+    def _on_refresh_timer_timeout(self) -> None:
+        if self.window().isVisible():  # a closed window's store may be closed too
+            self.refresh()
 
     def _on_table_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._silent:

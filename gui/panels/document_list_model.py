@@ -1,4 +1,4 @@
-"""The document list as a Qt table model over ``Store.summaries``, read on demand.
+"""The document list as a Qt table model over a service ``DocumentListing``, on demand.
 
 A corpus can hold 100,000 documents. The model reports every matching row at once (the
 filtered count), so the scroll bar spans the whole list from the start; a row's summary
@@ -6,7 +6,8 @@ is read when the view first asks for it, a page of rows per query, and the last 
 used are kept (an LRU), so dragging to the end or jumping anywhere reads one or two
 pages. Pages are found by position (an index seek) when the list is unfiltered or the
 previous page is known, and by OFFSET otherwise. Filters (status, label, text search)
-are passed through to the store, which owns the SQL.
+make a new listing (the service expands the search words into their forms); the store
+behind it owns the SQL.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.nlp.occurrences import search_terms
-
 if TYPE_CHECKING:
-    from models.store.store import DocumentSummary, Store
+    from models import AnnotationService
+    from models.service import DocumentListing, DocumentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,17 +34,16 @@ DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class DocumentListModel(QAbstractTableModel):
     """Every matching document as a row; summaries read a page at a time when shown."""
 
-    def __init__(self, store: Store, page: int = PAGE, max_pages: int = MAX_PAGES) -> None:
+    def __init__(
+        self, service: AnnotationService, page: int = PAGE, max_pages: int = MAX_PAGES
+    ) -> None:
         super().__init__()
-        self.store = store
+        self.service = service
         self.page = page
         self.max_pages = max_pages
-        self.status: str | None = None
-        self.search: str | None = None
-        self.label: str | None = None  # only documents with an entity of this label
+        self.listing: DocumentListing = service.listing()
         self.pages_read = 0  # queries for pages so far (tests and benchmarks read it)
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
-        self._terms: list[list[str]] | None = None
         self._total = 0
         self._last = 0  # position of the last matching document (0 when none)
         self._reload()
@@ -55,11 +54,7 @@ class DocumentListModel(QAbstractTableModel):
         self, status: str | None = None, search: str | None = None, label: str | None = None
     ) -> None:
         """Show only documents with ``status``, matching ``search``, with a ``label``."""
-        self.status = status or None
-        self.search = (search or "").strip() or None
-        self.label = label or None
-        # Each word with its normal forms: "Путина" finds a text that says "Путин".
-        self._terms = search_terms(self.search) if self.search else None
+        self.listing = self.service.listing(status, search, label)
         self._reset()
 
     def refresh(self) -> None:
@@ -87,13 +82,7 @@ class DocumentListModel(QAbstractTableModel):
         if (total, last) == (self._total, self._last):
             self._reread_in_place()
             return False
-        appended = (
-            total > self._total
-            and self.store.count_documents(
-                self.status, self._terms, self.label, before=self._last + 1
-            )
-            == self._total
-        )
+        appended = total > self._total and self.listing.count_before(self._last + 1) == self._total
         if not appended:
             self._reset()
             return True
@@ -112,7 +101,7 @@ class DocumentListModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
 
     def _extent(self) -> tuple[int, int]:
-        return self.store.list_extent(self.status, self._terms, self.label)
+        return self.listing.extent()
 
     def _reload(self) -> None:
         self._pages.clear()
@@ -150,7 +139,7 @@ class DocumentListModel(QAbstractTableModel):
             for i, s in enumerate(rows):
                 if s.id == doc_id:
                     return number * self.page + i
-        return self.store.document_row(doc_id, self.status, self._terms, self.label)
+        return self.listing.row_of(doc_id)
 
     def _page(self, number: int) -> list[DocumentSummary]:
         rows = self._pages.get(number)
@@ -159,9 +148,7 @@ class DocumentListModel(QAbstractTableModel):
             return rows
         after = self._position_before(number)
         self.pages_read += 1
-        rows = self.store.summaries(
-            number * self.page, self.page, self.status, self._terms, self.label, after=after
-        )
+        rows = self.listing.page(number * self.page, self.page, after=after)
         self._pages[number] = rows
         if len(self._pages) > self.max_pages:
             self._pages.popitem(last=False)
@@ -171,7 +158,7 @@ class DocumentListModel(QAbstractTableModel):
         """The position just before a page's first row, when known without a scan."""
         if number == 0:
             return 0
-        if not (self.status or self._terms or self.label) and self._last == self._total:
+        if not self.listing.filtered and self._last == self._total:
             return number * self.page  # positions run 1..total with no gaps: row r is r + 1
         previous = self._pages.get(number - 1)
         if previous is not None and len(previous) == self.page:

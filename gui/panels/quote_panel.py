@@ -1,7 +1,9 @@
-"""The quote panel: each quote with its speaker and paragraph.
+"""The quote panel: each quote of the open document with its speaker and paragraph.
 
 Clicking a row asks for the quote's span to be selected in the document view
-(``span_requested``); the main window wires it, as for the entity panel.
+(``span_requested``); the main window wires it, as for the entity panel. The panel
+follows an :class:`~models.OpenDocument`: a new document fills the table, an edit
+changes its rows in place, and a row that moves because of an edit asks for nothing.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from gui.article.selection import select_row
 from gui.panels.quote_model import SPAN_ROLE, QuoteTableModel
+from gui.subscribe import subscribe
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from models.spans import Quote
+    from models import Change, Document, OpenDocument
 
 
 class QuotePanel(QWidget):
@@ -26,7 +29,7 @@ class QuotePanel(QWidget):
     span_requested = Signal(int, int)
     """``(start, end)`` in code points of the picked quote."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, document: OpenDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = QuoteTableModel()
         self.table = QTableView()
@@ -48,24 +51,31 @@ class QuotePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table)
-
-    def set_quotes(self, quotes: Sequence[Quote], text: str) -> None:
-        """Show a document's quotes."""
-        self._silent = True
-        try:
-            self.model.set_quotes(quotes, text)
-        finally:
-            self._silent = False
+        subscribe(document.opened, self._on_document_opened, self)
+        subscribe(document.edited, self._on_document_edited, self)
+        self._on_document_opened(document.document)
 
     def show_quote(self, quote_id: int) -> None:
         """Select a quote's row without asking for its span."""
         row = self.model.row_of(quote_id)
-        if row is None:
-            return
-        index = self.model.index(row, 0)
+        if row is not None:
+            self._silent = True
+            try:
+                select_row(self.table, self.model.index(row, 0))
+            finally:
+                self._silent = False
+
+    def _on_document_opened(self, doc: Document | None) -> None:
         self._silent = True
         try:
-            select_row(self.table, index)
+            self.model.set_quotes(doc.quotes if doc else (), doc.text if doc else "")
+        finally:
+            self._silent = False
+
+    def _on_document_edited(self, changes: Sequence[Change]) -> None:
+        self._silent = True
+        try:
+            self.model.apply_changes(changes)
         finally:
             self._silent = False
 

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article.document_view import DocumentView
-from models.service.base import shorten
-from models.service.review import ReviewDiff, review_diff
-from models.spans import Entity, Quote
+from gui.subscribe import subscribe
+from models import Entity, Quote
+from models.service import ReviewDiff, review_diff, shorten
 
 if TYPE_CHECKING:
-    from models.changes import ChangeSet
-    from models.service.annotation import AnnotationService
+    from collections.abc import Sequence
+
+    from models import AnnotationService, Change, Document, OpenDocument
 
 COLORS = {"added": "#0072B2", "removed": "#D55E00", "changed": "#CC79A7"}
 SIGNS = {"added": "+", "removed": "−", "changed": "~"}
@@ -60,12 +61,15 @@ def diff_rows(diff: ReviewDiff) -> list[Row]:
 class ReviewView(QWidget):
     """Model snapshot | gold, with the differences listed underneath."""
 
-    def __init__(self, service: AnnotationService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, service: AnnotationService, document: OpenDocument, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("review_view")
         self.setWindowTitle("Review: model suggestions vs. gold")
         self.service = service
-        self.doc_id: str | None = None
+        self.document = document
+        self.model: Document | None = None  # the snapshot of the document shown
         self.diff: ReviewDiff | None = None
         self.model_view = DocumentView(service.labels)
         self.gold_view = DocumentView(service.labels)
@@ -74,7 +78,8 @@ class ReviewView(QWidget):
         self.list.setObjectName("review_differences")
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self._layout()
-        service.changes_applied.connect(self._on_service_changes_applied)
+        subscribe(document.opened, self._on_document_opened, self)
+        subscribe(document.edited, self._on_document_edited, self)
         self.resize(1400, 900)
 
     def _layout(self) -> None:
@@ -97,18 +102,21 @@ class ReviewView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(outer, 1)
 
-    def show_document(self, doc_id: str) -> None:
-        """Compare one document's snapshot with its gold."""
-        self.doc_id = doc_id
-        model = self.service.predictions(doc_id)
-        gold = self.service.document(doc_id)
-        self.model_view.set_document(model)
+    def show_open(self) -> None:
+        """Compare the open document's snapshot with its gold, and show the view."""
+        gold = self.document.document
+        if gold is None:
+            return
+        self.model = self.service.predictions(gold.id)
+        self.model_view.set_document(self.model)
         self.gold_view.set_document(gold)
-        self.diff = review_diff(model, gold)
-        self._fill()
+        self._fill(gold)
+        self.show()
+        self.raise_()
 
-    def _fill(self) -> None:
-        assert self.diff is not None
+    def _fill(self, doc: Document) -> None:
+        assert self.model is not None
+        self.diff = review_diff(self.model, doc)
         e, q = self.diff.entities, self.diff.quotes
         self.summary.setText(
             f"Entities: {len(e.kept)} kept, {len(e.added)} added, {len(e.removed)} removed, "
@@ -149,6 +157,15 @@ class ReviewView(QWidget):
         if gold is not None:
             self.gold_view.select_span(gold.start, gold.end)
 
-    def _on_service_changes_applied(self, changes: ChangeSet) -> None:
-        if self.doc_id in changes.doc_ids and self.isVisible():
-            self.show_document(self.doc_id)
+    def _on_document_opened(self, doc: Document | None) -> None:
+        if self.isVisible():
+            if doc is None:
+                self.hide()
+            else:
+                self.show_open()
+
+    def _on_document_edited(self, changes: Sequence[Change]) -> None:
+        gold = self.document.document
+        if self.isVisible() and gold is not None:
+            self.gold_view.apply_changes(changes)
+            self._fill(gold)

@@ -1,0 +1,35 @@
+"""Every edit and query the window can make, and the types they speak.
+
+The window (gui/) reaches the core only through this package and ``models``' public
+names: the service for edits and reads, ``OpenDocument`` for the document on screen,
+``DocumentListing`` for the document list, ``Corpus`` for import and export jobs.
+"""
+
+from models.io.exporters import ExportOptions, ExportReport
+from models.io.importers import ImportReport
+from models.service.annotation import AnnotationService
+from models.service.context import EditError, shorten
+from models.service.corpus import FORMATS, Corpus, JobError, export_suffix
+from models.service.listing import DocumentListing
+from models.service.open_document import OpenDocument
+from models.service.review import ReviewDiff, SpanDiff, review_diff
+from models.store.rows import DocumentSummary
+
+__all__ = [
+    "FORMATS",
+    "AnnotationService",
+    "Corpus",
+    "DocumentListing",
+    "DocumentSummary",
+    "EditError",
+    "ExportOptions",
+    "ExportReport",
+    "ImportReport",
+    "JobError",
+    "OpenDocument",
+    "ReviewDiff",
+    "SpanDiff",
+    "export_suffix",
+    "review_diff",
+    "shorten",
+]

@@ -1,83 +1,113 @@
-"""The annotation service: every edit a reviewer can make, as a call tests can make too.
+"""The annotation service: every edit and query the window can make, as calls tests make.
 
-The GUI never writes to the store; it calls these methods (through undo commands). Each
-mutating method commits at once (annotator and time in the event log), emits events,
-and returns the ``ChangeSet`` that ``revert`` undoes and ``reapply`` redoes. Entity edits
-live here; quotes and speakers, bulk edits (apply to all, remove everywhere) and the
-document list are mixed in from their own modules.
+The window never writes to the store; it calls these methods (through undo commands).
+An edit is planned by its rules (entities.py, quotes.py, bulk.py build a ``ChangeSet``
+from what they read) and committed here: one transaction with the annotator and the
+time in the event log, then ``changes_applied`` with the committed set (new spans carry
+their ids). ``revert`` undoes a set and ``reapply`` redoes it, through the same commit,
+so the file, the log and every view agree. Whole-corpus jobs (import, export) are
+``corpus``; the document list reads through ``listing``.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from models.changes import Change, ChangeSet
+from models.changes import ChangeSet
+from models.events import Signal
+from models.labels import LabelSet, load_labels
+from models.nlp.occurrences import Forms, pymorphy_forms
 from models.nlp.tokens import snap
-from models.service.base import EditError, ServiceBase, shorten
 from models.service.bulk import BulkEdits
-from models.service.documents import DocumentOps
+from models.service.context import EditContext, EditError
+from models.service.corpus import Corpus
+from models.service.entities import EntityEdits
+from models.service.listing import DocumentListing
 from models.service.quotes import QuoteEdits
-from models.spans import Entity, Speaker
+from models.spans import STATUSES, Document, Entity, Quote
+from models.store.store import Store
 
 __all__ = ["AnnotationService", "EditError"]
 
+# "Not done" for Ctrl+Enter: skipped documents were put aside on purpose.
+TODO = ("new", "in_progress")
 
-class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
-    """Entity edits; see the mixins for quotes, bulk edits and documents."""
 
-    def entity(self, entity_id: int) -> Entity:
-        """One entity by id."""
-        return self.store.entity(entity_id)
+class AnnotationService:
+    """Edits and queries over one store, as one annotator.
+
+    Signals
+    -------
+    changes_applied(ChangeSet)
+        After every commit (an edit, an undo, a redo), with the spans as committed.
+    status_changed(doc_id, status)
+        After a document's review status was set.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        annotator: str | None = None,
+        forms: Forms | None = None,
+        labels: LabelSet | None = None,
+    ) -> None:
+        self.store = store
+        self._ctx = EditContext(store, annotator, forms or pymorphy_forms, labels or load_labels())
+        self._entities = EntityEdits(self._ctx)
+        self._quotes = QuoteEdits(self._ctx)
+        self._bulk = BulkEdits(self._ctx, self._entities)
+        self.corpus = Corpus(store)
+        self.changes_applied = Signal("changes_applied")
+        self.status_changed = Signal("status_changed")
+
+    @property
+    def annotator(self) -> str | None:
+        """Whose edits these are (in the event log)."""
+        return self._ctx.annotator
+
+    @property
+    def labels(self) -> LabelSet:
+        """The entity labels edits may use."""
+        return self._ctx.labels
+
+    @property
+    def forms(self) -> Forms:
+        """Word → normal forms, for "all forms" edits and the list's search."""
+        return self._ctx.forms
+
+    # -- commit, undo, redo --------------------------------------------------------
+
+    def commit(self, changes: ChangeSet) -> ChangeSet:
+        """Write an edit (one transaction), announce it; returns it with new ids."""
+        if not changes.changes:
+            return changes
+        done = self.store.apply_changes(changes.changes, self.annotator, changes.name)
+        result = ChangeSet(changes.name, done)
+        self.changes_applied.emit(result)
+        return result
+
+    def revert(self, changes: ChangeSet) -> ChangeSet:
+        """Undo an edit that ``commit`` returned: the exact prior spans, same ids."""
+        return self.commit(changes.inverse())
+
+    def reapply(self, changes: ChangeSet) -> ChangeSet:
+        """Redo an edit after ``revert``: the same spans under the same ids."""
+        return self.commit(changes)
+
+    # -- entities (rules in entities.py) ------------------------------------------------
 
     def add_entity(
         self, doc_id: str, start: int, end: int, label: str, exact: bool = False
     ) -> ChangeSet:
-        """Label ``[start, end)``, widened to whole tokens unless ``exact``.
-
-        Selecting the exact extent of an entity with another label relabels it (two
-        labels on the same words is never what is meant); nested spans are fine.
-        """
-        self._check_label(label)
-        start, end = self._selection(doc_id, start, end, exact)
-        same = [
-            e
-            for e in self.store.entities_overlapping(doc_id, start, end)
-            if (e.start, e.end) == (start, end)
-        ]
-        if any(e.label == label for e in same):
-            raise EditError(f"«{self.text(doc_id)[start:end]}» is already {label}")
-        if same:
-            return self.relabel(same[0].id, label)  # type: ignore[arg-type]
-        text = self.text(doc_id)[start:end]
-        normal = self.store.normal_of(doc_id, label, text) or text
-        ent = Entity(start, end, label, text, normal, None, "added", self.annotator)
-        return self.commit(self._one(f"Add {label} «{shorten(text)}»", doc_id, None, ent))
-
-    def _selection(self, doc_id: str, start: int, end: int, exact: bool) -> tuple[int, int]:
-        text = self.text(doc_id)
-        self._check_bounds(doc_id, min(start, end), max(start, end))
-        start, end = min(start, end), max(start, end)
-        snapped = (start, end) if exact else snap(text, start, end)
-        if snapped is None or not text[snapped[0] : snapped[1]].strip():
-            raise EditError("the selection holds no word")
-        return snapped
+        """Label ``[start, end)``, widened to whole tokens unless ``exact``; the same
+        extent as an entity with another label relabels it."""
+        return self.commit(self._entities.add(doc_id, start, end, label, exact))
 
     def delete_entity(self, entity_id: int) -> ChangeSet:
         """Remove an entity; quotes it speaks keep their speaker mention, unlinked."""
-        ent = self.store.entity(entity_id)
-        doc_id = self.store.doc_of_entity(entity_id)
-        name = f"Delete {ent.label} «{shorten(ent.text)}»"
-        return self.commit(ChangeSet(name, tuple(self._removal(doc_id, ent))))
+        return self.commit(self._entities.delete(entity_id))
 
     def relabel(self, entity_id: int, label: str) -> ChangeSet:
         """Give an entity another label (same id, same extent)."""
-        self._check_label(label)
-        ent = self.store.entity(entity_id)
-        if ent.label == label:
-            return ChangeSet("Relabel")
-        doc_id = self.store.doc_of_entity(entity_id)
-        name = f"Relabel «{shorten(ent.text)}» {ent.label} → {label}"
-        return self.commit(self._one(name, doc_id, ent, self._edited(ent, label=label)))
+        return self.commit(self._entities.relabel(entity_id, label))
 
     def move_entity(self, entity_id: int, edge: str, steps: int) -> ChangeSet:
         """Move an entity's ``start`` or ``end`` by ``steps`` tokens (negative: left).
@@ -85,48 +115,142 @@ class AnnotationService(QuoteEdits, BulkEdits, DocumentOps, ServiceBase):
         Shift+Right grows the end, Shift+Left shrinks it; Ctrl+Shift+Left grows the start,
         Ctrl+Shift+Right shrinks it. The span keeps its id and its history.
         """
-        ent = self.store.entity(entity_id)
-        start, end = self._stepped(self.store.doc_of_entity(entity_id), ent, edge, steps)
-        return self.resize_entity(entity_id, start, end)
+        return self.commit(self._entities.move(entity_id, edge, steps))
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> ChangeSet:
         """Give an entity new exact boundaries; quotes it speaks follow the mention."""
-        ent = self.store.entity(entity_id)
-        if (start, end) == (ent.start, ent.end):
-            return ChangeSet("Resize")
-        doc_id = self.store.doc_of_entity(entity_id)
-        new = self._with_text(doc_id, ent, start, end)
-        if any(
-            (e.start, e.end, e.label) == (start, end, ent.label) and e.id != ent.id
-            for e in self.store.entities_overlapping(doc_id, start, end)
-        ):
-            raise EditError(f"«{new.text}» is already {ent.label}")
-        new = self._edited(
-            new,
-            normal=self.store.normal_of(doc_id, ent.label, new.text)
-            or (ent.normal if new.text == ent.text else new.text),
-        )
-        changes = [Change(doc_id, ent, new)]
-        for q in self.store.quotes_spoken_by(entity_id):
-            speaker = Speaker(start, end, new.text, new.normal, entity_id)
-            changes.append(Change(doc_id, q, replace(q, speaker=speaker)))
-        name = f"Resize {ent.label} «{shorten(ent.text)}» → «{shorten(new.text)}»"
-        return self.commit(ChangeSet(name, tuple(changes)))
+        return self.commit(self._entities.resize(entity_id, start, end))
 
     def confirm_entity(self, entity_id: int) -> ChangeSet:
-        """Accept a model suggestion as it is (no change for any other span)."""
-        ent = self.store.entity(entity_id)
-        if ent.state != "suggested":
-            return ChangeSet("Confirm")
-        new = Entity(
-            ent.start, ent.end, ent.label, ent.text, ent.normal, ent.id, "confirmed", self.annotator
-        )
-        doc_id = self.store.doc_of_entity(entity_id)
-        return self.commit(
-            self._one(f"Confirm {ent.label} «{shorten(ent.text)}»", doc_id, ent, new)
-        )
+        """Accept a model suggestion as it is."""
+        return self.commit(self._entities.confirm(entity_id))
+
+    # -- quotes and speakers (rules in quotes.py) ---------------------------------------
+
+    def add_quote(self, doc_id: str, start: int, end: int, exact: bool = False) -> ChangeSet:
+        """Make ``[start, end)`` a quote: whole tokens, outer quotation marks left out."""
+        return self.commit(self._quotes.add(doc_id, start, end, exact))
+
+    def delete_quote(self, quote_id: int) -> ChangeSet:
+        """Remove a quote (its speaker link goes with it)."""
+        return self.commit(self._quotes.delete(quote_id))
+
+    def move_quote(self, quote_id: int, edge: str, steps: int) -> ChangeSet:
+        """Move a quote's ``start`` or ``end`` by ``steps`` tokens; the speaker stays."""
+        return self.commit(self._quotes.move(quote_id, edge, steps))
+
+    def resize_quote(self, quote_id: int, start: int, end: int) -> ChangeSet:
+        """Give a quote new exact boundaries, keeping its speaker."""
+        return self.commit(self._quotes.resize(quote_id, start, end))
+
+    def confirm_quote(self, quote_id: int) -> ChangeSet:
+        """Accept a suggested quote (and its speaker) as it is."""
+        return self.commit(self._quotes.confirm(quote_id))
+
+    def set_speaker(self, quote_id: int, start: int, end: int, exact: bool = False) -> ChangeSet:
+        """Make the mention at ``[start, end)`` the quote's speaker (linked when it is an
+        entity, a PER or ORG preferred; else the words alone)."""
+        return self.commit(self._quotes.set_speaker(quote_id, start, end, exact))
+
+    def set_speaker_entity(self, quote_id: int, entity_id: int) -> ChangeSet:
+        """Make an entity the quote's speaker (a link that follows the entity)."""
+        return self.commit(self._quotes.set_speaker_entity(quote_id, entity_id))
+
+    def unlink_speaker(self, quote_id: int) -> ChangeSet:
+        """The quote has no named source (or its speaker is not yet known)."""
+        return self.commit(self._quotes.unlink_speaker(quote_id))
+
+    def speaker_candidates(self, quote_id: int, limit: int = 9) -> list[Entity]:
+        """The likeliest speakers for a quote, best first (keys 1-9 pick them)."""
+        return self._quotes.speaker_candidates(quote_id, limit)
+
+    # -- bulk edits (rules in bulk.py) -----------------------------------------------------
+
+    def confirm_all(self, doc_id: str) -> ChangeSet:
+        """Confirm every remaining model suggestion (entities and quotes) in a document."""
+        return self.commit(self._bulk.confirm_all(doc_id))
+
+    def apply_to_all(
+        self, entity_id: int, scope: str = "document", match: str = "words"
+    ) -> ChangeSet:
+        """Label every other occurrence of an entity's words like it, as one edit."""
+        return self.commit(self._bulk.apply_to_all(entity_id, scope, match))
+
+    def remove_everywhere(
+        self, entity_id: int, scope: str = "document", match: str = "words"
+    ) -> ChangeSet:
+        """Delete this entity and every one with its label and words, as one edit."""
+        return self.commit(self._bulk.remove_everywhere(entity_id, scope, match))
+
+    # -- documents -------------------------------------------------------------------------
+
+    def document(self, doc_id: str) -> Document:
+        """A document with its current (gold) spans."""
+        return self.store.document(doc_id)
+
+    def predictions(self, doc_id: str) -> Document:
+        """The model's untouched snapshot of a document."""
+        return self.store.predictions(doc_id)
+
+    def set_status(self, doc_id: str, status: str) -> str:
+        """Set a document's status; returns the previous one (what undo needs)."""
+        if status not in STATUSES:
+            raise EditError(f"status must be one of {', '.join(STATUSES)}")
+        old = self.store.set_status(doc_id, status, self.annotator)
+        self.status_changed.emit(doc_id, status)
+        return old
+
+    def mark_started(self, doc_ids: list[str]) -> list[str]:
+        """Documents among these still ``new`` become ``in_progress``; returns those.
+
+        The first edit of a document starts its review; undoing that edit sets the
+        returned documents back to ``new``.
+        """
+        started = [d for d in doc_ids if self.store.document_status(d) == "new"]
+        for doc_id in started:
+            self.set_status(doc_id, "in_progress")
+        return started
+
+    def next_document(self, doc_id: str) -> str | None:
+        """The next document (after this one, wrapping round) that is new or in progress."""
+        return self.store.lists.next_document(doc_id, TODO)
+
+    def listing(
+        self, status: str | None = None, search: str | None = None, label: str | None = None
+    ) -> DocumentListing:
+        """The document list under a filter: status, an entity label, words (any form)."""
+        return DocumentListing(self.store.lists, self.forms, status, search, label)
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits (cheap enough to poll)."""
+        return self.store.lists.data_version()
+
+    # -- reading the text ------------------------------------------------------------------
+
+    def text(self, doc_id: str) -> str:
+        """A document's text (cached: a document's text never changes)."""
+        return self._ctx.text(doc_id)
+
+    def snap(self, doc_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """``[start, end)`` widened to whole tokens (None when it holds no word)."""
+        return snap(self.text(doc_id), start, end)
 
     def spans_at(self, doc_id: str, pos: int) -> list[Entity]:
         """The entities covering character ``pos``, innermost first (for a click)."""
-        found = self.store.entities_overlapping(doc_id, pos, pos + 1)
+        found = self.store.spans.entities_overlapping(doc_id, pos, pos + 1)
         return sorted(found, key=lambda e: (e.end - e.start, e.start))
+
+    def next_suggestion(
+        self, doc_id: str, pos: int, backwards: bool = False, current: Entity | Quote | None = None
+    ) -> Entity | Quote | None:
+        """The next model suggestion after ``current`` or ``pos`` (before, ``backwards``).
+
+        Tab and Shift+Tab walk these, wrapping round, so every suggestion gets a decision,
+        nested ones that start at the same character included.
+        """
+        spans = self.store.spans
+        found = spans.next_in_state(doc_id, "suggested", pos, backwards, current)
+        if found is None:  # wrap round
+            edge = len(self.text(doc_id)) + 1 if backwards else -1
+            found = spans.next_in_state(doc_id, "suggested", edge, backwards)
+        return found

@@ -9,33 +9,31 @@ already inside a span with the same label is left alone (no PER "Путин" ins
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from models.changes import Change, ChangeSet
 from models.nlp.occurrences import find_occurrences, same_phrase
-from models.service.base import EditError, S, ServiceBase, shorten
+from models.service.context import EditContext, EditError, shorten
+from models.service.entities import EntityEdits
 from models.spans import Entity
 
 SCOPES = ("document", "corpus")
 MATCHES = ("words", "lemmas")
 
 
-class BulkEdits(ServiceBase):
-    """The bulk-edit part of ``AnnotationService``."""
+class BulkEdits:
+    """The rules of bulk edits, over one edit context and the entity rules."""
+
+    def __init__(self, ctx: EditContext, entities: EntityEdits) -> None:
+        self.ctx = ctx
+        self.entities = entities
+        self.store = ctx.store
 
     def confirm_all(self, doc_id: str) -> ChangeSet:
         """Confirm every remaining model suggestion (entities and quotes) in a document."""
         doc = self.store.document(doc_id)
-        changes = [
-            Change(doc_id, e, self._confirmed(e)) for e in doc.entities if e.state == "suggested"
-        ]
-        changes += [
-            Change(doc_id, q, self._confirmed(q)) for q in doc.quotes if q.state == "suggested"
-        ]
-        return self.commit(ChangeSet(f"Confirm all ({len(changes)})", tuple(changes)))
-
-    def _confirmed(self, span: S) -> S:
-        return replace(span, state="confirmed", annotator=self.annotator)
+        confirm = self.ctx.confirmed
+        changes = [Change(doc_id, e, confirm(e)) for e in doc.entities if e.state == "suggested"]
+        changes += [Change(doc_id, q, confirm(q)) for q in doc.quotes if q.state == "suggested"]
+        return ChangeSet(f"Confirm all ({len(changes)})", tuple(changes))
 
     def _targets(self, doc_id: str, scope: str, match: str) -> list[str]:
         if scope not in SCOPES or match not in MATCHES:
@@ -46,13 +44,12 @@ class BulkEdits(ServiceBase):
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Label every other occurrence of an entity's words like it, as one edit."""
-        source = self.store.entity(entity_id)
-        home = self.store.doc_of_entity(entity_id)
-        forms = self.forms if match == "lemmas" else None
+        source = self.store.spans.entity(entity_id)
+        home = self.store.spans.doc_of_entity(entity_id)
+        forms = self.ctx.forms if match == "lemmas" else None
         changes: list[Change] = []
         for doc_id in self._targets(home, scope, match):
-            text = self.text(doc_id)
-            found = find_occurrences(text, source.text, forms)
+            found = find_occurrences(self.ctx.text(doc_id), source.text, forms)
             if not found:
                 continue
             spans = list(self.store.document(doc_id).entities)
@@ -63,7 +60,7 @@ class BulkEdits(ServiceBase):
             ]
         where = "this document" if scope == "document" else "all documents"
         name = f"Apply {source.label} «{shorten(source.text)}» to all in {where} ({len(changes)})"
-        return self.commit(ChangeSet(name, tuple(changes)))
+        return ChangeSet(name, tuple(changes))
 
     def _occurrence(
         self, doc_id: str, source: Entity, spans: list[Entity], start: int, end: int
@@ -74,46 +71,30 @@ class BulkEdits(ServiceBase):
             return None  # labelled already, or inside/across a span with this label
         exact = [e for e in around if (e.start, e.end) == (start, end)]
         if exact:
-            return Change(doc_id, exact[0], self._edited(exact[0], label=source.label))
-        text = self.text(doc_id)[start:end]
+            return Change(doc_id, exact[0], self.ctx.edited(exact[0], label=source.label))
+        text = self.ctx.text(doc_id)[start:end]
         normal = source.normal or source.text
-        return Change(
-            doc_id,
-            None,
-            Entity(start, end, source.label, text, normal, None, "added", self.annotator),
-        )
+        added = Entity(start, end, source.label, text, normal, None, "added", self.ctx.annotator)
+        return Change(doc_id, None, added)
 
     def remove_everywhere(
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Delete this entity and every one with its label and words, as one edit."""
-        source = self.store.entity(entity_id)
-        home = self.store.doc_of_entity(entity_id)
-        forms = self.forms if match == "lemmas" else None
+        source = self.store.spans.entity(entity_id)
+        home = self.store.spans.doc_of_entity(entity_id)
+        forms = self.ctx.forms if match == "lemmas" else None
         docs = set(self._targets(home, scope, match))
         changes: list[Change] = []
-        candidates = self.store.entities_labelled(
+        candidates = self.store.spans.entities_labelled(
             source.label, home if scope == "document" else None
         )
         for doc_id, ent in candidates:
             if doc_id in docs and same_phrase(ent.text, source.text, forms):
-                changes += self._removal(doc_id, ent)
+                changes += self.entities.removal(doc_id, ent)
         where = "this document" if scope == "document" else "all documents"
         name = (
             f"Remove {source.label} «{shorten(source.text)}» everywhere in {where}"
             f" ({sum(c.kind == 'removed' for c in changes)})"
         )
-        return self.commit(ChangeSet(name, tuple(changes)))
-
-    def _removal(self, doc_id: str, ent: Entity) -> list[Change]:
-        """Delete one entity, unlinking the quotes it speaks.
-
-        Their rows lose the link anyway (ON DELETE SET NULL); saying so here puts it in
-        the log and lets undo restore it.
-        """
-        unlink = [
-            Change(doc_id, q, replace(q, speaker=replace(q.speaker, entity=None)))
-            for q in self.store.quotes_spoken_by(ent.id)  # type: ignore[arg-type]
-            if q.speaker is not None
-        ]
-        return [*unlink, Change(doc_id, ent, None)]
+        return ChangeSet(name, tuple(changes))

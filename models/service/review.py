@@ -51,7 +51,7 @@ def _speaker_key(q: Quote) -> tuple[int, int] | None:
 def _same(a: T, b: T) -> bool:
     if isinstance(a, Entity) and isinstance(b, Entity):
         return a.label == b.label
-    return _speaker_key(a) == _speaker_key(b)  # type: ignore[arg-type]
+    return _speaker_key(a) == _speaker_key(b)
 
 
 def _overlap(a: T, b: T) -> int:

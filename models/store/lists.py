@@ -1,24 +1,23 @@
-"""The document list's queries: filters, counts, pages, positions, corpus figures.
+"""The document list's queries: filters, counts, pages, positions.
 
-A mixin of :class:`models.store.store.Store`; a 100,000-document list reads one page at a time
-by position (an index lookup), and full-text search matches lemmas as well as words.
+``Store.lists`` is one of these. A 100,000-document list reads one page at a time by
+position (an index lookup), and full-text search matches lemmas as well as words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from models.store.rows import DocumentSummary, Search, _fts_word
-
-if TYPE_CHECKING:
-    from models.store.dbopen import SafeDatabase
+from models.store.dbopen import SafeDatabase
+from models.store.rows import DocumentSummary, Search, _fts_word, position
 
 
-class DocumentListQueries:
-    """Reading the corpus as a list: what the document list and ``stats`` need."""
+class DocumentLists:
+    """Reading the corpus as a filtered list of document summaries."""
 
-    db: SafeDatabase
+    def __init__(self, db: SafeDatabase) -> None:
+        self.db = db
 
     def data_version(self) -> int:
         """A number that changes whenever another connection commits to the file.
@@ -28,7 +27,7 @@ class DocumentListQueries:
         """
         return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
-    def count_documents(
+    def count(
         self,
         status: str | None = None,
         search: Search = None,
@@ -41,26 +40,26 @@ class DocumentListQueries:
             self.db.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
         )
 
-    def list_extent(
+    def extent(
         self, status: str | None = None, search: Search = None, label: str | None = None
     ) -> tuple[int, int]:
         """How many documents match the list filter, and the last one's position (or 0).
 
         One scan for both: with the last position a list can tell later whether new
-        documents were only appended after it (``count_documents(before=last + 1)``).
+        documents were only appended after it (``count(before=last + 1)``).
         """
         where, params = self._filter(status, search, label)
         if not (search or label):  # count(*) and max() are each an index lookup here
             last = self.db.execute(
                 f"SELECT max(d.position) FROM documents d {where}", params
             ).fetchone()[0]
-            return self.count_documents(status), int(last or 0)
+            return self.count(status), int(last or 0)
         count, last = self.db.execute(
             f"SELECT count(*), coalesce(max(d.position), 0) FROM documents d {where}", params
         ).fetchone()
         return int(count), int(last)
 
-    def document_row(
+    def row_of(
         self,
         doc_id: str,
         status: str | None = None,
@@ -73,7 +72,7 @@ class DocumentListQueries:
         row = self.db.execute(
             f"SELECT d.position FROM documents d {where}", [*params, doc_id]
         ).fetchone()
-        return None if row is None else self.count_documents(status, search, label, row[0])
+        return None if row is None else self.count(status, search, label, row[0])
 
     def summaries(
         self,
@@ -144,16 +143,6 @@ class DocumentListQueries:
         row = self.db.execute(
             f"SELECT id FROM documents WHERE status IN ({marks}) AND id != ?"
             " ORDER BY position <= ?, position LIMIT 1",
-            [*statuses, doc_id, self._position(doc_id)],
+            [*statuses, doc_id, position(self.db, doc_id)],
         ).fetchone()
         return None if row is None else str(row[0])
-
-    def stats(self) -> dict[str, Any]:
-        """Corpus counts in the shape of ``stats --json``."""
-        q = self.db.execute
-        return {
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "by_status": dict(q("SELECT status, count(*) FROM documents GROUP BY status")),
-            "by_label": dict(q("SELECT label, count(*) FROM entities GROUP BY label")),
-            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
-        }

@@ -1,7 +1,8 @@
-"""Rows to values and back for the store: column lists, converters, the list row type.
+"""Rows to values and back for the store: column lists, converters, span inserts, the
+list row type.
 
-Shared by the store's modules (store.py, store_list.py, store_spans.py), which together
-are the only code that knows table names or writes SQL.
+Shared by the store's modules (store.py, spans.py, lists.py, log.py), which together are
+the only code that knows table names or writes SQL.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from models.spans import Entity, Quote, Speaker
+from models.store.dbopen import SafeDatabase
 
 _ENTITY_COLS = 'id, start, "end", label, text, normal, state, annotator'
 # Spans up to this long are found by a start-bounded range scan (see _overlapping).
@@ -66,7 +68,7 @@ def _fts_word(word: str) -> str:
 
 def _plain(span: Entity | Quote) -> dict[str, Any]:
     """``asdict`` for spans, without its recursive deep copy (a speaker is one level)."""
-    out = {f: getattr(span, f) for f in span.__slots__}  # type: ignore[union-attr]
+    out = {f: getattr(span, f) for f in span.__slots__}
     if isinstance(span, Quote) and span.speaker is not None:
         out["speaker"] = {f: getattr(span.speaker, f) for f in span.speaker.__slots__}
     return out
@@ -74,3 +76,46 @@ def _plain(span: Entity | Quote) -> dict[str, Any]:
 
 def _span_json(span: Entity | Quote) -> str:
     return json.dumps(asdict(span), ensure_ascii=False)
+
+
+def position(db: SafeDatabase, doc_id: str) -> int:
+    """A document's place in import order (KeyError when it is not stored)."""
+    row = db.execute("SELECT position FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if row is None:
+        raise KeyError(doc_id)
+    return int(row[0])
+
+
+def insert_entity(db: SafeDatabase, doc_id: str, ent: Entity) -> int:
+    """Insert one entity row (keeping ``ent.id`` when given); returns its id."""
+    # Plain SQL: sqlite-utils' insert() inspects the table on every call, which was
+    # most of an import's database time (40 spans a document).
+    cur = db.conn.execute(
+        'INSERT INTO entities (id, doc_id, start, "end", label, text, normal, state,'
+        " annotator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            ent.id,
+            doc_id,
+            ent.start,
+            ent.end,
+            ent.label,
+            ent.text,
+            ent.normal,
+            ent.state,
+            ent.annotator,
+        ],
+    )
+    return int(cur.lastrowid)  # type: ignore[arg-type]
+
+
+def insert_quote(db: SafeDatabase, doc_id: str, q: Quote) -> int:
+    """Insert one quote row with its speaker columns; returns its id."""
+    s = q.speaker
+    speaker = [s.start, s.end, s.text, s.normal, s.entity] if s else [None] * 5
+    cur = db.conn.execute(
+        'INSERT INTO quotes (id, doc_id, start, "end", text, speaker_start, speaker_end,'
+        " speaker_text, speaker_normal, speaker_entity, state, annotator)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [q.id, doc_id, q.start, q.end, q.text, *speaker, q.state, q.annotator],
+    )
+    return int(cur.lastrowid)  # type: ignore[arg-type]

@@ -1,8 +1,8 @@
 """Spans in the store: reading them, and applying a user's edit as one transaction.
 
-A mixin of :class:`models.store.store.Store`. An edit arrives as a list of ``Change``s (each
-span before and after, with its id); it is written whole, with its event-log row, or not
-at all, and a span that no longer matches what the edit expects makes it refuse.
+``Store.spans`` is one of these. An edit arrives as a list of ``Change``s (each span
+before and after, with its id); it is written whole, with its event-log rows, or not at
+all, and a span that no longer matches what the edit expects makes it refuse.
 """
 
 from __future__ import annotations
@@ -11,10 +11,12 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from models.changes import Change
+from models.changes import Change, Span
 from models.spans import Entity, Quote
+from models.store.dbopen import SafeDatabase
+from models.store.log import EventLog
 from models.store.rows import (
     _ENTITY_COLS,
     _QUOTE_COLS,
@@ -23,33 +25,18 @@ from models.store.rows import (
     _entity,
     _quote,
     _span_json,
+    insert_entity,
+    insert_quote,
 )
 from models.store.schema import StoreError
 
-if TYPE_CHECKING:
-    from models.store.dbopen import SafeDatabase
 
-
-class SpanStore:
+class SpanTable:
     """Entity and quote rows: look-ups by id, position, state and label; edits."""
 
-    db: SafeDatabase
-
-    if TYPE_CHECKING:  # provided by Store
-
-        def _log(
-            self,
-            doc_id: str | None,
-            action: str,
-            before: Any,
-            after: Any,
-            annotator: str | None = None,
-            operation: str | None = None,
-        ) -> None: ...
-
-        def _insert_entity(self, doc_id: str, ent: Entity) -> int: ...
-
-        def _insert_quote(self, doc_id: str, q: Quote) -> int: ...
+    def __init__(self, db: SafeDatabase, log: EventLog) -> None:
+        self.db = db
+        self.log = log
 
     # -- spans -----------------------------------------------------------------------
 
@@ -79,18 +66,20 @@ class SpanStore:
     def add_entity(self, doc_id: str, ent: Entity, annotator: str | None = None) -> Entity:
         """Insert an entity (keeping ``ent.id`` when given, as undo needs)."""
         with self.db.atomic():
-            ent = replace(ent, id=self._insert_entity(doc_id, ent))
-            self._log(doc_id, "add entity", None, json.loads(_span_json(ent)), annotator)
+            ent = replace(ent, id=insert_entity(self.db, doc_id, ent))
+            self.log.write(doc_id, "add entity", None, json.loads(_span_json(ent)), annotator)
         return ent
 
     def update_entity(self, new: Entity, annotator: str | None = None) -> Entity:
         """Replace an entity's fields (same id); returns the previous value."""
+        if new.id is None:
+            raise ValueError("an entity to update needs its id")
         with self.db.atomic():
-            old = self.entity(new.id)  # type: ignore[arg-type]
+            old = self.entity(new.id)
             self._update_entity_row(new)
-            self._log(
+            self.log.write(
                 self.doc_of_entity(new.id),
-                "change entity",  # type: ignore[arg-type]
+                "change entity",
                 json.loads(_span_json(old)),
                 json.loads(_span_json(new)),
                 annotator,
@@ -111,7 +100,7 @@ class SpanStore:
             old = self.entity(entity_id)
             doc_id = self.doc_of_entity(entity_id)
             self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
-            self._log(doc_id, "delete entity", json.loads(_span_json(old)), None, annotator)
+            self.log.write(doc_id, "delete entity", json.loads(_span_json(old)), None, annotator)
         return old
 
     def doc_of_quote(self, quote_id: int) -> str:
@@ -155,16 +144,16 @@ class SpanStore:
                 table = "quotes" if kind == "quote" else "entities"
                 self.db.execute(f"DELETE FROM {table} WHERE id = ?", [ch.before.id])
             if isinstance(after, Quote):
-                after = replace(after, id=self._insert_quote(ch.doc_id, after))
+                after = replace(after, id=insert_quote(self.db, ch.doc_id, after))
             elif isinstance(after, Entity):
-                after = replace(after, id=self._insert_entity(ch.doc_id, after))
+                after = replace(after, id=insert_entity(self.db, ch.doc_id, after))
         verb = {"added": "add", "removed": "delete", "changed": "change"}[ch.kind]
-        self._log(
+        self.log.write(
             ch.doc_id, f"{verb} {kind}", _as_json(ch.before), _as_json(after), annotator, operation
         )
         return Change(ch.doc_id, ch.before, after)
 
-    def _stored(self, kind: str, doc_id: str, span_id: int | None) -> Entity | Quote | None:
+    def _stored(self, kind: str, doc_id: str, span_id: int | None) -> Span | None:
         if kind == "quote":
             row = self.db.execute(
                 f"SELECT {_QUOTE_COLS} FROM quotes WHERE id = ? AND doc_id = ?", [span_id, doc_id]
@@ -174,13 +163,6 @@ class SpanStore:
             f"SELECT {_ENTITY_COLS} FROM entities WHERE id = ? AND doc_id = ?", [span_id, doc_id]
         ).fetchone()
         return _entity(row) if row else None
-
-    def document_text(self, doc_id: str) -> str:
-        """A document's text alone (no spans): cheap even for a 10,000-span article."""
-        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None:
-            raise KeyError(doc_id)
-        return str(row[0])
 
     def _overlapping(self, table: str, cols: str, doc_id: str, start: int, end: int) -> list[tuple]:
         """Rows of ``table`` overlapping ``[start, end)``, by two index range scans.
@@ -211,8 +193,8 @@ class SpanStore:
         state: str,
         pos: int,
         backwards: bool = False,
-        current: Entity | Quote | None = None,
-    ) -> Entity | Quote | None:
+        current: Span | None = None,
+    ) -> Span | None:
         """The first entity or quote in ``state`` after ``current`` (or starting after ``pos``).
 
         Spans are walked in text order: start, then the longer first, entities before
@@ -223,13 +205,11 @@ class SpanStore:
             key = (current.start, -current.end, int(isinstance(current, Quote)), current.id or 0)
         else:
             key = (pos, -big if backwards else big, 0, 0)
-        found: list[Entity | Quote] = []
-        for rank, (table, cols, make) in enumerate(
-            (("entities", _ENTITY_COLS, _entity), ("quotes", _QUOTE_COLS, _quote))
-        ):
+        found: list[Span] = []
+        for rank, table, cols in ((0, "entities", _ENTITY_COLS), (1, "quotes", _QUOTE_COLS)):
             row = self._next_row(table, cols, doc_id, state, key, rank, backwards)
             if row:
-                found.append(make(row))
+                found.append(_quote(row) if rank else _entity(row))
         if not found:
             return None
         pick = max if backwards else min
@@ -255,7 +235,7 @@ class SpanStore:
         else:
             tie = "0"
         where = f'(start {gt} ? OR (start = ? AND (-"end" {gt} ? OR (-"end" = ? AND {tie}))))'
-        return self.db.execute(  # type: ignore[no-any-return]
+        return self.db.execute(
             f"SELECT {cols} FROM {table} WHERE doc_id = ? AND state = ? AND {where}"
             f' ORDER BY start {order}, -"end" {order}, id {order} LIMIT 1',
             [doc_id, state, start, start, neg_end, neg_end],

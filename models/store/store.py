@@ -1,8 +1,11 @@
-"""The SQLite store: with store_list.py and store_spans.py, the only code that writes SQL.
+"""The SQLite store: a database file, its documents, and the parts that read the rest.
 
 Every write is one transaction that also appends to the event log, so an edit is on disk
 the moment the call returns (WAL, synchronous=NORMAL is enough: a crash of the process
 loses nothing committed). Methods are named by intent and return ``models.spans`` values.
+``Store`` itself keeps the documents; it is composed of ``spans`` (entity and quote rows,
+edits: spans.py), ``lists`` (the document list's queries: lists.py) and ``log`` (the event
+log: log.py). These modules are the only code that writes SQL.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
+from models.changes import Change
 from models.spans import Document, Entity, Noise, Quote, Speaker
 from models.store.dbopen import SafeDatabase, connect
-from models.store.lists import DocumentListQueries
+from models.store.lists import DocumentLists
+from models.store.log import EventLog
 from models.store.rows import (
     _ENTITY_COLS,
     _QUOTE_COLS,
@@ -24,16 +29,29 @@ from models.store.rows import (
     _entity,
     _plain,
     _quote,
+    insert_entity,
+    insert_quote,
     now,
+    position,
 )
 from models.store.schema import backup
-from models.store.spans import SpanStore
+from models.store.spans import SpanTable
 
 __all__ = ["DocumentSummary", "Search", "Store"]
 
 
-class Store(DocumentListQueries, SpanStore):
-    """A razmetka database file (or an in-memory one for tests)."""
+class Store:
+    """A razmetka database file (or an in-memory one for tests).
+
+    Attributes
+    ----------
+    spans : SpanTable
+        Entity and quote rows by id, position, state and label; edits as change sets.
+    lists : DocumentLists
+        The document list's filtered counts, pages and row numbers.
+    log : EventLog
+        The append-only record of every write.
+    """
 
     def __init__(
         self, path: str | Path | None = None, readonly: bool = False, timeout: float = 10.0
@@ -45,6 +63,9 @@ class Store(DocumentListQueries, SpanStore):
         """
         self.path = Path(path) if path is not None else None
         self.db = SafeDatabase(connect(self.path, readonly, timeout), self.path)
+        self.log = EventLog(self.db)
+        self.spans = SpanTable(self.db, self.log)
+        self.lists = DocumentLists(self.db)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -116,72 +137,25 @@ class Store(DocumentListQueries, SpanStore):
             )
             self.db.conn.execute(
                 "INSERT INTO documents_fts (rowid, title, body, lemmas) VALUES (?, ?, ?, ?)",
-                [self._position(doc.id), meta.get("title", ""), doc.text, search_lemmas],
+                [position(self.db, doc.id), meta.get("title", ""), doc.text, search_lemmas],
             )
-            self._log(doc.id, "import document", None, {"id": doc.id, "file": meta.get("file")})
+            self.log.write(
+                doc.id, "import document", None, {"id": doc.id, "file": meta.get("file")}
+            )
         return True
-
-    def _position(self, doc_id: str) -> int:
-        row = self.db.execute("SELECT position FROM documents WHERE id = ?", [doc_id]).fetchone()
-        if row is None:
-            raise KeyError(doc_id)
-        return int(row[0])
 
     def _insert_spans(
         self, doc_id: str, entities: Iterable[Entity], quotes: Iterable[Quote]
     ) -> None:
         by_offsets: dict[tuple[int, int], int] = {}
         for ent in entities:
-            new = self._insert_entity(doc_id, ent)
+            new = insert_entity(self.db, doc_id, ent)
             by_offsets.setdefault((ent.start, ent.end), new)
         for quote in quotes:
             if quote.speaker is not None and quote.speaker.entity is None:
                 link = by_offsets.get((quote.speaker.start, quote.speaker.end))
                 quote = replace(quote, speaker=replace(quote.speaker, entity=link))
-            self._insert_quote(doc_id, quote)
-
-    def _insert_entity(self, doc_id: str, ent: Entity) -> int:
-        # Plain SQL: sqlite-utils' insert() inspects the table on every call, which was
-        # most of an import's database time (40 spans a document).
-        cur = self.db.conn.execute(
-            'INSERT INTO entities (id, doc_id, start, "end", label, text, normal, state,'
-            " annotator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                ent.id,
-                doc_id,
-                ent.start,
-                ent.end,
-                ent.label,
-                ent.text,
-                ent.normal,
-                ent.state,
-                ent.annotator,
-            ],
-        )
-        return int(cur.lastrowid)  # type: ignore[arg-type]
-
-    def _insert_quote(self, doc_id: str, q: Quote) -> int:
-        s = q.speaker
-        cur = self.db.conn.execute(
-            'INSERT INTO quotes (id, doc_id, start, "end", text, speaker_start, speaker_end,'
-            " speaker_text, speaker_normal, speaker_entity, state, annotator)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                q.id,
-                doc_id,
-                q.start,
-                q.end,
-                q.text,
-                s.start if s else None,
-                s.end if s else None,
-                s.text if s else None,
-                s.normal if s else None,
-                s.entity if s else None,
-                q.state,
-                q.annotator,
-            ],
-        )
-        return int(cur.lastrowid)  # type: ignore[arg-type]
+            insert_quote(self.db, doc_id, quote)
 
     def replace_annotations(self, doc: Document, annotator: str | None = None) -> None:
         """Make ``doc``'s spans the curated annotations of the stored document (merge)."""
@@ -194,7 +168,7 @@ class Store(DocumentListQueries, SpanStore):
                 [replace(e, id=None) for e in doc.entities],
                 [replace(q, id=None) for q in doc.quotes],
             )
-            self._log(
+            self.log.write(
                 doc.id,
                 "replace annotations",
                 {"entities": len(before.entities), "quotes": len(before.quotes)},
@@ -248,7 +222,7 @@ class Store(DocumentListQueries, SpanStore):
                 return
             for row in batch:
                 yield self._document(row)
-            last = self._position(batch[-1][0])
+            last = position(self.db, batch[-1][0])
 
     def predictions(self, doc_id: str) -> Document:
         """The model's untouched predictions for a document, as a Document."""
@@ -277,7 +251,7 @@ class Store(DocumentListQueries, SpanStore):
                 "UPDATE documents SET status = ?, updated_at = ? WHERE id = ?",
                 [status, now(), doc_id],
             )
-            self._log(doc_id, "set status", {"status": old}, {"status": status}, annotator)
+            self.log.write(doc_id, "set status", {"status": old}, {"status": status}, annotator)
         return old
 
     def document_status(self, doc_id: str) -> str:
@@ -290,48 +264,38 @@ class Store(DocumentListQueries, SpanStore):
             raise KeyError(doc_id)
         return str(row[0])
 
-    # -- log and figures -------------------------------------------------------------
+    def document_text(self, doc_id: str) -> str:
+        """A document's text alone (no spans): cheap even for a 10,000-span article."""
+        row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return str(row[0])
 
-    def _log(
-        self,
-        doc_id: str | None,
-        action: str,
-        before: Any,
-        after: Any,
-        annotator: str | None = None,
-        operation: str | None = None,
-    ) -> None:
-        # Plain SQL: sqlite-utils' insert() inspects the table on every call, and this
-        # runs once per span of every edit.
-        self.db.execute(
-            "INSERT INTO events (doc_id, at, annotator, action, operation, before, after)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc_id,
-                now(),
-                annotator,
-                action,
-                operation,
-                None if before is None else json.dumps(before, ensure_ascii=False),
-                None if after is None else json.dumps(after, ensure_ascii=False),
-            ],
-        )
+    # -- edits, log and figures --------------------------------------------------------
+
+    def apply_changes(
+        self, changes: Iterable[Change], annotator: str | None = None, operation: str | None = None
+    ) -> tuple[Change, ...]:
+        """Write one edit's span changes in one transaction (see ``SpanTable.apply_changes``)."""
+        return self.spans.apply_changes(changes, annotator, operation)
 
     def events(self, doc_id: str | None = None) -> list[dict[str, Any]]:
         """The event log, oldest first (for one document, or all)."""
-        sql = "SELECT id, doc_id, at, annotator, action, operation, before, after FROM events"
-        params = [doc_id] if doc_id else []
-        rows = self.db.execute(
-            sql + (" WHERE doc_id = ?" if doc_id else "") + " ORDER BY id", params
-        )
-        keys = ("id", "doc_id", "at", "annotator", "action", "operation", "before", "after")
-        out = []
-        for r in rows:
-            ev = dict(zip(keys, r))
-            for k in ("before", "after"):
-                ev[k] = json.loads(ev[k]) if ev[k] else None
-            out.append(ev)
-        return out
+        return self.log.events(doc_id)
+
+    def count_documents(self, status: str | None = None) -> int:
+        """How many documents there are (with this status)."""
+        return self.lists.count(status)
+
+    def stats(self) -> dict[str, Any]:
+        """Corpus counts in the shape of ``stats --json``."""
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by_status": dict(q("SELECT status, count(*) FROM documents GROUP BY status")),
+            "by_label": dict(q("SELECT label, count(*) FROM entities GROUP BY label")),
+            "quotes": q("SELECT count(*) FROM quotes").fetchone()[0],
+        }
 
     def backup_to(self, out: str | Path) -> None:
         """A consistent copy of the database, safe while others use it."""

@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gui.main_window import MainWindow
-from models.spans import Document, Entity
-from models.store.store import Store
+from models import Document, Entity, Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,7 +20,7 @@ def doc(i: int, label: str | None = None) -> Document:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def shared(tmp_path: Path) -> Path:
     path = tmp_path / "shared.db"
     store = Store(path)
     for i in range(3):
@@ -32,36 +30,33 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_documents_added_by_another_connection_appear_keeping_the_selection(
-    qtbot, db: Path
+    qtbot, make_window, shared: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    store = Store(db)
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
-    w.show()
+    store = Store(shared)
+    w = make_window(store)
     w.open_document("d0001")
     model = w.document_list.model
     assert model.rowCount() == 3
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
-    other = Store(db)  # another connection, as another process would have
+    other = Store(shared)  # another connection, as another process would have
     other.add_document(doc(3))
     other.add_document(doc(4))
     qtbot.waitUntil(lambda: model.rowCount() == 5, timeout=6000)
     assert [model.summary(r).id for r in range(5)] == [f"d{i:04}" for i in range(5)]
-    assert w.document_list.current_id() == "d0001" == w.current_id
+    assert w.document_list.current_id() == "d0001" == w.current.id
     assert not resets  # appended like a page: no reset, the view keeps its place
     other.close()
     store.close()
 
 
-def test_a_long_list_is_not_reread_when_documents_are_appended(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_list_is_not_reread_when_documents_are_appended(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "long.db"
     store = Store(path)
     with store.db.atomic():
         for i in range(450):
             store.add_document(doc(i))
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    w = make_window(store)
     model = w.document_list.model
     assert model.rowCount() == 450
     assert model.summary(449).id == "d0449"  # the short last page is now cached
@@ -78,12 +73,11 @@ def test_a_long_list_is_not_reread_when_documents_are_appended(qtbot, tmp_path: 
     store.close()
 
 
-def test_a_deletion_elsewhere_rereads_the_list(qtbot, db: Path) -> None:  # type: ignore[no-untyped-def]
-    store = Store(db)
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+def test_a_deletion_elsewhere_rereads_the_list(make_window, shared: Path) -> None:  # type: ignore[no-untyped-def]
+    store = Store(shared)
+    w = make_window(store)
     model = w.document_list.model
-    other = Store(db)
+    other = Store(shared)
     other.set_status("d0002", "done")
     w.document_list.status_box.setCurrentIndex(w.document_list.status_box.findData("new"))
     assert model.rowCount() == 2
@@ -94,13 +88,12 @@ def test_a_deletion_elsewhere_rereads_the_list(qtbot, db: Path) -> None:  # type
     store.close()
 
 
-def test_every_page_keeps_the_label_filter(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_page_keeps_the_label_filter(make_window) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
     with store.db.atomic():
         for i in range(500):
             store.add_document(doc(i, "LOC" if i % 2 else None))
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    w = make_window(store)
     model = w.document_list.model
     model.set_filter(label="LOC")
     assert model.total == model.rowCount() == 250
@@ -109,15 +102,16 @@ def test_every_page_keeps_the_label_filter(qtbot) -> None:  # type: ignore[no-un
 
 
 @pytest.mark.slow
-def test_main_py_import_while_the_window_is_open(qtbot, db: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_main_py_import_while_the_window_is_open(
+    qtbot, make_window, shared: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     article = tmp_path / "new.txt"
     article.write_text("Владимир Путин прибыл в Бишкек.", encoding="utf-8")
-    store = Store(db)
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    store = Store(shared)
+    w = make_window(store)
     model = w.document_list.model
     proc = subprocess.run(
-        [sys.executable, "main.py", "import", "--db", str(db), str(article)],
+        [sys.executable, "main.py", "import", "--db", str(shared), str(article)],
         cwd=ROOT,
         capture_output=True,
         text=True,

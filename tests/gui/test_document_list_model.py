@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 
 from gui.panels.document_list import DocumentListWidget
 from gui.panels.document_list_model import DOC_ID_ROLE, DocumentListModel
-from models.spans import Document
-from models.store.store import Store
+from models import AnnotationService, Document, Store
 
 N = 1000
 
@@ -33,14 +32,19 @@ def store() -> Store:
     return store
 
 
-def test_every_row_is_counted_before_any_page_is_read(store: Store) -> None:
-    model = DocumentListModel(store)
+@pytest.fixture
+def service(store: Store) -> AnnotationService:
+    return AnnotationService(store)
+
+
+def test_every_row_is_counted_before_any_page_is_read(service: AnnotationService) -> None:
+    model = DocumentListModel(service)
     assert model.rowCount() == model.total == N
     assert model.pages_read == 0
 
 
-def test_the_last_row_reads_one_page_not_all(store: Store) -> None:
-    model = DocumentListModel(store)
+def test_the_last_row_reads_one_page_not_all(service: AnnotationService) -> None:
+    model = DocumentListModel(service)
     assert model.index(N - 1, 0).data() == f"Статья {N - 1}"
     assert model.index(N - 1, 0).data(DOC_ID_ROLE) == f"d{N - 1:04}"
     assert (model.pages_read, model.pages_cached) == (1, 1)
@@ -48,24 +52,24 @@ def test_the_last_row_reads_one_page_not_all(store: Store) -> None:
     assert model.pages_read == 1
 
 
-def test_pages_kept_are_bounded_and_reread_when_evicted(store: Store) -> None:
-    model = DocumentListModel(store, page=10, max_pages=3)
+def test_pages_kept_are_bounded_and_reread_when_evicted(service: AnnotationService) -> None:
+    model = DocumentListModel(service, page=10, max_pages=3)
     assert [model.summary(r).id for r in range(N)] == [f"d{i:04}" for i in range(N)]
     assert model.pages_cached == 3 and model.pages_read == N // 10
     assert model.summary(0).id == "d0000" and model.pages_read == N // 10 + 1
 
 
 @pytest.mark.parametrize("page", [7, 200])  # keyset from the page before, and OFFSET
-def test_a_status_filter_holds_on_every_page(store: Store, page: int) -> None:
-    model = DocumentListModel(store, page=page)
+def test_a_status_filter_holds_on_every_page(service: AnnotationService, page: int) -> None:
+    model = DocumentListModel(service, page=page)
     model.set_filter(status="done")
     assert model.rowCount() == N // 4
     assert model.summary(N // 4 - 1).id == f"d{N - 4:04}"  # deep page first: OFFSET
     assert [model.summary(r).id for r in range(N // 4)] == [f"d{i:04}" for i in range(0, N, 4)]
 
 
-def test_a_text_search_holds_on_every_page(store: Store) -> None:
-    model = DocumentListModel(store, page=30)
+def test_a_text_search_holds_on_every_page(service: AnnotationService) -> None:
+    model = DocumentListModel(service, page=30)
     model.set_filter(search="Бишкек")
     assert model.rowCount() == N // 10
     assert [model.summary(r).id for r in range(N // 10)] == [f"d{i:04}" for i in range(0, N, 10)]
@@ -73,8 +77,8 @@ def test_a_text_search_holds_on_every_page(store: Store) -> None:
     assert model.rowCount() == N // 20 and model.summary(N // 20 - 1).id == f"d{N - 20:04}"
 
 
-def test_row_of_finds_a_deep_document_by_query(store: Store) -> None:
-    model = DocumentListModel(store)
+def test_row_of_finds_a_deep_document_by_query(service: AnnotationService) -> None:
+    model = DocumentListModel(service)
     assert model.row_of("d0987") == 987 and model.pages_read == 0
     model.set_filter(status="done")
     assert model.row_of("d0988") == 247 and model.row_of("d0987") is None
@@ -84,7 +88,7 @@ def test_row_of_finds_a_deep_document_by_query(store: Store) -> None:
 def test_sync_inserts_documents_another_connection_added(tmp_path: Path) -> None:
     store = Store(tmp_path / "two.db")
     fill(store, 0, N)
-    model = DocumentListModel(store)
+    model = DocumentListModel(AnnotationService(store))
     assert model.summary(N - 1).id == f"d{N - 1:04}"
     resets: list[int] = []
     inserted: list[tuple[int, int]] = []
@@ -104,18 +108,18 @@ def test_sync_inserts_documents_another_connection_added(tmp_path: Path) -> None
     store.close()
 
 
-def test_refresh_with_the_same_rows_changes_them_in_place(store: Store) -> None:
-    model = DocumentListModel(store)
+def test_refresh_with_the_same_rows_changes_them_in_place(service: AnnotationService) -> None:
+    model = DocumentListModel(service)
     assert model.index(5, 2).data() == "new"
     resets: list[int] = []
     model.modelReset.connect(lambda: resets.append(1))
-    store.set_status("d0005", "done")
+    service.set_status("d0005", "done")
     model.refresh()
     assert model.index(5, 2).data() == "done" and not resets
 
 
-def test_scrolling_to_the_end_shows_the_last_rows_at_once(qtbot, store: Store) -> None:  # type: ignore[no-untyped-def]
-    widget = DocumentListWidget(store)
+def test_scrolling_to_the_end_shows_the_last_rows_at_once(qtbot, service) -> None:  # type: ignore[no-untyped-def]
+    widget = DocumentListWidget(service)
     qtbot.addWidget(widget)
     widget.resize(500, 400)
     widget.show()
@@ -133,7 +137,7 @@ def test_scrolling_to_the_end_shows_the_last_rows_at_once(qtbot, store: Store) -
 def test_sync_shows_a_status_another_connection_set(tmp_path: Path) -> None:
     store = Store(tmp_path / "two.db")
     fill(store, 0, N)
-    model = DocumentListModel(store)
+    model = DocumentListModel(AnnotationService(store))
     assert model.summary(3).status == "new"
     other = Store(tmp_path / "two.db")
     other.set_status(model.summary(3).id, "done")

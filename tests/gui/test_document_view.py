@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from gui_helpers import char_format, label_at
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
 from gui.article.document_view import DocumentView
 from gui.article.highlighter import KIND_PROPERTY, LABEL_PROPERTY, NOISE_COLOR
-from models.labels import load_labels
-from models.spans import Document, Entity, Noise, Quote, Speaker
+from models import Document, Entity, Noise, Quote, Speaker, load_labels
 
 LABELS = load_labels()
 PER = QColor(LABELS.get("PER").color)
@@ -35,59 +33,59 @@ def view(qtbot) -> DocumentView:  # type: ignore[no-untyped-def]
     return w
 
 
-def test_html_like_article_shows_literally(view: DocumentView) -> None:
+def test_html_like_article_shows_literally(view: DocumentView, painted) -> None:
     text = "<b>Путин</b> & <script>alert(1)</script> &amp; <i>"
     ent = entity(text, "Путин", "PER", 1)
     view.set_document(Document("h", text, entities=(ent,)))
     assert view.toPlainText() == text
-    assert label_at(view, ent.start) == "PER"
-    assert label_at(view, 0) is None  # the "<" of <b> is text, not markup
+    assert painted.label(view, ent.start) == "PER"
+    assert painted.label(view, 0) is None  # the "<" of <b> is text, not markup
 
 
-def test_entity_carries_its_label_colour_and_underline(view: DocumentView) -> None:
+def test_entity_carries_its_label_colour_and_underline(view: DocumentView, painted) -> None:
     text = "Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке."
     per = entity(text, "Владимир Путин", "PER", 1)
     loc = entity(text, "Бишкеке", "LOC", 2)
     view.set_document(Document("d", text, entities=(per, loc)))
-    fmt = char_format(view, per.start)
+    fmt = painted.format(view, per.start)
     assert fmt.underlineColor() == PER
     # Solid or dashed is the review state's business (gui/span_styles.py); it is underlined.
     assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
     assert fmt.background().color().rgb() == PER.rgb()  # the tint: same hue, translucent
     assert 0 < fmt.background().color().alphaF() < 1
-    assert char_format(view, per.end - 1).underlineColor() == PER
-    assert label_at(view, per.start - 1) is None
-    assert label_at(view, per.end) is None
-    assert char_format(view, loc.start).underlineColor() == LOC
+    assert painted.format(view, per.end - 1).underlineColor() == PER
+    assert painted.label(view, per.start - 1) is None
+    assert painted.label(view, per.end) is None
+    assert painted.format(view, loc.start).underlineColor() == LOC
 
 
-def test_emoji_before_entity_does_not_shift_highlight(view: DocumentView) -> None:
+def test_emoji_before_entity_does_not_shift_highlight(view: DocumentView, painted) -> None:
     text = "🔥😀 Срочно 👍🏽: Владимир Путин прибыл в Бишкек"
     per = entity(text, "Владимир Путин", "PER", 1)
     view.set_document(Document("e", text, entities=(per,)))
-    assert label_at(view, per.start) == "PER"
-    assert label_at(view, per.end - 1) == "PER"
-    assert label_at(view, per.start - 1) is None  # the space before "Владимир"
-    assert label_at(view, per.end) is None  # the space after "Путин"
+    assert painted.label(view, per.start) == "PER"
+    assert painted.label(view, per.end - 1) == "PER"
+    assert painted.label(view, per.start - 1) is None  # the space before "Владимир"
+    assert painted.label(view, per.end) is None  # the space after "Путин"
     view.select_span(per.start, per.end)
     assert view.textCursor().selectedText() == "Владимир Путин"
     assert view.selection_span() == (per.start, per.end)
 
 
-def test_noise_is_dimmed_and_entities_in_it_keep_their_tint(view: DocumentView) -> None:
+def test_noise_is_dimmed_and_entities_in_it_keep_their_tint(view: DocumentView, painted) -> None:
     text = "Текст статьи.\n\nФото: Роман Наумов © URA.RU\n\nЕщё текст."
     start = text.index("Фото")
     end = text.index("\n\nЕщё")
     per = entity(text, "Роман Наумов", "PER", 1)
     view.set_document(Document("n", text, entities=(per,), noise=(Noise(start, end, "caption"),)))
-    assert char_format(view, start).foreground().color() == QColor(NOISE_COLOR)
-    inside = char_format(view, per.start)
+    assert painted.format(view, start).foreground().color() == QColor(NOISE_COLOR)
+    inside = painted.format(view, per.start)
     assert inside.foreground().color() == QColor(NOISE_COLOR)
     assert inside.underlineColor() == PER
-    assert char_format(view, text.index("Ещё")).foreground().style() == Qt.BrushStyle.NoBrush
+    assert painted.format(view, text.index("Ещё")).foreground().style() == Qt.BrushStyle.NoBrush
 
 
-def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView) -> None:
+def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView, painted) -> None:
     text = "«Мы будем вырабатывать порядок», — сказал Владимир Путин."
     per = entity(text, "Владимир Путин", "PER", 1)
     q = Quote(
@@ -98,11 +96,11 @@ def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView) -> None:
         id=7,
     )
     view.set_document(Document("q", text, entities=(per,), quotes=(q,)))
-    inside = char_format(view, 5)
+    inside = painted.format(view, 5)
     assert inside.property(KIND_PROPERTY) == "quote"
     assert inside.background().color().rgb() == QColor(LABELS.quote.color).rgb()
-    assert char_format(view, 0).property(KIND_PROPERTY) is None  # the « is outside
-    speaker = char_format(view, per.start)
+    assert painted.format(view, 0).property(KIND_PROPERTY) is None  # the « is outside
+    speaker = painted.format(view, per.start)
     assert speaker.fontWeight() == QFont.Weight.Bold
     assert speaker.underlineColor() == QColor(LABELS.speaker.color)
     assert speaker.property(LABEL_PROPERTY) == "PER"
@@ -110,7 +108,7 @@ def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView) -> None:
     assert view.span_at(per.start) == ("entity", 1)
 
 
-def test_refresh_spans_reformats_only_the_touched_paragraph(view: DocumentView) -> None:
+def test_change_spans_reformats_only_the_touched_paragraphs(view: DocumentView, painted) -> None:
     paragraph = "Владимир Путин прибыл в Бишкек.\n\n"
     text = paragraph * 50
     ents = tuple(entity(text, "Владимир Путин", "PER", i + 1, nth=i) for i in range(50))
@@ -118,16 +116,16 @@ def test_refresh_spans_reformats_only_the_touched_paragraph(view: DocumentView) 
     view.ensure_formatted(0, len(text))  # as if the reviewer had scrolled through it all
     highlighter = view._highlighter
     before = highlighter.blocks_formatted
-    changed = list(ents)
-    changed[30] = replace(ents[30], label="LOC")
-    del changed[10]
-    view.refresh_spans(changed, [])
-    assert label_at(view, ents[30].start) == "LOC"
-    assert char_format(view, ents[30].start).underlineColor() == LOC
-    assert label_at(view, ents[10].start) is None
-    assert label_at(view, ents[11].start) == "PER"
+    relabelled = replace(ents[30], label="LOC")
+    view.change_spans([ents[30], ents[10]], [relabelled])
+    assert painted.label(view, ents[30].start) == "LOC"
+    assert painted.format(view, ents[30].start).underlineColor() == LOC
+    assert painted.label(view, ents[10].start) is None
+    assert painted.label(view, ents[11].start) == "PER"
     assert highlighter.blocks_formatted - before <= 4  # two paragraphs, not a hundred blocks
-    assert view.current_document.entities == tuple(changed)
+    assert [h.item for h in view.layers.entities] == [
+        relabelled if e is ents[30] else e for e in ents if e is not ents[10]
+    ]
 
 
 def test_select_span_scrolls_to_a_far_span(view: DocumentView) -> None:
@@ -165,11 +163,11 @@ def test_set_document_none_clears(view: DocumentView) -> None:
     view.set_document(Document("x", "Путин", entities=(Entity(0, 5, "PER", "Путин", id=1),)))
     view.set_document(None)
     assert view.toPlainText() == ""
-    assert view.current_document is None
+    assert len(view.layers.entities) == 0
     assert view.span_at(0) is None
 
 
-def test_only_blocks_on_screen_are_formatted(view: DocumentView) -> None:
+def test_only_blocks_on_screen_are_formatted(view: DocumentView, painted) -> None:
     paragraph = "Владимир Путин прибыл в Бишкек.\n\n"
     text = paragraph * 3000
     ents = tuple(
@@ -179,16 +177,14 @@ def test_only_blocks_on_screen_are_formatted(view: DocumentView) -> None:
     view.set_document(Document("big", text, entities=ents))
     highlighter = view._highlighter
     assert highlighter.blocks_formatted < 200  # of 6,000 blocks
-    assert label_at(view, ents[0].start) == "PER"
-    assert label_at(view, ents[2500].start) is None  # far below: not formatted yet
+    assert painted.label(view, ents[0].start) == "PER"
+    assert painted.label(view, ents[2500].start) is None  # far below: not formatted yet
     view.select_span(ents[2500].start, ents[2500].end)  # scrolls there
-    assert label_at(view, ents[2500].start) == "PER"
+    assert painted.label(view, ents[2500].start) == "PER"
     # An edit to a block never shown costs nothing now; it is right when it scrolls in.
     before = highlighter.blocks_formatted
-    changed = list(ents)
-    changed[1000] = replace(ents[1000], label="LOC")
-    view.refresh_spans(changed, [])
+    view.change_spans([ents[1000]], [replace(ents[1000], label="LOC")])
     assert highlighter.blocks_formatted == before
     view.verticalScrollBar().setValue(0)
     view.select_span(ents[1000].start, ents[1000].end)
-    assert label_at(view, ents[1000].start) == "LOC"
+    assert painted.label(view, ents[1000].start) == "LOC"

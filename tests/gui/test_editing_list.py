@@ -2,47 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from edit_helpers import NAMES, SECOND, TEXT, entities_for, make_db
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from gui.main_window import MainWindow
-from models.io.ingest import document_from_text
-from models.nlp.occurrences import pymorphy_forms
-from models.store.store import Store
-
-
-def _index(text: str) -> str:
-    return " ".join(set().union(*map(pymorphy_forms, text.replace(".", " ").split())))
+from models import Store
 
 
 @pytest.fixture
-def w(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def w(corpus, make_window, tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "list.db"
-    make_db(path, [])
+    corpus.write(path, lemmas=True)
     store = Store(path)
-    for text, names in ((TEXT, NAMES), (SECOND, {"Путин": "PER"})):
-        store.add_document(
-            document_from_text(text).with_annotations(entities_for(text, names), []),
-            search_lemmas=_index(text),
-        )
-    w = MainWindow(store, annotator="t", remember_layout=False)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    w.close()
+    yield make_window(store, "t")
     store.close()
 
 
 def test_label_filter_keeps_documents_with_that_label(w: MainWindow) -> None:
     lst = w.document_list
     lst.label_box.setCurrentIndex(lst.label_box.findData("LOC"))
-    assert lst.model.rowCount() == 1 and lst.model.summary(0).entities == len(NAMES)
+    assert lst.model.rowCount() == 1 and lst.model.summary(0).entities == 5
     lst.label_box.setCurrentIndex(lst.label_box.findData("PER"))
     assert lst.model.rowCount() == 2
 
@@ -59,3 +42,13 @@ def test_search_finds_another_case_form(qtbot, w: MainWindow) -> None:
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
     assert lst.model.rowCount() == 1
     assert lst.model.summary(0).title.startswith("Президент")
+
+
+def test_counts_in_the_list_follow_an_edit(qtbot, w: MainWindow) -> None:
+    w.open_first()
+    model = w.document_list.model
+    assert model.index(0, 3).data() == 5
+    doc = w.current.document
+    w.service.delete_entity(doc.entities[0].id)
+    qtbot.waitUntil(lambda: model.index(0, 3).data() == 4, timeout=2000)
+    assert model.index(0, 2).data() == "new"

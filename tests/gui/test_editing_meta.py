@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import inspect
 
-from edit_helpers import TEXT, db_fixture, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from gui.editing import commands
 
 
-def _instances(svc, doc_id: str, ent: int, quote: int) -> list[QUndoCommand]:  # type: ignore[no-untyped-def]
-    i = TEXT.index("Президент")
+def _instances(svc, doc_id: str, ent: int, quote: int, text: str) -> list[QUndoCommand]:  # type: ignore[no-untyped-def]
+    i = text.index("Президент")
     made = {
         commands.AddEntityCommand: (svc, doc_id, i, i + 9, "PER"),
         commands.DeleteEntityCommand: (svc, ent),
@@ -39,11 +38,11 @@ def _instances(svc, doc_id: str, ent: int, quote: int) -> list[QUndoCommand]:  #
     return [cls(*args) for cls, args in made.items()]
 
 
-def test_every_command_has_readable_text_before_and_after_redo(window) -> None:
-    svc = window.editing.service
-    doc = svc.document(window.current_id)
+def test_every_command_has_readable_text_before_and_after_redo(window, text) -> None:
+    svc = window.service
+    doc = window.current.document
     ent = next(e for e in doc.entities if e.text == "Бишкеке").id
-    for command in _instances(svc, doc.id, ent, doc.quotes[0].id):
+    for command in _instances(svc, doc.id, ent, doc.quotes[0].id, text):
         assert command.text(), type(command).__name__
         stack = QUndoStack()
         stack.push(command)

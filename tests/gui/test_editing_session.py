@@ -1,22 +1,21 @@
 """A scripted session of 200 mixed edits, undos and redos through keys and clicks.
 
-After it, the database reopened from disk holds exactly what the view shows (the view
-is updated edit by edit, never reloaded), and undoing the whole stack restores the file
-to what it was before the session.
+After it, the database reopened from disk holds exactly what the view, the open
+document and the panels show (all updated edit by edit, never reloaded), and undoing the
+whole stack restores the file to what it was before the session.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from pathlib import Path
 
-from edit_helpers import TEXT, click, db_fixture, drag, key, reopened, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
+
+from gui.panels.entity_model import EntityTreeModel
 
 Mod = Qt.KeyboardModifier
 K = Qt.Key
-WORDS = [(m.start(), m.end()) for m in re.finditer(r"\w+", TEXT)]
 SPAN_KEYS = [
     (K.Key_Delete, Mod.NoModifier),
     (K.Key_O, Mod.NoModifier),
@@ -31,55 +30,83 @@ SPAN_KEYS = [
 ]
 
 
-def _step(qtbot, window, rng: random.Random) -> None:  # type: ignore[no-untyped-def]
+def _step(user, window, words: list[tuple[int, int]], rng: random.Random) -> None:  # type: ignore[no-untyped-def]
     roll = rng.random()
-    doc = window.view.current_document
+    doc = window.current.document
     if roll < 0.30:
-        start, _ = rng.choice(WORDS)
-        _, end = WORDS[
-            min(
-                len(WORDS) - 1,
-                WORDS.index(next(w for w in WORDS if w[0] == start)) + rng.randrange(2),
-            )
-        ]
-        drag(qtbot, window, start, end)
-        key(
-            qtbot,
-            window,
+        first = rng.randrange(len(words))
+        start, end = words[first][0], words[min(len(words) - 1, first + rng.randrange(2))][1]
+        user.drag(start, end)
+        user.key(
             rng.choice([K.Key_P, K.Key_L, K.Key_O, K.Key_Q]),
             rng.choice([Mod.NoModifier, Mod.NoModifier, Mod.AltModifier]),
         )
     elif roll < 0.60 and (doc.entities or doc.quotes):
         span = rng.choice([*doc.entities, *doc.quotes])
-        click(qtbot, window, (span.start + span.end) // 2)
-        key(qtbot, window, *rng.choice(SPAN_KEYS))
+        user.click((span.start + span.end) // 2)
+        user.key(*rng.choice(SPAN_KEYS))
     elif roll < 0.80:
-        key(qtbot, window, K.Key_Z, Mod.ControlModifier)
+        user.key(K.Key_Z, Mod.ControlModifier)
     elif roll < 0.92:
-        key(qtbot, window, K.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
+        user.key(K.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
     elif roll < 0.97:
-        key(qtbot, window, K.Key_Tab)
+        user.key(K.Key_Tab)
     else:
-        key(qtbot, window, K.Key_A)
+        user.key(K.Key_A)
 
 
 def _key(span) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
     return span.start, span.end, span.id
 
 
-def test_200_steps_then_the_file_matches_the_view(qtbot, window, db: Path) -> None:
-    start = reopened(db)
+def _shown(window) -> dict[str, list]:  # type: ignore[no-untyped-def]
+    """What the article view and the panels show, comparable with a document."""
+    layers = window.view.layers
+    quotes = window.quote_panel.model
+    return {
+        "view entities": sorted((h.item for h in layers.entities), key=_key),
+        "view quotes": sorted((h.item for h in layers.quotes), key=_key),
+        "panel quotes": [quotes.quote(r) for r in range(quotes.rowCount())],
+    }
+
+
+def _tree(model) -> list:  # type: ignore[no-untyped-def]
+    """Labels, groups and counts of an entity tree, in order."""
+    out = []
+    for r in range(model.rowCount()):
+        head = model.index(r, 0)
+        groups = [
+            (model.index(g, 0, head).data(), model.index(g, 1, head).data())
+            for g in range(model.rowCount(head))
+        ]
+        out.append((head.data(), model.index(r, 1).data(), groups))
+    return out
+
+
+def test_200_steps_then_the_file_matches_the_view(user, window, stored, text) -> None:
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+    start = stored.first()
     rng = random.Random(11)
     for _ in range(200):
-        _step(qtbot, window, rng)
-    stored, shown = reopened(db), window.view.current_document
+        _step(user, window, words, rng)
+    on_disk, doc = stored.first(), window.current.document
     for kind in ("entities", "quotes"):
-        assert sorted(getattr(stored, kind), key=_key) == sorted(getattr(shown, kind), key=_key)
+        assert sorted(getattr(on_disk, kind), key=_key) == sorted(getattr(doc, kind), key=_key)
+    shown = _shown(window)
+    assert shown["view entities"] == sorted(on_disk.entities, key=_key)
+    assert shown["view quotes"] == sorted(on_disk.quotes, key=_key)
+    assert shown["panel quotes"] == sorted(on_disk.quotes, key=lambda q: (q.start, q.end))
+    assert _tree(window.entity_panel.model) == _tree(_fresh(window, on_disk))  # == rebuilt
     stack = window.editing.stack
     assert stack.count() > 20
     while stack.canUndo():
         stack.undo()
-    assert reopened(db) == start
-    assert sorted(window.view.current_document.entities, key=_key) == sorted(
-        start.entities, key=_key
-    )
+    assert stored.first() == start
+    assert sorted(window.current.document.entities, key=_key) == sorted(start.entities, key=_key)
+    assert _tree(window.entity_panel.model) == _tree(_fresh(window, start))
+
+
+def _fresh(window, doc) -> EntityTreeModel:  # type: ignore[no-untyped-def]
+    model = EntityTreeModel(window.labels)
+    model.set_entities(doc.entities, doc.text)
+    return model

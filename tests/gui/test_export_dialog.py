@@ -10,12 +10,10 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 import gui.jobs.jobs
-import gui.jobs.workers
+import models.service.corpus
 from gui.dialogs.export_dialog import ExportDialog
-from gui.main_window import MainWindow
+from models import Document, Entity, Quote, Speaker, Store
 from models.io.exporters import MissingDependency
-from models.spans import Document, Entity, Quote, Speaker
-from models.store.store import Store
 
 
 def article(i: int, status: str) -> Document:
@@ -33,7 +31,7 @@ def article(i: int, status: str) -> Document:
 
 
 @pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+def corpus_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     store = Store(tmp_path / "corpus.db")
     with store.db.atomic():
         for i in range(12):
@@ -43,12 +41,11 @@ def store(tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dialog(qtbot, store: Store) -> ExportDialog:  # type: ignore[no-untyped-def]
-    window = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(window)
+def dialog(make_window, corpus_store: Store):  # type: ignore[no-untyped-def]
+    window = make_window(corpus_store)
     window.export_action.trigger()
     assert window.export_dialog is not None and window.export_dialog.isVisible()
-    return window.export_dialog
+    yield window.export_dialog  # the window lives as long as its dialog is used
 
 
 def choose(dialog: ExportDialog, fmt: str, out: Path) -> None:
@@ -57,7 +54,7 @@ def choose(dialog: ExportDialog, fmt: str, out: Path) -> None:
 
 
 def test_export_to_jsonl_writes_the_done_documents_with_their_spans(
-    qtbot, dialog: ExportDialog, store: Store, tmp_path: Path
+    qtbot, dialog: ExportDialog, corpus_store: Store, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out" / "corpus.jsonl"
     choose(dialog, "jsonl", out)
@@ -69,7 +66,7 @@ def test_export_to_jsonl_writes_the_done_documents_with_their_spans(
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [d["id"] for d in lines] == [f"doc{i:05}" for i in (0, 3, 6, 9)]
     for record in lines:
-        stored = store.document(record["id"])
+        stored = corpus_store.document(record["id"])
         assert [(e["start"], e["end"], e["label"]) for e in record["entities"]] == [
             (e.start, e.end, e.label) for e in stored.entities
         ]
@@ -131,7 +128,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
     qtbot, dialog: ExportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
-    real_export = gui.jobs.workers.export
+    real_export = models.service.corpus.export
 
     def paused_export(store, fmt, out, options, progress, cancelled):  # type: ignore[no-untyped-def]
         def tick(done: int, report: object) -> None:
@@ -143,7 +140,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
 
         return real_export(store, fmt, out, options, tick, cancelled)
 
-    monkeypatch.setattr(gui.jobs.workers, "export", paused_export)
+    monkeypatch.setattr(models.service.corpus, "export", paused_export)
     choose(dialog, "jsonl", tmp_path / "partial.jsonl")
     dialog.status_box.setCurrentIndex(dialog.status_box.findText("all statuses"))
     dialog.runner.progress.connect(

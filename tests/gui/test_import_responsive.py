@@ -13,12 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from job_helpers import hold_after_first_import
 from PySide6.QtCore import QElapsedTimer, QTimer
 
 from benchmarks.generate import write_articles
 from gui.main_window import MainWindow
-from models.store.store import Store
+from models import Store
 
 PROBE_MS = 10
 MAX_GAP_MS = 250
@@ -48,19 +47,22 @@ class EventLoopProbe:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def batch_store(tmp_path: Path):  # type: ignore[no-untyped-def]
     store = Store(tmp_path / "batch.db")
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    yield w
-    w.close()
+    yield store
     store.close()
 
 
+@pytest.fixture
+def window(make_window, batch_store: Store):  # type: ignore[no-untyped-def]
+    w = make_window(batch_store)
+    w.resize(1200, 800)
+    yield w
+    w.close()
+
+
 def test_a_batch_import_never_stalls_the_event_loop(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, batch_store: Store, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
     write_articles(folder, ARTICLES)
@@ -75,14 +77,16 @@ def test_a_batch_import_never_stalls_the_event_loop(
     probe.stop()
     report = finished.args[0]
     assert len(report.added) == ARTICLES and not report.errors
-    assert window.store.count_documents() == ARTICLES
+    assert batch_store.count_documents() == ARTICLES
     assert window.document_list.model.rowCount() == ARTICLES
     assert (ARTICLES, ARTICLES) in values  # the bar knew the total and reached it
     assert len(probe.gaps) > 50  # the probe really ran all along
     assert max(probe.gaps) < MAX_GAP_MS, sorted(probe.gaps)[-5:]
 
 
-def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_mid_batch_keeps_what_was_done(
+    qtbot, window: MainWindow, batch_store: Store, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "articles"
     write_articles(folder, 40, seed=1)
     probe = EventLoopProbe()
@@ -99,7 +103,7 @@ def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_pat
     window.runner.progress.disconnect(cancel_at_five)
     added = finished.args[0].added
     assert 5 <= len(added) < 40  # the import process stops at the next article
-    assert window.store.document_ids() == added  # whole documents, nothing else
+    assert batch_store.document_ids() == added  # whole documents, nothing else
     assert window.document_list.model.rowCount() == len(added)
     assert max(probe.gaps) < MAX_GAP_MS
     # The same import again adds exactly the rest.
@@ -107,18 +111,17 @@ def test_cancel_mid_batch_keeps_what_was_done(qtbot, window: MainWindow, tmp_pat
         window.import_files([folder])
     assert len(again.args[0].added) == 40 - len(added)
     assert sorted(again.args[0].already) == sorted(added)
-    assert window.store.count_documents() == 40
+    assert batch_store.count_documents() == 40
 
 
 def test_cancel_in_memory_keeps_exactly_what_was_done(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, make_window, hold_import, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    hold_after_first_import(monkeypatch, after=3)  # an in-memory store imports in a thread
+    hold_import(3)  # an in-memory store imports in a thread
     folder = tmp_path / "articles"
     write_articles(folder, 10, seed=2)
     store = Store.in_memory()
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    w = make_window(store)
     w.runner.progress.connect(
         lambda done, _t, _x: done >= 3 and w.import_status.cancel_button.click()
     )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from edit_helpers import TEXT, click, db_fixture, key, window_fixture  # noqa: F401 (fixtures)
 from PySide6.QtCore import Qt
 
 from gui.article.linked_spans import linked_ranges
@@ -14,27 +11,27 @@ def _marked(window) -> list[str]:  # type: ignore[no-untyped-def]
     return [s.cursor.selectedText() for s in window.view.extraSelections()]
 
 
-def _link_speaker(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    click(qtbot, window, TEXT.index("важный"))
-    key(qtbot, window, Qt.Key.Key_S)
-    click(qtbot, window, TEXT.index("Крупнова"))
+def _link_speaker(user, text: str) -> None:  # type: ignore[no-untyped-def]
+    user.click(text.index("важный"))
+    user.key(Qt.Key.Key_S)
+    user.click(text.index("Крупнова"))
 
 
-def test_selecting_a_quote_marks_its_speaker(qtbot, window, db: Path) -> None:
-    _link_speaker(qtbot, window)
-    click(qtbot, window, TEXT.index("Бишкеке"))  # something else first
+def test_selecting_a_quote_marks_its_speaker(user, window, text) -> None:
+    _link_speaker(user, text)
+    user.click(text.index("Бишкеке"))  # something else first
     assert _marked(window) == []
-    click(qtbot, window, TEXT.index("важный"))
+    user.click(text.index("важный"))
     assert _marked(window) == ["Юрия Крупнова"]
 
 
-def test_selecting_the_speaker_marks_its_quotes(qtbot, window, db: Path) -> None:
-    _link_speaker(qtbot, window)
-    click(qtbot, window, TEXT.index("Крупнова"))
+def test_selecting_the_speaker_marks_its_quotes(user, window, text) -> None:
+    _link_speaker(user, text)
+    user.click(text.index("Крупнова"))
     assert _marked(window) == ["это важный шаг"]
 
 
-def test_quote_panel_click_makes_the_quote_current(qtbot, window, db: Path) -> None:
+def test_quote_panel_click_makes_the_quote_current(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     panel = window.quote_panel
     index = panel.model.index(0, 0)
     panel.table.scrollTo(index)

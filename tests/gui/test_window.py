@@ -7,21 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from gui_helpers import char_format
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 
 from benchmarks.generate import write_articles
-from cli.parser import parse
-from gui.app import open_window, run
+from gui.app import open_window
 from gui.article.highlighter import LABEL_PROPERTY
 from gui.main_window import MainWindow
 from gui.panels.document_list_model import DOC_ID_ROLE
 from gui.panels.entity_model import LEVEL_ROLE
+from main import main
+from models import AnnotationService, Document, Entity, Quote, Speaker, Store, load_labels
 from models.io.importers import import_files
-from models.labels import load_labels, sample_path
-from models.spans import Document, Entity, Quote, Speaker
-from models.store.store import Store
+from models.labels import sample_path
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = load_labels()
@@ -40,13 +38,12 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, sample_db: Path):  # type: ignore[no-untyped-def]
+def window(make_window, sample_db: Path):  # type: ignore[no-untyped-def]
     store = Store(sample_db)
-    w = MainWindow(store)
-    qtbot.addWidget(w)
-    w.show()
+    w = make_window(store, remember_layout=True)
     w.open_first()
     yield w
+    w.close()
     store.close()
 
 
@@ -76,20 +73,24 @@ def quoted_document() -> Document:
     )
 
 
-def test_window_opens_the_sample_with_highlights_at_the_right_offsets(window: MainWindow) -> None:
-    doc = window.view.current_document
+def test_window_opens_the_sample_with_highlights_at_the_right_offsets(
+    window: MainWindow, painted
+) -> None:  # type: ignore[no-untyped-def]
+    doc = window.current.document
     assert doc is not None and doc.meta["title"] == SAMPLE_TITLE
     assert window.view.toPlainText() == doc.text
     assert SAMPLE_TITLE in window.windowTitle()
     putin = next(e for e in doc.entities if e.text == "Владимир Путин")
     assert doc.text[putin.start : putin.end] == "Владимир Путин"
     for offset in (putin.start, putin.end - 1):
-        fmt = char_format(window.view, offset)
+        fmt = painted.format(window.view, offset)
         assert fmt.underlineColor() == QColor(LABELS.get("PER").color)
         assert fmt.property(LABEL_PROPERTY) == "PER"
-    assert char_format(window.view, putin.end).property(LABEL_PROPERTY) is None
+    assert painted.format(window.view, putin.end).property(LABEL_PROPERTY) is None
     eaes = next(e for e in doc.entities if e.text == "ЕАЭС")
-    assert char_format(window.view, eaes.start).underlineColor() == QColor(LABELS.get("ORG").color)
+    assert painted.format(window.view, eaes.start).underlineColor() == QColor(
+        LABELS.get("ORG").color
+    )
     assert set(window.legend.chips) >= {"PER", "LOC", "ORG", "QUOTE", "SPEAKER"}
 
 
@@ -97,7 +98,7 @@ def test_document_list_shows_title_date_status_and_counts(window: MainWindow) ->
     model = window.document_list.model
     assert model.rowCount() == 1
     row = [model.index(0, c).data() for c in range(model.columnCount())]
-    doc = window.view.current_document
+    doc = window.current.document
     assert row == [SAMPLE_TITLE, "2025-11-26", "new", len(doc.entities), len(doc.quotes)]
     assert model.index(0, 0).data(DOC_ID_ROLE) == doc.id
 
@@ -126,7 +127,7 @@ def test_clicking_an_entity_mention_selects_exactly_its_span(window: MainWindow,
     )
     assert window.view.textCursor().selectedText() == "Садыром Жапаровым"
     start, end = window.view.selection_span()
-    assert window.view.current_document.text[start:end] == "Садыром Жапаровым"
+    assert window.current.document.text[start:end] == "Садыром Жапаровым"
     # A name selects its first mention.
     putin = _find(model, tree.rootIndex(), "Владимир Путин", "group")
     tree.scrollTo(putin)
@@ -135,7 +136,7 @@ def test_clicking_an_entity_mention_selects_exactly_its_span(window: MainWindow,
     )
     assert window.view.textCursor().selectedText() == "Владимир Путин"
     # A click on a mention in the article selects its row in the panel (loading its group).
-    doc = window.view.current_document
+    doc = window.current.document
     krupnov = next(e for e in doc.entities if e.text == "Юрия Крупнова")
     window.view.select_span(krupnov.start + 2, krupnov.start + 2)
     qtbot.mouseClick(
@@ -143,7 +144,7 @@ def test_clicking_an_entity_mention_selects_exactly_its_span(window: MainWindow,
     )
     current = tree.currentIndex()
     assert current.data() == "Юрия Крупнова" and current.data(LEVEL_ROLE) == "mention"
-    assert model.span(current) == (krupnov.start, krupnov.end)
+    assert model.span_of(current) == (krupnov.start, krupnov.end)
 
 
 def test_entity_groups_load_their_mentions_on_expansion(window: MainWindow) -> None:
@@ -158,12 +159,10 @@ def test_entity_groups_load_their_mentions_on_expansion(window: MainWindow) -> N
     }
 
 
-def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
     store.add_document(quoted_document())
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
-    w.show()
+    w = make_window(store)
     w.open_first()
     table, model = w.quote_panel.table, w.quote_panel.model
     assert model.rowCount() == 2
@@ -179,7 +178,7 @@ def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot) -> Non
     )
     assert w.view.textCursor().selectedText() == "это важно для экономик обеих стран"
     # A click in the article on the first quote selects its row in the panel.
-    doc = w.view.current_document
+    doc = w.current.document
     w.view.select_span(doc.quotes[0].start + 2, doc.quotes[0].start + 2)
     qtbot.mouseClick(w.view.viewport(), Qt.MouseButton.LeftButton, pos=w.view.cursorRect().center())
     assert table.currentIndex().row() == 0
@@ -196,7 +195,7 @@ def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_pa
 
     probe = QTimer(interval=20, timeout=tick)
     probe.start()
-    w = open_window(store, [])
+    w = open_window(AnnotationService(store), [])
     qtbot.addWidget(w)
     assert w.import_status.isVisible() or w.runner.busy
     with qtbot.waitSignal(w.import_finished, timeout=120_000) as blocker:
@@ -204,7 +203,7 @@ def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_pa
     probe.stop()
     report = blocker.args[0]
     assert len(report.added) == 1 and not report.errors
-    assert w.view.current_document.meta["title"] == SAMPLE_TITLE
+    assert w.current.document.meta["title"] == SAMPLE_TITLE
     assert w.document_list.model.rowCount() == 1
     assert not w.import_status.isVisible()
     assert gaps and max(gaps) < 1000  # the event loop kept running during the import
@@ -217,22 +216,21 @@ def test_files_on_the_command_line_are_imported_and_opened(qtbot, tmp_path: Path
     store.add_document(quoted_document())  # not a first start: no sample
     article = tmp_path / "html.txt"
     article.write_text("<b>Путин</b> & <script>alert(1)</script>", encoding="utf-8")
-    w = open_window(store, [article])
+    w = open_window(AnnotationService(store), [article])
     qtbot.addWidget(w)
     with qtbot.waitSignal(w.import_finished, timeout=120_000):
         pass
     assert w.view.toPlainText() == "<b>Путин</b> & <script>alert(1)</script>"
     assert w.document_list.model.rowCount() == 2
-    assert w.document_list.current_id() == w.current_id
+    assert w.document_list.current_id() == w.current.id
     store.close()
 
 
-def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_keeps_what_was_imported(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     write_articles(folder, 40)  # full articles: the cancel arrives long before the end
     store = Store(tmp_path / "c.db")
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    w = make_window(store)
     # Cancel as soon as progress reports a stored article.
     w.runner.progress.connect(
         lambda done, _total, _text: done and w.import_status.cancel_button.click()
@@ -246,7 +244,7 @@ def test_cancel_keeps_what_was_imported(qtbot, tmp_path: Path) -> None:  # type:
     store.close()
 
 
-def test_document_list_reads_pages_on_demand_and_filters(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_document_list_reads_pages_on_demand_and_filters(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
     for i in range(450):
         store.add_document(
@@ -257,8 +255,7 @@ def test_document_list_reads_pages_on_demand_and_filters(qtbot) -> None:  # type
             )
         )
     store.set_status("d007", "done")
-    w = MainWindow(store, remember_layout=False)
-    qtbot.addWidget(w)
+    w = make_window(store)
     model = w.document_list.model
     assert model.total == model.rowCount() == 450
     assert model.row_of("d420") == 420 and model.summary(420).id == "d420"
@@ -273,18 +270,14 @@ def test_document_list_reads_pages_on_demand_and_filters(qtbot) -> None:  # type
     assert "Бишкек" in w.view.toPlainText()
 
 
-def test_window_geometry_and_docks_are_restored(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_window_geometry_and_docks_are_restored(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
     store = Store.in_memory()
-    first = MainWindow(store)
-    qtbot.addWidget(first)
-    first.show()
+    first = make_window(store, remember_layout=True)
     first.resize(760, 610)  # the offscreen screen is 800x800
     first.quotes_dock.hide()
     qtbot.waitUntil(lambda: first.size().width() == 760)
     first.close()
-    second = MainWindow(store)
-    qtbot.addWidget(second)
-    second.show()
+    second = make_window(store, remember_layout=True)
     assert (second.width(), second.height()) == (760, 610)
     assert not second.quotes_dock.isVisible()
     assert second.entities_dock.isVisible()
@@ -293,7 +286,7 @@ def test_window_geometry_and_docks_are_restored(qtbot) -> None:  # type: ignore[
 def test_bad_database_is_one_line_and_exit_1(tmp_path: Path, capsys, qapp) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"this is not sqlite" * 100)
-    assert run(parse(["--db", str(bad)])) == 1
+    assert main(["--db", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("razmetka: ") and "\n" not in err and "Traceback" not in err
 

@@ -37,8 +37,8 @@ def test_reader_and_editor_work_during_an_import_and_see_new_documents(tmp_path:
     seen, statuses = [], ["in_progress", "done"]
     while proc.poll() is None:
         seen.append(window.count_documents())
-        window.summaries(0, 50)
-        window.summaries(0, 50, search="Киргизии")
+        window.lists.summaries(0, 50)
+        window.lists.summaries(0, 50, search="Киргизии")
         window.stats()
         window.set_status(first, statuses[len(seen) % 2])  # an edit mid-import
         time.sleep(0.02)
@@ -47,8 +47,8 @@ def test_reader_and_editor_work_during_an_import_and_see_new_documents(tmp_path:
     assert "12 imported" in out
     assert seen == sorted(seen)  # never a document lost from view
     assert window.count_documents() == 15  # no reopen needed
-    assert len(window.summaries(0, 100)) == 15
-    assert len(window.summaries(0, 100, search="Киргизии")) == 12
+    assert len(window.lists.summaries(0, 100)) == 15
+    assert len(window.lists.summaries(0, 100, search="Киргизии")) == 12
     assert window.document_status(first) in statuses
     window.close()
     check_whole(db, 15)

@@ -79,7 +79,7 @@ def test_disk_full_during_an_edit_says_not_saved(tmp_db: Path) -> None:
     with pytest.raises(StoreError, match="not saved — the disk is full"):
         store.apply_changes([Change(doc_id, None, edit)])
     with pytest.raises(StoreError, match="not saved"):
-        store.add_entity(doc_id, edit)
+        store.spans.add_entity(doc_id, edit)
     assert _state(store) == before and store.events() == events
     store.db.execute("PRAGMA max_page_count = 1073741823")
     (done,) = store.apply_changes([Change(doc_id, None, edit)])

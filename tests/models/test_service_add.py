@@ -17,7 +17,7 @@ def test_selection_snaps_to_whole_tokens(store: Store) -> None:
     cs = svc.add_entity(doc.id, i, i + 3, "PER")
     ent = cs.changes[0].after
     assert (ent.text, ent.start, ent.state, ent.annotator) == ("Президент", 0, "added", "ann")
-    assert store.entity(ent.id) == ent
+    assert store.spans.entity(ent.id) == ent
 
 
 def test_exact_keeps_the_characters(store: Store) -> None:
@@ -64,7 +64,7 @@ def test_same_extent_other_label_relabels_in_place(store: Store) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     cs = svc.add_entity(doc.id, b.start, b.end, "ORG")
-    assert cs.changes[0].after.id == b.id and store.entity(b.id).label == "ORG"
+    assert cs.changes[0].after.id == b.id and store.spans.entity(b.id).label == "ORG"
 
 
 def test_unknown_label_and_empty_selection_are_refused(store: Store) -> None:
@@ -80,7 +80,7 @@ def test_unknown_label_and_empty_selection_are_refused(store: Store) -> None:
 def test_normal_form_is_reused_from_the_same_words(store: Store) -> None:
     svc, doc = make_service(store, "Путина видели. Путина слышали.", {"Путина": "PER"})
     first, second = span(doc, "Путина"), span(doc, "Путина", 1)
-    store.update_entity(replace(first, normal="Владимир Путин"))
+    store.spans.update_entity(replace(first, normal="Владимир Путин"))
     svc.delete_entity(second.id)
     ent = svc.add_entity(doc.id, second.start, second.end, "PER").changes[0].after
     assert ent.normal == "Владимир Путин"

@@ -6,7 +6,7 @@ import pytest
 from svc_helpers import add_doc, make_service, span
 
 from models.nlp.occurrences import find_occurrences, pymorphy_forms
-from models.service.annotation import EditError
+from models.service.annotation import AnnotationService, EditError
 from models.store.store import Store
 
 TEXT = "Путин прилетел. Путина ждали. Путину рады. Путинский курс. Владимир Путин ушёл."
@@ -22,9 +22,9 @@ def test_same_words_in_this_document(store: Store) -> None:
 
 
 def test_lemmas_match_every_case_ending_but_not_derived_words(store: Store) -> None:
-    svc, doc = make_service(store, TEXT, {})
+    _, doc = make_service(store, TEXT, {})
+    svc = AnnotationService(store, "ann", forms=pymorphy_forms)  # the real pymorphy
     first = svc.add_entity(doc.id, 0, 5, "PER").changes[0].after
-    svc.forms = pymorphy_forms  # the real pymorphy, not the test stand-in
     cs = svc.apply_to_all(first.id, match="lemmas")
     assert [c.after.text for c in cs] == ["Путина", "Путину", "Путин"]
     assert {c.after.normal for c in cs} == {"Путин"}

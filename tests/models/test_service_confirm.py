@@ -17,7 +17,7 @@ def test_confirm_marks_a_suggestion_confirmed(store: Store) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.confirm_entity(b.id)
-    got = store.entity(b.id)
+    got = store.spans.entity(b.id)
     assert (got.state, got.origin, got.annotator) == ("confirmed", "model", "ann")
 
 
@@ -32,7 +32,7 @@ def test_editing_a_confirmed_span_makes_it_changed(store: Store) -> None:
     b = span(doc, "Бишкеке")
     svc.confirm_entity(b.id)
     svc.relabel(b.id, "ORG")
-    assert store.entity(b.id).state == "changed"
+    assert store.spans.entity(b.id).state == "changed"
 
 
 def test_confirm_all_confirms_entities_and_quotes(store: Store) -> None:
@@ -54,4 +54,4 @@ def test_confirm_all_is_one_undo_step(store: Store) -> None:
 def test_confirm_quote(store: Store) -> None:
     svc, doc = make_service(store, quotes=[_quote()])
     svc.confirm_quote(doc.quotes[0].id)
-    assert store.quote(doc.quotes[0].id).state == "confirmed"
+    assert store.spans.quote(doc.quotes[0].id).state == "confirmed"

@@ -22,7 +22,7 @@ def test_undo_puts_back_the_same_span(store: Store) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.revert(svc.delete_entity(b.id))
-    assert store.entity(b.id) == b
+    assert store.spans.entity(b.id) == b
 
 
 def test_ids_of_deleted_spans_are_never_reused(store: Store) -> None:
@@ -43,7 +43,7 @@ def test_delete_unlinks_the_speaker_and_undo_relinks(store: Store) -> None:
     svc, doc = make_service(store)
     q = _quote_by(store, svc, doc, "Владимир Путин")
     cs = svc.delete_entity(q.speaker.entity)
-    assert store.quote(q.id).speaker.entity is None
-    assert store.quote(q.id).speaker.text == "Владимир Путин"
+    assert store.spans.quote(q.id).speaker.entity is None
+    assert store.spans.quote(q.id).speaker.text == "Владимир Путин"
     svc.revert(cs)
-    assert store.quote(q.id) == q
+    assert store.spans.quote(q.id) == q

@@ -34,27 +34,37 @@ def test_connecting_during_emit_waits_for_next_emit() -> None:
     assert got == ["late"]
 
 
-def test_add_emits_span_added_then_changes_applied(store: Store) -> None:
+def test_an_edit_emits_the_committed_change_set_once(store: Store) -> None:
     svc, doc = make_service(store)
     got: list = []
-    svc.span_added.connect(lambda d, e: got.append(("added", d, e.text)))
-    svc.changes_applied.connect(lambda cs: got.append(("applied", cs.name)))
-    svc.add_entity(doc.id, 0, 9, "PER")
-    assert got == [("added", doc.id, "Президент"), ("applied", "Add PER «Президент»")]
+    svc.changes_applied.connect(got.append)
+    cs = svc.add_entity(doc.id, 0, 9, "PER")
+    assert got == [cs] and cs.name == "Add PER «Президент»"
+    assert cs.changes[0].after.id is not None  # as committed: the new span's id
 
 
-def test_undo_emits_the_inverse_events(store: Store) -> None:
+def test_undo_emits_the_inverse_changes(store: Store) -> None:
     svc, doc = make_service(store)
     cs = svc.relabel(span(doc, "Бишкеке").id, "ORG")
     got: list = []
-    svc.span_changed.connect(lambda d, old, new: got.append((old.label, new.label)))
+    svc.changes_applied.connect(
+        lambda done: got.extend((c.before.label, c.after.label) for c in done)
+    )
     svc.revert(cs)
     assert got == [("ORG", "LOC")]
 
 
-def test_status_change_emits_document_changed(store: Store) -> None:
+def test_an_edit_that_changes_nothing_emits_nothing(store: Store) -> None:
     svc, doc = make_service(store)
     got: list = []
-    svc.document_changed.connect(got.append)
+    svc.changes_applied.connect(got.append)
+    svc.relabel(span(doc, "Бишкеке").id, "LOC")  # already LOC
+    assert got == []
+
+
+def test_status_change_emits_status_changed(store: Store) -> None:
+    svc, doc = make_service(store)
+    got: list = []
+    svc.status_changed.connect(lambda *args: got.append(args))
     svc.set_status(doc.id, "done")
-    assert got == [doc.id]
+    assert got == [(doc.id, "done")]

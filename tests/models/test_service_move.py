@@ -13,7 +13,7 @@ def test_shift_right_grows_end_by_one_token(store: Store) -> None:
     svc, doc = make_service(store)
     p = span(doc, "Владимир Путин")
     svc.move_entity(p.id, "end", 1)
-    got = store.entity(p.id)
+    got = store.spans.entity(p.id)
     assert (got.text, got.state) == ("Владимир Путин встретился", "changed")
 
 
@@ -21,16 +21,16 @@ def test_ctrl_shift_left_grows_start_and_right_shrinks(store: Store) -> None:
     svc, doc = make_service(store)
     p = span(doc, "Владимир Путин")
     svc.move_entity(p.id, "start", -1)
-    assert store.entity(p.id).text == "РФ Владимир Путин"
+    assert store.spans.entity(p.id).text == "РФ Владимир Путин"
     svc.move_entity(p.id, "start", 2)
-    assert store.entity(p.id).text == "Путин"
+    assert store.spans.entity(p.id).text == "Путин"
 
 
 def test_shift_left_shrinks_end_but_never_empties(store: Store) -> None:
     svc, doc = make_service(store)
     p = span(doc, "Владимир Путин")
     svc.move_entity(p.id, "end", -1)
-    assert store.entity(p.id).text == "Владимир"
+    assert store.spans.entity(p.id).text == "Владимир"
     assert len(svc.move_entity(p.id, "end", -1)) == 0
 
 
@@ -47,7 +47,7 @@ def test_undo_restores_extent_text_and_state(store: Store) -> None:
     svc, doc = make_service(store)
     p = span(doc, "Владимир Путин")
     svc.revert(svc.move_entity(p.id, "end", 1))
-    assert store.entity(p.id) == p
+    assert store.spans.entity(p.id) == p
 
 
 def test_a_quote_speaker_follows_its_entity(store: Store) -> None:
@@ -57,8 +57,8 @@ def test_a_quote_speaker_follows_its_entity(store: Store) -> None:
     p = span(doc, "Владимир Путин")
     svc.set_speaker_entity(q.id, p.id)
     svc.move_entity(p.id, "start", 1)
-    assert store.quote(q.id).speaker.text == "Путин"
-    assert store.quote(q.id).speaker.entity == p.id
+    assert store.spans.quote(q.id).speaker.text == "Путин"
+    assert store.spans.quote(q.id).speaker.entity == p.id
 
 
 def test_bad_edge_and_bad_bounds_are_refused(store: Store) -> None:

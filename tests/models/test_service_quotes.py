@@ -33,9 +33,9 @@ def test_selecting_an_entity_links_the_speaker(store: Store) -> None:
     q = _add(svc, doc, "это важный шаг")
     k = span(doc, "Юрия Крупнова")
     svc.set_speaker(q.id, k.start + 1, k.end - 1)
-    sp = store.quote(q.id).speaker
+    sp = store.spans.quote(q.id).speaker
     assert (sp.text, sp.entity, sp.normal) == ("Юрия Крупнова", k.id, k.normal)
-    assert store.quote(q.id).state == "added"
+    assert store.spans.quote(q.id).state == "added"
 
 
 def test_a_mention_that_is_no_entity_is_a_plain_speaker(store: Store) -> None:
@@ -43,7 +43,7 @@ def test_a_mention_that_is_no_entity_is_a_plain_speaker(store: Store) -> None:
     q = _add(svc, doc, "Мы договорились")
     i = SHORT.index("журналистам")
     svc.set_speaker(q.id, i, i + 11)
-    assert store.quote(q.id).speaker.entity is None
+    assert store.spans.quote(q.id).speaker.entity is None
 
 
 def test_unlink_and_undo(store: Store) -> None:
@@ -51,9 +51,9 @@ def test_unlink_and_undo(store: Store) -> None:
     q = _add(svc, doc, "Мы договорились")
     linked = svc.set_speaker_entity(q.id, span(doc, "Владимир Путин").id).changes[0].after
     cs = svc.unlink_speaker(q.id)
-    assert store.quote(q.id).speaker is None and "Unlink" in cs.name
+    assert store.spans.quote(q.id).speaker is None and "Unlink" in cs.name
     svc.revert(cs)
-    assert store.quote(q.id) == linked
+    assert store.spans.quote(q.id) == linked
 
 
 def test_quote_keeps_its_speaker_when_its_edges_move(store: Store) -> None:
@@ -62,7 +62,7 @@ def test_quote_keeps_its_speaker_when_its_edges_move(store: Store) -> None:
     linked = svc.set_speaker_entity(q.id, span(doc, "Владимир Путин").id).changes[0].after
     svc.move_quote(q.id, "end", -1)
     svc.move_quote(q.id, "start", -1)
-    got = store.quote(q.id)
+    got = store.spans.quote(q.id)
     assert (got.text, got.speaker) == ("«Мы", linked.speaker)
 
 
@@ -70,7 +70,7 @@ def test_editing_a_suggested_quote_marks_it_changed(store: Store) -> None:
     i = SHORT.index("Мы договорились")
     svc, doc = make_service(store, quotes=[Quote(i, i + 15, SHORT[i : i + 15])])
     svc.set_speaker_entity(doc.quotes[0].id, span(doc, "Владимир Путин").id)
-    assert store.quote(doc.quotes[0].id).state == "changed"
+    assert store.spans.quote(doc.quotes[0].id).state == "changed"
 
 
 def test_speaker_from_another_document_is_refused(store: Store) -> None:
@@ -90,4 +90,4 @@ def test_delete_quote_and_undo(store: Store) -> None:
     cs = svc.delete_quote(q.id)
     assert store.document(doc.id).quotes == ()
     svc.revert(cs)
-    assert store.quote(q.id) == q
+    assert store.spans.quote(q.id) == q

@@ -13,7 +13,7 @@ def test_relabel_changes_label_and_state(store: Store) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.relabel(b.id, "ORG")
-    got = store.entity(b.id)
+    got = store.spans.entity(b.id)
     assert (got.label, got.state, got.start, got.annotator) == ("ORG", "changed", b.start, "ann")
 
 
@@ -28,7 +28,7 @@ def test_relabel_of_a_human_span_stays_added(store: Store) -> None:
     svc, doc = make_service(store)
     new = svc.add_entity(doc.id, 0, 9, "PER").changes[0].after
     svc.relabel(new.id, "ORG")
-    assert store.entity(new.id).state == "added"
+    assert store.spans.entity(new.id).state == "added"
 
 
 def test_relabel_to_unknown_label_is_refused(store: Store) -> None:
@@ -41,4 +41,4 @@ def test_undo_relabel_restores_state_suggested(store: Store) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.revert(svc.relabel(b.id, "ORG"))
-    assert store.entity(b.id) == b
+    assert store.spans.entity(b.id) == b

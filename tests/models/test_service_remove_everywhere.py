@@ -5,6 +5,7 @@ from __future__ import annotations
 from svc_helpers import add_doc, make_service
 
 from models.nlp.occurrences import pymorphy_forms
+from models.service.annotation import AnnotationService
 from models.store.store import Store
 
 TEXT = "Путин прилетел. Путина ждали. Путин ушёл. Путин-старший молчал."
@@ -22,8 +23,8 @@ def test_same_words_and_label_go_others_stay(store: Store) -> None:
 
 
 def test_lemmas_remove_every_case_ending(store: Store) -> None:
-    svc, doc = make_service(store, TEXT, {"Путин": "PER", "Путина": "PER"})
-    svc.forms = pymorphy_forms
+    _, doc = make_service(store, TEXT, {"Путин": "PER", "Путина": "PER"})
+    svc = AnnotationService(store, "ann", forms=pymorphy_forms)  # the real pymorphy
     cs = svc.remove_everywhere(doc.entities[0].id, match="lemmas")
     assert _labels(store, doc.id) == [] and "(3)" in cs.name
 
@@ -36,7 +37,7 @@ def test_all_documents_and_undo_with_speaker_links(store: Store) -> None:
     svc.set_speaker_entity(q.id, other.entities[0].id)
     before = [store.document(d) for d in store.document_ids()]
     cs = svc.remove_everywhere(doc.entities[0].id, scope="corpus")
-    assert _labels(store, other.id) == [] and store.quote(q.id).speaker.entity is None
+    assert _labels(store, other.id) == [] and store.spans.quote(q.id).speaker.entity is None
     svc.revert(cs)
     assert [store.document(d) for d in store.document_ids()] == before
 

@@ -48,9 +48,11 @@ def test_next_document_skips_done_and_skipped_and_wraps(store: Store) -> None:
 def test_list_filters_by_status_and_label(store: Store) -> None:
     svc, ids = _three(store)
     svc.set_status(ids[0], "done")
-    assert [s.id for s in svc.list_documents(status="done")] == [ids[0]]
-    assert [s.id for s in svc.list_documents(label="LOC")] == [ids[2]]
-    assert svc.count_documents(label="PER", status="new") == 1
+    assert [s.id for s in svc.listing(status="done").page(0, 100)] == [ids[0]]
+    assert [s.id for s in svc.listing(label="LOC").page(0, 100)] == [ids[2]]
+    assert svc.listing(label="PER", status="new").extent()[0] == 1
+    assert svc.listing(status="done").row_of(ids[0]) == 0
+    assert svc.listing(status="done").row_of(ids[1]) is None
 
 
 def test_search_finds_other_case_endings(store: Store) -> None:
@@ -59,6 +61,6 @@ def test_search_finds_other_case_endings(store: Store) -> None:
         index = " ".join(set().union(*map(pymorphy_forms, text.replace(".", "").split())))
         store.add_document(document_from_text(text), search_lemmas=index)
     svc = AnnotationService(store, "ann")  # real pymorphy forms
-    found = svc.list_documents(search="Москвой Путина")
+    found = svc.listing(search="Москвой Путина").page(0, 100)
     assert [s.title for s in found] == ["Статья 0. Путин приехал в Москве."]
-    assert svc.count_documents(search="Лондон") == 0
+    assert svc.listing(search="Лондон").extent() == (0, 0)

@@ -16,12 +16,12 @@ def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:
     svc, doc = make_service(store)
     b, p = span(doc, "Бишкеке"), span(doc, "Владимир Путин")
     cs = svc.relabel(b.id, "ORG")
-    store.update_entity(replace(store.entity(b.id), label="PER"))  # someone else
+    store.spans.update_entity(replace(store.spans.entity(b.id), label="PER"))  # someone else
     ok = Change(doc.id, p, replace(p, label="ORG"))
     events = len(store.events())
     with pytest.raises(StoreError, match="changed elsewhere"):
         store.apply_changes([ok, *cs.inverse()])
-    assert store.entity(p.id) == p and len(store.events()) == events
+    assert store.spans.entity(p.id) == p and len(store.events()) == events
 
 
 def test_a_change_cannot_swap_ids(store: Store) -> None:

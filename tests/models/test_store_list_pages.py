@@ -18,22 +18,22 @@ def fill(store: Store, n: int) -> None:
 
 def test_a_page_after_a_position_equals_the_page_at_that_offset(store: Store) -> None:
     fill(store, 30)
-    assert store.summaries(limit=5, after=20) == store.summaries(20, 5)
-    done = store.summaries(0, 10, "done")
-    assert store.summaries(limit=3, status="done", after=done[3].position) == done[4:7]
+    assert store.lists.summaries(limit=5, after=20) == store.lists.summaries(20, 5)
+    done = store.lists.summaries(0, 10, "done")
+    assert store.lists.summaries(limit=3, status="done", after=done[3].position) == done[4:7]
 
 
 def test_extent_counts_matches_and_names_the_last_position(store: Store) -> None:
-    assert store.list_extent() == (0, 0)
+    assert store.lists.extent() == (0, 0)
     fill(store, 10)
-    assert store.list_extent() == (10, 10)
-    assert store.list_extent("done") == (4, 10)  # d000 d003 d006 d009
-    assert store.count_documents("done", before=7) == 2  # d006 is position 7
+    assert store.lists.extent() == (10, 10)
+    assert store.lists.extent("done") == (4, 10)  # d000 d003 d006 d009
+    assert store.lists.count("done", before=7) == 2  # d006 is position 7
 
 
 def test_document_row_is_the_row_under_the_filter(store: Store) -> None:
     fill(store, 10)
-    assert store.document_row("d009") == 9
-    assert store.document_row("d009", "done") == 3
-    assert store.document_row("d001", "done") is None
-    assert store.document_row("nope") is None
+    assert store.lists.row_of("d009") == 9
+    assert store.lists.row_of("d009", "done") == 3
+    assert store.lists.row_of("d001", "done") is None
+    assert store.lists.row_of("nope") is None

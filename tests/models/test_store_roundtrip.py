@@ -43,7 +43,7 @@ def test_same_document_twice_is_stored_once(store: Store) -> None:
 def test_model_snapshot_stays_untouched_after_edits(store: Store) -> None:
     store.add_document(_doc())
     ent = store.document("d1").entities[1]
-    store.delete_entity(ent.id, annotator="anna")
+    store.spans.delete_entity(ent.id, annotator="anna")
     assert len(store.document("d1").entities) == 1
     assert len(store.predictions("d1").entities) == 2
 
@@ -51,7 +51,7 @@ def test_model_snapshot_stays_untouched_after_edits(store: Store) -> None:
 def test_every_edit_is_in_the_event_log(store: Store) -> None:
     store.add_document(_doc())
     ent = store.document("d1").entities[0]
-    store.delete_entity(ent.id, annotator="anna")
+    store.spans.delete_entity(ent.id, annotator="anna")
     last = store.events("d1")[-1]
     assert last["action"] == "delete entity"
     assert last["annotator"] == "anna"
@@ -73,7 +73,7 @@ def test_edit_survives_reopening_from_disk(tmp_db: Path) -> None:
 def test_deleting_a_speaker_entity_unlinks_but_keeps_the_quote(store: Store) -> None:
     store.add_document(_doc())
     ivan = store.document("d1").entities[0]
-    store.delete_entity(ivan.id)
+    store.spans.delete_entity(ivan.id)
     (quote,) = store.document("d1").quotes
     assert quote.speaker is not None and quote.speaker.entity is None
     assert quote.speaker.text == "Иван Петров"
