@@ -41,5 +41,7 @@ def test_a_card_never_replaces_a_file_razmetka_did_not_write(tmp_path: Path) -> 
     assert mine.read_text(encoding="utf-8") == "my notes"
     assert any("model card not written" in n for n in report.notes)
     export(make_store(), "conll", tmp_path / "d.conll", ExportOptions())
-    export(make_store(), "conll", tmp_path / "d.conll", ExportOptions(statuses=["done"]), force=True)
+    export(
+        make_store(), "conll", tmp_path / "d.conll", ExportOptions(statuses=["done"]), force=True
+    )
     assert "--status done" in (tmp_path / "d.README.md").read_text(encoding="utf-8")
