@@ -93,6 +93,8 @@ class Adjudication:
             versions = queries.versions_of(doc_id, None)
         if annotators is not None:
             versions = {a: v for a, v in versions.items() if a in annotators}
+        if not versions:
+            raise EditError("this document has no annotators' versions to adjudicate")
         self.versions = dict(sorted(versions.items()))
         self.annotators = tuple(self.versions)
         self._candidates = self._gather()
