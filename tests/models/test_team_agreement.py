@@ -29,7 +29,7 @@ from models.team.agreement import AgreementReport
 from models.team.metrics import Counts
 from models.team.queries import TeamQueries
 
-PER, LOC, O = "PER", "LOC", "O"
+PER, LOC, OUT = "PER", "LOC", "O"
 
 
 def reference_alpha(units: list[list[str]]) -> float:
@@ -54,8 +54,8 @@ def test_the_first_document_has_nine_tokens() -> None:
     ]  # fmt: skip
 
 
-ANNA = [PER, PER, O, O, PER, PER, O, LOC, O]  # Путин, Садыром Жапаровым, Москве
-BORIS = [PER, PER, O, O, O, PER, O, O, O]  # Путин, Жапаровым
+ANNA = [PER, PER, OUT, OUT, PER, PER, OUT, LOC, OUT]  # Путин, Садыром Жапаровым, Москве
+BORIS = [PER, PER, OUT, OUT, OUT, PER, OUT, OUT, OUT]  # Путин, Жапаровым
 
 
 def test_token_labels_follow_the_spans() -> None:
@@ -70,7 +70,7 @@ def test_kappa_by_hand() -> None:
     # observed 7/9; expected (4·3 + 4·6 + 1·0)/81 = 36/81; kappa = (63 − 36)/(81 − 36) = 0.6
     assert metrics.cohen_kappa(ANNA, BORIS) == pytest.approx(27 / 45)
     assert metrics.cohen_kappa(ANNA, ANNA) == 1.0
-    assert metrics.cohen_kappa([O, O], [O, O]) == 1.0  # nothing to disagree on
+    assert metrics.cohen_kappa([OUT, OUT], [OUT, OUT]) == 1.0  # nothing to disagree on
     assert metrics.cohen_kappa([], []) is None
 
 
@@ -95,8 +95,10 @@ def test_alpha_of_three_coders_on_the_first_document() -> None:
 
 
 def test_alpha_degenerate_cases() -> None:
-    assert metrics.krippendorff_alpha([(O, O), (O, O)]) == 1.0  # one value only: no disagreement
-    assert metrics.krippendorff_alpha([(O, None)]) is None  # nothing pairable
+    assert (
+        metrics.krippendorff_alpha([(OUT, OUT), (OUT, OUT)]) == 1.0
+    )  # one value only: no disagreement
+    assert metrics.krippendorff_alpha([(OUT, None)]) is None  # nothing pairable
 
 
 def test_span_matching() -> None:
