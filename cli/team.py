@@ -71,11 +71,95 @@ def run_merge(args: argparse.Namespace) -> int:
     return 0 if len(merged) == len(reports) else 1
 
 
+def run_agreement(args: argparse.Namespace) -> int:
+    """``agreement``: tables per pair, per label and per document (worst first), or JSON."""
+    from models.store.store import Store
+    from models.team.queries import TeamQueries
+
+    if not args.db.exists():
+        return fail(f"{args.db}: no such database")
+    if not 0 < args.threshold <= 1:
+        return fail(f"--threshold {args.threshold}: must be above 0 and at most 1")
+    store = Store(args.db, readonly=True)
+    try:
+        report = TeamQueries(store).agreement(args.threshold)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=1))
+        return 0
+    if not report.documents:
+        print(f"{args.db}: no document has two or more finished versions yet")
+        return 0
+    print(
+        f"{len(report.documents)} documents finished by two or more of "
+        f"{', '.join(report.annotators)}\noverlap: same label and character IoU >= "
+        f"{report.threshold}; kappa and alpha on razdel tokens (O outside every span)"
+    )
+    _table("", [("entities", report.entities), ("quotes", report.quotes)])
+    if args.by in (None, "annotator"):
+        rows = [(f"{p.a} – {p.b} ({p.documents})", p.entities, p.quotes) for p in report.pairs]
+        _table("annotator pair (documents)", rows)
+    if args.by in (None, "label"):
+        _table("label", list(report.labels.items()))
+    if args.by in (None, "document"):
+        docs = report.documents if args.by else report.documents[:10]
+        rows = [(f"{d.title[:40]} [{', '.join(d.annotators)}]", d.entities, d.quotes) for d in docs]
+        _table("document, worst first", rows)
+    return 0
+
+
+def _table(title: str, rows: list) -> None:
+    """Rows of (name, entity Agreement[, quote Agreement]) as aligned columns."""
+    width = max([len(title), *(len(r[0]) for r in rows)]) + 2
+    quotes = any(len(r) > 2 or r[1].speakers_compared for r in rows)
+    head = f"{title:{width}}F1 exact  F1 overlap  kappa   alpha"
+    print("\n" + head + ("   quote F1  speakers" if quotes else ""))
+    for name, ent, *rest in rows:
+        line = f"{name:{width}}{_n(ent.exact.f1):>8}  {_n(ent.overlap.f1):>10}  "
+        line += f"{_n(ent.kappa):>5}   {_n(ent.alpha):>5}"
+        if rest or ent.speakers_compared:
+            quote = rest[0] if rest else ent
+            line += f"   {_n(quote.overlap.f1):>8}  {_n(quote.speaker_agreement):>5}"
+            line += f" of {quote.speakers_compared}" if quote.speakers_compared else ""
+        print(line)
+
+
+def _n(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def run_html_report(args: argparse.Namespace) -> int:
+    """``stats --html FILE``: the progress report as one standalone page."""
+    from models.store.store import Store
+    from models.team.html import is_report, render
+    from models.team.report import collect
+
+    out = args.html
+    if out.is_dir():
+        return fail(f"{out}: is a folder; give a file name for the report")
+    if out.exists() and out.stat().st_size:
+        with out.open("rb") as f:
+            if not is_report(f.read(64)):
+                return fail(f"{out}: exists and is not a razmetka report; not overwritten")
+    store = Store(args.db, readonly=True)
+    try:
+        page = render(collect(store, args.db.name))
+    finally:
+        store.close()
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_text(page, encoding="utf-8")
+        part.replace(out)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        return fail(f"{out}: cannot write the report ({exc.strerror or exc})")
+    print(f"report → {out}")
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "assign": run_assign,
     "merge": run_merge,
+    "agreement": run_agreement,
 }
-
-
-def _dump(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=1))
