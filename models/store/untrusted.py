@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from models.store import dbopen, schema
-from models.store.hardening import harden
+from models.store.hardening import harden, set_length_limit
 from models.store.schema import StoreError, migrate
 
-# A single value (a document's text, an event's JSON) bigger than this is refused; the
-# longest real article seen is about 1 MB of UTF-8.
+# A single value bigger than this is refused: a document's text or span (the longest real
+# article seen is about 1 MB of UTF-8), and, read 20 at a time, an event's JSON (one span
+# or a few counts). Documents are read one at a time, so memory stays bounded.
 MAX_VALUE_BYTES = 64 * 1024 * 1024
+MAX_EVENT_BYTES = 4 * 1024 * 1024
 # quick_check reads every page: up to this size it runs (about as dbopen's page bound
 # with 4 KB pages); a bigger file is checked page by page as it is read.
 QUICK_CHECK_MAX_BYTES = 100 * 1024 * 1024
@@ -49,7 +51,6 @@ QUOTE_COLS = (
     "speaker_normal, speaker_entity, state, annotator"
 )
 EVENT_COLS = "id, doc_id, at, annotator, action, operation, before, after"
-_BATCH = 200
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,7 @@ class UntrustedDatabase:
     def __init__(self, path: Path, max_value: int = MAX_VALUE_BYTES) -> None:
         """Open and check ``path``; StoreError (one line) when it cannot be read safely."""
         self.path = path
+        self.limit = max_value
         self._check_file()
         self.conn = self._connect(max_value)
         try:
@@ -164,7 +166,7 @@ class UntrustedDatabase:
     def reason(self, exc: sqlite3.Error) -> str:
         """Why a read failed, in words (the length limit has its own)."""
         if "too big" in str(exc):
-            return f"holds a value larger than {MAX_VALUE_BYTES // 2**20} MB"
+            return f"holds a value larger than {self.limit / 2**20:g} MB"
         return dbopen.describe(exc)
 
     # -- rows ----------------------------------------------------------------------------
@@ -186,19 +188,21 @@ class UntrustedDatabase:
         return rows[0] if len(rows) == 1 else None
 
     def documents(self) -> Iterator[tuple[Any, ...]]:
-        """Document rows (``DOC_COLS``) in rowid order, a batch at a time."""
-        yield from self._batches("documents", DOC_COLS, "rowid")
+        """Document rows (``DOC_COLS``) in rowid order, one at a time."""
+        yield from self._batches("documents", DOC_COLS, "rowid", 1)
 
     def events(self) -> Iterator[tuple[Any, ...]]:
-        """Event rows (``EVENT_COLS``) in id order, a batch at a time."""
-        yield from self._batches("events", EVENT_COLS, "id")
+        """Event rows (``EVENT_COLS``) in id order, 20 at a time, none over 4 MB a value."""
+        self.limit = min(self.limit, MAX_EVENT_BYTES)
+        set_length_limit(self.conn, self.path, self.limit)
+        yield from self._batches("events", EVENT_COLS, "id", 20)
 
-    def _batches(self, table: str, cols: str, key: str) -> Iterator[tuple[Any, ...]]:
+    def _batches(self, table: str, cols: str, key: str, size: int) -> Iterator[tuple[Any, ...]]:
         last = None
         while True:
             where = "" if last is None else f" WHERE {key} > ?"
             rows = self._rows(
-                f"SELECT {key}, {cols} FROM {table}{where} ORDER BY {key} LIMIT {_BATCH}",
+                f"SELECT {key}, {cols} FROM {table}{where} ORDER BY {key} LIMIT {size}",
                 () if last is None else (last,),
             )
             if not rows:
