@@ -15,67 +15,15 @@ one of its candidates is still a suggestion there, so undo and redo need nothing
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Any
 
-from models.changes import Change, ChangeSet
+from models.changes import ChangeSet
 from models.service.annotation import AnnotationService
 from models.service.base import EditError, shorten
 from models.spans import Entity, Quote, Speaker
 from models.store import team as tables
+from models.team.candidates import Candidate, Disagreement, Key, Span, gather, key, overlapping
+from models.team.goldplan import GoldPlan, gold_of
 from models.team.queries import TeamQueries
-
-Span = Entity | Quote
-Key = tuple[Any, ...]
-_SPEAKER_FIRST = ("PER", "ORG")
-
-
-def key(span: Span | dict[str, Any]) -> Key:
-    """What makes two annotators' spans the same candidate (a span, or one as the event
-    log writes it)."""
-    is_entity = "label" in span if isinstance(span, dict) else isinstance(span, Entity)
-    start, end = _field(span, "start"), _field(span, "end")
-    if is_entity:
-        return ("entity", start, end, _field(span, "label"))
-    sp = _field(span, "speaker")
-    where = (None, None) if not sp else (_field(sp, "start"), _field(sp, "end"))
-    return ("quote", start, end, *where)
-
-
-def _field(obj: Any, name: str) -> Any:
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name)
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A span some annotators have: as the first of them (by name) wrote it."""
-
-    span: Span
-    holders: tuple[str, ...]
-
-    @property
-    def key(self) -> Key:
-        return key(self.span)
-
-    @property
-    def kind(self) -> str:
-        return "quote" if isinstance(self.span, Quote) else "entity"
-
-
-@dataclass(frozen=True, slots=True)
-class Disagreement:
-    """Overlapping candidates of one kind that not everyone shares; one decision."""
-
-    doc_id: str
-    kind: str
-    start: int
-    end: int
-    candidates: tuple[Candidate, ...]
-    pending: bool
-
-    def side(self, annotator: str) -> tuple[Candidate, ...]:
-        """What ``annotator`` has here (nothing is a side too: rejecting)."""
-        return tuple(c for c in self.candidates if annotator in c.holders)
 
 
 class Adjudication:
@@ -97,22 +45,9 @@ class Adjudication:
             raise EditError("this document has no annotators' versions to adjudicate")
         self.versions = dict(sorted(versions.items()))
         self.annotators = tuple(self.versions)
-        self._candidates = self._gather()
+        self._candidates = gather(self.versions)
 
     # -- reading -------------------------------------------------------------------------
-
-    def _gather(self) -> list[Candidate]:
-        holders: dict[Key, list[str]] = {}
-        first: dict[Key, Span] = {}
-        for name, version in self.versions.items():
-            spans: list[Span] = [*version.entities, *version.quotes]
-            for span in spans:
-                k = key(span)
-                if name not in holders.setdefault(k, []):
-                    holders[k].append(name)
-                first.setdefault(k, _plain(span))
-        found = [Candidate(first[k], tuple(v)) for k, v in holders.items()]
-        return sorted(found, key=_order)
 
     def candidates(self) -> list[Candidate]:
         """Every candidate in text order (the merged view: who has each span)."""
@@ -124,12 +59,12 @@ class Adjudication:
 
     def disagreements(self) -> list[Disagreement]:
         """Every disagreement in text order (what Tab walks), decided ones included."""
-        gold = self._gold()
+        gold = gold_of(self.service, self.doc_id)
         agreed = set(self.agreed())
         out = []
         for kind in ("entity", "quote"):
             open_ = [c for c in self._candidates if c.kind == kind and c not in agreed]
-            for group in _overlapping(open_):
+            for group in overlapping(open_):
                 pending = any(s.state == "suggested" for c in group for s in gold.get(c.key, ()))
                 out.append(
                     Disagreement(
@@ -170,7 +105,7 @@ class Adjudication:
     def prepare(self) -> ChangeSet:
         """Accept the agreed spans, put undecided disagreements up as suggestions, drop
         model suggestions nobody kept. Idempotent: nothing a person decided is undone."""
-        plan = _Plan(self)
+        plan = GoldPlan(self.service, self.doc_id, self.model_keys())
         touched = self._touched()
         for c in self.agreed():
             if c.key in plan.gold or c.key not in touched:
@@ -234,7 +169,7 @@ class Adjudication:
     def _decide(
         self, d: Disagreement, chosen: Sequence[Candidate], what: str, extra: Span | None = None
     ) -> ChangeSet:
-        plan = _Plan(self)
+        plan = GoldPlan(self.service, self.doc_id, self.model_keys())
         for c in d.candidates:
             if c not in chosen:
                 for span in list(plan.gold.get(c.key, ())):
@@ -246,14 +181,6 @@ class Adjudication:
         return plan.commit(f"Adjudicate: {what}")
 
     # -- helpers -------------------------------------------------------------------------
-
-    def _gold(self) -> dict[Key, list[Span]]:
-        doc = self.service.document(self.doc_id)
-        gold: dict[Key, list[Span]] = {}
-        spans: list[Span] = [*doc.entities, *doc.quotes]
-        for span in spans:
-            gold.setdefault(key(span), []).append(span)
-        return gold
 
     def _touched(self) -> set[Key]:
         """Spans a person has added, changed or deleted in the gold (from the log)."""
@@ -268,126 +195,6 @@ class Adjudication:
         model = self.service.predictions(self.doc_id)
         spans: list[Span] = [*model.entities, *model.quotes]
         return {key(s) for s in spans}
-
-
-class _Plan:
-    """The gold as it will be, and the changes that get it there, in a safe order."""
-
-    # Unlinks first, then quotes removed, entities removed, changed and added, and last
-    # the quotes changed and added (so a speaker can link to an entity added here).
-    UNLINK, QUOTE_GONE, ENTITY_GONE, ENTITY_CHANGED, ENTITY_NEW, QUOTE_CHANGED, QUOTE_NEW = range(7)
-
-    def __init__(self, adj: Adjudication) -> None:
-        self.adj = adj
-        self.doc_id = adj.doc_id
-        self.who = adj.service.annotator
-        self.gold = adj._gold()
-        self.model = adj.model_keys()
-        self.changes: list[tuple[int, int, Change]] = []
-        self._next_id = tables.next_entity_ids(adj.service.store, 1)[0]
-
-    def _put(self, rank: int, old: Span | None, new: Span | None) -> None:
-        self.changes.append((rank, len(self.changes), Change(self.doc_id, old, new)))
-        if old is not None:
-            self.gold[key(old)].remove(old)
-            if not self.gold[key(old)]:
-                del self.gold[key(old)]
-        if new is not None:
-            self.gold.setdefault(key(new), []).append(new)
-
-    def _spans(self, kind: type) -> list[Any]:
-        return [s for spans in self.gold.values() for s in spans if isinstance(s, kind)]
-
-    def delete(self, span: Span) -> None:
-        """Remove a gold span; quotes it speaks keep their speaker, unlinked."""
-        if isinstance(span, Entity):
-            for q in self._spans(Quote):
-                if q.speaker is not None and q.speaker.entity == span.id:
-                    unlinked = replace(q, speaker=replace(q.speaker, entity=None))
-                    self._put(self.UNLINK, q, unlinked)
-            self._put(self.ENTITY_GONE, span, None)
-        else:
-            self._put(self.QUOTE_GONE, span, None)
-
-    def accept(self, c: Candidate) -> None:
-        """The candidate in the gold as decided (confirmed when it is the model's).
-
-        A pending suggestion takes the annotators' normal form and speaker; a span a
-        person already decided stays as it is (its speaker link brought up to date).
-        """
-        there = self.gold.get(c.key)
-        if not there:
-            state = "confirmed" if c.key in self.model else "added"
-            self.add(replace(c.span, state=state, annotator=self.who))
-            return
-        old = there[0]
-        new = old
-        if old.state == "suggested":
-            state = "confirmed" if c.key in self.model else "added"
-            new = replace(old, state=state, annotator=self.who)
-            if isinstance(new, Entity) and isinstance(c.span, Entity):
-                new = replace(new, normal=c.span.normal)
-            elif isinstance(new, Quote) and isinstance(c.span, Quote):
-                new = replace(new, speaker=c.span.speaker)
-        if isinstance(new, Quote):
-            new = replace(new, speaker=self._linked(new.speaker))
-        if new != old:
-            rank = self.QUOTE_CHANGED if isinstance(new, Quote) else self.ENTITY_CHANGED
-            self._put(rank, old, new)
-
-    def suggest(self, c: Candidate) -> None:
-        """The candidate in the gold as a pending suggestion."""
-        self.add(replace(c.span, state="suggested", annotator=None))
-
-    def add(self, span: Span) -> None:
-        """A new gold span (an entity gets its id now, so a quote can link to it)."""
-        if isinstance(span, Entity):
-            self._put(self.ENTITY_NEW, None, replace(span, id=self._next_id))
-            self._next_id += 1
-        else:
-            new = replace(span, id=None, speaker=self._linked(span.speaker))
-            self._put(self.QUOTE_NEW, None, new)
-
-    def _linked(self, speaker: Speaker | None) -> Speaker | None:
-        """The speaker linked to the gold entity over its words, if there is one."""
-        if speaker is None:
-            return None
-        same = [e for e in self._spans(Entity) if (e.start, e.end) == (speaker.start, speaker.end)]
-        same.sort(key=lambda e: (e.label not in _SPEAKER_FIRST, e.label))
-        return replace(speaker, entity=same[0].id if same else None)
-
-    def commit(self, name: str) -> ChangeSet:
-        """Write the changes as one edit through the service (nothing when none)."""
-        ordered = tuple(change for _, _, change in sorted(self.changes, key=lambda c: c[:2]))
-        return self.adj.service.commit(ChangeSet(name, ordered))
-
-
-def _plain(span: Span) -> Span:
-    """A version's span without its version ids (a candidate, not a row)."""
-    if isinstance(span, Quote):
-        sp = span.speaker
-        return replace(span, id=None, speaker=None if sp is None else replace(sp, entity=None))
-    return replace(span, id=None)
-
-
-def _order(c: Candidate) -> tuple[Any, ...]:
-    """Text order: start, the longer first, entities before quotes, then label/speaker."""
-    rest = tuple(-1 if v is None else v for v in c.key[3:])
-    return (c.span.start, -c.span.end, c.kind, rest)
-
-
-def _overlapping(cands: list[Candidate]) -> list[list[Candidate]]:
-    """Groups of candidates linked by overlap, in text order."""
-    groups: list[list[Candidate]] = []
-    end = -1
-    for c in sorted(cands, key=lambda c: (c.span.start, -c.span.end)):
-        if groups and c.span.start < end:
-            groups[-1].append(c)
-            end = max(end, c.span.end)
-        else:
-            groups.append([c])
-            end = c.span.end
-    return groups
 
 
 def _words(span: Span) -> str:
