@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from models.io.exporters import FORMATS
 
@@ -109,7 +110,45 @@ def build_parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("screenshot", parents=[db], help="render the window to a PNG")
     sh.add_argument("file", type=Path)
     sh.add_argument("--out", required=True, type=Path)
+    add_team_commands(sub, db)
     return p
+
+
+# -- team work: assign, merge, agreement, stats --html -------------------------------------
+
+TEAM_COMMANDS = ("assign", "merge", "agreement")
+
+
+def add_team_commands(sub: Any, db: argparse.ArgumentParser) -> None:
+    """The team commands, and ``--html`` on ``stats``."""
+    asg = sub.add_parser("assign", parents=[db], help="split the corpus among annotators")
+    asg.add_argument("--annotators", required=True, help="comma-separated names: anna,boris,vera")
+    asg.add_argument(
+        "--overlap",
+        type=float,
+        default=0.2,
+        help="fraction of the documents given to several annotators (default 0.2)",
+    )
+    asg.add_argument(
+        "--per-doc", type=int, default=2, help="annotators per shared document (default 2)"
+    )
+    asg.add_argument("--seed", type=int, default=0)
+    asg.add_argument("--out", required=True, type=Path, help="folder for the annotators' files")
+    mrg = sub.add_parser("merge", help="bring annotators' files into a team database")
+    mrg.add_argument("files", nargs="+", type=Path)
+    mrg.add_argument("--into", required=True, type=Path, help="the team database")
+    agr = sub.add_parser("agreement", parents=[db], help="inter-annotator agreement")
+    agr.add_argument("--json", action="store_true")
+    agr.add_argument("--by", choices=("label", "annotator", "document"))
+    agr.add_argument(
+        "--threshold",
+        type=float,
+        default=0.5,
+        help="overlap match: character IoU at least this (default 0.5)",
+    )
+    sub.choices["stats"].add_argument(
+        "--html", type=Path, help="write a standalone report with charts to this file"
+    )
 
 
 def build_window_parser() -> argparse.ArgumentParser:
@@ -130,7 +169,16 @@ def build_window_parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMANDS = ("import", "annotate", "export", "stats", "evaluate", "backup", "screenshot")
+COMMANDS = (
+    "import",
+    "annotate",
+    "export",
+    "stats",
+    "evaluate",
+    "backup",
+    "screenshot",
+    *TEAM_COMMANDS,
+)
 
 
 def _first_positional(argv: Sequence[str]) -> str | None:

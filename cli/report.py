@@ -14,6 +14,10 @@ def run_stats(args: argparse.Namespace) -> int:
 
     if not args.db.exists():
         return fail(f"{args.db}: no such database")
+    if getattr(args, "html", None):
+        from cli.team import run_html_report
+
+        return run_html_report(args)
     stats = Store(args.db, readonly=True).stats()
     if args.json:
         print(json.dumps(stats, ensure_ascii=False))

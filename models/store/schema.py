@@ -9,7 +9,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+from models.store.schema_v2 import V2
+
+SCHEMA_VERSION = 2
 
 _V1 = """
 CREATE TABLE documents (
@@ -96,7 +98,9 @@ CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, lemmas, content = '',
                                               tokenize = 'unicode61');
 """
 
-MIGRATIONS: dict[int, str] = {1: _V1}
+# Schema 2 (team work: corpus identity, annotators' versions, browsable views) is additive
+# and lives in its own module; see docs/schema.md.
+MIGRATIONS: dict[int, str] = {1: _V1, 2: V2}
 
 
 class StoreError(Exception):

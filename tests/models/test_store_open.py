@@ -16,6 +16,10 @@ from models.store import dbopen, schema
 from models.store.schema import StoreError
 from models.store.store import Store
 
+# A made-up next schema step, on top of the real current one.
+CURRENT = schema.SCHEMA_VERSION
+NEXT = CURRENT + 1
+
 
 def _snapshot(folder: Path) -> dict[str, str]:
     """Every file in the folder with its hash: 'left as it was' means equal snapshots.
@@ -220,30 +224,32 @@ def test_a_write_while_another_writer_holds_the_lock(corpus: Path) -> None:
 def test_migration_from_an_older_version_backs_up_first(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
     monkeypatch.setitem(
-        schema.MIGRATIONS, 2, "ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT '';"
+        schema.MIGRATIONS, NEXT, "ALTER TABLE documents ADD COLUMN note TEXT NOT NULL DEFAULT '';"
     )
     store = Store(corpus)
-    assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert store.db.execute("PRAGMA user_version").fetchone()[0] == NEXT
     assert "note" in store.db["documents"].columns_dict
-    bak = corpus.with_name("corpus.db.v1.bak")
+    bak = corpus.with_name(f"corpus.db.v{CURRENT}.bak")
     old = sqlite3.connect(bak)
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert old.execute("SELECT count(*) FROM documents").fetchone()[0] == 30
     assert "note" not in [r[1] for r in old.execute("PRAGMA table_info(documents)")]
     old.close()
 
 
 def test_a_failing_migration_is_rolled_back(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
     monkeypatch.setitem(
-        schema.MIGRATIONS, 2, "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);"
+        schema.MIGRATIONS, NEXT, "CREATE TABLE extra (x); INSERT INTO no_such_table VALUES (1);"
     )
-    with pytest.raises(StoreError, match=r"upgrade to schema 2 failed.*rolled back.*v1\.bak"):
+    with pytest.raises(
+        StoreError, match=rf"upgrade to schema {NEXT} failed.*rolled back.*v{CURRENT}\.bak"
+    ):
         Store(corpus)
     conn = sqlite3.connect(corpus)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     assert (
         conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
     )
@@ -254,13 +260,13 @@ def test_a_failing_migration_is_rolled_back(corpus: Path, monkeypatch: pytest.Mo
 def test_migration_refused_when_the_backup_cannot_be_written(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus.with_name("corpus.db.v1.bak").write_text("my notes, not a database")
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(schema.MIGRATIONS, 2, "CREATE TABLE extra (x);")
+    corpus.with_name(f"corpus.db.v{CURRENT}.bak").write_text("my notes, not a database")
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(schema.MIGRATIONS, NEXT, "CREATE TABLE extra (x);")
     with pytest.raises(StoreError, match="not overwritten"):
         Store(corpus)
     conn = sqlite3.connect(corpus)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == CURRENT
     conn.close()
 
 
