@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from models.changes import ChangeSet
 from models.service.annotation import AnnotationService
-from models.service.base import EditError, shorten
+from models.service.context import EditError, shorten
 from models.spans import Entity, Quote, Speaker
 from models.store import team as tables
 from models.team.candidates import Candidate, Disagreement, Key, Span, gather, key, overlapping
@@ -159,7 +159,7 @@ class Adjudication:
             label = label or common.label  # type: ignore[union-attr]
             if label not in self.service.labels.names:
                 raise EditError(f"unknown label {label!r}")
-            normal = self.service.store.normal_of(self.doc_id, label, words) or words
+            normal = self.service.store.spans.normal_of(self.doc_id, label, words) or words
             new = Entity(start, end, label, words, normal, None, "added", self.service.annotator)
         else:
             who = speaker if speaker is not None else common.speaker  # type: ignore[union-attr]

@@ -10,8 +10,8 @@ import pytest
 from team_helpers import Team, assign_all, corpus_documents, make_corpus, merge, scripted_team, work
 
 from models.io.exporters import ExportOptions, export
+from models.service import EditError
 from models.service.annotation import AnnotationService
-from models.service.base import EditError
 from models.store.store import Store
 from models.team.adjudicate import Adjudication
 

@@ -81,7 +81,7 @@ def test_the_documents_and_their_gold_arrive_in_a_new_team_database(team: Team) 
     assert d1.status == "new"
     assert {e.text for e in d1.entities} == {"Владимир Путин", "Садыром Жапаровым", "Москве"}
     assert all(e.state == "suggested" for e in d1.entities)  # the model's, until adjudicated
-    assert store.count_documents(search="Москва") == 1
+    assert AnnotationService(store).listing(search="Москва").extent()[0] == 1
 
 
 def test_merging_twice_changes_nothing(team: Team) -> None:
