@@ -11,7 +11,7 @@ quote_speakers' job; this module only lists them with case, gender and context.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.nlp.tokens import Token
 from models.quotes.chain import Chain, noun_chain, skip_to
@@ -63,6 +63,7 @@ class Mention:
     prep: str = ""
     addressee: bool = False
     titled: bool = False
+    doc: str = ""  # the document noun this mention completes ("доклад социолога X")
 
     def nominative(self) -> bool:
         """Could be the grammatical subject (unknown case counts as possible)."""
@@ -124,17 +125,32 @@ def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
 
 def _doc_mention(
     text: str, toks: list[Token], i: int, chain: Chain, left: int, ent_start: dict[int, Entity]
-) -> Mention:
-    """The source of "в сообщении X": X (an entity when it starts with one), else the doc."""
+) -> tuple[Mention, int]:
+    """The source of "в сообщении X": X (an entity when it starts with one, the person at
+    the end of "в докладе социолога Марка Хейла", the role in "заявление премьера"),
+    else the doc; with the index after it."""
     head = i + 1
     org = _lead_org(toks, head, chain.core, ent_start)
     if org is not None:
-        return Mention(org.start, org.end, "ORG", org.normal, frozenset(), left, head=toks[i].low)
+        found = Mention(org.start, org.end, "ORG", org.normal, frozenset(), left, head=toks[i].low)
+        return found, chain.end
+    doc, cases = noun_lemma(toks[i].text) or toks[i].low, noun_cases(toks[i].text)
+    person = ent_start.get(toks[chain.end].start) if chain.titled else None
+    if person is not None:
+        gender = person_gender(person.normal)
+        found = Mention(
+            person.start, person.end, "PER", person.normal, cases, left, gender, doc=doc
+        )
+        return found, skip_to(toks, chain.end, person.end)
     lemma = noun_lemma(toks[head].text) or ""
+    if lemma in ROLE_NOUNS or is_animate_noun(toks[head].text):
+        role, _ = _noun_mention(text, toks, head, ent_start, lemma)
+        return replace(role, cases=cases, token=left, doc=doc), chain.end
     normal = _phrase_normal(toks, head, head, chain.core, text)
-    return Mention(
+    found = Mention(
         toks[head].start, toks[chain.end - 1].end, "place", normal, frozenset(), left, head=lemma
     )
+    return found, chain.end
 
 
 def _noun_mention(
@@ -154,8 +170,9 @@ def _noun_mention(
         left -= 1
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
-    if kind == "doc" and chain.end > i + 1:
-        return _doc_mention(text, toks, i, chain, left, ent_start), chain.end
+    if kind == "doc" and (chain.end > i + 1 or chain.titled):
+        return _doc_mention(text, toks, i, chain, left, ent_start)
+    titled = chain.titled or (kind == "role" and _coordinated_title(toks, chain.end, ent_start))
     noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
@@ -170,8 +187,19 @@ def _noun_mention(
         gender=gender,
         number=number,
         head=lemma,
-        titled=chain.titled,
+        titled=titled,
     ), chain.end
+
+
+def _coordinated_title(toks: list[Token], j: int, ent_start: dict[int, Entity]) -> bool:
+    """ "писатель и журналист Виктор Шендерович": the first title is coordinated with a
+    second one that names a person, so neither is the speaker."""
+    if j + 1 >= len(toks) or toks[j].low != "и" or not toks[j + 1].is_word:
+        return False
+    nxt = toks[j + 1]
+    if not (noun_lemma(nxt.text) in ROLE_NOUNS or is_animate_noun(nxt.text)):
+        return False
+    return noun_chain(toks, j + 2, ent_start, False).titled
 
 
 def _name_mention(toks: list[Token], index: int) -> Mention:
@@ -209,26 +237,19 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
     head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
-    addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
+    addressee = (head_before in ADDRESSEE_HEADS and not _titles_name(toks[k])) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"
     if (m.prep, m.addressee, m.cases, m.number) == (prep, addressee, cases, number):
         return m
-    return Mention(
-        m.start,
-        m.end,
-        m.kind,
-        m.normal,
-        cases,
-        m.token,
-        m.gender,
-        number,
-        m.head,
-        prep,
-        addressee,
-        m.titled,
-    )
+    return replace(m, cases=cases, number=number, prep=prep, addressee=addressee)
+
+
+def _titles_name(tok: Token) -> bool:
+    """ "журналист Виктор Шендерович": a person noun in the nominative is a title, not
+    the one told ("журналисту Ивану Петрову")."""
+    return is_animate_noun(tok.text) and "nomn" in noun_cases(tok.text)
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:

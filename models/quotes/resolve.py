@@ -16,9 +16,11 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from models.nlp.tokens import Token
 from models.quotes.index import Ranges
-from models.quotes.lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
+from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, ROLE_NOUNS
 from models.quotes.morph import (
+    is_adjective,
     is_animate_noun,
     name_parse,
     noun_gender,
@@ -85,14 +87,26 @@ def _key(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def _is_title_noun(word: str) -> str | None:
+    lemma = noun_lemma(word)
+    return lemma if lemma and (lemma in ROLE_NOUNS or is_animate_noun(word)) else None
+
+
 def _titles(text: str, ent: Entity) -> frozenset[str]:
-    toks = tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]
-    found = set()
-    for tok in reversed(toks):
-        if not tok.is_word:
+    """The title's head nouns: the first person noun of the noun phrase before the name,
+    and those coordinated with it ("писатель и журналист"); the nouns after the head are
+    its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
+    run: list[Token] = []
+    for tok in reversed(tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]):
+        if not tok.is_word or tok.low in PREPOSITIONS:
             break
-        lemma = noun_lemma(tok.text)
-        if lemma and (lemma in ROLE_NOUNS or is_animate_noun(tok.text)):
+        if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
+            break
+        run.insert(0, tok)
+    found: set[str] = set()
+    for k, tok in enumerate(run):
+        lemma = _is_title_noun(tok.text)
+        if lemma and (not found or run[k - 1].low == "и"):
             found.add(lemma)
     return frozenset(found)
 

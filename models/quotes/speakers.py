@@ -102,7 +102,7 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return 7.0
     if m.kind == "there":
         return 2.5  # "— сообщили там": resolvable ones only (speaker_in)
-    if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place"):
+    if m.prep in _LOCATIVE_PREPS and (m.kind in ("ORG", "LOC", "place") or m.doc):
         return 2.5
     if m.prep in _LOCATIVE_PREPS and m.kind == "doc":
         return 2.0  # a bare document ("в документе") yields to a named body
@@ -110,6 +110,8 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return None
     if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
         # "приводит слова губернатора X ТАСС": the quoted one is an object
+        if m.doc:
+            return 8.0  # "цитирует X сообщение Y": the one whose message it is
         if not m.nominative() or {"accs", "gent"} & m.cases:
             return _BASE[m.kind] + 1.5
         return 1.0

@@ -1,0 +1,53 @@
+"""Speakers named through a title on real news, each rule on fresh sentences: a name in
+apposition to a role noun, a person inside a document's complement, coordinated titles,
+a title's complement that is not the title, a journalist who is the speaker."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_person_at_the_end_of_a_documents_complement_is_the_source() -> None:
+    text = (
+        "Об этом говорится в докладе британского социолога Марка Хейла: «Молодежь все "
+        "реже читает бумажные газеты»."
+    )
+    assert speakers(text) == ["Марк Хейл"]
+
+
+def test_a_role_in_a_documents_complement_resolves_to_its_holder() -> None:
+    text = (
+        "Премьер-министр Михаил Мишустин провел совещание. В четверг опубликовано "
+        "заявление премьера: «Налоги для малого бизнеса не вырастут»."
+    )
+    assert speakers(text) == ["Михаил Мишустин"]
+
+
+def test_a_quoting_verb_gives_the_one_whose_message_it_is() -> None:
+    text = "«Мы приняли к сведению сообщения о беспилотниках», — цитирует Захарова сообщение Стано."
+    assert speakers(text) == ["Стано"]
+
+
+def test_coordinated_titles_before_a_name_give_the_name() -> None:
+    text = (
+        "Вот как выставку оценил художник и критик Павел Громов, который сам когда-то "
+        "учился в этом училище: «Такого смелого подбора работ я не помню»."
+    )
+    assert speakers(text) == ["Павел Громов"]
+
+
+def test_a_journalist_in_the_nominative_is_a_title_not_the_one_told() -> None:
+    text = "«Редакция не получала никаких предупреждений», — заявила журналист Ирина Белова."
+    assert speakers(text) == ["Ирина Белова"]
+
+
+def test_a_titles_complement_is_not_the_persons_title() -> None:
+    text = (
+        "Губернатор Олег Нестеров провел совещание в понедельник. «Мы проверим каждую "
+        "жалобу», — сказал помощник губернатора Андрей Лапин. «Сроки ремонта не "
+        "сдвинутся», — добавил губернатор."
+    )
+    assert speakers(text) == ["Андрей Лапин", "Олег Нестеров"]
