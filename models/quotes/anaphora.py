@@ -19,24 +19,13 @@ from __future__ import annotations
 import re
 
 from models.quotes.context import SpeakerContext, is_media
-from models.quotes.lexicon import INSTITUTION_NOUNS
+from models.quotes.lexicon import ANONYMOUS_NOUNS, INSTITUTION_NOUNS
 from models.quotes.mentions import Mention, find_mentions
+from models.quotes.resolve import paragraph_window
 
 WINDOW = 900  # characters looked back at most
 _STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
 _LOCATIVE = ("в", "во")
-
-
-def _window_start(text: str, pos: int) -> int:
-    """Start of the paragraph before ``pos``'s paragraph (or ``WINDOW`` back)."""
-    floor = max(0, pos - WINDOW)
-    para = text.rfind("\n", floor, pos)
-    if para < 0:
-        return floor
-    while para > floor and text[para - 1].isspace():
-        para -= 1
-    prev = text.rfind("\n", floor, para)
-    return prev + 1 if prev >= 0 else floor
 
 
 def _sentence_starts(ctx: SpeakerContext, start: int, end: int) -> list[int]:
@@ -81,7 +70,7 @@ def _subject_like(m: Mention) -> bool:
 
 def _sentences_back(ctx: SpeakerContext, pos: int) -> list[list[Mention]]:
     """The mentions of each sentence before ``pos`` in the window, nearest first."""
-    start = _window_start(ctx.text, pos)
+    start = paragraph_window(ctx.text, pos, WINDOW)
     starts = _sentence_starts(ctx, start, pos)
     ends = [*starts[1:], pos]
     return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
@@ -149,4 +138,21 @@ def plural_before(ctx: SpeakerContext, pos: int) -> str | None:
         candidates = _plural_antecedents(ctx, found)
         if candidates:
             return candidates[0] if len(candidates) == 1 else None
+    return None
+
+
+def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None:
+    """ "Губернатор обратил внимание… «…», — добавил он": with no person named for it,
+    "он"/"она" stands for the singular role noun that is the subject of the nearest
+    sentence with one (its normal form, in lower case)."""
+    for found in _sentences_back(ctx, pos):
+        for m in found:
+            if (
+                m.kind == "role"
+                and m.number != "plur"
+                and m.nominative()
+                and not (m.addressee or m.titled or m.head in ANONYMOUS_NOUNS)
+                and not (gender == "masc" and m.gender == "femn")
+            ):
+                return m.normal[:1].lower() + m.normal[1:] if m.normal[1:2].islower() else m.normal
     return None

@@ -129,6 +129,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
             speaker = last[0]
         if speaker is not None:
             last = (speaker, c.span.end)
+            ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
     return quotes
 

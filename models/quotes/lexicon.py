@@ -263,8 +263,11 @@ WEAK_LEMMAS = frozenset(
     ]
 )
 
-# Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X".
-QUOTING_LEMMAS = frozenset(["приводить", "привести", "цитировать", "процитировать"])
+# Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X",
+# "передает слова X корреспондент"; an outlet as their subject only relays.
+QUOTING_LEMMAS = frozenset(
+    ["приводить", "привести", "цитировать", "процитировать", "передавать", "передать"]
+)
 
 # Legal forms written before an organization's «name»; they belong to the entity.
 LEGAL_FORMS = frozenset(

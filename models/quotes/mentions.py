@@ -16,7 +16,6 @@ from dataclasses import dataclass, replace
 from models.nlp.tokens import Token
 from models.quotes.chain import Chain, noun_chain, skip_to
 from models.quotes.lexicon import (
-    ADDRESSEE_HEADS,
     ANONYMOUS_NOUNS,
     COUNT_WORDS,
     DOC_NOUNS,
@@ -41,6 +40,7 @@ from models.quotes.morph import (
     to_nominative,
     tokenize,
 )
+from models.quotes.position import entity_cases, genitive_of_noun, told
 from models.spans import Entity
 
 CITED = "со ссылкой на"
@@ -76,25 +76,6 @@ class Clause:
 
     tokens: list[Token]
     mentions: list[Mention]
-
-
-def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
-    """Cases the entity's words agree on (unknown words do not constrain).
-
-    For a person the first name decides when pymorphy knows it as a name: a guessed
-    surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
-    """
-    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
-    if ent.label == "PER" and words:
-        named = name_cases(words[0].text)
-        if named:
-            return named
-    common: set[str] | None = None
-    for tok in words:
-        cases = noun_cases(tok.text)
-        if cases:
-            common = set(cases) if common is None else common & cases
-    return frozenset(common or ())
 
 
 def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str) -> str:
@@ -236,20 +217,13 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
-    head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
-    addressee = (head_before in ADDRESSEE_HEADS and not _titles_name(toks[k])) or prep == "для"
+    addressee = told(toks, k) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"
     if (m.prep, m.addressee, m.cases, m.number) == (prep, addressee, cases, number):
         return m
     return replace(m, cases=cases, number=number, prep=prep, addressee=addressee)
-
-
-def _titles_name(tok: Token) -> bool:
-    """ "журналист Виктор Шендерович": a person noun in the nominative is a title, not
-    the one told ("журналисту Ивану Петрову")."""
-    return is_animate_noun(tok.text) and "nomn" in noun_cases(tok.text)
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:
@@ -318,17 +292,10 @@ def find_mentions(
         ent = ent_start.get(tok.start)
         if ent is not None:
             gender = person_gender(ent.normal) if ent.label == "PER" else None
-            found.append(
-                Mention(
-                    ent.start,
-                    ent.end,
-                    ent.label,
-                    ent.normal,
-                    _entity_cases(text, ent),
-                    i,
-                    gender=gender,
-                )
-            )
+            cases = entity_cases(text, ent)
+            if ent.label == "PER" and genitive_of_noun(toks, i - 1, cases):
+                cases = cases - {"nomn"}
+            found.append(Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender))
             i = skip_to(toks, i, ent.end)
             continue
         if tok.is_word and tok.low in PRONOUNS:

@@ -107,6 +107,14 @@ def noun_lemma(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50000)
+def is_common_noun(word: str) -> bool:
+    """A noun that is no name of a person, place or organization ("сомнения", not "Крыма")."""
+    found = parses(_key(word))
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+    return bool(found) and found[0].tag.POS == "NOUN" and not proper & found[0].tag.grammemes
+
+
+@lru_cache(maxsize=50000)
 def noun_gender(word: str) -> str | None:
     """Gender of a word whose first reading is a common animate noun ("певица" → femn,
     "энергетики" → None: it is read as the inanimate "энергетика" first)."""

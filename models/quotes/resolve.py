@@ -28,17 +28,30 @@ from models.quotes.morph import (
     person_gender,
     tokenize,
 )
+from models.quotes.position import name_position
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
+PRONOUN_WINDOW = 1500  # characters: how far back a subject outranks a nearer oblique
 
 
 class Person:
     """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal", "start")
+    __slots__ = (
+        "_ent",
+        "_gender",
+        "_position",
+        "_text",
+        "_title_words",
+        "_titles",
+        "end",
+        "normal",
+        "spoke",
+        "start",
+    )
 
     def __init__(self, text: str, ent: Entity, normal: str) -> None:
         self.start, self.end, self.normal = ent.start, ent.end, normal
@@ -46,6 +59,20 @@ class Person:
         self._gender: str | bool | None = False
         self._titles: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
+        self._position: str | None = None
+        self.spoke = False  # the speaker of a quote before this point
+
+    @property
+    def position(self) -> str:
+        """ "subject", "oblique" or "addressee" (quote_position)."""
+        if self._position is None:
+            self._position = name_position(self._text, self._ent)
+        return self._position
+
+    @property
+    def salient(self) -> bool:
+        """What "он" refers back to: a subject or someone already quoted."""
+        return self.spoke or self.position == "subject"
 
     @property
     def gender(self) -> str | None:
@@ -154,9 +181,22 @@ class NameIndex:
 class People(Sequence[Person]):
     """The document's persons in text order, with a fast "who came before" query."""
 
-    def __init__(self, persons: Sequence[Person] = ()) -> None:
+    def __init__(self, persons: Sequence[Person] = (), text: str = "") -> None:
         self.items = list(persons)
         self.starts = [p.start for p in self.items]
+        self.text = text
+
+    def mark_speaker(self, start: int, normal: str) -> None:
+        """Note that the person at ``start`` (or the last one before it with this normal
+        form, for a pronoun or title that stands for them) spoke."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.items) and self.items[i].start == start:
+            self.items[i].spoke = True
+            return
+        for p in self.before(start, SEARCH_BACK):
+            if p.normal == normal:
+                p.spoke = True
+                return
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
         return self.items[i]
@@ -181,7 +221,8 @@ def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameI
             Person(text, e, names.full(e.normal or e.text))
             for e in entities
             if e.label == "PER" and not blocked.contains(e.start)
-        ]
+        ],
+        text,
     )
 
 
@@ -215,13 +256,34 @@ def _gender_ok(person: Person, gender: str | None) -> bool:
     return gender not in ("masc", "femn") or person.gender in (None, gender)
 
 
+def paragraph_window(text: str, pos: int, limit: int = 900, back: int = 1) -> int:
+    """Start of the paragraph ``back`` paragraphs before ``pos``'s paragraph (or
+    ``limit`` characters back)."""
+    floor = max(0, pos - limit)
+    para = text.rfind("\n", floor, pos)
+    for _ in range(back):
+        if para < 0:
+            return floor
+        while para > floor and text[para - 1].isspace():
+            para -= 1
+        para = text.rfind("\n", floor, para)
+    return para + 1 if para >= 0 else floor
+
+
 def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
-    """The last person before ``pos`` whose gender matches the pronoun's."""
+    """The person "он"/"она" at ``pos`` stands for: of the right gender (else of unknown
+    gender), never an addressee; within this paragraph and the two before, the last
+    subject or speaker ("Силуанов заявил журналисту Юнашеву. «…», — сказал он" is
+    Силуанов), else the last such person at all."""
     if gender not in ("masc", "femn"):
         return None
-    before = people.before(pos, SEARCH_BACK)
-    exact = next((p for p in before if p.gender == gender), None)
-    return exact or next((p for p in before if p.gender is None), None)
+    before = [p for p in people.before(pos, SEARCH_BACK) if p.position != "addressee"]
+    floor = paragraph_window(people.text, pos, PRONOUN_WINDOW, back=2)
+    for group in ([p for p in before if p.gender == gender], [p for p in before if not p.gender]):
+        if group:
+            near = (p for p in group if p.start >= floor and p.salient)
+            return next(near, group[0])
+    return None
 
 
 def _groups(lemma: str) -> set[int]:

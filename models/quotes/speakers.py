@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
-from models.quotes.anaphora import body_before, plural_before
+from models.quotes.anaphora import body_before, plural_before, role_before
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
@@ -137,9 +137,9 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
         if base is None:
             continue
         if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
-            present = verb is not None and verb.tense == "pres"
+            present = verb is not None and verb.tense == "pres" and not verb.quoting
             if len(others) > 1 or not present:
-                continue
+                continue  # "«…», — передает Интерфакс": the outlet relays
         score = base
         if verb is not None:
             score += _agreement(m, verb) - 0.08 * abs(m.token - verb.index)
@@ -172,7 +172,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
-        normal = person.normal if person else m.normal.lower()
+        role = None if person else role_before(ctx, m.start, m.gender)
+        normal = person.normal if person else role or m.normal.lower()
     elif m.kind == "there" or _anaphoric_body(m, ctx.text):
         normal = body_before(ctx, m.start) or m.normal
     elif m.kind == "role":
