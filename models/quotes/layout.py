@@ -14,8 +14,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.quotes.insertions import split_insertions
 from models.quotes.lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
-from models.quotes.marks import MarkSpan, split_insertions
+from models.quotes.marks import MarkSpan
 from models.quotes.morph import is_speech_cue, tokenize
 from models.spans import Noise
 
