@@ -24,7 +24,9 @@ from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
 
 BY_WORDS = re.compile(
-    r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b"
+    r"(?i)\b(?:по|согласно)\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам"
+    r"|данным|информации|сведениям|утверждению|заявлению|признанию|убеждению|версии"
+    r"|сообщению|заключению|прогнозу|подсчетам)\b"
 )
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
@@ -109,6 +111,18 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     return speaker_in(ctx, end, nxt_end)
 
 
+def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "«П»: жители Заречья вышли на митинг. Организатор Анна Козлова заявила…" — a
+    headline quote whose statement names no speaker: the next sentence's, when it has a
+    speech verb."""
+    end = layout.sentence_end(c.span.outer_end)
+    start = len(layout.flat) - len(layout.flat[end:].lstrip(" \t\n.!?…"))
+    stop = layout.sentence_end(start)
+    if start >= stop or not cue_in(ctx, start, stop, strong=True):
+        return None
+    return speaker_in(ctx, start, stop)
+
+
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote."""
     end = layout.sentence_start(c.span.open)
@@ -159,6 +173,8 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
         found = speaker_in(ctx, *c.rest)
         if found:
             return found
+    if c.headline:
+        return _next_sentence(layout, c, ctx)
     if not c.standalone:
         return None
     return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)

@@ -64,6 +64,11 @@ def _speech_like(content: str) -> bool:
     return any(is_finite_verb(w) for w in found)
 
 
+def _utterance(content: str) -> bool:
+    """ "«Вы — никто!»": a capitalized span ending like a sentence."""
+    return content[:1].isupper() and bool(re.search(r"[.!?…]\s*$", content))
+
+
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
     content = text[span.start : span.end]
@@ -73,13 +78,15 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
         return True
     lead = doc.flat[c.before[0] : span.open]
     if lead.rstrip().endswith(":"):
+        if len(words(content)) <= 2:
+            return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))
         return not looks_like_name(text, span) or cue_in(ctx, *c.before)
     if speech_after_addressee(text, span):
         return True
     if looks_like_name(text, span) or len(words(content)) < 3:
         return False
-    if c.standalone:
-        return _speech_like(content)
+    if c.standalone or c.headline:
+        return _speech_like(content) and (c.standalone or content[:1].isupper())
     if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
         return True
     return c.rest is not None and cue_in(ctx, *c.rest)

@@ -1,0 +1,56 @@
+"""Colons and introducing phrases on real news, each rule on fresh sentences: a short
+span after a colon is speech only when it reads as an utterance; a headline quote takes
+its speaker from the next sentence; "по утверждению", "согласно заявлению" name a source."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import pairs, speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_two_word_scare_quote_after_a_colon_is_no_quote() -> None:
+    text = (
+        "Стилист назвал главный тренд сезона одним словом, а потом уточнил: «уютная небрежность»."
+    )
+    assert pairs(text) == []
+
+
+def test_a_short_exclamation_after_a_colon_is_a_quote() -> None:
+    text = "Депутат Гусев коллеге по фракции: «Вы — лжец!» Заседание прервали."
+    assert pairs(text) == [("Вы — лжец!", "Гусев")]
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_next_sentence() -> None:
+    text = (
+        "«Вода уходит медленно»: глава района о ситуации на реке\n\n"
+        "Глава Ивановского района Сергей Орлов заявил, что уровень воды снижается."
+    )
+    assert pairs(text) == [("Вода уходит медленно", "Сергей Орлов")]
+
+
+def test_a_quoted_title_before_a_colon_is_no_quote() -> None:
+    text = "«Ирония судьбы»: как снимали фильм\n\nРежиссер рассказал, что съемки шли зимой."
+    assert pairs(text) == []
+
+
+def test_according_to_a_statement_names_its_source() -> None:
+    text = "Согласно заявлению Минфина, «дефицит бюджета сократится уже в следующем году»."
+    assert speakers(text) == ["Минфин"]
+
+
+def test_by_the_claim_of_names_its_source() -> None:
+    text = (
+        "По утверждению губернатора Олега Рябова, область «полностью готова к паводку и "
+        "не нуждается в помощи»."
+    )
+    assert speakers(text) == ["Олег Рябов"]
+
+
+def test_a_belief_adjective_introduces_a_mixed_quote() -> None:
+    text = (
+        "Супруга осужденного Анна Лосева убеждена, что встречи должны проходить «не реже "
+        "одного раза в неделю и без посторонних»."
+    )
+    assert speakers(text) == ["Анна Лосева"]
