@@ -33,6 +33,10 @@ _ABOUT_THIS = re.compile(
     r"|с таким заявлением|эти слова|этими словами)\b"
 )
 _CONTRAST = re.compile(r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+_SUBORDINATE = re.compile(
+    r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
+    r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
+)
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
@@ -84,16 +88,31 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
         found = speaker_in(ctx, own, end)
         if found is not None:
             return found
-    if cue_in(ctx, start, end) or lead.rstrip().endswith(":"):
-        return speaker_in(ctx, start, end)
+    colon = lead.rstrip().endswith(":")
+    if cue_in(ctx, start, end) or colon:
+        return speaker_in(ctx, start, end) or (_only_person(ctx, start, end) if colon else None)
     return None
 
 
+def _only_person(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
+    """ "Вечером состоялась встреча с Игорем Лебедевым: «…»": a colon after a clause that
+    names one person, in whatever case, introduces that person's words."""
+    found = [p for p in ctx.people.between(start, end) if p.position != "addressee"]
+    if len(found) != 1:
+        return None
+    p = found[0]
+    return Speaker(p.start, p.end, ctx.text[p.start : p.end], p.normal)
+
+
 def _own_clause(layout: Layout, start: int, end: int) -> int:
-    """Where the quote's own clause begins after a contrast ("«A», — сказал X, а Y
-    возразил: «B»": Y's clause starts after ", а"), else ``start``."""
+    """Where the quote's own clause begins: after a contrast ("«A», — сказал X, а Y
+    возразил: «B»": Y's clause starts after ", а") or after a subordinate clause that
+    opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else ``start``."""
     last = _last(_CONTRAST.finditer(layout.flat, start, end))
-    return last.end() if last is not None else start
+    if last is not None:
+        return last.end()
+    sub = _SUBORDINATE.match(layout.flat, start, end)
+    return sub.end() if sub is not None else start
 
 
 def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:

@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from models.nlp.morph import parses
 from models.nlp.tokens import Token
 from models.quotes.index import Ranges
 from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, ROLE_NOUNS
@@ -135,7 +136,26 @@ def _titles(text: str, ent: Entity) -> frozenset[str]:
         lemma = _is_title_noun(tok.text)
         if lemma and (not found or run[k - 1].low == "и"):
             found.add(lemma)
-    return frozenset(found)
+    after = _appositive(text, ent)
+    return frozenset(found | {after} if after else found)
+
+
+def _appositive(text: str, ent: Entity) -> str | None:
+    """ "Иван Гуров, чиновник минздрава,": a singular person noun right after the name
+    and a comma or dash (adjectives allowed between) is a title too."""
+    toks = tokenize(text, ent.end, min(len(text), ent.end + 80))[:4]
+    if not toks or toks[0].text not in ",—–":
+        return None
+    for tok in toks[1:]:
+        if not tok.is_word:
+            return None
+        lemma = _is_title_noun(tok.text)
+        if lemma:
+            singular = any(p.tag.number == "sing" for p in parses(tok.low)[:1])
+            return lemma if singular else None
+        if not is_adjective(tok.text):
+            return None
+    return None
 
 
 class NameIndex:
@@ -160,7 +180,7 @@ class NameIndex:
     def full(self, normal: str) -> str:
         """A surname alone, or after initials ("В. В. Путин"), replaced by the longest
         full name ending with it (whose first name has the first initial)."""
-        words = normal.split()
+        words = _GLUED_INITIAL.sub(r"\1 ", normal).split()  # "А.Лапин" is "А. Лапин"
         initials = [w for w in words[:-1] if _INITIAL.fullmatch(w)]
         if len(words) != 1 and len(initials) != len(words) - 1:
             return clean_name(normal)
@@ -227,6 +247,7 @@ def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameI
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([А-ЯЁA-Z]\.)(?=[А-ЯЁA-Z])")
 
 
 def _initials_fit(initials: list[str], name: str) -> bool:
@@ -348,8 +369,8 @@ def resolve_role(
         if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
-        if score == 1 and _activity_fits(head, p.title_words):
-            score = 2
+        if score <= 1 and _activity_fits(head, p.title_words):
+            score = 2  # also one whose other title clashes: people hold several
         if complement and head in p.title_words and not complement & p.title_words:
             score = 0
         elif complement and score >= 2 and _complement_fits(complement, p.title_words):

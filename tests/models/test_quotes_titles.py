@@ -51,3 +51,40 @@ def test_a_titles_complement_is_not_the_persons_title() -> None:
         "сдвинутся», — добавил губернатор."
     )
     assert speakers(text) == ["Андрей Лапин", "Олег Нестеров"]
+
+
+def test_a_title_in_apposition_after_the_name_is_the_persons_title() -> None:
+    text = (
+        "На совещании выступил Иван Гуров, чиновник областного минздрава. С ним спорил "
+        "Олег Сомов. «Мы закупим новые аппараты до конца года», — сказал чиновник."
+    )
+    assert speakers(text) == ["Иван Гуров"]
+
+
+def test_a_misspelt_title_still_finds_its_holder() -> None:
+    text = (
+        "Молебен по Ивану Ершову возглавил протоирей Сергей Лавин, глава епархиального "
+        "отдела. «Мы молимся о мире», — сказал протоиерей."
+    )
+    assert speakers(text) == ["Сергей Лавин"]
+
+
+def test_an_initial_glued_to_the_surname_takes_the_full_name() -> None:
+    text = "Губернатор Андрей Лапин посетил школу. «Ремонт закончат к сентябрю», — сказал А.Лапин."
+    assert speakers(text) == ["Андрей Лапин"]
+
+
+def test_a_colon_after_a_meeting_with_someone_introduces_that_person() -> None:
+    text = (
+        "«Бюджет принят», — сказал министр Петр Зуев. Вечером состоялась встреча с Игорем "
+        "Лебедевым: «Мы обсудили поставки зерна»."
+    )
+    assert speakers(text) == ["Петр Зуев", "Игорь Лебедев"]
+
+
+def test_the_subject_of_an_opening_subordinate_clause_is_not_the_speaker() -> None:
+    text = (
+        "Депутат Ильин выступал долго. Когда он шел к трибуне, депутат Баталин выкрикнул "
+        "с места: «Говорите своими словами!»"
+    )
+    assert speakers(text) == ["Баталин"]
