@@ -174,8 +174,10 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         role = None if person else role_before(ctx, m.start, m.gender)
         normal = person.normal if person else role or m.normal.lower()
-    elif m.kind == "there" or _anaphoric_body(m, ctx.text):
+    elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
+    elif _anaphoric_body(m, ctx.text):
+        normal = body_before(ctx, m.start, far=True) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(

@@ -1,0 +1,42 @@
+"""Institutions and outlets on real news, each rule on fresh sentences: an outlet that
+relays is no source, "в ведомстве" skips it and may look back to the headline, and an
+organization in a title is the body when nothing else is named."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_outlet_that_relays_is_no_source() -> None:
+    assert speakers("«Переговоры продолжатся в пятницу», — передает Интерфакс.") == [None]
+
+
+def test_relaying_someones_words_gives_that_someone() -> None:
+    text = "«Мы не отступим», — приводит агентство слова Смирнова."
+    assert speakers(text) == ["Смирнов"]
+
+
+def test_the_agency_noun_skips_the_outlet_that_relayed() -> None:
+    text = (
+        "Об этом говорится в сообщении пресс-службы Минтранса, передает «Вести». «Новые "
+        "правила вступят в силу с марта», — уточнили в министерстве."
+    )
+    assert speakers(text) == ["Минтранс"]
+
+
+def test_the_agency_noun_looks_back_to_the_headline() -> None:
+    text = (
+        "Минздрав опроверг слухи о закрытии районных больниц\n\n"
+        "Ранее депутаты городской думы заявили, что в трех районах сократят врачей.\n\n"
+        "Утром в понедельник в федеральном ведомстве пояснили, что «ни одна больница не "
+        "будет закрыта без замены»."
+    )
+    assert speakers(text) == ["Минздрав"]
+
+
+def test_an_organization_in_a_title_is_the_agency() -> None:
+    text = 'Глава МЧС Илья Лосев заявил: "Пожар потушен силами двух бригад“,- сообщает ведомство.'
+    assert speakers(text) == ["МЧС"]
