@@ -42,6 +42,7 @@ from models.quotes.context import SpeakerContext
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
+from models.quotes.merged import split_all
 from models.quotes.morph import is_finite_verb
 from models.quotes.names import (
     looks_like_name,
@@ -112,7 +113,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     """
     work = mask_noise(text, noise)
     blank = Ranges((n.start, n.end) for n in noise)
-    ents = EntityIndex(e for e in entities if not blank.contains(e.start))
+    ents = EntityIndex(e for e in split_all(text, entities) if not blank.contains(e.start))
     spans = find_mark_spans(work)
     layout = make_layout(work, spans)
     ctx = SpeakerContext(work, ents, NameIndex(ents))

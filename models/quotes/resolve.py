@@ -177,6 +177,17 @@ class NameIndex:
         key = _key(word)
         return key in self.by_surname or any(_same_surname(s, key) for s in self.by_surname)
 
+    def of(self, text: str, normal: str) -> str:
+        """The full name for a mention: a surname alone ("Вертинский") takes the full name
+        this document gives that surname, whatever first name the entity's normal form
+        carries (it may come from a merged span)."""
+        words = normal.split()
+        if len(text.split()) == 1 and len(words) > 1:
+            found = self.full(words[-1])
+            if found != words[-1]:
+                return found
+        return self.full(normal)
+
     def full(self, normal: str) -> str:
         """A surname alone, or after initials ("В. В. Путин"), replaced by the longest
         full name ending with it (whose first name has the first initial)."""
@@ -238,7 +249,7 @@ def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameI
     """PER entities outside ``blocked`` ranges (quotes), in text order."""
     return People(
         [
-            Person(text, e, names.full(e.normal or e.text))
+            Person(text, e, names.of(e.text, e.normal or e.text))
             for e in entities
             if e.label == "PER" and not blocked.contains(e.start)
         ],

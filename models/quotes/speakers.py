@@ -167,7 +167,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     text = ctx.text[m.start : m.end]
     normal = m.normal
     if m.kind == "PER":
-        normal = ctx.names.full(m.normal)
+        normal = ctx.names.of(text, m.normal)
     elif m.kind == "pronoun" and m.gender == "plur":
         normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":

@@ -88,3 +88,16 @@ def test_the_subject_of_an_opening_subordinate_clause_is_not_the_speaker() -> No
         "с места: «Говорите своими словами!»"
     )
     assert speakers(text) == ["Баталин"]
+
+
+def test_a_span_merged_from_two_names_is_never_the_speaker() -> None:
+    text = "Памятник Пушкину Дорохов открыл в субботу: «Это важный день для нашего города»."
+    assert speakers(text) == ["Дорохов"]
+
+
+def test_a_merged_span_gives_a_lone_surname_no_false_first_name() -> None:
+    text = (
+        "Андрей Дорохов приехал в Тверь. Памятник Пушкину Дорохов открыл в субботу. «Это "
+        "важный день для нашего города», — сказал Дорохов."
+    )
+    assert speakers(text) == ["Андрей Дорохов"]
