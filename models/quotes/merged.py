@@ -31,6 +31,16 @@ def _runs(words: list[Token]) -> list[list[Token]]:
     return runs
 
 
+def _cases(run: list[Token]) -> frozenset[str]:
+    return frozenset.intersection(*(name_cases(t.text) for t in run))
+
+
+def _is_merge(runs: list[list[Token]]) -> bool:
+    """A name in an oblique case before one in the nominative ("Сталину Вертинский"); a
+    surname pymorphy guesses in another case ("Антон Силуанов") is no merge."""
+    return len(runs) == 2 and "nomn" not in _cases(runs[0]) and "nomn" in _cases(runs[1])
+
+
 def _nominative(toks: list[Token]) -> str:
     out = []
     for tok in toks:
@@ -49,7 +59,7 @@ def split_merged(text: str, ent: Entity) -> list[Entity]:
     if len(words) < 2 or not all(name_cases(t.text) for t in words):
         return [ent]
     runs = _runs(words)
-    if len(runs) == 1:
+    if not _is_merge(runs):
         return [ent]
     return [
         Entity(r[0].start, r[-1].end, "PER", text[r[0].start : r[-1].end], _nominative(r))
