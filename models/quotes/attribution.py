@@ -37,6 +37,7 @@ _SUBORDINATE = re.compile(
     r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
 )
+PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
@@ -143,15 +144,22 @@ def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker
 
 
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
-    """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote."""
+    """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote;
+    'X сказал, что… В случае необходимости корабль… «П»' — or in the one before that, in
+    the same paragraph, when the sentence between names nobody."""
     end = layout.sentence_start(c.span.open)
-    if end == 0:
-        return None
-    start = layout.sentence_start(end - 1)
-    if ctx.blocked.within(start, end):
-        return None
-    if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
-        return speaker_in(ctx, start, end)
+    paragraph = layout.paragraph(c.span.open)
+    for _ in range(PREVIOUS_SENTENCES):
+        if end == 0:
+            return None
+        start = layout.sentence_start(end - 1)
+        if ctx.blocked.within(start, end) or layout.paragraph(start) != paragraph:
+            return None
+        if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
+            return speaker_in(ctx, start, end)
+        if ctx.entities.between(start, end) or speaker_in(ctx, start, end) is not None:
+            return None  # someone else is named in between
+        end = start
     return None
 
 

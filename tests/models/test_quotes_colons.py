@@ -54,3 +54,19 @@ def test_a_belief_adjective_introduces_a_mixed_quote() -> None:
         "одного раза в неделю и без посторонних»."
     )
     assert speakers(text) == ["Анна Лосева"]
+
+
+def test_a_lone_quote_takes_the_speech_verb_two_sentences_back() -> None:
+    text = (
+        "Затем Соколов сказал, что серьезных поломок на станции нет. В случае аварии "
+        "резервный насос можно запустить за час. «Мы не видим здесь больших рисков»."
+    )
+    assert speakers(text) == ["Соколов"]
+
+
+def test_a_sentence_naming_someone_else_stops_the_look_back() -> None:
+    text = (
+        "Затем Соколов сказал, что серьезных поломок на станции нет. Инженер Павел Жуков "
+        "проверил резервный насос. «Мы не видим здесь больших рисков»."
+    )
+    assert speakers(text) == ["Павел Жуков"]  # the subject of the sentence right before
