@@ -15,10 +15,11 @@ import re
 from collections.abc import Iterator
 
 from models.nlp.morph import normal_forms
+from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext
 from models.quotes.layout import Candidate, Layout
-from models.quotes.lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
-from models.quotes.morph import is_speech_cue, tokenize
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS, SPEECH_NOUNS, WEAK_LEMMAS
+from models.quotes.morph import is_speech_cue, noun_lemma, tokenize
 from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
@@ -46,15 +47,22 @@ def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> b
     """Whether ``text[start:end]`` has a speech verb outside quotes (``strong``: not a
     verb that is often something else, like "привести" or "назвать")."""
     blocked = ctx.blocked.within(start, end)
-    for tok in tokenize(ctx.text, start, end):
+    toks = tokenize(ctx.text, start, end)
+    for i, tok in enumerate(toks):
         if (
             tok.is_word
             and not any(a <= tok.start < b for a, b in blocked)
             and is_speech_cue(tok.text)
-            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS)
+            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS and not _words_next(toks, i))
         ):
             return True
     return False
+
+
+def _words_next(toks: list[Token], i: int) -> bool:
+    """ "привел слова министра", "процитировал высказывание": a weak cue with a noun
+    for words as its object is a strong one."""
+    return any(noun_lemma(t.text) in SPEECH_NOUNS for t in toks[i + 1 : i + 3] if t.is_word)
 
 
 def _possessive(ctx: SpeakerContext, start: int, word: str) -> Speaker:
@@ -145,16 +153,17 @@ def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker
 
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote;
-    'X сказал, что… В случае необходимости корабль… «П»' — or in the one before that, in
-    the same paragraph, when the sentence between names nobody."""
+    'X сказал, что… В случае необходимости корабль… «П»' — or in the one before that
+    sentence, in its paragraph, when that sentence names nobody."""
     end = layout.sentence_start(c.span.open)
-    paragraph = layout.paragraph(c.span.open)
+    paragraph = None
     for _ in range(PREVIOUS_SENTENCES):
         if end == 0:
             return None
         start = layout.sentence_start(end - 1)
-        if ctx.blocked.within(start, end) or layout.paragraph(start) != paragraph:
+        if ctx.blocked.within(start, end) or paragraph not in (None, layout.paragraph(start)):
             return None
+        paragraph = layout.paragraph(start)
         if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
             return speaker_in(ctx, start, end)
         if ctx.entities.between(start, end) or speaker_in(ctx, start, end) is not None:

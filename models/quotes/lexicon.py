@@ -264,6 +264,9 @@ WEAK_LEMMAS = frozenset(
     ]
 )
 
+# Nouns for someone's words: a weak cue with one as its object quotes ("привел слова X").
+SPEECH_NOUNS = frozenset(["слово", "цитата", "высказывание", "фраза", "реплика", "заявление"])
+
 # Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X",
 # "передает слова X корреспондент"; an outlet as their subject only relays.
 QUOTING_LEMMAS = frozenset(

@@ -50,7 +50,7 @@ class Person:
         "_titles",
         "end",
         "normal",
-        "spoke",
+        "spoke_at",
         "start",
     )
 
@@ -61,7 +61,7 @@ class Person:
         self._titles: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
         self._position: str | None = None
-        self.spoke = False  # the speaker of a quote before this point
+        self.spoke_at = -1  # where this person was last a quote's speaker (a mention)
 
     @property
     def position(self) -> str:
@@ -73,7 +73,7 @@ class Person:
     @property
     def salient(self) -> bool:
         """What "он" refers back to: a subject or someone already quoted."""
-        return self.spoke or self.position == "subject"
+        return self.spoke_at >= 0 or self.position == "subject"
 
     @property
     def gender(self) -> str | None:
@@ -219,14 +219,14 @@ class People(Sequence[Person]):
 
     def mark_speaker(self, start: int, normal: str) -> None:
         """Note that the person at ``start`` (or the last one before it with this normal
-        form, for a pronoun or title that stands for them) spoke."""
+        form, for a pronoun or title that stands for them) spoke there."""
         i = bisect.bisect_left(self.starts, start)
         if i < len(self.items) and self.items[i].start == start:
-            self.items[i].spoke = True
+            self.items[i].spoke_at = start
             return
         for p in self.before(start, SEARCH_BACK):
             if p.normal == normal:
-                p.spoke = True
+                p.spoke_at = start
                 return
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
@@ -313,7 +313,7 @@ def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | No
     floor = paragraph_window(people.text, pos, PRONOUN_WINDOW, back=2)
     for group in ([p for p in before if p.gender == gender], [p for p in before if not p.gender]):
         if group:
-            near = (p for p in group if p.start >= floor and p.salient)
+            near = (p for p in group if p.salient and max(p.start, p.spoke_at) >= floor)
             return next(near, group[0])
     return None
 

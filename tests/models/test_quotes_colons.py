@@ -70,3 +70,11 @@ def test_a_sentence_naming_someone_else_stops_the_look_back() -> None:
         "проверил резервный насос. «Мы не видим здесь больших рисков»."
     )
     assert speakers(text) == ["Павел Жуков"]  # the subject of the sentence right before
+
+
+def test_a_lone_quote_in_the_next_paragraph_after_citing_someones_words() -> None:
+    text = (
+        "Глава района привел слова министра Игоря Светлова, сказанные на коллегии.\n"
+        "«Каждая школа должна получить новый автобус до осени»."
+    )
+    assert speakers(text) == ["Игорь Светлов"]

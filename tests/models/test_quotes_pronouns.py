@@ -42,3 +42,13 @@ def test_a_pronoun_with_no_person_is_the_role_that_was_the_subject() -> None:
 def test_a_name_in_the_genitive_after_a_noun_is_no_subject() -> None:
     text = "Выводы Смирнова подтвердил и академик Власов: «Образцы действительно древние»."
     assert speakers(text) == ["Власов"]
+
+
+def test_a_speaker_stays_salient_where_they_last_spoke() -> None:
+    text = (
+        "Губернатор Андрей Чибис провел совещание.\n"
+        "«Работы идут по графику», — сказал губернатор.\n"
+        "Затем он упомянул министра Олега Лаврова и его отчет.\n"
+        "«Осталось закончить две школы», — добавил он."
+    )
+    assert speakers(text) == ["Андрей Чибис", "Андрей Чибис"]
