@@ -21,7 +21,8 @@ from models.quotes.morph import is_speech_cue, tokenize
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+")
+# A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ])")
 _INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*\S")

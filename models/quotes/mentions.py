@@ -29,7 +29,9 @@ from models.quotes.lexicon import (
 from models.quotes.morph import (
     inflect,
     is_adjective,
+    is_adverb,
     is_animate_noun,
+    is_gerund,
     is_participle,
     name_cases,
     name_parse,
@@ -242,14 +244,18 @@ def _after_locative(toks: list[Token], i: int) -> bool:
 
 
 def _modifier_end(toks: list[Token], i: int) -> int | None:
-    """After ", <participle>/который…" the index past that modifier (its closing comma or
-    the clause end): "из документа, опубликованного на портале …" names no source there."""
+    """After ", <participle>/который…" or ", (очевидно) <gerund>…" the index past that
+    modifier (its closing comma or the clause end): "из документа, опубликованного на
+    портале …", "— подчеркнула адвокат, имея в виду обмен Савченко" name no source there."""
     if toks[i].text != "," or i + 1 >= len(toks) or not toks[i + 1].is_word:
         return None
-    nxt = toks[i + 1]
-    if not (nxt.low.startswith("котор") or is_participle(nxt.text)):
+    j = i + 1
+    if j + 1 < len(toks) and is_adverb(toks[j].text) and toks[j + 1].is_word:
+        j += 1
+    nxt = toks[j]
+    if not (nxt.low.startswith("котор") or is_participle(nxt.text) or is_gerund(nxt.text)):
         return None
-    j = i + 2
+    j += 1
     while j < len(toks) and toks[j].text not in ",;:":
         j += 1
     return j

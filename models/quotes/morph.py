@@ -167,6 +167,19 @@ def is_participle(word: str) -> bool:
 
 
 @lru_cache(maxsize=50000)
+def is_gerund(word: str) -> bool:
+    """A gerund in its most likely reading ("имея", "добавив", "отвечая")."""
+    found = parses(_key(word))
+    return bool(found) and found[0].tag.POS == "GRND"
+
+
+@lru_cache(maxsize=50000)
+def is_adverb(word: str) -> bool:
+    """An adverb or a parenthetical word ("очевидно", "видимо") in one of its readings."""
+    return any(p.tag.POS == "ADVB" or "Prnt" in p.tag for p in parses(_key(word))[:3])
+
+
+@lru_cache(maxsize=50000)
 def is_adjective(word: str) -> bool:
     return any(p.tag.POS in ("ADJF", "PRTF") for p in parses(_key(word)))
 

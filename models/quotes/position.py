@@ -51,8 +51,8 @@ def genitive_of_noun(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
     """ "Сомнения Орлова разделил и профессор Гусев": a name that may be a genitive, right
     after a common noun (``toks[k]``) that heads no title and stands in no prepositional
     phrase, is that noun's complement, not the subject."""
-    if k < 0 or "gent" not in cases or not toks[k].is_word:
-        return False
+    if k < 0 or (cases and "gent" not in cases) or not toks[k].is_word:
+        return False  # an indeclinable name ("обмен Савченко") may be a genitive too
     if not is_common_noun(toks[k].text) or _is_person_noun(toks[k].text):
         return False
     j = k - 1

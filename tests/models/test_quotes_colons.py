@@ -1,4 +1,4 @@
-"""Colons and introducing phrases on real news, each rule on fresh sentences: a short
+"""Colons, introducing phrases and clause edges on real news, each rule on fresh sentences: a short
 span after a colon is speech only when it reads as an utterance; a headline quote takes
 its speaker from the next sentence; "по утверждению", "согласно заявлению" name a source."""
 
@@ -78,3 +78,23 @@ def test_a_lone_quote_in_the_next_paragraph_after_citing_someones_words() -> Non
         "«Каждая школа должна получить новый автобус до осени»."
     )
     assert speakers(text) == ["Игорь Светлов"]
+
+
+def test_a_sentence_end_without_a_space_ends_the_attribution() -> None:
+    text = (
+        "Об этом сообщила адвокат Марина Громова.«Мы подадим жалобу в кассационный суд», — "
+        "заявила она.Как сообщалось, суд признал виновными участников экстремистской группы."
+    )
+    assert speakers(text) == ["Марина Громова"]
+
+
+def test_a_gerund_clause_after_the_speaker_names_no_source() -> None:
+    text = (
+        "«Решение примут уже на этой неделе», — сказала адвокат, поблагодарив Мари Дюпон за помощь."
+    )
+    assert speakers(text) == ["адвокат"]
+
+
+def test_an_indeclinable_name_after_a_noun_is_its_genitive() -> None:
+    text = "«Это давно решенный вопрос», — подчеркнула адвокат, обсуждая дело Шевченко."
+    assert speakers(text) == ["адвокат"]
