@@ -370,9 +370,11 @@ def resolve_role(
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
     A role with a complement ("министр финансов") does not stand for someone who holds
-    the same title with another complement ("министр экономики").
+    the same title with another complement ("министр экономики"). An unnamed source
+    ("представитель", "источник") stands only for a person just named with that title or
+    a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
     """
-    if number == "plur" or head in ANONYMOUS_NOUNS:
+    if number == "plur":
         return None
     best: tuple[int, int] | None = None
     chosen = None
@@ -380,6 +382,8 @@ def resolve_role(
         if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
+        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > CLOSE_ENOUGH):
+            continue  # "представитель Кремля" is the press secretary just named, or no one
         if score <= 1 and _activity_fits(head, p.title_words):
             score = 2  # also one whose other title clashes: people hold several
         if complement and head in p.title_words and not complement & p.title_words:

@@ -155,11 +155,12 @@ def _verb_gender(clause: Clause) -> str | None:
 
 
 def _anaphoric_body(m: Mention, text: str) -> bool:
-    """ "в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
+    """ "в ведомстве", "в надзорном ведомстве", "в пресс-службе управления": generic body
+    nouns with no name after them."""
     if m.kind != "place" or m.head not in ANAPHORIC_BODY_NOUNS:
         return False
-    last = [t for t in tokenize(text, m.start, m.end) if t.is_word][-1:]
-    return bool(last) and noun_lemma(last[0].text) == m.head
+    nouns = [noun_lemma(t.text) for t in tokenize(text, m.start, m.end) if t.is_word]
+    return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:

@@ -40,3 +40,11 @@ def test_the_agency_noun_looks_back_to_the_headline() -> None:
 def test_an_organization_in_a_title_is_the_agency() -> None:
     text = 'Глава МЧС Илья Лосев заявил: "Пожар потушен силами двух бригад“,- сообщает ведомство.'
     assert speakers(text) == ["МЧС"]
+
+
+def test_the_press_service_alone_is_the_body_named_before() -> None:
+    text = (
+        "Пресс-служба ГУ МЧС по Тверской области сообщила о пожаре на складе. «Возгорание "
+        "ликвидировано, пострадавших нет», — уточнили в пресс-службе управления."
+    )
+    assert speakers(text) == ["МЧС"]  # natasha tags the ORG without "ГУ"

@@ -101,3 +101,19 @@ def test_a_merged_span_gives_a_lone_surname_no_false_first_name() -> None:
         "важный день для нашего города», — сказал Дорохов."
     )
     assert speakers(text) == ["Андрей Дорохов"]
+
+
+def test_a_representative_is_the_press_secretary_just_named() -> None:
+    text = (
+        "Так пресс-секретарь губернатора Ольга Ветрова ответила на вопрос о дорогах. «Все "
+        "работы идут по графику», — отметила представитель администрации."
+    )
+    assert speakers(text) == ["Ольга Ветрова"]
+
+
+def test_a_representative_is_nobody_named_with_another_title() -> None:
+    text = (
+        "Министр Олег Иванов провел совещание. «Проверка продлится месяц», — сообщил "
+        "представитель министерства."
+    )
+    assert speakers(text) == ["представитель министерства"]
