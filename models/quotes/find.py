@@ -73,8 +73,10 @@ def _utterance(content: str) -> bool:
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
     content = text[span.start : span.end]
-    if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
-        return False
+    inner = len(content) - len(content.lstrip())
+    named = ctx.entities.covering(span.start + inner, span.start + len(content.rstrip()), "ORG")
+    if not content.strip() or named or ctx.entities.covering(span.open, span.outer_end, "ORG"):
+        return False  # an organization's name, with its marks in the span or not
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]

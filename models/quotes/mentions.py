@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from models.nlp.tokens import Token
-from models.quotes.chain import Chain, noun_chain, skip_to
+from models.quotes.chain import MARKS_OPEN, Chain, noun_chain, skip_to
 from models.quotes.lexicon import (
     ANONYMOUS_NOUNS,
     COUNT_WORDS,
@@ -208,8 +208,11 @@ def _name_mention(toks: list[Token], index: int) -> Mention:
 
 
 def _annotate(m: Mention, toks: list[Token]) -> Mention:
-    """Add the preposition before a mention and whether it is an addressee."""
+    """Add the preposition before a mention and whether it is an addressee (an opening
+    quotation mark before it is skipped: "в «Аэрофлоте»" with the name alone an ORG)."""
     k = m.token - 1
+    while k >= 0 and toks[k].text in MARKS_OPEN:
+        k -= 1
     counted = k >= 0 and (toks[k].low in COUNT_WORDS or toks[k].text.isdigit())
     k -= counted  # "два источника": the noun is the subject, in the genitive
     prep = ""

@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from test_quotes_helpers import speakers
 
+from models.quotes.find import find_quotes
+from models.spans import Entity
+
 pytestmark = pytest.mark.slow
 
 
@@ -48,3 +51,19 @@ def test_the_press_service_alone_is_the_body_named_before() -> None:
         "ликвидировано, пострадавших нет», — уточнили в пресс-службе управления."
     )
     assert speakers(text) == ["МЧС"]  # natasha tags the ORG without "ГУ"
+
+
+def _org(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), "ORG", name, name)
+
+
+def test_an_org_span_without_its_marks_is_still_the_source() -> None:
+    text = "«Рейсы выполняются по расписанию», — сообщили в «Аэрофлоте»."
+    [quote] = find_quotes(text, [_org(text, "Аэрофлоте")])
+    assert quote.speaker is not None and quote.speaker.text.strip("«»") == "Аэрофлоте"
+
+
+def test_an_org_name_in_marks_is_no_quote_when_its_span_leaves_them_out() -> None:
+    text = "Об этом сообщили «Российские железные дороги» в пятницу."
+    assert find_quotes(text, [_org(text, "Российские железные дороги")]) == []
