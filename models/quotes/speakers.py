@@ -112,6 +112,8 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         # "приводит слова губернатора X ТАСС": the quoted one is an object
         if m.doc:
             return 8.0  # "цитирует X сообщение Y": the one whose message it is
+        if _subject_of(m, verb):
+            return 1.0  # "процитировала Захарова шутку коллег": the one who quotes
         if not m.nominative() or {"accs", "gent"} & m.cases:
             return _BASE[m.kind] + 1.5
         return 1.0
@@ -120,6 +122,17 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
     if m.nominative():
         return _BASE[m.kind]
     return 1.0 if m.kind == "PER" else None
+
+
+def _subject_of(m: Mention, verb: Verb) -> bool:
+    """A name right next to a past-tense verb, agreeing with it in gender and possibly
+    nominative, is its subject even when it could be a genitive ("Захарова")."""
+    return (
+        m.nominative()
+        and abs(m.token - verb.index) == 1
+        and verb.gender in ("masc", "femn")
+        and m.gender == verb.gender
+    )
 
 
 def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention | None:

@@ -117,3 +117,8 @@ def test_a_representative_is_nobody_named_with_another_title() -> None:
         "представитель министерства."
     )
     assert speakers(text) == ["представитель министерства"]
+
+
+def test_the_one_who_quotes_a_joke_is_not_its_source() -> None:
+    text = "«Вы вообще спите когда-нибудь?» — процитировала Петрова шутку иностранных коллег."
+    assert speakers(text) == ["иностранные коллеги"]
