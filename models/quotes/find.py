@@ -29,7 +29,10 @@ Decisions where DESIGN.md is silent:
 - "один из участников", "два источника": the counted group is the source.
 - "они" takes the one plural antecedent of the nearest sentence that has one (persons
   coordinated with "и" come back as "Имя Фамилия, Имя Фамилия"); "в ведомстве", "в
-  компании", "там" take the body named last (quote_anaphora). More in docs/quotes.md.
+  компании", "там" take the body named last (quote_anaphora).
+- After a colon one or two words are speech only as an utterance ("«Вы — никто!»"); a
+  headline "«П»: …" is a quote, its speaker from the next sentence; an outlet or a
+  correspondent that relays is never the source. More in docs/quotes.md.
 """
 
 from __future__ import annotations
