@@ -264,6 +264,99 @@ def _modifier_end(toks: list[Token], i: int) -> int | None:
     return j
 
 
+@dataclass
+class _Scan:
+    """One clause being scanned for mentions."""
+
+    text: str
+    toks: list[Token]
+    ent_start: dict[int, Entity]
+    places: bool
+    known: Callable[[str], bool] | None
+
+
+def _entity_mention(scan: _Scan, i: int, ent: Entity) -> Mention:
+    gender = person_gender(ent.normal) if ent.label == "PER" else None
+    cases = entity_cases(scan.text, ent)
+    if ent.label == "PER" and genitive_of_noun(scan.toks, i - 1, cases):
+        cases = cases - {"nomn"}
+    return Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender)
+
+
+def _word_mention(tok: Token, i: int) -> Mention | None:
+    """A pronoun ("он", "они") or "там", else None."""
+    if tok.low in PRONOUNS:
+        gender = PRONOUNS[tok.low]
+        number = "plur" if gender == "plur" else "sing"
+        return Mention(
+            tok.start, tok.end, "pronoun", tok.text, frozenset({"nomn"}), i, gender, number
+        )
+    if tok.low in THERE_WORDS:
+        return Mention(tok.start, tok.end, "there", tok.low, frozenset(), i)
+    return None
+
+
+def _is_name(scan: _Scan, tok: Token) -> bool:
+    known = scan.known
+    return name_parse(tok.text) is not None or (
+        known is not None and tok.text[:1].isupper() and known(tok.text)
+    )
+
+
+def _missed_name(scan: _Scan, i: int) -> tuple[Mention, int]:
+    """Up to three name words natasha missed, from token ``i``."""
+    toks, j = scan.toks, i + 1
+    while (
+        j < len(toks)
+        and j - i < 3
+        and toks[j].start not in scan.ent_start
+        and name_parse(toks[j].text) is not None
+    ):
+        j += 1
+    return _name_mention(toks[i:j], i), j
+
+
+def _source_noun(scan: _Scan, i: int) -> str | None:
+    """The lemma of a noun that may name a source (a role, a body, a document), else None."""
+    tok = scan.toks[i]
+    lemma = noun_lemma(tok.text)
+    if lemma and (
+        lemma in ROLE_NOUNS
+        or lemma in ANONYMOUS_NOUNS
+        or lemma in INSTITUTION_NOUNS
+        or lemma in DOC_NOUNS
+        or is_animate_noun(tok.text)
+        or (scan.places and _after_locative(scan.toks, i))
+    ):
+        return lemma
+    return None
+
+
+def _mention_at(scan: _Scan, i: int) -> tuple[Mention | None, int]:
+    """The mention starting at token ``i`` (or None) and the index to go on from."""
+    toks, tok = scan.toks, scan.toks[i]
+    skip = _modifier_end(toks, i)
+    if skip is not None:
+        return None, skip
+    ent = scan.ent_start.get(tok.start)
+    if ent is not None:
+        return _entity_mention(scan, i, ent), skip_to(toks, i, ent.end)
+    if not tok.is_word:
+        return None, i + 1
+    word = _word_mention(tok, i)
+    if word is not None:
+        return word, i + 1
+    if tok.low in PREPOSITIONS:
+        return None, i + 1
+    if _is_name(scan, tok):
+        return _missed_name(scan, i)
+    lemma = _source_noun(scan, i)
+    if lemma is None:
+        return None, i + 1
+    mention, nxt = _noun_mention(scan.text, toks, i, scan.ent_start, lemma)
+    return mention, max(nxt, i + 1)
+
+
 def find_mentions(
     text: str,
     start: int,
@@ -286,76 +379,14 @@ def find_mentions(
         for e in entities
         if e.start >= start and e.end <= end and not any(a <= e.start < b for a, b in blocked)
     ]
-    ent_start = {e.start: e for e in inside}
+    scan = _Scan(text, toks, {e.start: e for e in inside}, places, known)
     found: list[Mention] = []
     i = 0
     while i < len(toks):
-        tok = toks[i]
-        if any(a <= tok.start < b for a, b in blocked):
+        if any(a <= toks[i].start < b for a, b in blocked):
             i += 1
             continue
-        skip = _modifier_end(toks, i)
-        if skip is not None:
-            i = skip
-            continue
-        ent = ent_start.get(tok.start)
-        if ent is not None:
-            gender = person_gender(ent.normal) if ent.label == "PER" else None
-            cases = entity_cases(text, ent)
-            if ent.label == "PER" and genitive_of_noun(toks, i - 1, cases):
-                cases = cases - {"nomn"}
-            found.append(Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender))
-            i = skip_to(toks, i, ent.end)
-            continue
-        if tok.is_word and tok.low in PRONOUNS:
-            gender = PRONOUNS[tok.low]
-            number = "plur" if gender == "plur" else "sing"
-            found.append(
-                Mention(
-                    tok.start,
-                    tok.end,
-                    "pronoun",
-                    tok.text,
-                    frozenset({"nomn"}),
-                    i,
-                    gender=gender,
-                    number=number,
-                )
-            )
-        elif tok.is_word and tok.low in THERE_WORDS:
-            found.append(Mention(tok.start, tok.end, "there", tok.low, frozenset(), i))
-        elif (
-            tok.is_word
-            and tok.low not in PREPOSITIONS
-            and (
-                name_parse(tok.text) is not None
-                or (known is not None and tok.text[:1].isupper() and known(tok.text))
-            )
-        ):
-            j = i + 1
-            while (
-                j < len(toks)
-                and j - i < 3
-                and toks[j].start not in ent_start
-                and name_parse(toks[j].text) is not None
-            ):
-                j += 1
-            found.append(_name_mention(toks[i:j], i))
-            i = j
-            continue
-        elif tok.is_word and tok.low not in PREPOSITIONS:
-            lemma = noun_lemma(tok.text)
-            if lemma and (
-                lemma in ROLE_NOUNS
-                or lemma in ANONYMOUS_NOUNS
-                or lemma in INSTITUTION_NOUNS
-                or lemma in DOC_NOUNS
-                or is_animate_noun(tok.text)
-                or (places and _after_locative(toks, i))
-            ):
-                mention, nxt = _noun_mention(text, toks, i, ent_start, lemma)
-                found.append(mention)
-                i = max(nxt, i + 1)
-                continue
-        i += 1
+        mention, i = _mention_at(scan, i)
+        if mention is not None:
+            found.append(mention)
     return Clause(toks, [_annotate(m, toks) for m in found])
