@@ -21,9 +21,11 @@ from models.quotes.lexicon import (
     DOC_NOUNS,
     INSTITUTION_NOUNS,
     PARTITIVE_WORDS,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
     THERE_WORDS,
 )
 from models.quotes.morph import (
@@ -222,7 +224,7 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
-    addressee = told(toks, k) or prep == "для"
+    addressee = (told(toks, k) and not m.doc) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"
@@ -283,8 +285,18 @@ def _entity_mention(scan: _Scan, i: int, ent: Entity) -> Mention:
     return Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender)
 
 
-def _word_mention(tok: Token, i: int) -> Mention | None:
-    """A pronoun ("он", "они") or "там", else None."""
+def _word_mention(toks: list[Token], i: int) -> Mention | None:
+    """A pronoun ("он", "они"), a possessive before someone's words ("цитирует ТАСС его
+    ответ": the pronoun stands for the source) or "там", else None."""
+    tok = toks[i]
+    owned = noun_lemma(toks[i + 1].text) if i + 1 < len(toks) and toks[i + 1].is_word else None
+    if tok.low in POSSESSIVE_PRONOUNS and owned in DOC_NOUNS | SPEECH_NOUNS:
+        gender = POSSESSIVE_PRONOUNS[tok.low]
+        number = "plur" if gender == "plur" else "sing"
+        cases = noun_cases(toks[i + 1].text)
+        return Mention(
+            tok.start, tok.end, "pronoun", tok.text, cases, i, gender, number, doc=owned or ""
+        )
     if tok.low in PRONOUNS:
         gender = PRONOUNS[tok.low]
         number = "plur" if gender == "plur" else "sing"
@@ -343,7 +355,7 @@ def _mention_at(scan: _Scan, i: int) -> tuple[Mention | None, int]:
         return _entity_mention(scan, i, ent), skip_to(toks, i, ent.end)
     if not tok.is_word:
         return None, i + 1
-    word = _word_mention(tok, i)
+    word = _word_mention(toks, i)
     if word is not None:
         return word, i + 1
     if tok.low in PREPOSITIONS:

@@ -52,3 +52,18 @@ def test_a_speaker_stays_salient_where_they_last_spoke() -> None:
         "«Осталось закончить две школы», — добавил он."
     )
     assert speakers(text) == ["Андрей Чибис", "Андрей Чибис"]
+
+
+def test_a_possessive_before_someones_words_is_that_someone() -> None:
+    text = (
+        "Директор завода Игорь Ланской сообщил о новом цехе. «Да, вчера запустили», — "
+        "цитирует ТАСС его ответ на вопрос журналистов."
+    )
+    assert speakers(text) == ["Игорь Ланской"]
+
+
+def test_relaying_her_words_gives_her() -> None:
+    text = (
+        "Депутат Анна Котова выступила в Думе. «Нам нужна помощь», — приводит агентство ее слова."
+    )
+    assert speakers(text) == ["Анна Котова"]
