@@ -87,14 +87,22 @@ def _closes_in_line(text: str, start: int, opener: str) -> bool:
         return i >= 0 and _straight_role(text, i, True) == "close"
     closer = OPENERS[opener]
     depth = 0
-    for ch in text[start : _line_end(text, start)]:
-        if ch == opener and opener != closer:
-            depth += 1
-        elif ch == closer:
+    for i in range(start, _line_end(text, start)):
+        ch = text[i]
+        if ch == closer or (ch == opener and _turned(text, i)):
             depth -= 1
             if depth < 0:
                 return True
+        elif ch == opener:
+            depth += 1
     return False
+
+
+def _turned(text: str, i: int) -> bool:
+    """An opening mark that cannot open ("…но так и получилось… «- сказал он"): followed
+    by a space, a dash or punctuation, it is a closing mark typed the wrong way round."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == "«" and (after.isspace() or after in ",.;:!?—–-")
 
 
 def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int | None:
@@ -146,6 +154,8 @@ class _Scanner:
                 self._close(i, '"')  # "…Иванова“,- сообщает ведомство: mixed marks
             elif ch in CLOSERS and self._closes(ch):
                 self._close(i, CLOSERS[ch])
+            elif ch == "«" and self.stack and _turned(text, i):
+                self._close(i, self.stack[0])
             elif ch in OPENERS:
                 self._open(i, ch)
             elif ch == "»" and not self.stack:

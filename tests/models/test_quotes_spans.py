@@ -83,3 +83,16 @@ def test_a_quote_opening_a_paragraph_after_a_headline_ending_in_a_noun() -> None
             "Кирилл Носов",
         )
     ]
+
+
+def test_a_closing_mark_typed_the_wrong_way_round_closes() -> None:
+    text = (
+        "«Мы ждали другого результата.\n"
+        "Но так получилось, и команда будет работать дальше… «- сказал тренер Олег Купцов."
+    )
+    assert pairs(text) == [
+        (
+            "Мы ждали другого результата.\nНо так получилось, и команда будет работать дальше…",
+            "Олег Купцов",
+        )
+    ]
