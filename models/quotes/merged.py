@@ -51,9 +51,19 @@ def _nominative(toks: list[Token]) -> str:
     return " ".join(out)
 
 
+def _mixed(ent: Entity) -> bool:
+    """Whether normalizing changed some of the span's words and not others ("Сталину
+    Вертинский" → "Сталин Вертинский"): the only spans worth a morphological look."""
+    written, normal = ent.text.split(), ent.normal.split()
+    if len(written) < 2 or len(written) != len(normal):
+        return False
+    same = [w.lower() == n.lower() for w, n in zip(written, normal)]
+    return any(same) and not all(same)
+
+
 def split_merged(text: str, ent: Entity) -> list[Entity]:
     """``ent`` itself, or the names a merged PER span is made of."""
-    if ent.label != "PER":
+    if ent.label != "PER" or not _mixed(ent):
         return [ent]
     words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word]
     if len(words) < 2 or not all(name_cases(t.text) for t in words):
