@@ -18,25 +18,16 @@ from __future__ import annotations
 
 import re
 
+from models.nlp.morph import normal_forms
+from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext, is_media
-from models.quotes.lexicon import INSTITUTION_NOUNS
+from models.quotes.lexicon import ANONYMOUS_NOUNS, INSTITUTION_NOUNS, QUOTING_LEMMAS
 from models.quotes.mentions import Mention, find_mentions
+from models.quotes.resolve import paragraph_window
 
 WINDOW = 900  # characters looked back at most
 _STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
 _LOCATIVE = ("в", "во")
-
-
-def _window_start(text: str, pos: int) -> int:
-    """Start of the paragraph before ``pos``'s paragraph (or ``WINDOW`` back)."""
-    floor = max(0, pos - WINDOW)
-    para = text.rfind("\n", floor, pos)
-    if para < 0:
-        return floor
-    while para > floor and text[para - 1].isspace():
-        para -= 1
-    prev = text.rfind("\n", floor, para)
-    return prev + 1 if prev >= 0 else floor
 
 
 def _sentence_starts(ctx: SpeakerContext, start: int, end: int) -> list[int]:
@@ -49,11 +40,20 @@ def _sentence_starts(ctx: SpeakerContext, start: int, end: int) -> list[int]:
 
 
 def _mentions(ctx: SpeakerContext, start: int, end: int) -> list[Mention]:
+    """A sentence's mentions, without the outlets that relay ("…, передает «ДС»")."""
     ents = ctx.entities.between(start, end)
     clause = find_mentions(
         ctx.text, start, end, ents, ctx.blocked.within(start, end), known=ctx.names.knows
     )
-    return clause.mentions
+    return [m for m in clause.mentions if not _relays(clause.tokens, m.token)]
+
+
+def _relays(toks: list[Token], i: int) -> bool:
+    """Whether the mention at token ``i`` follows a quoting verb ("передает", "цитирует")."""
+    k = i - 1
+    while k >= 0 and toks[k].text in '«"„“':
+        k -= 1
+    return k >= 0 and toks[k].is_word and bool(normal_forms(toks[k].text) & QUOTING_LEMMAS)
 
 
 def _org_normal(ctx: SpeakerContext, m: Mention) -> str:
@@ -79,24 +79,40 @@ def _subject_like(m: Mention) -> bool:
     )
 
 
-def _sentences_back(ctx: SpeakerContext, pos: int) -> list[list[Mention]]:
-    """The mentions of each sentence before ``pos`` in the window, nearest first."""
-    start = _window_start(ctx.text, pos)
+def _sentences_back(ctx: SpeakerContext, pos: int, start: int | None = None) -> list[list[Mention]]:
+    """The mentions of each sentence before ``pos`` from ``start`` (default: the window),
+    nearest first."""
+    if start is None:
+        start = paragraph_window(ctx.text, pos, WINDOW)
     starts = _sentence_starts(ctx, start, pos)
     ends = [*starts[1:], pos]
     return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
 
 
-def body_before(ctx: SpeakerContext, pos: int) -> str | None:
+def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     """The normal form of the body named last before ``pos``: in the nearest sentence
     that names one, its subject ("В компании X подтвердили сделку в заводе Y"), else
-    the last one named there ("обратился в пресс-службу минздрава")."""
-    for found in _sentences_back(ctx, pos):
+    the last one named there ("обратился в пресс-службу минздрава"). ``far``: when the
+    window names none, look back to the headline ("— ответили в ведомстве" after "МИД РФ
+    назвал…"). Last, an organization in a title ("Глава МЧС Илья Лосев заявил")."""
+    window = paragraph_window(ctx.text, pos, WINDOW)
+    sentences = _sentences_back(ctx, pos, window)
+    if far and window > 0:
+        sentences += _sentences_back(ctx, window, 0)
+    for found in sentences:
         bodies = [m for m in found if _is_body(m) and not m.addressee and not is_media(m, ctx.text)]
         if bodies:
             subject = [m for m in bodies if _subject_like(m)]
             return _org_normal(ctx, (subject or bodies)[-1])
+    for found in sentences:
+        titled = [m for m in found if m.kind == "role" and _org_inside(ctx, m)]
+        if titled:
+            return _org_normal(ctx, titled[-1])
     return None
+
+
+def _org_inside(ctx: SpeakerContext, m: Mention) -> bool:
+    return any(e.label == "ORG" for e in ctx.entities.between(m.start, m.end))
 
 
 def _coordinated(ctx: SpeakerContext, found: list[Mention], i: int) -> int:
@@ -149,4 +165,21 @@ def plural_before(ctx: SpeakerContext, pos: int) -> str | None:
         candidates = _plural_antecedents(ctx, found)
         if candidates:
             return candidates[0] if len(candidates) == 1 else None
+    return None
+
+
+def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None:
+    """ "Губернатор обратил внимание… «…», — добавил он": with no person named for it,
+    "он"/"она" stands for the singular role noun that is the subject of the nearest
+    sentence with one (its normal form, in lower case)."""
+    for found in _sentences_back(ctx, pos):
+        for m in found:
+            if (
+                m.kind == "role"
+                and m.number != "plur"
+                and m.nominative()
+                and not (m.addressee or m.titled or m.head in ANONYMOUS_NOUNS)
+                and not (gender == "masc" and m.gender == "femn")
+            ):
+                return m.normal[:1].lower() + m.normal[1:] if m.normal[1:2].islower() else m.normal
     return None

@@ -15,22 +15,30 @@ import re
 from collections.abc import Iterator
 
 from models.nlp.morph import normal_forms
+from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext
 from models.quotes.layout import Candidate, Layout
-from models.quotes.lexicon import POSSESSIVE_PRONOUNS, WEAK_LEMMAS
-from models.quotes.morph import is_speech_cue, tokenize
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS, SPEECH_NOUNS, WEAK_LEMMAS
+from models.quotes.morph import is_speech_cue, noun_lemma, tokenize
 from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
 
 BY_WORDS = re.compile(
-    r"(?i)\bпо\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам|данным|информации|сведениям)\b"
+    r"(?i)\b(?:по|согласно)\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам"
+    r"|данным|информации|сведениям|утверждению|заявлению|признанию|убеждению|версии"
+    r"|сообщению|заключению|прогнозу|подсчетам)\b"
 )
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b"
 )
 _CONTRAST = re.compile(r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+_SUBORDINATE = re.compile(
+    r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
+    r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
+)
+PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
 
@@ -39,15 +47,22 @@ def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> b
     """Whether ``text[start:end]`` has a speech verb outside quotes (``strong``: not a
     verb that is often something else, like "привести" or "назвать")."""
     blocked = ctx.blocked.within(start, end)
-    for tok in tokenize(ctx.text, start, end):
+    toks = tokenize(ctx.text, start, end)
+    for i, tok in enumerate(toks):
         if (
             tok.is_word
             and not any(a <= tok.start < b for a, b in blocked)
             and is_speech_cue(tok.text)
-            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS)
+            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS and not _words_next(toks, i))
         ):
             return True
     return False
+
+
+def _words_next(toks: list[Token], i: int) -> bool:
+    """ "привел слова министра", "процитировал высказывание": a weak cue with a noun
+    for words as its object is a strong one."""
+    return any(noun_lemma(t.text) in SPEECH_NOUNS for t in toks[i + 1 : i + 3] if t.is_word)
 
 
 def _possessive(ctx: SpeakerContext, start: int, word: str) -> Speaker:
@@ -82,16 +97,31 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
         found = speaker_in(ctx, own, end)
         if found is not None:
             return found
-    if cue_in(ctx, start, end) or lead.rstrip().endswith(":"):
-        return speaker_in(ctx, start, end)
+    colon = lead.rstrip().endswith(":")
+    if cue_in(ctx, start, end) or colon:
+        return speaker_in(ctx, start, end) or (_only_person(ctx, start, end) if colon else None)
     return None
 
 
+def _only_person(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
+    """ "Вечером состоялась встреча с Игорем Лебедевым: «…»": a colon after a clause that
+    names one person, in whatever case, introduces that person's words."""
+    found = [p for p in ctx.people.between(start, end) if p.position != "addressee"]
+    if len(found) != 1:
+        return None
+    p = found[0]
+    return Speaker(p.start, p.end, ctx.text[p.start : p.end], p.normal)
+
+
 def _own_clause(layout: Layout, start: int, end: int) -> int:
-    """Where the quote's own clause begins after a contrast ("«A», — сказал X, а Y
-    возразил: «B»": Y's clause starts after ", а"), else ``start``."""
+    """Where the quote's own clause begins: after a contrast ("«A», — сказал X, а Y
+    возразил: «B»": Y's clause starts after ", а") or after a subordinate clause that
+    opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else ``start``."""
     last = _last(_CONTRAST.finditer(layout.flat, start, end))
-    return last.end() if last is not None else start
+    if last is not None:
+        return last.end()
+    sub = _SUBORDINATE.match(layout.flat, start, end)
+    return sub.end() if sub is not None else start
 
 
 def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
@@ -109,16 +139,36 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     return speaker_in(ctx, end, nxt_end)
 
 
+def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "«П»: жители Заречья вышли на митинг. Организатор Анна Козлова заявила…" — a
+    headline quote whose statement names no speaker: the next sentence's, when it has a
+    speech verb."""
+    end = layout.sentence_end(c.span.outer_end)
+    start = len(layout.flat) - len(layout.flat[end:].lstrip(" \t\n.!?…"))
+    stop = layout.sentence_end(start)
+    if start >= stop or not cue_in(ctx, start, stop, strong=True):
+        return None
+    return speaker_in(ctx, start, stop)
+
+
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
-    """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote."""
+    """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote;
+    'X сказал, что… В случае необходимости корабль… «П»' — or in the one before that
+    sentence, in its paragraph, when that sentence names nobody."""
     end = layout.sentence_start(c.span.open)
-    if end == 0:
-        return None
-    start = layout.sentence_start(end - 1)
-    if ctx.blocked.within(start, end):
-        return None
-    if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
-        return speaker_in(ctx, start, end)
+    paragraph = None
+    for _ in range(PREVIOUS_SENTENCES):
+        if end == 0:
+            return None
+        start = layout.sentence_start(end - 1)
+        if ctx.blocked.within(start, end) or paragraph not in (None, layout.paragraph(start)):
+            return None
+        paragraph = layout.paragraph(start)
+        if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
+            return speaker_in(ctx, start, end)
+        if ctx.entities.between(start, end) or speaker_in(ctx, start, end) is not None:
+            return None  # someone else is named in between
+        end = start
     return None
 
 
@@ -159,6 +209,8 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
         found = speaker_in(ctx, *c.rest)
         if found:
             return found
+    if c.headline:
+        return _next_sentence(layout, c, ctx)
     if not c.standalone:
         return None
     return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)

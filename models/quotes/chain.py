@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.nlp.tokens import Token
-from models.quotes.lexicon import PREPOSITIONS
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS, PREPOSITIONS
 from models.quotes.morph import is_finite_verb, name_parse, noun_cases
 from models.spans import Entity
 
@@ -81,8 +81,8 @@ def noun_chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: 
             core = j if core is None else core
             j = k
             continue
-        if tok.low in PREPOSITIONS:
-            break
+        if tok.low in PREPOSITIONS or tok.low in POSSESSIVE_PRONOUNS:
+            break  # "приводит агентство ее слова": her words are no part of the agency
         cases = noun_cases(tok.text)
         if "gent" in cases or (not cases and tok.text[:1].isupper()):
             j += 1

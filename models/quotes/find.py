@@ -29,7 +29,10 @@ Decisions where DESIGN.md is silent:
 - "один из участников", "два источника": the counted group is the source.
 - "они" takes the one plural antecedent of the nearest sentence that has one (persons
   coordinated with "и" come back as "Имя Фамилия, Имя Фамилия"); "в ведомстве", "в
-  компании", "там" take the body named last (quote_anaphora). More in docs/quotes.md.
+  компании", "там" take the body named last (quote_anaphora).
+- After a colon one or two words are speech only as an utterance ("«Вы — никто!»"); a
+  headline "«П»: …" is a quote, its speaker from the next sentence; an outlet or a
+  correspondent that relays is never the source. More in docs/quotes.md.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from models.quotes.context import SpeakerContext
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
+from models.quotes.merged import split_all
 from models.quotes.morph import is_finite_verb
 from models.quotes.names import (
     looks_like_name,
@@ -64,22 +68,31 @@ def _speech_like(content: str) -> bool:
     return any(is_finite_verb(w) for w in found)
 
 
+def _utterance(content: str) -> bool:
+    """ "«Вы — никто!»": a capitalized span ending like a sentence."""
+    return content[:1].isupper() and bool(re.search(r"[.!?…]\s*$", content))
+
+
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
     content = text[span.start : span.end]
-    if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
-        return False
+    inner = len(content) - len(content.lstrip())
+    named = ctx.entities.covering(span.start + inner, span.start + len(content.rstrip()), "ORG")
+    if not content.strip() or named or ctx.entities.covering(span.open, span.outer_end, "ORG"):
+        return False  # an organization's name, with its marks in the span or not
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]
     if lead.rstrip().endswith(":"):
+        if len(words(content)) <= 2:
+            return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))
         return not looks_like_name(text, span) or cue_in(ctx, *c.before)
     if speech_after_addressee(text, span):
         return True
     if looks_like_name(text, span) or len(words(content)) < 3:
         return False
-    if c.standalone:
-        return _speech_like(content)
+    if c.standalone or c.headline:
+        return _speech_like(content) and (c.standalone or content[:1].isupper())
     if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
         return True
     return c.rest is not None and cue_in(ctx, *c.rest)
@@ -105,7 +118,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     """
     work = mask_noise(text, noise)
     blank = Ranges((n.start, n.end) for n in noise)
-    ents = EntityIndex(e for e in entities if not blank.contains(e.start))
+    ents = EntityIndex(e for e in split_all(text, entities) if not blank.contains(e.start))
     spans = find_mark_spans(work)
     layout = make_layout(work, spans)
     ctx = SpeakerContext(work, ents, NameIndex(ents))
@@ -129,6 +142,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
             speaker = last[0]
         if speaker is not None:
             last = (speaker, c.span.end)
+            ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
     return quotes
 

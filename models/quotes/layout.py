@@ -14,15 +14,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.quotes.insertions import split_insertions
 from models.quotes.lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
-from models.quotes.marks import MarkSpan, split_insertions
+from models.quotes.marks import MarkSpan
 from models.quotes.morph import is_speech_cue, tokenize
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+")
+# A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ])")
 _INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
+_COLON_AFTER = re.compile(r"[ \t]*:[ \t]*\S")
 _PARA_START = re.compile(r"(?m)^[ \t]*\S")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -61,6 +64,7 @@ class Candidate:
     before: tuple[int, int]
     rest: tuple[int, int] | None
     standalone: bool
+    headline: bool = False  # "«П»: глава района о паводке" opening its sentence
 
 
 def _blank(text: str, ranges: Sequence[tuple[int, int]], fill: str) -> str:
@@ -141,4 +145,5 @@ def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
     lead = layout.flat[start : span.open].strip(" \t—–-")
     tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None
     standalone = not lead and (span.close is None or tail_ok)
-    return Candidate(span, segments, authors, after, (start, span.open), rest, standalone)
+    headline = not lead and _COLON_AFTER.match(layout.flat, span.outer_end) is not None
+    return Candidate(span, segments, authors, after, (start, span.open), rest, standalone, headline)

@@ -125,6 +125,7 @@ SPEECH_LEMMAS = frozenset(
         "спрогнозировать",
         "уверять",
         "уверить",
+        "убедить",
         "убеждать",
         "заверять",
         "анонсировать",
@@ -263,8 +264,14 @@ WEAK_LEMMAS = frozenset(
     ]
 )
 
-# Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X".
-QUOTING_LEMMAS = frozenset(["приводить", "привести", "цитировать", "процитировать"])
+# Nouns for someone's words: a weak cue with one as its object quotes ("привел слова X").
+SPEECH_NOUNS = frozenset(["слово", "цитата", "высказывание", "фраза", "реплика", "заявление"])
+
+# Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X",
+# "передает слова X корреспондент"; an outlet as their subject only relays.
+QUOTING_LEMMAS = frozenset(
+    ["приводить", "привести", "цитировать", "процитировать", "передавать", "передать"]
+)
 
 # Legal forms written before an organization's «name»; they belong to the entity.
 LEGAL_FORMS = frozenset(
@@ -734,7 +741,7 @@ ROLE_GROUPS: tuple[frozenset[str], ...] = tuple(
         ),
         "адвокат юрист защитник",
         "банкир финансист",
-        "пресс-секретарь спикер",
+        "пресс-секретарь спикер представитель",
         "бизнесмен предприниматель основатель владелец владелица",
     )
 )
@@ -776,6 +783,12 @@ ANAPHORIC_BODY_NOUNS = frozenset(
         "холдинг",
         "концерн",
         "министерство",
+        "пресс-служба",
+        "служба",
+        "управление",
+        "главк",
+        "пресс-центр",
+        "департамент",
     ]
 )
 # Adverbs for the place of a body named before ("— сообщили там").

@@ -11,23 +11,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.quotes.lexicon import ABBREVIATIONS
-
 OPENERS = {"«": "»", "„": "“", "“": "”", "‹": "›", '"': '"'}
 CLOSERS = {"»": "«", "“": "„", "”": "“", "›": "‹"}
 MAX_PARAGRAPHS = 8
 _OPEN_BEFORE = set(" \t\n([{«„“:—–-/")
-_DASH = r"(?:—|–|-{1,2})"
+DASH = r"(?:—|–|-{1,2})"
+_NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.DOTALL)
+_CLOSE_BEFORE = frozenset(",.;:!?…—–-)\n") | {""}
+# What may follow a collapsed closing mark that ends the outer quote: «A «B». C
+_OUTER_END = re.compile(rf"[.!?…]|,?[ \t]*{DASH}[ \t]|[ \t]*$", re.MULTILINE)
+# "«A», — сказал X. — B»": the second half of a split quote lost its opening mark.
+_REOPEN = re.compile(
+    rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё][^«»„“”\"\n]{{1,160}}?[.,:][ \t]*"
+    rf"(?P<dash>{DASH})[ \t]+(?=\S)[^«»„“”\"\n]+$"
+)
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')
-# Full stops inside the author's words that end no sentence: initials ("В. В. Путин") and
-# abbreviations before a name ("глава администрации г. Ижевска").
-_INNER_STOP = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z]|(?P<abbr>[а-яё\-]{1,5}))\.(?=\s*[\w«\"])")
-# Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п».
-_INSERTION = re.compile(
-    rf"(?P<pre>[,!?…])[ \t]*{_DASH}[ \t]+(?P<author>[^\n]{{2,160}}?)"
-    rf"(?P<post>[.,:])[ \t]*{_DASH}[ \t]+(?=\S)"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +49,18 @@ class MarkSpan:
 
 
 def _straight_role(text: str, i: int, inside: bool) -> str | None:
-    """'open', 'close' or None for a straight double quote at ``i``."""
+    """'open', 'close' or None for a straight double quote at ``i``.
+
+    Spaces inside the marks (``" Мы не согласны ", — заявил он``) are allowed: a mark
+    followed by a space and a word opens, one after a space closes when punctuation or
+    the line end follows.
+    """
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    can_open = before in _OPEN_BEFORE and not after.isspace()
-    can_close = not before.isspace()
+    nxt = _NEXT_CHAR.match(text, i + 1).group(1)  # type: ignore[union-attr]
+    spaced_open = not inside and after in " \t" and nxt.isalnum()
+    can_open = before in _OPEN_BEFORE and (not after.isspace() or spaced_open)
+    can_close = not before.isspace() or (inside and nxt in _CLOSE_BEFORE)
     if inside and can_close:
         return "close"
     if can_open:
@@ -74,17 +80,29 @@ def _next_line_start(text: str, i: int) -> int | None:
 
 
 def _closes_in_line(text: str, start: int, opener: str) -> bool:
-    """Whether the line starting at ``start`` closes more ``opener`` quotes than it opens."""
+    """Whether the line starting at ``start`` closes more ``opener`` quotes than it opens
+    (for a straight quote: whether its first straight mark closes)."""
+    if opener == '"':
+        i = text.find('"', start, _line_end(text, start))
+        return i >= 0 and _straight_role(text, i, True) == "close"
     closer = OPENERS[opener]
     depth = 0
-    for ch in text[start : _line_end(text, start)]:
-        if ch == opener and opener != closer:
-            depth += 1
-        elif ch == closer:
+    for i in range(start, _line_end(text, start)):
+        ch = text[i]
+        if ch == closer or (ch == opener and _turned(text, i)):
             depth -= 1
             if depth < 0:
                 return True
+        elif ch == opener:
+            depth += 1
     return False
+
+
+def _turned(text: str, i: int) -> bool:
+    """An opening mark that cannot open ("…но так и получилось… «- сказал он"): followed
+    by a space, a dash or punctuation, it is a closing mark typed the wrong way round."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return text[i] == "«" and (after.isspace() or after in ",.;:!?—–-")
 
 
 def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int | None:
@@ -115,27 +133,34 @@ class _Scanner:
         self.stack: list[str] = []
         self.top_open = -1
         self.paras = 1
-        self.inner_close: int | None = None
+        self.inner_closes: list[int] = []
 
     def run(self) -> list[MarkSpan]:
         text, i = self.text, 0
         while True:
             m = _INTERESTING.search(text, i)
             if m is None:
-                break
+                if not self.stack:
+                    break
+                i = self._finish_unclosed(len(text))
+                continue
             i, ch = m.start(), m.group()
             if ch == "\n":
                 i = self._paragraph_break(i)
                 continue
             if ch == '"':
                 self._straight(i)
+            elif ch in "“”»" and self.stack and self.stack[-1] == '"' and _closing(text, i):
+                self._close(i, '"')  # "…Иванова“,- сообщает ведомство: mixed marks
             elif ch in CLOSERS and self._closes(ch):
                 self._close(i, CLOSERS[ch])
+            elif ch == "«" and self.stack and _turned(text, i):
+                self._close(i, self.stack[0])
             elif ch in OPENERS:
                 self._open(i, ch)
+            elif ch == "»" and not self.stack:
+                self._reopened(i)
             i += 1
-        if self.stack:
-            self._finish_unclosed(len(text))
         return self.spans
 
     def _closes(self, ch: str) -> bool:
@@ -145,8 +170,18 @@ class _Scanner:
 
     def _open(self, i: int, ch: str) -> None:
         if not self.stack:
-            self.top_open, self.paras, self.inner_close = i, 1, None
+            self.top_open, self.paras, self.inner_closes = i, 1, []
         self.stack.append(ch)
+
+    def _reopened(self, i: int) -> None:
+        """A stray » after "«A», — сказал X. — B": B is a quote of its own."""
+        last = self.spans[-1] if self.spans else None
+        if last is None or last.close is None:
+            return
+        m = _REOPEN.match(self.text, last.close + 1, i)
+        if m is not None:
+            dash = m.start("dash")
+            self.spans.append(MarkSpan(dash, i, dash + 1, i))
 
     def _close(self, i: int, opener: str) -> None:
         while self.stack:
@@ -156,7 +191,7 @@ class _Scanner:
         if not self.stack:
             self.spans.append(MarkSpan(self.top_open, i, self.top_open + 1, i, self.paras))
         elif len(self.stack) == 1:
-            self.inner_close = i
+            self.inner_closes.append(i)
 
     def _straight(self, i: int) -> None:
         role = _straight_role(self.text, i, bool(self.stack) and self.stack[-1] == '"')
@@ -171,8 +206,8 @@ class _Scanner:
             return i + 1
         nxt = _next_line_start(self.text, i)
         opener = self.stack[0]
-        if nxt is not None and self.paras < MAX_PARAGRAPHS and opener != '"':
-            if self.text[nxt] == opener:
+        if nxt is not None and self.paras < MAX_PARAGRAPHS:
+            if self.text[nxt] == opener and opener != '"':
                 self.paras += 1
                 self.stack = self.stack[:1]
                 return nxt + 1  # a continuation paragraph reopens with «
@@ -181,65 +216,31 @@ class _Scanner:
                 self.paras += 1
                 self.stack = self.stack[:1]
                 return nxt
-        self._finish_unclosed(i)
-        return i + 1
+        return self._finish_unclosed(i)
 
-    def _finish_unclosed(self, end: int) -> None:
-        """An open quote at a paragraph end that does not continue."""
-        if self.inner_close is not None and self.paras == 1:
-            # «A «B» C — the outer mark was collapsed into the inner one: end there.
-            close = self.inner_close
-            self.spans.append(MarkSpan(self.top_open, close, self.top_open + 1, close, 1))
-        else:
-            self.spans.append(MarkSpan(self.top_open, None, self.top_open + 1, end, self.paras))
+    def _finish_unclosed(self, end: int) -> int:
+        """An open quote at a paragraph end that does not continue; where to scan on.
+
+        «A «B». C «D» — the outer mark was collapsed into an inner one: the quote ends at
+        the first inner close that a sentence end or a dash follows (else the last), and
+        the rest of the paragraph is scanned again.
+        """
         self.stack = []
+        if self.inner_closes and self.paras == 1:
+            ends = [c for c in self.inner_closes if _OUTER_END.match(self.text, c + 1)]
+            close = (ends or self.inner_closes)[0 if ends else -1]
+            self.spans.append(MarkSpan(self.top_open, close, self.top_open + 1, close, 1))
+            return close + 1
+        self.spans.append(MarkSpan(self.top_open, None, self.top_open + 1, end, self.paras))
+        return end + 1
+
+
+def _closing(text: str, i: int) -> bool:
+    """A mark in closing position: after a word, before a space, punctuation or the end."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return i > 0 and not text[i - 1].isspace() and not after.isalnum()
 
 
 def find_mark_spans(text: str) -> list[MarkSpan]:
     """Top-level quoted spans in text order (nested quotes stay inside their parent)."""
     return _Scanner(text).run()
-
-
-def split_insertions(text: str, span: MarkSpan) -> list[tuple[int, int, int, int]]:
-    """Author's words inside a quote: ``(seg_end, author_start, author_end, next_start)``.
-
-    ``«Мы готовы, — сказал он. — Но не сейчас»`` has one insertion: the first part ends
-    at the comma, the author's words run from «сказал» to «он», the second part starts
-    at «Но». Insertions must begin with a lower-case word, at the quote's own level.
-    """
-    found = []
-    for m in _INSERTION.finditer(text, span.start, span.end):
-        author = m.group("author")
-        if not author[:1].islower() or _depth(text, span.start, m.start()) != 0:
-            continue
-        if any(ch in _without_inner_stops(author) for ch in ".!?") or _depth(
-            text, m.start("author"), m.end("author")
-        ):
-            continue
-        found.append(
-            (m.start("pre") + (m.group("pre") != ","), m.start("author"), m.end("author"), m.end())
-        )
-    return found
-
-
-def _without_inner_stops(author: str) -> str:
-    """The author's words with the full stops of initials and abbreviations removed."""
-    return _INNER_STOP.sub(
-        lambda m: (
-            m.group()[:-1]
-            if m.group("abbr") is None or m.group("abbr") in ABBREVIATIONS
-            else m.group()
-        ),
-        author,
-    )
-
-
-def _depth(text: str, start: int, end: int) -> int:
-    """Net nesting of quotation marks in ``text[start:end]`` (0 when balanced)."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch in "«„":
-            depth += 1
-        elif ch in "»“":
-            depth -= 1
-    return depth

@@ -11,26 +11,29 @@ quote_speakers' job; this module only lists them with case, gender and context.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from models.nlp.tokens import Token
-from models.quotes.chain import Chain, noun_chain, skip_to
+from models.quotes.chain import MARKS_OPEN, Chain, noun_chain, skip_to
 from models.quotes.lexicon import (
-    ADDRESSEE_HEADS,
     ANONYMOUS_NOUNS,
     COUNT_WORDS,
     DOC_NOUNS,
     INSTITUTION_NOUNS,
     PARTITIVE_WORDS,
+    POSSESSIVE_PRONOUNS,
     PREPOSITIONS,
     PRONOUNS,
     ROLE_NOUNS,
+    SPEECH_NOUNS,
     THERE_WORDS,
 )
 from models.quotes.morph import (
     inflect,
     is_adjective,
+    is_adverb,
     is_animate_noun,
+    is_gerund,
     is_participle,
     name_cases,
     name_parse,
@@ -41,6 +44,7 @@ from models.quotes.morph import (
     to_nominative,
     tokenize,
 )
+from models.quotes.position import entity_cases, genitive_of_noun, told
 from models.spans import Entity
 
 CITED = "со ссылкой на"
@@ -63,6 +67,7 @@ class Mention:
     prep: str = ""
     addressee: bool = False
     titled: bool = False
+    doc: str = ""  # the document noun this mention completes ("доклад социолога X")
 
     def nominative(self) -> bool:
         """Could be the grammatical subject (unknown case counts as possible)."""
@@ -75,25 +80,6 @@ class Clause:
 
     tokens: list[Token]
     mentions: list[Mention]
-
-
-def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
-    """Cases the entity's words agree on (unknown words do not constrain).
-
-    For a person the first name decides when pymorphy knows it as a name: a guessed
-    surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
-    """
-    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
-    if ent.label == "PER" and words:
-        named = name_cases(words[0].text)
-        if named:
-            return named
-    common: set[str] | None = None
-    for tok in words:
-        cases = noun_cases(tok.text)
-        if cases:
-            common = set(cases) if common is None else common & cases
-    return frozenset(common or ())
 
 
 def _phrase_normal(toks: list[Token], left: int, head: int, core: int, text: str) -> str:
@@ -124,17 +110,32 @@ def _lead_org(toks: list[Token], i: int, core: int, ent_start: dict[int, Entity]
 
 def _doc_mention(
     text: str, toks: list[Token], i: int, chain: Chain, left: int, ent_start: dict[int, Entity]
-) -> Mention:
-    """The source of "в сообщении X": X (an entity when it starts with one), else the doc."""
+) -> tuple[Mention, int]:
+    """The source of "в сообщении X": X (an entity when it starts with one, the person at
+    the end of "в докладе социолога Марка Хейла", the role in "заявление премьера"),
+    else the doc; with the index after it."""
     head = i + 1
     org = _lead_org(toks, head, chain.core, ent_start)
     if org is not None:
-        return Mention(org.start, org.end, "ORG", org.normal, frozenset(), left, head=toks[i].low)
+        found = Mention(org.start, org.end, "ORG", org.normal, frozenset(), left, head=toks[i].low)
+        return found, chain.end
+    doc, cases = noun_lemma(toks[i].text) or toks[i].low, noun_cases(toks[i].text)
+    person = ent_start.get(toks[chain.end].start) if chain.titled else None
+    if person is not None:
+        gender = person_gender(person.normal)
+        found = Mention(
+            person.start, person.end, "PER", person.normal, cases, left, gender, doc=doc
+        )
+        return found, skip_to(toks, chain.end, person.end)
     lemma = noun_lemma(toks[head].text) or ""
+    if lemma in ROLE_NOUNS or is_animate_noun(toks[head].text):
+        role, _ = _noun_mention(text, toks, head, ent_start, lemma)
+        return replace(role, cases=cases, token=left, doc=doc), chain.end
     normal = _phrase_normal(toks, head, head, chain.core, text)
-    return Mention(
+    found = Mention(
         toks[head].start, toks[chain.end - 1].end, "place", normal, frozenset(), left, head=lemma
     )
+    return found, chain.end
 
 
 def _noun_mention(
@@ -154,8 +155,9 @@ def _noun_mention(
         left -= 1
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
-    if kind == "doc" and chain.end > i + 1:
-        return _doc_mention(text, toks, i, chain, left, ent_start), chain.end
+    if kind == "doc" and (chain.end > i + 1 or chain.titled):
+        return _doc_mention(text, toks, i, chain, left, ent_start)
+    titled = chain.titled or (kind == "role" and _coordinated_title(toks, chain.end, ent_start))
     noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
@@ -170,8 +172,19 @@ def _noun_mention(
         gender=gender,
         number=number,
         head=lemma,
-        titled=chain.titled,
+        titled=titled,
     ), chain.end
+
+
+def _coordinated_title(toks: list[Token], j: int, ent_start: dict[int, Entity]) -> bool:
+    """ "писатель и журналист Виктор Шендерович": the first title is coordinated with a
+    second one that names a person, so neither is the speaker."""
+    if j + 1 >= len(toks) or toks[j].low != "и" or not toks[j + 1].is_word:
+        return False
+    nxt = toks[j + 1]
+    if not (noun_lemma(nxt.text) in ROLE_NOUNS or is_animate_noun(nxt.text)):
+        return False
+    return noun_chain(toks, j + 2, ent_start, False).titled
 
 
 def _name_mention(toks: list[Token], index: int) -> Mention:
@@ -197,8 +210,11 @@ def _name_mention(toks: list[Token], index: int) -> Mention:
 
 
 def _annotate(m: Mention, toks: list[Token]) -> Mention:
-    """Add the preposition before a mention and whether it is an addressee."""
+    """Add the preposition before a mention and whether it is an addressee (an opening
+    quotation mark before it is skipped: "в «Аэрофлоте»" with the name alone an ORG)."""
     k = m.token - 1
+    while k >= 0 and toks[k].text in MARKS_OPEN:
+        k -= 1
     counted = k >= 0 and (toks[k].low in COUNT_WORDS or toks[k].text.isdigit())
     k -= counted  # "два источника": the noun is the subject, in the genitive
     prep = ""
@@ -208,27 +224,13 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
-    head_before = noun_lemma(toks[k].text) if k >= 0 and toks[k].is_word else None
-    addressee = head_before in ADDRESSEE_HEADS or prep in ("для",)
+    addressee = (told(toks, k) and not m.doc) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"
     if (m.prep, m.addressee, m.cases, m.number) == (prep, addressee, cases, number):
         return m
-    return Mention(
-        m.start,
-        m.end,
-        m.kind,
-        m.normal,
-        cases,
-        m.token,
-        m.gender,
-        number,
-        m.head,
-        prep,
-        addressee,
-        m.titled,
-    )
+    return replace(m, cases=cases, number=number, prep=prep, addressee=addressee)
 
 
 def _after_locative(toks: list[Token], i: int) -> bool:
@@ -247,17 +249,124 @@ def _after_locative(toks: list[Token], i: int) -> bool:
 
 
 def _modifier_end(toks: list[Token], i: int) -> int | None:
-    """After ", <participle>/который…" the index past that modifier (its closing comma or
-    the clause end): "из документа, опубликованного на портале …" names no source there."""
+    """After ", <participle>/который…" or ", (очевидно) <gerund>…" the index past that
+    modifier (its closing comma or the clause end): "из документа, опубликованного на
+    портале …", "— подчеркнула адвокат, имея в виду обмен Савченко" name no source there."""
     if toks[i].text != "," or i + 1 >= len(toks) or not toks[i + 1].is_word:
         return None
-    nxt = toks[i + 1]
-    if not (nxt.low.startswith("котор") or is_participle(nxt.text)):
+    j = i + 1
+    if j + 1 < len(toks) and is_adverb(toks[j].text) and toks[j + 1].is_word:
+        j += 1
+    nxt = toks[j]
+    if not (nxt.low.startswith("котор") or is_participle(nxt.text) or is_gerund(nxt.text)):
         return None
-    j = i + 2
+    j += 1
     while j < len(toks) and toks[j].text not in ",;:":
         j += 1
     return j
+
+
+@dataclass
+class _Scan:
+    """One clause being scanned for mentions."""
+
+    text: str
+    toks: list[Token]
+    ent_start: dict[int, Entity]
+    places: bool
+    known: Callable[[str], bool] | None
+
+
+def _entity_mention(scan: _Scan, i: int, ent: Entity) -> Mention:
+    gender = person_gender(ent.normal) if ent.label == "PER" else None
+    cases = entity_cases(scan.text, ent)
+    if ent.label == "PER" and genitive_of_noun(scan.toks, i - 1, cases):
+        cases = cases - {"nomn"}
+    return Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender)
+
+
+def _word_mention(toks: list[Token], i: int) -> Mention | None:
+    """A pronoun ("он", "они"), a possessive before someone's words ("цитирует ТАСС его
+    ответ": the pronoun stands for the source) or "там", else None."""
+    tok = toks[i]
+    owned = noun_lemma(toks[i + 1].text) if i + 1 < len(toks) and toks[i + 1].is_word else None
+    if tok.low in POSSESSIVE_PRONOUNS and owned in DOC_NOUNS | SPEECH_NOUNS:
+        gender = POSSESSIVE_PRONOUNS[tok.low]
+        number = "plur" if gender == "plur" else "sing"
+        cases = noun_cases(toks[i + 1].text)
+        return Mention(
+            tok.start, tok.end, "pronoun", tok.text, cases, i, gender, number, doc=owned or ""
+        )
+    if tok.low in PRONOUNS:
+        gender = PRONOUNS[tok.low]
+        number = "plur" if gender == "plur" else "sing"
+        return Mention(
+            tok.start, tok.end, "pronoun", tok.text, frozenset({"nomn"}), i, gender, number
+        )
+    if tok.low in THERE_WORDS:
+        return Mention(tok.start, tok.end, "there", tok.low, frozenset(), i)
+    return None
+
+
+def _is_name(scan: _Scan, tok: Token) -> bool:
+    known = scan.known
+    return name_parse(tok.text) is not None or (
+        known is not None and tok.text[:1].isupper() and known(tok.text)
+    )
+
+
+def _missed_name(scan: _Scan, i: int) -> tuple[Mention, int]:
+    """Up to three name words natasha missed, from token ``i``."""
+    toks, j = scan.toks, i + 1
+    while (
+        j < len(toks)
+        and j - i < 3
+        and toks[j].start not in scan.ent_start
+        and name_parse(toks[j].text) is not None
+    ):
+        j += 1
+    return _name_mention(toks[i:j], i), j
+
+
+def _source_noun(scan: _Scan, i: int) -> str | None:
+    """The lemma of a noun that may name a source (a role, a body, a document), else None."""
+    tok = scan.toks[i]
+    lemma = noun_lemma(tok.text)
+    if lemma and (
+        lemma in ROLE_NOUNS
+        or lemma in ANONYMOUS_NOUNS
+        or lemma in INSTITUTION_NOUNS
+        or lemma in DOC_NOUNS
+        or is_animate_noun(tok.text)
+        or (scan.places and _after_locative(scan.toks, i))
+    ):
+        return lemma
+    return None
+
+
+def _mention_at(scan: _Scan, i: int) -> tuple[Mention | None, int]:
+    """The mention starting at token ``i`` (or None) and the index to go on from."""
+    toks, tok = scan.toks, scan.toks[i]
+    skip = _modifier_end(toks, i)
+    if skip is not None:
+        return None, skip
+    ent = scan.ent_start.get(tok.start)
+    if ent is not None:
+        return _entity_mention(scan, i, ent), skip_to(toks, i, ent.end)
+    if not tok.is_word:
+        return None, i + 1
+    word = _word_mention(toks, i)
+    if word is not None:
+        return word, i + 1
+    if tok.low in PREPOSITIONS:
+        return None, i + 1
+    if _is_name(scan, tok):
+        return _missed_name(scan, i)
+    lemma = _source_noun(scan, i)
+    if lemma is None:
+        return None, i + 1
+    mention, nxt = _noun_mention(scan.text, toks, i, scan.ent_start, lemma)
+    return mention, max(nxt, i + 1)
 
 
 def find_mentions(
@@ -282,83 +391,14 @@ def find_mentions(
         for e in entities
         if e.start >= start and e.end <= end and not any(a <= e.start < b for a, b in blocked)
     ]
-    ent_start = {e.start: e for e in inside}
+    scan = _Scan(text, toks, {e.start: e for e in inside}, places, known)
     found: list[Mention] = []
     i = 0
     while i < len(toks):
-        tok = toks[i]
-        if any(a <= tok.start < b for a, b in blocked):
+        if any(a <= toks[i].start < b for a, b in blocked):
             i += 1
             continue
-        skip = _modifier_end(toks, i)
-        if skip is not None:
-            i = skip
-            continue
-        ent = ent_start.get(tok.start)
-        if ent is not None:
-            gender = person_gender(ent.normal) if ent.label == "PER" else None
-            found.append(
-                Mention(
-                    ent.start,
-                    ent.end,
-                    ent.label,
-                    ent.normal,
-                    _entity_cases(text, ent),
-                    i,
-                    gender=gender,
-                )
-            )
-            i = skip_to(toks, i, ent.end)
-            continue
-        if tok.is_word and tok.low in PRONOUNS:
-            gender = PRONOUNS[tok.low]
-            number = "plur" if gender == "plur" else "sing"
-            found.append(
-                Mention(
-                    tok.start,
-                    tok.end,
-                    "pronoun",
-                    tok.text,
-                    frozenset({"nomn"}),
-                    i,
-                    gender=gender,
-                    number=number,
-                )
-            )
-        elif tok.is_word and tok.low in THERE_WORDS:
-            found.append(Mention(tok.start, tok.end, "there", tok.low, frozenset(), i))
-        elif (
-            tok.is_word
-            and tok.low not in PREPOSITIONS
-            and (
-                name_parse(tok.text) is not None
-                or (known is not None and tok.text[:1].isupper() and known(tok.text))
-            )
-        ):
-            j = i + 1
-            while (
-                j < len(toks)
-                and j - i < 3
-                and toks[j].start not in ent_start
-                and name_parse(toks[j].text) is not None
-            ):
-                j += 1
-            found.append(_name_mention(toks[i:j], i))
-            i = j
-            continue
-        elif tok.is_word and tok.low not in PREPOSITIONS:
-            lemma = noun_lemma(tok.text)
-            if lemma and (
-                lemma in ROLE_NOUNS
-                or lemma in ANONYMOUS_NOUNS
-                or lemma in INSTITUTION_NOUNS
-                or lemma in DOC_NOUNS
-                or is_animate_noun(tok.text)
-                or (places and _after_locative(toks, i))
-            ):
-                mention, nxt = _noun_mention(text, toks, i, ent_start, lemma)
-                found.append(mention)
-                i = max(nxt, i + 1)
-                continue
-        i += 1
+        mention, i = _mention_at(scan, i)
+        if mention is not None:
+            found.append(mention)
     return Clause(toks, [_annotate(m, toks) for m in found])

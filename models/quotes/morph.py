@@ -107,6 +107,14 @@ def noun_lemma(word: str) -> str | None:
 
 
 @lru_cache(maxsize=50000)
+def is_common_noun(word: str) -> bool:
+    """A noun that is no name of a person, place or organization ("сомнения", not "Крыма")."""
+    found = parses(_key(word))
+    proper = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+    return bool(found) and found[0].tag.POS == "NOUN" and not proper & found[0].tag.grammemes
+
+
+@lru_cache(maxsize=50000)
 def noun_gender(word: str) -> str | None:
     """Gender of a word whose first reading is a common animate noun ("певица" → femn,
     "энергетики" → None: it is read as the inanimate "энергетика" first)."""
@@ -156,6 +164,19 @@ def is_participle(word: str) -> bool:
     """A full participle in its most likely reading ("опубликованного", "выступавший")."""
     found = parses(_key(word))
     return bool(found) and found[0].tag.POS == "PRTF"
+
+
+@lru_cache(maxsize=50000)
+def is_gerund(word: str) -> bool:
+    """A gerund in its most likely reading ("имея", "добавив", "отвечая")."""
+    found = parses(_key(word))
+    return bool(found) and found[0].tag.POS == "GRND"
+
+
+@lru_cache(maxsize=50000)
+def is_adverb(word: str) -> bool:
+    """An adverb or a parenthetical word ("очевидно", "видимо") in one of its readings."""
+    return any(p.tag.POS == "ADVB" or "Prnt" in p.tag for p in parses(_key(word))[:3])
 
 
 @lru_cache(maxsize=50000)

@@ -42,7 +42,7 @@ def noun_before(text: str, pos: int) -> str | None:
 
     Up to two adjectives may stand between (``футбольный клуб «Спартак»``).
     """
-    toks = tokenize(text, max(0, pos - 80), pos)
+    toks = tokenize(text, max(0, pos - 80, text.rfind("\n", 0, pos) + 1), pos)  # its line
     adjectives = 0
     for i in range(len(toks) - 1, -1, -1):
         tok = toks[i]

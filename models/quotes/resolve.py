@@ -16,9 +16,12 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from models.nlp.morph import parses
+from models.nlp.tokens import Token
 from models.quotes.index import Ranges
-from models.quotes.lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
+from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, ROLE_NOUNS
 from models.quotes.morph import (
+    is_adjective,
     is_animate_noun,
     name_parse,
     noun_gender,
@@ -26,17 +29,30 @@ from models.quotes.morph import (
     person_gender,
     tokenize,
 )
+from models.quotes.position import name_position
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
+PRONOUN_WINDOW = 1500  # characters: how far back a subject outranks a nearer oblique
 
 
 class Person:
     """A PER mention outside quotes; gender and titles are looked up only when asked."""
 
-    __slots__ = ("_ent", "_gender", "_text", "_title_words", "_titles", "end", "normal", "start")
+    __slots__ = (
+        "_ent",
+        "_gender",
+        "_position",
+        "_text",
+        "_title_words",
+        "_titles",
+        "end",
+        "normal",
+        "spoke_at",
+        "start",
+    )
 
     def __init__(self, text: str, ent: Entity, normal: str) -> None:
         self.start, self.end, self.normal = ent.start, ent.end, normal
@@ -44,6 +60,20 @@ class Person:
         self._gender: str | bool | None = False
         self._titles: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
+        self._position: str | None = None
+        self.spoke_at = -1  # where this person was last a quote's speaker (a mention)
+
+    @property
+    def position(self) -> str:
+        """ "subject", "oblique" or "addressee" (quote_position)."""
+        if self._position is None:
+            self._position = name_position(self._text, self._ent)
+        return self._position
+
+    @property
+    def salient(self) -> bool:
+        """What "он" refers back to: a subject or someone already quoted."""
+        return self.spoke_at >= 0 or self.position == "subject"
 
     @property
     def gender(self) -> str | None:
@@ -85,16 +115,47 @@ def _key(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def _is_title_noun(word: str) -> str | None:
+    lemma = noun_lemma(word)
+    return lemma if lemma and (lemma in ROLE_NOUNS or is_animate_noun(word)) else None
+
+
 def _titles(text: str, ent: Entity) -> frozenset[str]:
-    toks = tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]
-    found = set()
-    for tok in reversed(toks):
-        if not tok.is_word:
+    """The title's head nouns: the first person noun of the noun phrase before the name,
+    and those coordinated with it ("писатель и журналист"); the nouns after the head are
+    its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
+    run: list[Token] = []
+    for tok in reversed(tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]):
+        if not tok.is_word or tok.low in PREPOSITIONS:
             break
-        lemma = noun_lemma(tok.text)
-        if lemma and (lemma in ROLE_NOUNS or is_animate_noun(tok.text)):
+        if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
+            break
+        run.insert(0, tok)
+    found: set[str] = set()
+    for k, tok in enumerate(run):
+        lemma = _is_title_noun(tok.text)
+        if lemma and (not found or run[k - 1].low == "и"):
             found.add(lemma)
-    return frozenset(found)
+    after = _appositive(text, ent)
+    return frozenset(found | {after} if after else found)
+
+
+def _appositive(text: str, ent: Entity) -> str | None:
+    """ "Иван Гуров, чиновник минздрава,": a singular person noun right after the name
+    and a comma or dash (adjectives allowed between) is a title too."""
+    toks = tokenize(text, ent.end, min(len(text), ent.end + 80))[:4]
+    if not toks or toks[0].text not in ",—–":
+        return None
+    for tok in toks[1:]:
+        if not tok.is_word:
+            return None
+        lemma = _is_title_noun(tok.text)
+        if lemma:
+            singular = any(p.tag.number == "sing" for p in parses(tok.low)[:1])
+            return lemma if singular else None
+        if not is_adjective(tok.text):
+            return None
+    return None
 
 
 class NameIndex:
@@ -116,10 +177,21 @@ class NameIndex:
         key = _key(word)
         return key in self.by_surname or any(_same_surname(s, key) for s in self.by_surname)
 
+    def of(self, text: str, normal: str) -> str:
+        """The full name for a mention: a surname alone ("Вертинский") takes the full name
+        this document gives that surname, whatever first name the entity's normal form
+        carries (it may come from a merged span)."""
+        words = normal.split()
+        if len(text.split()) == 1 and len(words) > 1:
+            found = self.full(words[-1])
+            if found != words[-1]:
+                return found
+        return self.full(normal)
+
     def full(self, normal: str) -> str:
         """A surname alone, or after initials ("В. В. Путин"), replaced by the longest
         full name ending with it (whose first name has the first initial)."""
-        words = normal.split()
+        words = _GLUED_INITIAL.sub(r"\1 ", normal).split()  # "А.Лапин" is "А. Лапин"
         initials = [w for w in words[:-1] if _INITIAL.fullmatch(w)]
         if len(words) != 1 and len(initials) != len(words) - 1:
             return clean_name(normal)
@@ -140,9 +212,22 @@ class NameIndex:
 class People(Sequence[Person]):
     """The document's persons in text order, with a fast "who came before" query."""
 
-    def __init__(self, persons: Sequence[Person] = ()) -> None:
+    def __init__(self, persons: Sequence[Person] = (), text: str = "") -> None:
         self.items = list(persons)
         self.starts = [p.start for p in self.items]
+        self.text = text
+
+    def mark_speaker(self, start: int, normal: str) -> None:
+        """Note that the person at ``start`` (or the last one before it with this normal
+        form, for a pronoun or title that stands for them) spoke there."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.items) and self.items[i].start == start:
+            self.items[i].spoke_at = start
+            return
+        for p in self.before(start, SEARCH_BACK):
+            if p.normal == normal:
+                p.spoke_at = start
+                return
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
         return self.items[i]
@@ -164,14 +249,16 @@ def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameI
     """PER entities outside ``blocked`` ranges (quotes), in text order."""
     return People(
         [
-            Person(text, e, names.full(e.normal or e.text))
+            Person(text, e, names.of(e.text, e.normal or e.text))
             for e in entities
             if e.label == "PER" and not blocked.contains(e.start)
-        ]
+        ],
+        text,
     )
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([А-ЯЁA-Z]\.)(?=[А-ЯЁA-Z])")
 
 
 def _initials_fit(initials: list[str], name: str) -> bool:
@@ -201,13 +288,34 @@ def _gender_ok(person: Person, gender: str | None) -> bool:
     return gender not in ("masc", "femn") or person.gender in (None, gender)
 
 
+def paragraph_window(text: str, pos: int, limit: int = 900, back: int = 1) -> int:
+    """Start of the paragraph ``back`` paragraphs before ``pos``'s paragraph (or
+    ``limit`` characters back)."""
+    floor = max(0, pos - limit)
+    para = text.rfind("\n", floor, pos)
+    for _ in range(back):
+        if para < 0:
+            return floor
+        while para > floor and text[para - 1].isspace():
+            para -= 1
+        para = text.rfind("\n", floor, para)
+    return para + 1 if para >= 0 else floor
+
+
 def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
-    """The last person before ``pos`` whose gender matches the pronoun's."""
+    """The person "он"/"она" at ``pos`` stands for: of the right gender (else of unknown
+    gender), never an addressee; within this paragraph and the two before, the last
+    subject or speaker ("Силуанов заявил журналисту Юнашеву. «…», — сказал он" is
+    Силуанов), else the last such person at all."""
     if gender not in ("masc", "femn"):
         return None
-    before = people.before(pos, SEARCH_BACK)
-    exact = next((p for p in before if p.gender == gender), None)
-    return exact or next((p for p in before if p.gender is None), None)
+    before = [p for p in people.before(pos, SEARCH_BACK) if p.position != "addressee"]
+    floor = paragraph_window(people.text, pos, PRONOUN_WINDOW, back=2)
+    for group in ([p for p in before if p.gender == gender], [p for p in before if not p.gender]):
+        if group:
+            near = (p for p in group if p.salient and max(p.start, p.spoke_at) >= floor)
+            return next(near, group[0])
+    return None
 
 
 def _groups(lemma: str) -> set[int]:
@@ -262,9 +370,11 @@ def resolve_role(
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
     A role with a complement ("министр финансов") does not stand for someone who holds
-    the same title with another complement ("министр экономики").
+    the same title with another complement ("министр экономики"). An unnamed source
+    ("представитель", "источник") stands only for a person just named with that title or
+    a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
     """
-    if number == "plur" or head in ANONYMOUS_NOUNS:
+    if number == "plur":
         return None
     best: tuple[int, int] | None = None
     chosen = None
@@ -272,8 +382,10 @@ def resolve_role(
         if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
-        if score == 1 and _activity_fits(head, p.title_words):
-            score = 2
+        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > CLOSE_ENOUGH):
+            continue  # "представитель Кремля" is the press secretary just named, or no one
+        if score <= 1 and _activity_fits(head, p.title_words):
+            score = 2  # also one whose other title clashes: people hold several
         if complement and head in p.title_words and not complement & p.title_words:
             score = 0
         elif complement and score >= 2 and _complement_fits(complement, p.title_words):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
-from models.quotes.anaphora import body_before, plural_before
+from models.quotes.anaphora import body_before, plural_before, role_before
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
@@ -102,7 +102,7 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return 7.0
     if m.kind == "there":
         return 2.5  # "— сообщили там": resolvable ones only (speaker_in)
-    if m.prep in _LOCATIVE_PREPS and m.kind in ("ORG", "LOC", "place"):
+    if m.prep in _LOCATIVE_PREPS and (m.kind in ("ORG", "LOC", "place") or m.doc):
         return 2.5
     if m.prep in _LOCATIVE_PREPS and m.kind == "doc":
         return 2.0  # a bare document ("в документе") yields to a named body
@@ -110,6 +110,10 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return None
     if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
         # "приводит слова губернатора X ТАСС": the quoted one is an object
+        if m.doc:
+            return 8.0  # "цитирует X сообщение Y": the one whose message it is
+        if _subject_of(m, verb):
+            return 1.0  # "процитировала Захарова шутку коллег": the one who quotes
         if not m.nominative() or {"accs", "gent"} & m.cases:
             return _BASE[m.kind] + 1.5
         return 1.0
@@ -118,6 +122,17 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
     if m.nominative():
         return _BASE[m.kind]
     return 1.0 if m.kind == "PER" else None
+
+
+def _subject_of(m: Mention, verb: Verb) -> bool:
+    """A name right next to a past-tense verb, agreeing with it in gender and possibly
+    nominative, is its subject even when it could be a genitive ("Захарова")."""
+    return (
+        m.nominative()
+        and abs(m.token - verb.index) == 1
+        and verb.gender in ("masc", "femn")
+        and m.gender == verb.gender
+    )
 
 
 def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention | None:
@@ -135,9 +150,9 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
         if base is None:
             continue
         if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
-            present = verb is not None and verb.tense == "pres"
+            present = verb is not None and verb.tense == "pres" and not verb.quoting
             if len(others) > 1 or not present:
-                continue
+                continue  # "«…», — передает Интерфакс": the outlet relays
         score = base
         if verb is not None:
             score += _agreement(m, verb) - 0.08 * abs(m.token - verb.index)
@@ -153,11 +168,12 @@ def _verb_gender(clause: Clause) -> str | None:
 
 
 def _anaphoric_body(m: Mention, text: str) -> bool:
-    """ "в ведомстве", "в надзорном ведомстве": a generic body noun with nothing after it."""
+    """ "в ведомстве", "в надзорном ведомстве", "в пресс-службе управления": generic body
+    nouns with no name after them."""
     if m.kind != "place" or m.head not in ANAPHORIC_BODY_NOUNS:
         return False
-    last = [t for t in tokenize(text, m.start, m.end) if t.is_word][-1:]
-    return bool(last) and noun_lemma(last[0].text) == m.head
+    nouns = [noun_lemma(t.text) for t in tokenize(text, m.start, m.end) if t.is_word]
+    return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
@@ -165,14 +181,17 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     text = ctx.text[m.start : m.end]
     normal = m.normal
     if m.kind == "PER":
-        normal = ctx.names.full(m.normal)
+        normal = ctx.names.of(text, m.normal)
     elif m.kind == "pronoun" and m.gender == "plur":
         normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
-        normal = person.normal if person else m.normal.lower()
-    elif m.kind == "there" or _anaphoric_body(m, ctx.text):
+        role = None if person else role_before(ctx, m.start, m.gender)
+        normal = person.normal if person else role or m.normal.lower()
+    elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
+    elif _anaphoric_body(m, ctx.text):
+        normal = body_before(ctx, m.start, far=True) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(

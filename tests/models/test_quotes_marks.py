@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from models.quotes.marks import find_mark_spans, split_insertions
+from models.quotes.insertions import split_insertions
+from models.quotes.marks import find_mark_spans
 
 
 def _inner(text: str) -> list[str]:

@@ -1,0 +1,94 @@
+"""How a name stands in its sentence: the subject, an oblique, or the one who was told.
+
+Both the choice of a speaker in a clause and the antecedent of "он" need it: a name in
+the nominative may be the subject ("Силуанов заявил"); after a preposition, as a
+noun's genitive ("Сомнения Орлова разделил…") or in another case it is an oblique; after
+"журналисту", "в интервью" or "для" it is the addressee, never a source.
+"""
+
+from __future__ import annotations
+
+from models.nlp.tokens import Token
+from models.quotes.lexicon import ADDRESSEE_HEADS, PREPOSITIONS, ROLE_NOUNS
+from models.quotes.morph import (
+    is_adjective,
+    is_animate_noun,
+    is_common_noun,
+    name_cases,
+    noun_cases,
+    noun_lemma,
+    tokenize,
+)
+from models.spans import Entity
+
+
+def entity_cases(text: str, ent: Entity) -> frozenset[str]:
+    """Cases the entity's words agree on (unknown words do not constrain).
+
+    For a person the first name decides when pymorphy knows it as a name: a guessed
+    surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
+    """
+    words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
+    if ent.label == "PER" and words:
+        named = name_cases(words[0].text)
+        if named:
+            return named
+    common: set[str] | None = None
+    for tok in words:
+        cases = noun_cases(tok.text)
+        if cases:
+            common = set(cases) if common is None else common & cases
+    return frozenset(common or ())
+
+
+def titles_name(tok: Token) -> bool:
+    """ "журналист Виктор Шендерович": a person noun in the nominative is a title, not
+    the one told ("журналисту Ивану Петрову")."""
+    return is_animate_noun(tok.text) and "nomn" in noun_cases(tok.text)
+
+
+def genitive_of_noun(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
+    """ "Сомнения Орлова разделил и профессор Гусев": a name that may be a genitive, right
+    after a common noun (``toks[k]``) that heads no title and stands in no prepositional
+    phrase, is that noun's complement, not the subject."""
+    if k < 0 or (cases and "gent" not in cases) or not toks[k].is_word:
+        return False  # an indeclinable name ("обмен Савченко") may be a genitive too
+    if not is_common_noun(toks[k].text) or _is_person_noun(toks[k].text):
+        return False
+    j = k - 1
+    while j >= 0 and toks[j].is_word and (toks[j].low == "и" or _in_noun_phrase(toks[j].text)):
+        if _is_person_noun(toks[j].text):
+            return False  # "министр курортов и туризма Крыма В. Волченко": a title
+        j -= 1
+    return not (j >= 0 and toks[j].low in PREPOSITIONS)
+
+
+def _in_noun_phrase(word: str) -> bool:
+    return is_adjective(word) or noun_lemma(word) is not None
+
+
+def _is_person_noun(word: str) -> bool:
+    return noun_lemma(word) in ROLE_NOUNS or is_animate_noun(word)
+
+
+def told(toks: list[Token], k: int) -> bool:
+    """Whether the word before a name (``toks[k]``) makes it the addressee or a channel."""
+    if k < 0 or not toks[k].is_word:
+        return False
+    if toks[k].low == "для":
+        return True
+    return noun_lemma(toks[k].text) in ADDRESSEE_HEADS and not titles_name(toks[k])
+
+
+def name_position(text: str, ent: Entity) -> str:
+    """ "subject", "oblique" or "addressee" for a person's name where it stands."""
+    toks = tokenize(text, max(0, ent.start - 80), ent.start)
+    k = len(toks) - 1
+    if told(toks, k):
+        return "addressee"
+    cases = entity_cases(text, ent)
+    if k >= 0 and toks[k].low in PREPOSITIONS:
+        return "oblique"
+    if (cases and "nomn" not in cases) or genitive_of_noun(toks, k, cases):
+        return "oblique"
+    return "subject"

@@ -1,0 +1,69 @@
+"""Institutions and outlets on real news, each rule on fresh sentences: an outlet that
+relays is no source, "в ведомстве" skips it and may look back to the headline, and an
+organization in a title is the body when nothing else is named."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import speakers
+
+from models.quotes.find import find_quotes
+from models.spans import Entity
+
+pytestmark = pytest.mark.slow
+
+
+def test_an_outlet_that_relays_is_no_source() -> None:
+    assert speakers("«Переговоры продолжатся в пятницу», — передает Интерфакс.") == [None]
+
+
+def test_relaying_someones_words_gives_that_someone() -> None:
+    text = "«Мы не отступим», — приводит агентство слова Смирнова."
+    assert speakers(text) == ["Смирнов"]
+
+
+def test_the_agency_noun_skips_the_outlet_that_relayed() -> None:
+    text = (
+        "Об этом говорится в сообщении пресс-службы Минтранса, передает «Вести». «Новые "
+        "правила вступят в силу с марта», — уточнили в министерстве."
+    )
+    assert speakers(text) == ["Минтранс"]
+
+
+def test_the_agency_noun_looks_back_to_the_headline() -> None:
+    text = (
+        "Минздрав опроверг слухи о закрытии районных больниц\n\n"
+        "Ранее депутаты городской думы заявили, что в трех районах сократят врачей.\n\n"
+        "Утром в понедельник в федеральном ведомстве пояснили, что «ни одна больница не "
+        "будет закрыта без замены»."
+    )
+    assert speakers(text) == ["Минздрав"]
+
+
+def test_an_organization_in_a_title_is_the_agency() -> None:
+    text = 'Глава МЧС Илья Лосев заявил: "Пожар потушен силами двух бригад“,- сообщает ведомство.'
+    assert speakers(text) == ["МЧС"]
+
+
+def test_the_press_service_alone_is_the_body_named_before() -> None:
+    text = (
+        "Пресс-служба ГУ МЧС по Тверской области сообщила о пожаре на складе. «Возгорание "
+        "ликвидировано, пострадавших нет», — уточнили в пресс-службе управления."
+    )
+    assert speakers(text) == ["МЧС"]  # natasha tags the ORG without "ГУ"
+
+
+def _org(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(start, start + len(name), "ORG", name, name)
+
+
+def test_an_org_span_without_its_marks_is_still_the_source() -> None:
+    text = "«Рейсы выполняются по расписанию», — сообщили в «Аэрофлоте»."
+    [quote] = find_quotes(text, [_org(text, "Аэрофлоте")])
+    assert quote.speaker is not None and quote.speaker.text.strip("«»") == "Аэрофлоте"
+
+
+def test_an_org_name_in_marks_is_no_quote_when_its_span_leaves_them_out() -> None:
+    text = "Об этом сообщили «Российские железные дороги» в пятницу."
+    assert find_quotes(text, [_org(text, "Российские железные дороги")]) == []

@@ -1,0 +1,100 @@
+"""Colons, introducing phrases and clause edges on real news, each rule on fresh sentences: a short
+span after a colon is speech only when it reads as an utterance; a headline quote takes
+its speaker from the next sentence; "по утверждению", "согласно заявлению" name a source."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import pairs, speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_two_word_scare_quote_after_a_colon_is_no_quote() -> None:
+    text = (
+        "Стилист назвал главный тренд сезона одним словом, а потом уточнил: «уютная небрежность»."
+    )
+    assert pairs(text) == []
+
+
+def test_a_short_exclamation_after_a_colon_is_a_quote() -> None:
+    text = "Депутат Гусев коллеге по фракции: «Вы — лжец!» Заседание прервали."
+    assert pairs(text) == [("Вы — лжец!", "Гусев")]
+
+
+def test_a_headline_quote_takes_the_speaker_of_the_next_sentence() -> None:
+    text = (
+        "«Вода уходит медленно»: глава района о ситуации на реке\n\n"
+        "Глава Ивановского района Сергей Орлов заявил, что уровень воды снижается."
+    )
+    assert pairs(text) == [("Вода уходит медленно", "Сергей Орлов")]
+
+
+def test_a_quoted_title_before_a_colon_is_no_quote() -> None:
+    text = "«Ирония судьбы»: как снимали фильм\n\nРежиссер рассказал, что съемки шли зимой."
+    assert pairs(text) == []
+
+
+def test_according_to_a_statement_names_its_source() -> None:
+    text = "Согласно заявлению Минфина, «дефицит бюджета сократится уже в следующем году»."
+    assert speakers(text) == ["Минфин"]
+
+
+def test_by_the_claim_of_names_its_source() -> None:
+    text = (
+        "По утверждению губернатора Олега Рябова, область «полностью готова к паводку и "
+        "не нуждается в помощи»."
+    )
+    assert speakers(text) == ["Олег Рябов"]
+
+
+def test_a_belief_adjective_introduces_a_mixed_quote() -> None:
+    text = (
+        "Супруга осужденного Анна Лосева убеждена, что встречи должны проходить «не реже "
+        "одного раза в неделю и без посторонних»."
+    )
+    assert speakers(text) == ["Анна Лосева"]
+
+
+def test_a_lone_quote_takes_the_speech_verb_two_sentences_back() -> None:
+    text = (
+        "Затем Соколов сказал, что серьезных поломок на станции нет. В случае аварии "
+        "резервный насос можно запустить за час. «Мы не видим здесь больших рисков»."
+    )
+    assert speakers(text) == ["Соколов"]
+
+
+def test_a_sentence_naming_someone_else_stops_the_look_back() -> None:
+    text = (
+        "Затем Соколов сказал, что серьезных поломок на станции нет. Инженер Павел Жуков "
+        "проверил резервный насос. «Мы не видим здесь больших рисков»."
+    )
+    assert speakers(text) == ["Павел Жуков"]  # the subject of the sentence right before
+
+
+def test_a_lone_quote_in_the_next_paragraph_after_citing_someones_words() -> None:
+    text = (
+        "Глава района привел слова министра Игоря Светлова, сказанные на коллегии.\n"
+        "«Каждая школа должна получить новый автобус до осени»."
+    )
+    assert speakers(text) == ["Игорь Светлов"]
+
+
+def test_a_sentence_end_without_a_space_ends_the_attribution() -> None:
+    text = (
+        "Об этом сообщила адвокат Марина Громова.«Мы подадим жалобу в кассационный суд», — "
+        "заявила она.Как сообщалось, суд признал виновными участников экстремистской группы."
+    )
+    assert speakers(text) == ["Марина Громова"]
+
+
+def test_a_gerund_clause_after_the_speaker_names_no_source() -> None:
+    text = (
+        "«Решение примут уже на этой неделе», — сказала адвокат, поблагодарив Мари Дюпон за помощь."
+    )
+    assert speakers(text) == ["адвокат"]
+
+
+def test_an_indeclinable_name_after_a_noun_is_its_genitive() -> None:
+    text = "«Это давно решенный вопрос», — подчеркнула адвокат, обсуждая дело Шевченко."
+    assert speakers(text) == ["адвокат"]

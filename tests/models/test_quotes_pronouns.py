@@ -1,0 +1,69 @@
+"""What "он"/"она" stands for on real news, each rule on fresh sentences: the subject or
+the last speaker, never the one who was told, never a name inside a quote; a genitive
+after a noun is no subject; with no person named, the role noun that was the subject."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_pronoun_skips_the_addressee() -> None:
+    text = (
+        "Глава Минтранса Олег Кравцов рассказал корреспонденту Дмитрию Белову о новых "
+        "трассах. «Первую очередь откроем в сентябре», — сказал он."
+    )
+    assert speakers(text) == ["Олег Кравцов"]
+
+
+def test_a_pronoun_takes_the_subject_over_a_nearer_object() -> None:
+    text = (
+        "Тренер Игорь Зайцев поблагодарил болельщиков и отдельно упомянул вратаря Сергея "
+        "Котова. «Команда выдержала давление до последней минуты», — отметил он."
+    )
+    assert speakers(text) == ["Игорь Зайцев"]
+
+
+def test_a_pronoun_never_takes_a_name_inside_a_quote() -> None:
+    text = (
+        "Мэр Павел Рябов выступил на сессии думы. «Вчера я встречался с Олегом Лучиным, "
+        "и мы обсудили бюджет», — сказал мэр. «Решение примем до пятницы», — добавил он."
+    )
+    assert speakers(text) == ["Павел Рябов", "Павел Рябов"]
+
+
+def test_a_pronoun_with_no_person_is_the_role_that_was_the_subject() -> None:
+    text = "Губернатор осмотрел новый мост. «Движение по нему откроют к осени», — сказал он."
+    assert speakers(text) == ["губернатор"]
+
+
+def test_a_name_in_the_genitive_after_a_noun_is_no_subject() -> None:
+    text = "Выводы Смирнова подтвердил и академик Власов: «Образцы действительно древние»."
+    assert speakers(text) == ["Власов"]
+
+
+def test_a_speaker_stays_salient_where_they_last_spoke() -> None:
+    text = (
+        "Губернатор Андрей Чибис провел совещание.\n"
+        "«Работы идут по графику», — сказал губернатор.\n"
+        "Затем он упомянул министра Олега Лаврова и его отчет.\n"
+        "«Осталось закончить две школы», — добавил он."
+    )
+    assert speakers(text) == ["Андрей Чибис", "Андрей Чибис"]
+
+
+def test_a_possessive_before_someones_words_is_that_someone() -> None:
+    text = (
+        "Директор завода Игорь Ланской сообщил о новом цехе. «Да, вчера запустили», — "
+        "цитирует ТАСС его ответ на вопрос журналистов."
+    )
+    assert speakers(text) == ["Игорь Ланской"]
+
+
+def test_relaying_her_words_gives_her() -> None:
+    text = (
+        "Депутат Анна Котова выступила в Думе. «Нам нужна помощь», — приводит агентство ее слова."
+    )
+    assert speakers(text) == ["Анна Котова"]

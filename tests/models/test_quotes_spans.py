@@ -1,0 +1,98 @@
+"""Quote extents on real news, each rule on fresh sentences: straight quotes with spaces
+inside, a dash pair that is the quote's own punctuation, collapsed and mixed marks, the
+second half of a split quote without its opening mark, straight quotes over paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import pairs
+
+pytestmark = pytest.mark.slow
+
+
+def test_straight_quotes_with_spaces_inside() -> None:
+    text = '" Мы не согласны с решением суда ", — заявил адвокат Петр Громов.'
+    assert pairs(text) == [("Мы не согласны с решением суда", "Петр Громов")]
+
+
+def test_a_dash_pair_without_a_verb_is_no_split() -> None:
+    text = (
+        "«Мы приедем всей бригадой — с мастером и двумя учениками, — чтобы закончить "
+        "крышу, — сказал прораб Олег Дымов. — Иначе не успеем до дождей»."
+    )
+    assert pairs(text) == [
+        (
+            "Мы приедем всей бригадой — с мастером и двумя учениками, — чтобы закончить крышу",
+            "Олег Дымов",
+        ),
+        ("Иначе не успеем до дождей", "Олег Дымов"),
+    ]
+
+
+def test_a_split_at_a_verb_outside_the_lexicon() -> None:
+    text = "«Опять на нас жалуются? — хмыкнул дворник Ильин. — Мы тут каждый день метем»."
+    assert pairs(text) == [
+        ("Опять на нас жалуются?", "Ильин"),
+        ("Мы тут каждый день метем", "Ильин"),
+    ]
+
+
+def test_an_outer_mark_collapsed_into_an_inner_one_keeps_each_quote() -> None:
+    text = (
+        "Мэр Олег Рябов сказал: «Мы начнем ремонт «как только сойдет снег». Сроки "
+        "сдвигать не будем. По словам мэра, он «лично проверит каждый двор»."
+    )
+    # the collapsed mark closes the outer quote (as annotators mark it)
+    assert pairs(text) == [
+        ("Мы начнем ремонт «как только сойдет снег", "Олег Рябов"),
+        ("лично проверит каждый двор", "Олег Рябов"),
+    ]
+
+
+def test_a_straight_quote_closed_by_a_curly_mark() -> None:
+    text = 'Илья Лосев заявил: "Пожар потушен силами бригады Иванова“,- сообщает Минстрой.'
+    assert [q for q, _ in pairs(text)] == ["Пожар потушен силами бригады Иванова"]
+
+
+def test_the_second_half_of_a_split_without_its_opening_mark() -> None:
+    text = "«Мы готовы к переговорам», — сказал Лавров. — Но условия должны быть приемлемыми»."
+    assert pairs(text) == [
+        ("Мы готовы к переговорам", "Лавров"),
+        ("Но условия должны быть приемлемыми", "Лавров"),
+    ]
+
+
+def test_a_straight_quote_runs_over_paragraphs() -> None:
+    text = (
+        'Министр Карина Ведерникова ответила: "Мы ждем решения комиссии. Ее выводы '
+        'будут к маю.\nТогда и решим", - сказала Ведерникова журналистам.'
+    )
+    assert pairs(text) == [
+        ("Мы ждем решения комиссии. Ее выводы будут к маю.\nТогда и решим", "Карина Ведерникова")
+    ]
+
+
+def test_a_quote_opening_a_paragraph_after_a_headline_ending_in_a_noun() -> None:
+    text = (
+        "Мэр Кирилл Носов заявил, что в городе все под контролем\n"
+        '"Хочу всех успокоить: ситуация под контролем, службы работают в усиленном режиме".'
+    )
+    assert pairs(text) == [
+        (
+            "Хочу всех успокоить: ситуация под контролем, службы работают в усиленном режиме",
+            "Кирилл Носов",
+        )
+    ]
+
+
+def test_a_closing_mark_typed_the_wrong_way_round_closes() -> None:
+    text = (
+        "«Мы ждали другого результата.\n"
+        "Но так получилось, и команда будет работать дальше… «- сказал тренер Олег Купцов."
+    )
+    assert pairs(text) == [
+        (
+            "Мы ждали другого результата.\nНо так получилось, и команда будет работать дальше…",
+            "Олег Купцов",
+        )
+    ]
