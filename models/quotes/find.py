@@ -43,16 +43,11 @@ from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
 from models.quotes.morph import is_finite_verb
-from models.quotes.names import (
-    looks_like_name,
-    merge_quoted_org_names,
-    speech_after_addressee,
-    words,
-)
+from models.quotes.names import looks_like_name, speech_after_addressee, words
 from models.quotes.resolve import NameIndex, persons
 from models.spans import Entity, Noise, Quote, Speaker
 
-__all__ = ["find_quotes", "merge_quoted_org_names"]
+__all__ = ["find_quotes"]
 
 
 def _speech_like(content: str) -> bool:
@@ -67,8 +62,9 @@ def _speech_like(content: str) -> bool:
 def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     span, text = c.span, doc.text
     content = text[span.start : span.end]
-    if not content.strip() or ctx.entities.covering(span.open, span.outer_end, "ORG"):
-        return False
+    start = span.start + len(content) - len(content.lstrip())
+    if not content.strip() or ctx.entities.covering(start, start + len(content.strip()), "ORG"):
+        return False  # an organization's name in marks (the ORG span is the name inside)
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]
@@ -93,7 +89,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     text:
         The document text.
     entities:
-        Its entities (after :func:`merge_quoted_org_names`); a speaker that is an entity
+        Its entities (models.nlp.ner.find_entities); a speaker that is an entity
         mention gets exactly that entity's offsets.
     noise:
         Ranges that are not prose (captions, ads, repeats): no quote starts in them.
