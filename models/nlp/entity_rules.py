@@ -10,6 +10,7 @@ this module runs them in order.
 
 from __future__ import annotations
 
+from models.nlp.entity_quoted import apply_quoted
 from models.nlp.entity_split import label_lists, split_spans
 from models.nlp.surnames import resolve_surnames
 from models.spans import Entity
@@ -25,7 +26,8 @@ def refine(text: str, entities: list[Entity]) -> list[Entity]:
     entities:
         natasha's spans (trimmed, with normal forms) for the whole document.
     """
-    ents = split_spans(text, entities)
+    ents = apply_quoted(text, entities)
+    ents = split_spans(text, ents)
     ents = label_lists(text, ents)
     ents = resolve_surnames(text, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))

@@ -77,6 +77,9 @@ class Clause:
     mentions: list[Mention]
 
 
+_OPENING_MARKS = frozenset('«„“"')
+
+
 def _entity_cases(text: str, ent: Entity) -> frozenset[str]:
     """Cases the entity's words agree on (unknown words do not constrain).
 
@@ -199,6 +202,8 @@ def _name_mention(toks: list[Token], index: int) -> Mention:
 def _annotate(m: Mention, toks: list[Token]) -> Mention:
     """Add the preposition before a mention and whether it is an addressee."""
     k = m.token - 1
+    if k >= 0 and toks[k].text in _OPENING_MARKS and m.kind == "ORG":
+        k -= 1  # "в «Аэрофлоте»": the ORG span is the name inside the marks
     counted = k >= 0 and (toks[k].low in COUNT_WORDS or toks[k].text.isdigit())
     k -= counted  # "два источника": the noun is the subject, in the genitive
     prep = ""
