@@ -10,6 +10,7 @@ this module runs them in order.
 
 from __future__ import annotations
 
+from models.nlp.entity_labels import check_labels
 from models.nlp.entity_quoted import apply_quoted
 from models.nlp.entity_split import label_lists, split_spans
 from models.nlp.surnames import resolve_surnames
@@ -29,5 +30,6 @@ def refine(text: str, entities: list[Entity]) -> list[Entity]:
     ents = apply_quoted(text, entities)
     ents = split_spans(text, ents)
     ents = label_lists(text, ents)
+    ents = check_labels(text, ents)
     ents = resolve_surnames(text, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))

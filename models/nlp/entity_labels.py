@@ -1,0 +1,165 @@
+"""Labels checked against the morphology: bodies are ORG, common words are no entity.
+
+natasha tags by context, and in news the context of "ЕС", "НАТО" and "Евросоюз" is the
+context of a country, so it calls them places; it also takes a capitalized word at the
+start of a sentence for a name ("Вернувшись", "Здравствуйте") and common abbreviations
+for organizations ("СМИ"). pymorphy's dictionary knows better: it marks organizations
+(Orgn) and places (Geox), and knows which words are verbs or interjections. These rules
+ask it, and find the organizations written in lower case that natasha misses
+("минобороны").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from models.nlp import morph
+from models.nlp.entity_normal import normal_form, words
+from models.nlp.entity_words import (
+    COMMON_ABBREVIATIONS,
+    INSTITUTION_HEADS,
+    INSTITUTION_SEATS,
+    LEGAL_FORMS,
+    PLACE_PREPOSITIONS,
+)
+from models.spans import Entity
+
+# Endings of Russian surnames in any case (Камский, Кадырова, Сусанину), after 3+ letters.
+_SURNAME_ENDING = re.compile(
+    r"..(?:(?:[оеё]в|[иы]н)(?:а|у|ым|е|ой)?|[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую))$"
+)
+_LOWER_AFTER = re.compile(r"\s+[а-яё]")
+_PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«\"„—–-]\s*)$")
+
+
+def _parses(word: str) -> tuple[Any, ...]:
+    return morph.parses(morph.fold(word))
+
+
+def _grammemes(word: str) -> frozenset[str]:
+    return frozenset(g for p in _parses(word) for g in p.tag.grammemes)
+
+
+def _only_organization(word: str) -> bool:
+    """Every reading of a dictionary word is an organization's name (Orgn)."""
+    found = _parses(word)
+    return bool(found) and all("Orgn" in p.tag.grammemes and p.is_known for p in found)
+
+
+def _has_head(low: str) -> bool:
+    """Whether a folded word holds an institution noun's stem (cheap, before pymorphy)."""
+    return any(head[:-1] in low for head in INSTITUTION_HEADS)
+
+
+def _institution(ent: Entity) -> bool:
+    """A place span that names a body: Orgn only, or an institution noun at its head."""
+    found = words(ent.text)
+    if len(found) == 1:
+        word = found[0][2]
+        if word.isupper():
+            grams = _grammemes(word)
+            return "Orgn" in grams and "Geox" not in grams
+        low = morph.fold(word)
+        if not _has_head(low):
+            return False
+        lemma = morph.lemma(low)
+        return any(lemma.endswith(h) and len(lemma) > len(h) + 2 for h in INSTITUTION_HEADS)
+    for _, _, word in found[1:]:
+        if word.islower() and _has_head(word) and morph.lemma(word) in INSTITUTION_HEADS:
+            return True  # "Европейский союз"; "Советский Союз" is a state
+    return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
+
+
+def _not_a_name(text: str, ent: Entity) -> bool:
+    """A common word, not a name: an abbreviation like СМИ, or a verb, adverbial
+    participle or greeting that is capitalized because it starts a sentence."""
+    found = words(ent.text)
+    if len(found) != 1:
+        return False
+    word = found[0][2]
+    if morph.fold(word) in COMMON_ABBREVIATIONS or word in LEGAL_FORMS:
+        return True
+    if text[ent.start - 1 : ent.start] == "." and text[ent.start - 2 : ent.start - 1].isspace():
+        return True  # a domain zone (".РФ"), not the country
+    if ent.label == "PER" and any(c.isdigit() for c in word):
+        return True  # "Формулы-1": no person's name has a digit
+    if not _sentence_start(text, ent.start):
+        return False
+    readings = _parses(word)
+    if not readings or not all(p.is_known for p in readings):
+        return False
+    if any(p.tag.grammemes & _PROPER for p in readings):
+        return False
+    if all(str(p.tag.POS) == "ADJF" for p in readings):
+        return bool(_LOWER_AFTER.match(text, ent.end))  # "Речная экосистема"
+    return ent.label == "PER"  # "Вернувшись", "Здравствуйте", "Маэстро": verb, greeting, noun
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _acting_seat(text: str, ent: Entity) -> bool:
+    """A seat of power that acts (``Кремль заявил``, ``администрации Кремля``), not the
+    place where something is (``в Кремле``)."""
+    if len(words(ent.text)) != 1 or not ent.text[:1].isupper():
+        return False
+    if morph.fold(ent.text)[:5] not in {s[:5] for s in INSTITUTION_SEATS}:
+        return False
+    if morph.lemma(ent.text) not in INSTITUTION_SEATS:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, ent.start - 20), ent.start)
+    return before is None or morph.fold(before.group(1)) not in PLACE_PREPOSITIONS
+
+
+def _person(ent: Entity) -> bool:
+    """A place or body span that is a person's name: a first name, then a surname
+    (``Гата Камский``, ``Ахмат-Хаджи Кадырова``), and no word a place or a body."""
+    found = [w for _, _, w in words(ent.text)]
+    if not 2 <= len(found) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in found):
+        return False
+    if not _SURNAME_ENDING.search(found[-1].lower()):
+        return False
+    first = _parses(found[0])
+    if not any("Name" in p.tag.grammemes and p.is_known for p in first):
+        return False
+    return not any(_grammemes(w) & {"Geox", "Orgn"} for w in found)
+
+
+def _relabel(text: str, ent: Entity) -> Entity:
+    if ent.label == "LOC" and (_institution(ent) or _acting_seat(text, ent)):
+        return Entity(ent.start, ent.end, "ORG", ent.text, ent.normal)
+    if ent.label in ("LOC", "ORG") and _person(ent):
+        return Entity(ent.start, ent.end, "PER", ent.text, normal_form("PER", ent.text))
+    return ent
+
+
+# Compound abbreviations of bodies start with a clipped word: мин(истерство), гос(ударственный),
+# рос(сийский), мос(ковский), глав(ный); мид is the one short one.
+_BEFORE_NAME = re.compile(r"(?<![\w\-])((?:мин|гос|рос|мос|глав)[а-яё\-]{2,}|мид[а-яё]{0,2})\s+$")
+
+
+def lowercase_organizations(text: str, entities: list[Entity]) -> list[Entity]:
+    """Lower-case words the dictionary knows only as organizations (``минобороны``),
+    where they head a name natasha found (``в миде Грузии``, ``минфина США``)."""
+    taken = {(e.start, e.end) for e in entities}
+    out = []
+    for ent in entities:
+        m = _BEFORE_NAME.search(text, max(0, ent.start - 30), ent.start)
+        if m is None or (m.start(1), m.end(1)) in taken or not _only_organization(m.group(1)):
+            continue
+        word = m.group(1)
+        out.append(Entity(m.start(1), m.end(1), "ORG", word, normal_form("ORG", word)))
+        taken.add((m.start(1), m.end(1)))
+    return out
+
+
+def check_labels(text: str, entities: list[Entity]) -> list[Entity]:
+    """Entities relabelled or dropped by what the dictionary knows of their words."""
+    kept = [_relabel(text, e) for e in entities if not _not_a_name(text, e)]
+    return kept + lowercase_organizations(text, kept)

@@ -1,0 +1,129 @@
+"""Labels by what the dictionary knows: bodies are ORG, common words are no entity."""
+
+from __future__ import annotations
+
+import pytest
+from entity_helpers import ent, spans
+
+from models.nlp.entity_labels import check_labels
+
+
+def labels(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+    return spans(check_labels(text, [ent(text, surface, label)]))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Решение поддержали НАТО и Украина.", "НАТО"),
+        ("Санкции ЕС вступили в силу.", "ЕС"),
+        ("В ООН призвали к перемирию.", "ООН"),
+        ("Евросоюз продлил санкции.", "Евросоюз"),
+        ("Посол Евросоюза вручил грамоты.", "Евросоюза"),
+        ("Решение Еврокомиссии оспорили.", "Еврокомиссии"),
+        ("Страны Европейского союза ввели квоты.", "Европейского союза"),
+        ("Саммит Африканского союза прошёл в Аддис-Абебе.", "Африканского союза"),
+    ],
+)
+def test_a_body_natasha_calls_a_place_is_an_org(text: str, surface: str) -> None:
+    assert labels(text, surface, "LOC") == [(surface, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Он родился в Советском Союзе.", "Советском Союзе"),
+        ("Делегация прибыла в Белоруссию.", "Белоруссию"),
+        ("Экспорт в США вырос.", "США"),
+        ("Туристы весь день гуляли в Кремле.", "Кремле"),
+        ("Машины стояли у Кремля.", "Кремля"),
+    ],
+)
+def test_a_place_stays_a_place(text: str, surface: str) -> None:
+    assert labels(text, surface, "LOC") == [(surface, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Кремль ответил на письмо сдержанно.", "Кремль"),
+        ("Источник в администрации Кремля.", "Кремля"),
+    ],
+)
+def test_the_kremlin_acting_is_an_org(text: str, surface: str) -> None:
+    assert labels(text, surface, "LOC") == [(surface, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Об этом сообщили местные СМИ.", "СМИ", "ORG"),
+        ("Подозреваемого поместили в СИЗО.", "СИЗО", "ORG"),
+        ("Курс достиг 90 USD за баррель.", "USD", "ORG"),
+        ("Сайты в зоне .РФ подешевели.", "РФ", "LOC"),
+        ("Отделился модуль ПАО, и корабль вошёл в атмосферу.", "ПАО", "ORG"),
+        ("Он выиграл этап Формулы-1 в Монако.", "Формулы-1", "PER"),
+    ],
+)
+def test_a_common_word_is_no_entity(text: str, surface: str, label: str) -> None:
+    assert labels(text, surface, label) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Вернувшись из Казани, министр выступил.", "Вернувшись"),
+        ("Узнав о решении, он уехал.", "Узнав"),
+        ("Здравствуйте, дорогие читатели!", "Здравствуйте"),
+        ("Итоги подведены. Подана первая заявка.", "Подана"),
+        ("Маэстро не видит звёзд.", "Маэстро"),
+        ("Речная экосистема пострадала.", "Речная"),
+    ],
+)
+def test_a_capitalized_non_name_at_a_sentence_start_is_no_person(text: str, surface: str) -> None:
+    label = "LOC" if surface == "Речная" else "PER"
+    assert labels(text, surface, label) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Медведев заявил о сделке.", "Медведев"),
+        ("Вчера Вернувшись не выступал.", "Вернувшись"),  # not at a sentence start
+        ("Роман вернулся домой.", "Роман"),
+    ],
+)
+def test_a_name_at_a_sentence_start_stays(text: str, surface: str) -> None:
+    assert labels(text, surface, "PER") == [(surface, "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Представитель минобороны России заявил о потерях.", "минобороны", "России"),
+        ("Посол встретился с главой мида Грузии.", "мида", "Грузии"),
+    ],
+)
+def test_a_lowercase_organization_before_a_name_is_an_org(
+    text: str, surface: str, country: str
+) -> None:
+    found = check_labels(text, [ent(text, country, "LOC")])
+    assert spans(found) == [(surface, "ORG"), (country, "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Службу провёл архиепископ Лонгин Клинский.", "Лонгин Клинский"),
+        ("Памятник Ивану Сусанину открыли в Костроме.", "Ивану Сусанину"),
+    ],
+)
+def test_a_first_name_and_surname_natasha_called_a_place_is_a_person(
+    text: str, surface: str
+) -> None:
+    assert labels(text, surface, "LOC") == [(surface, "PER")]
+
+
+def test_a_place_named_after_a_person_stays_a_place() -> None:
+    text = "Он живёт в Александровском районе."
+    assert labels(text, "Александровском районе", "LOC") == [("Александровском районе", "LOC")]
