@@ -14,6 +14,7 @@ from models.nlp.entity_join import join_names
 from models.nlp.entity_labels import check_labels
 from models.nlp.entity_quoted import apply_quoted
 from models.nlp.entity_split import label_lists, split_spans
+from models.nlp.entity_spread import spread_names
 from models.nlp.surnames import resolve_surnames
 from models.spans import Entity
 
@@ -34,4 +35,5 @@ def refine(text: str, entities: list[Entity]) -> list[Entity]:
     ents = label_lists(text, ents)
     ents = check_labels(text, ents)
     ents = resolve_surnames(text, ents)
+    ents = spread_names(text, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))
