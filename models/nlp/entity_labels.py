@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from models.nlp import morph
-from models.nlp.entity_normal import normal_form, words
+from models.nlp.entity_normal import normal_form, sentence_start, words
 from models.nlp.entity_words import (
     COMMON_ABBREVIATIONS,
     INSTITUTION_HEADS,
@@ -31,7 +31,6 @@ _SURNAME_ENDING = re.compile(
 )
 _LOWER_AFTER = re.compile(r"\s+[а-яё]")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
-_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«\"„—–-]\s*)$")
 
 
 def _parses(word: str) -> tuple[Any, ...]:
@@ -72,10 +71,6 @@ def _institution(ent: Entity) -> bool:
     return False
 
 
-def _sentence_start(text: str, start: int) -> bool:
-    return bool(_SENTENCE_START.search(text[max(0, start - 4) : start]))
-
-
 def _not_a_name(text: str, ent: Entity) -> bool:
     """A common word, not a name: an abbreviation like СМИ, or a verb, adverbial
     participle or greeting that is capitalized because it starts a sentence."""
@@ -89,7 +84,7 @@ def _not_a_name(text: str, ent: Entity) -> bool:
         return True  # a domain zone (".РФ"), not the country
     if ent.label == "PER" and any(c.isdigit() for c in word):
         return True  # "Формулы-1": no person's name has a digit
-    if not _sentence_start(text, ent.start):
+    if not sentence_start(text, ent.start):
         return False
     readings = _parses(word)
     if not readings or not all(p.is_known for p in readings):

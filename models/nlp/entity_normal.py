@@ -24,6 +24,15 @@ def words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«\"„—–-]\s*)$")
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` starts a sentence, a paragraph or direct speech (capitals there
+    say nothing about names)."""
+    return bool(_SENTENCE_START.search(text[max(0, pos - 4) : pos]))
+
+
 def _shape(word: str, like: str) -> str:
     """``word`` written with the capitalization of ``like`` (per hyphenated part)."""
     if like.isupper() and len(like) > 1:

@@ -11,11 +11,12 @@ verdict holds for the same quoted name elsewhere in the document ("после «
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from models.nlp import morph
-from models.nlp.entity_normal import cut, normal_form, words
+from models.nlp.entity_normal import cut, normal_form, sentence_start, words
 from models.nlp.entity_words import LEGAL_FORMS, ORG_NOUNS, PLACE_NOUNS, TITLE_NOUNS
 from models.spans import Entity
 
@@ -130,11 +131,18 @@ def _capitalized(inner: str) -> bool:
     return first.isupper() or first.isdigit() or (first.isascii() and first.isalpha())
 
 
-def _is_prefix(words_before: list[str]) -> bool:
-    """Legal forms, kind abbreviations and organization nouns only: ``ОАО``, ``концерн``."""
+def _is_prefix(words_before: list[str], first_starts_sentence: bool) -> bool:
+    """Legal forms, kind abbreviations and organization nouns, with adjectives before them
+    written in lower case (or capitalized only by the sentence start): ``ОАО``, ``концерн``,
+    ``московский клуб``; not ``Русской службе``, an organization's own name."""
+    *adjectives, head = words_before
+    if not (
+        head in LEGAL_FORMS or (head.isupper() and len(head) <= 4) or morph.lemma(head) in ORG_NOUNS
+    ):
+        return False
     return all(
-        w in LEGAL_FORMS or (w.isupper() and len(w) <= 4) or morph.lemma(w) in ORG_NOUNS
-        for w in words_before
+        _ADJECTIVE_ENDINGS.search(w.lower()) and (w.islower() or (i == 0 and first_starts_sentence))
+        for i, w in enumerate(adjectives)
     )
 
 
@@ -145,8 +153,9 @@ _LATIN = re.compile(r"[A-Za-z]")
 def trim_prefix(text: str, ent: Entity) -> Entity:
     """An ORG span with its legal form or generic noun cut off: ``ОАО «Газпром»`` → ``Газпром``.
 
-    The same holds for a Latin name after them (``ИА Regnum``). A prefix with a name of
-    its own (``Русской службе «Голоса Америки»``) is left for the span to be split.
+    The same holds for a Latin name after them (``Агентство France-Presse``) and for any
+    capitalized name after a legal form (``ИА Интерфакс``). A prefix with a name of its
+    own (``Русской службе «Голоса Америки»``) is left for the span to be split.
     """
     if ent.label != "ORG":
         return ent
@@ -158,9 +167,15 @@ def trim_prefix(text: str, ent: Entity) -> Entity:
         rest = mark + 1
     else:
         latin = next((i for i, (s, _, w) in enumerate(found) if _LATIN.match(w)), 0)
+        if not latin:  # "ИА Интерфакс": a legal form before a capitalized name
+            latin = next((i for i, (_, _, w) in enumerate(found) if w not in LEGAL_FORMS), 0)
+            if not found[latin][2][:1].isupper():
+                return ent
         prefix = [w for _, _, w in found[:latin]]
         rest = found[latin][0] if latin else 0
-    if not prefix or not _is_prefix(prefix) or rest >= len(surface):
+    if not prefix or not _is_prefix(prefix, sentence_start(text, ent.start)):
+        return ent
+    if rest >= len(surface):
         return ent
     close = next((i for i in range(rest, len(surface)) if surface[i] in _MARKS), len(surface))
     start, end = ent.start + rest, ent.start + close
@@ -181,40 +196,56 @@ def _document_kinds(text: str, quoted: list[Quoted]) -> dict[str, str]:
     return {key: max(kinds, key=lambda k: (kinds[k], k != "title")) for key, kinds in votes.items()}
 
 
-def _apply_one(text: str, q: Quoted, kind: str, ents: list[Entity]) -> list[Entity]:
-    """The entities after one quoted name's verdict."""
-    inside = [e for e in ents if e.start >= q.start - 1 and e.end <= q.end + 1]
-    exact = [e for e in inside if (e.start, e.end) == (q.start, q.end)]
-    crossing = [e for e in ents if e.start < q.end and e.end > q.start and e not in inside]
-    if crossing:
-        return ents
+# Sentence punctuation inside the marks: speech or a headline, not a name.
+_SENTENCE_MARK = re.compile(r"[,.!?…:;](?:\s|$)")
+# How far before a quoted name an entity crossing it may start.
+_REACH = 200
+
+
+def _decide(
+    text: str, q: Quoted, kind: str, near: list[tuple[int, Entity]]
+) -> tuple[list[int], Entity | None]:
+    """Which of the entities near ``q`` go, and which entity comes, under ``kind``."""
+    inside = [i for i, e in near if e.start >= q.start - 1 and e.end <= q.end + 1]
+    if len(inside) < len(near):
+        return [], None  # a span crosses the marks: not one quoted name
+    exact = [i for i, e in near if (e.start, e.end) == (q.start, q.end)]
     if kind == "title":
-        return [e for e in ents if e not in exact]
+        return exact, None
     label = _VERDICT.get("org" if kind == "legal" else kind)
     if label is None:
-        return ents
+        return [], None
+    surface = text[q.start : q.end]
     if exact and len(inside) == 1:
-        ent = exact[0]
+        ent = dict(near)[exact[0]]
         if ent.label == label:
-            return ents
-        keep = ent.normal if ent.label == "ORG" else text[q.start : q.end]
-        new = Entity(ent.start, ent.end, label, ent.text, keep)
-    else:
-        surface = text[q.start : q.end]
-        normal = surface if label == "ORG" else normal_form(label, surface)
-        new = Entity(q.start, q.end, label, surface, normal)
-    return [e for e in ents if e not in inside] + [new]
+            return [], None
+        keep = ent.normal if ent.label == "ORG" else surface
+        return exact, Entity(ent.start, ent.end, label, ent.text, keep)
+    if _SENTENCE_MARK.search(surface):
+        return [], None
+    normal = surface if label == "ORG" else normal_form(label, surface)
+    return inside, Entity(q.start, q.end, label, surface, normal)
 
 
 def apply_quoted(text: str, entities: list[Entity]) -> list[Entity]:
     """Entities after the quoted-name rules: prefixes cut, titles out, names in."""
-    ents = [trim_prefix(text, e) for e in entities]
+    ents = sorted((trim_prefix(text, e) for e in entities), key=lambda e: e.start)
     quoted = quoted_names(text)
     if not quoted:
         return ents
     kinds = _document_kinds(text, quoted)
+    starts = [e.start for e in ents]
+    removed: set[int] = set()
+    added: list[Entity] = []
     for q in quoted:
         kind = q.kind if q.kind != "unknown" else kinds.get(morph.fold(text[q.start : q.end]))
-        if kind is not None:
-            ents = _apply_one(text, q, kind, ents)
-    return ents
+        if kind is None:
+            continue
+        lo, hi = bisect.bisect_left(starts, q.start - _REACH), bisect.bisect_left(starts, q.end)
+        near = [(i, ents[i]) for i in range(lo, hi) if i not in removed and ents[i].end > q.start]
+        gone, new = _decide(text, q, kind, near)
+        removed.update(gone)
+        if new is not None:
+            added.append(new)
+    return [e for i, e in enumerate(ents) if i not in removed] + added

@@ -61,8 +61,10 @@ def full_name(ent: Entity) -> FullName | None:
     first_genders = _genders(first, "Name")
     if not first_genders:
         return None
-    female = first_genders == {"femn"}
-    if _looks_female(surname) not in (None, female):
+    female = _looks_female(surname)
+    if female is None:
+        female = first_genders == {"femn"}
+    elif ("femn" if female else "masc") not in first_genders:
         return None  # "Сталина Вертинский": a woman's first name, a man's surname
     return FullName(ent.normal, surname, female)
 

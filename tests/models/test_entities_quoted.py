@@ -14,7 +14,11 @@ from models.nlp.entity_quoted import apply_quoted, noun_before
         ("Акции ПАО «Северсталь» выросли.", "ПАО «Северсталь»", "Северсталь"),
         ("Концерн «Калашников» показал новинку.", "Концерн «Калашников»", "Калашников"),
         ("Об этом сообщает ИА Regnum со ссылкой на мэрию.", "ИА Regnum", "Regnum"),
+        ("Об этом сообщает ИА Интерфакс.", "ИА Интерфакс", "Интерфакс"),
+        ("Об этом сообщает агентство France-Presse.", "агентство France-Presse", "France-Presse"),
         ("Подрядчиком стало ООО «Ромашка", "ООО «Ромашка", "Ромашка"),
+        ("Столичный театр «Et Cetera» приехал.", "Столичный театр «Et Cetera»", "Et Cetera"),
+        ("Играл московский клуб «16 тонн».", "московский клуб «16 тонн»", "16 тонн"),
     ],
 )
 def test_the_legal_form_and_marks_are_cut_off(text: str, natasha: str, name: str) -> None:
@@ -41,6 +45,11 @@ def test_a_name_of_its_own_before_the_marks_is_kept_for_the_split() -> None:
 def test_a_quoted_name_after_an_organization_noun_is_an_org(text: str) -> None:
     name = text[text.index("«") + 1 : text.index("»")]
     assert spans(apply_quoted(text, [])) == [(name, "ORG")]
+
+
+def test_speech_after_an_organization_noun_is_no_name() -> None:
+    text = "Представитель компании «Мы работаем, как обычно. Сбоев нет» добавил это позже."
+    assert apply_quoted(text, []) == []
 
 
 def test_natashas_place_inside_a_partys_name_becomes_the_partys_name() -> None:

@@ -52,6 +52,12 @@ def test_a_womans_first_name_with_a_mans_surname_is_no_full_name() -> None:
     assert [e.normal for e in found if e.text == "Вертинский"] == ["Вертинский"]
 
 
+def test_a_first_name_of_either_gender_takes_the_surnames() -> None:
+    text = "Министр Александра Кондаурова выступила. Кондауровой задали вопросы."
+    found = resolve_surnames(text, [ent(text, "Александра Кондаурова", "PER")])
+    assert normals(found)["Кондауровой"] == "Александра Кондаурова"
+
+
 def test_the_first_name_before_a_missed_surname_joins_the_span() -> None:
     text = "Генерал Иван Дронов прибыл в штаб. Утром Иван Дронова не застали."
     found = resolve_surnames(text, [ent(text, "Иван Дронов", "PER")])
