@@ -59,12 +59,14 @@ PLACE_NOUNS = _words(
     """
 )
 
-# Legal forms and kind abbreviations written before an organization's quoted name;
-# they are not part of the name (``ОАО «Газпром»`` → ``Газпром``).
+# Legal forms written before an organization's name; they are not part of the name
+# (``ОАО «Газпром»`` → ``Газпром``, ``ИА Интерфакс`` → ``Интерфакс``). Abbreviations that
+# also name a body (СК, the Investigative Committee) are not here; before quotation marks
+# any short abbreviation counts (``РИА «Новости»``).
 LEGAL_FORMS = _words(
     """
-    ООО ОАО ПАО АО ЗАО НАО АНО НКО НПО ГК ФК ХК МФК БК ИП МУП ГУП ФГУП ФГБУ ГБУ
-    МБУ МКУ ГКУ ТОО ЧОП ЧОУ НПФ ПК СНТ ТСЖ ОО РОО ИА РИА ТК ТРК ОК СК ЖК
+    ООО ОАО ПАО АО ЗАО НАО АНО НКО ИП МУП ГУП ФГУП ФГБУ ГБУ МБУ МКУ ГКУ ТОО ЧОП ЧОУ
+    НПФ ФК ХК ИА
     """
 )
 

@@ -127,3 +127,7 @@ def test_a_first_name_and_surname_natasha_called_a_place_is_a_person(
 def test_a_place_named_after_a_person_stays_a_place() -> None:
     text = "Он живёт в Александровском районе."
     assert labels(text, "Александровском районе", "LOC") == [("Александровском районе", "LOC")]
+
+
+def test_an_abbreviation_that_names_a_body_is_no_legal_form() -> None:
+    assert labels("СК возбудил уголовное дело.", "СК", "ORG") == [("СК", "ORG")]

@@ -108,3 +108,14 @@ def test_a_quoted_name_after_a_place_noun_is_a_place() -> None:
 )
 def test_noun_before(text: str, kind: str) -> None:
     assert noun_before(text, len(text) - 1) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Как сообщил «РИА Новости» источник, сделка закрыта.", "РИА Новости"),
+        ("СК России возбудил уголовное дело.", "СК России"),
+    ],
+)
+def test_an_abbreviation_that_is_part_of_the_name_stays(text: str, name: str) -> None:
+    assert spans(apply_quoted(text, [ent(text, name, "ORG")])) == [(name, "ORG")]
