@@ -52,12 +52,10 @@ def _genders(word: str, tag: str) -> set[str]:
 
 def full_name(ent: Entity) -> FullName | None:
     """The full name a PER span gives, or None when it is not one person's full name."""
-    parts = ent.normal.split()
-    if ent.label != "PER" or not 2 <= len(parts) <= 3 or len(words(ent.text)) != len(parts):
+    shaped = _shaped(ent)
+    if shaped is None:
         return None
-    first, surname = parts[0], parts[-1]
-    if not (first[:1].isupper() and surname[:1].isupper()):
-        return None
+    first, surname = shaped
     first_genders = _genders(first, "Name")
     if not first_genders:
         return None
@@ -116,6 +114,19 @@ _CAPITALIZED = re.compile(r"(?<![\w\-])[A-ZА-ЯЁ][\w\-]*")
 _WORD_BEFORE = re.compile(r"([A-ZА-ЯЁ][\w\-]*) $")
 
 
+def _by_tail(entities: list[Entity], names: list[FullName]) -> list[Entity]:
+    """Entities where a PER of several words that is a full name without its first name
+    ("фон дер Ляйен") takes that full name."""
+    tails = {_tail(n.normal): n.normal for n in reversed(names) if len(n.normal.split()) > 2}
+    if not tails:
+        return list(entities)
+    out = []
+    for ent in entities:
+        full = tails.get(morph.fold(ent.normal)) if ent.label == "PER" else None
+        out.append(replace(ent, normal=full) if full else ent)
+    return out
+
+
 def _uncovered(text: str, entities: list[Entity]) -> list[tuple[int, int]]:
     """Capitalized words that no entity overlaps."""
     spans = sorted((e.start, e.end) for e in entities)
@@ -129,13 +140,20 @@ def _uncovered(text: str, entities: list[Entity]) -> list[tuple[int, int]]:
 
 
 def _shaped(ent: Entity) -> tuple[str, str] | None:
-    """``(first, surname)`` of a PER span that looks like a full name (no pymorphy)."""
+    """``(first, surname)`` of a PER span that looks like a full name (no pymorphy):
+    two or three capitalized words, or more with particles (``Урсула фон дер Ляйен``)."""
     parts = ent.normal.split()
-    if ent.label != "PER" or not 2 <= len(parts) <= 3 or len(words(ent.text)) != len(parts):
+    if ent.label != "PER" or len(parts) < 2 or len(words(ent.text)) != len(parts):
         return None
-    if not (parts[0][:1].isupper() and parts[-1][:1].isupper()):
+    capitals = sum(p[:1].isupper() for p in parts)
+    if not (parts[0][:1].isupper() and parts[-1][:1].isupper()) or capitals > 3:
         return None
     return parts[0], parts[-1]
+
+
+def _tail(normal: str) -> str:
+    """The words after the first name, folded: ``фон дер ляйен``."""
+    return morph.fold(normal.split(maxsplit=1)[1])
 
 
 def _with_first_name(text: str, start: int, name: FullName, free: set[int]) -> int:
@@ -164,16 +182,19 @@ def resolve_surnames(text: str, entities: list[Entity]) -> list[Entity]:
     single = [i for i, e in enumerate(entities) if len(words(e.text)) == 1]
     free = _uncovered(text, entities)
     lone = {morph.fold(entities[i].text) for i in single} | {morph.fold(text[s:e]) for s, e in free}
+    several = {morph.fold(e.normal) for e in entities if e.label == "PER" and " " in e.normal}
     wanted = [
         e
         for e in shaped
         if (surname_forms(e.normal.split()[-1], False) | surname_forms(e.normal.split()[-1], True))
         & lone
+        or _tail(e.normal) in several
     ]
-    best = _choose([n for n in map(full_name, wanted) if n is not None])
+    names = [n for n in map(full_name, wanted) if n is not None]
+    best = _choose(names)
     if not best:
         return entities
-    out = list(entities)
+    out = _by_tail(entities, names)
     for i in single:
         ent = out[i]
         match = best.get(morph.fold(ent.text))

@@ -80,3 +80,9 @@ def test_surname_forms(surname: str, female: bool, forms: set[str]) -> None:
     assert forms <= got
     if female and surname == "Смит":
         assert got == {"смит"}  # a woman's foreign surname does not decline
+
+
+def test_a_name_without_its_first_name_takes_the_full_name() -> None:
+    text = "Глава Еврокомиссии Урсула фон дер Ляйен выступила. Позже фон дер Ляйен уехала."
+    ents = [ent(text, "Урсула фон дер Ляйен", "PER"), ent(text, "фон дер Ляйен", "PER", nth=1)]
+    assert normals(resolve_surnames(text, ents))["фон дер Ляйен"] == "Урсула фон дер Ляйен"
