@@ -37,45 +37,97 @@ def _shape(word: str, like: str) -> str:
     """``word`` written with the capitalization of ``like`` (per hyphenated part)."""
     if like.isupper() and len(like) > 1:
         return word.upper()
+    capitals = len(like) - len(
+        like.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    )
+    if capitals > 1:  # an abbreviation with a case ending: "МИДа" -> "МИД"
+        return word[:capitals].upper() + word[capitals:]
     parts, models = word.split("-"), like.split("-")
     if len(parts) != len(models):
         return word.capitalize() if like[:1].isupper() else word
     return "-".join(p.capitalize() if m[:1].isupper() else p for p, m in zip(parts, models))
 
 
-def _nominative(word: str, person: bool) -> tuple[str, bool]:
-    """``(nominative, is_noun)`` of one word; Latin and unknown words stay as written."""
+_GENDERS = {"masc": "Masc", "femn": "Fem", "neut": "Neut"}
+_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+
+
+def _parse(word: str, person: bool) -> Any:
+    """pymorphy's likeliest reading of a Cyrillic word (a name's, for a person), or None."""
     if not re.search("[а-яё]", word.lower()):
-        return word, True
+        return None
     found = morph.parses(word.lower())
     if person:
         found = tuple(p for p in found if _PERSON & p.tag.grammemes) or found
-    parse: Any = found[0] if found else None
-    if parse is None:
-        return word, False
-    noun = parse.tag.POS == "NOUN"
-    if "Fixd" in parse.tag.grammemes:
-        return word, noun
-    inflected = parse.inflect({"Nom"})
-    if inflected is None:
-        return word, noun
-    if "plur" in parse.tag.grammemes and "Pltm" not in parse.tag.grammemes and person:
-        singular = inflected.inflect({"Sing"})
-        inflected = singular or inflected
-    return _shape(inflected.word, word), noun
+    return found[0] if found else None
+
+
+def _inflect(word: str, parse: Any, grams: set[str]) -> str:
+    if parse is None or "Fixd" in parse.tag.grammemes:
+        return word
+    inflected = parse.inflect(grams)
+    return word if inflected is None else _shape(inflected.word, word)
+
+
+def _person_word(word: str) -> str:
+    parse = _parse(word, True)
+    if parse is not None and "plur" in parse.tag.grammemes and "Pltm" not in parse.tag.grammemes:
+        return _inflect(word, parse, {"Nom", "Sing"})
+    return _inflect(word, parse, {"Nom"})
+
+
+def _noun_parse(word: str, before: list[str]) -> Any:
+    """The noun reading of ``word`` that agrees with the adjectives before it (number and
+    case: "южные Курильские острова" is plural), else its likeliest noun reading."""
+    if not re.search("[а-яё]", word.lower()):
+        return None
+    nouns = [p for p in morph.parses(word.lower()) if p.tag.POS == "NOUN"]
+    if not nouns:
+        return None
+    readings = [{(p.tag.number, p.tag.case) for p in morph.parses(w.lower())} for w in before]
+    for noun in nouns:
+        if all((noun.tag.number, noun.tag.case) in r for r in readings):
+            return noun
+    return nouns[0]
+
+
+def _head_phrase(found: list[str]) -> list[str]:
+    """Words up to the first noun in the nominative, the adjectives agreeing with it;
+    the words after it as written (``японского МИДа`` → ``японский МИД``)."""
+    out = list(found)
+    for i, word in enumerate(found):
+        parse = _noun_parse(word, found[:i])
+        if parse is None:
+            continue
+        out[i] = _inflect(word, parse, {"Nom"})
+        grams = {"Nom", "Plur" if parse.tag.number == "plur" else "Sing"}
+        if parse.tag.number != "plur" and parse.tag.gender in _GENDERS:
+            grams.add(_GENDERS[parse.tag.gender])
+        for j in range(i):
+            adjective = next(
+                (p for p in morph.parses(found[j].lower()) if p.tag.POS in _ADJECTIVE), None
+            )
+            out[j] = _inflect(found[j], adjective, grams)
+        return out
+    return out
 
 
 def normal_form(label: str, text: str) -> str:
-    """The nominative of a span's text: every word of a PER, the head phrase otherwise."""
-    out, pos, head_done = [], 0, False
-    for start, end, word in words(text):
+    """The nominative of a span's text: every word of a PER, the head phrase otherwise.
+
+    Words in quotation marks stay as written (a quoted name does not decline).
+    """
+    found = words(text)
+    quoted = [s > 0 and text[s - 1] in '«"„“' for s, _, _ in found]
+    plain = [w for (_, _, w), q in zip(found, quoted) if not q]
+    if label == "PER":
+        normals = iter([_person_word(w) for w in plain])
+    else:
+        normals = iter(_head_phrase(plain) if not any(quoted[:1]) else plain)
+    out, pos = [], 0
+    for (start, end, word), q in zip(found, quoted):
         out.append(text[pos:start])
-        if head_done or text[start - 1 : start] in '«"„“':
-            out.append(word)
-        else:
-            normal, noun = _nominative(word, label == "PER")
-            out.append(normal)
-            head_done = label != "PER" and noun
+        out.append(word if q else next(normals))
         pos = end
     out.append(text[pos:])
     return "".join(out).strip() or text

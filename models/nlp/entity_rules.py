@@ -10,7 +10,7 @@ this module runs them in order.
 
 from __future__ import annotations
 
-from models.nlp.entity_join import join_names
+from models.nlp.entity_join import join_names, with_adjectives
 from models.nlp.entity_labels import check_labels
 from models.nlp.entity_quoted import apply_quoted
 from models.nlp.entity_split import label_lists, split_spans
@@ -34,6 +34,7 @@ def refine(text: str, entities: list[Entity]) -> list[Entity]:
     ents = join_names(text, ents)
     ents = label_lists(text, ents)
     ents = check_labels(text, ents)
+    ents = with_adjectives(text, ents)
     ents = resolve_surnames(text, ents)
     ents = spread_names(text, ents)
     return sorted(ents, key=lambda e: (e.start, -e.end))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from entity_helpers import ent, spans
 
-from models.nlp.entity_join import join_names
+from models.nlp.entity_join import join_names, with_adjectives
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,49 @@ def test_an_institution_and_a_person_in_the_next_sentence_stay_apart() -> None:
     text = "Спектакль покажут в Театре. Евгений Вахтангов его не видел."
     ents = [ent(text, "Театре", "ORG"), ent(text, "Евгений Вахтангов", "PER")]
     assert spans(join_names(text, ents)) == [("Театре", "ORG"), ("Евгений Вахтангов", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "whole", "normal"),
+    [
+        (
+            "Посол встретился с главой японского МИДа вчера.",
+            "МИДа",
+            "ORG",
+            "японского МИДа",
+            "японский МИД",
+        ),
+        (
+            "Санкции российского Минсельхоза ударят по экспорту.",
+            "Минсельхоза",
+            "ORG",
+            "российского Минсельхоза",
+            "российский Минсельхоз",
+        ),
+        (
+            "Город стал американской Кремниевой долиной.",
+            "Кремниевой долиной",
+            "LOC",
+            "американской Кремниевой долиной",
+            "американская Кремниевая долина",
+        ),
+    ],
+)
+def test_a_relational_adjective_before_a_name_joins_it(
+    text: str, name: str, label: str, whole: str, normal: str
+) -> None:
+    base = ent(text, name, label, normal.split(maxsplit=1)[1])
+    [found] = with_adjectives(text, [base])
+    assert (found.text, found.label, found.normal) == (whole, label, normal)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Решение нелегитимной Мосгордумы оспорили.", "Мосгордумы"),
+        ("Акции российского производителя Сбербанка выросли.", "Сбербанка"),
+        ("Российские Вооружённые силы провели учения.", "Вооружённые силы"),
+    ],
+)
+def test_other_words_before_a_name_stay_outside(text: str, name: str) -> None:
+    assert [e.text for e in with_adjectives(text, [ent(text, name, "ORG")])] == [name]
