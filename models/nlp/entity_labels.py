@@ -29,6 +29,7 @@ from models.spans import Entity
 _SURNAME_ENDING = re.compile(
     r"..(?:(?:[оеё]в|[иы]н)(?:а|у|ым|е|ой)?|[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую))$"
 )
+_ADJECTIVE_END = re.compile(r"(?:[ыиео]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х|[ыи]ми)$")
 _LOWER_AFTER = re.compile(r"\s+[а-яё]")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 
@@ -84,6 +85,8 @@ def _not_a_name(text: str, ent: Entity) -> bool:
         return True  # a domain zone (".РФ"), not the country
     if ent.label == "PER" and any(c.isdigit() for c in word):
         return True  # "Формулы-1": no person's name has a digit
+    if ent.label != "PER" and not _ADJECTIVE_END.search(word.lower()):
+        return False
     if not sentence_start(text, ent.start):
         return False
     readings = _parses(word)

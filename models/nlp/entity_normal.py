@@ -10,6 +10,7 @@ of a person's name, and the words of an organization or place up to its first no
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from models.nlp import morph
@@ -19,9 +20,10 @@ _WORD = re.compile(r"\w[\w\-’']*")
 _PERSON = frozenset({"Name", "Surn", "Patr"})
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, word)`` for every word of ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+@lru_cache(maxsize=50_000)
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` for every word of ``text`` (cached: spans repeat)."""
+    return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«\"„—–-]\s*)$")

@@ -52,7 +52,10 @@ def split_breaks(text: str, ent: Entity) -> list[Entity]:
 
     A bracketed abbreviation after a person ("Лонгин (РПЦ)") names an organization.
     """
-    parts = _pieces(text, ent, _PERSON_BREAKS if ent.label == "PER" else _BREAKS)
+    breaks = _PERSON_BREAKS if ent.label == "PER" else _BREAKS
+    if not breaks.search(ent.text):
+        return [ent]
+    parts = _pieces(text, ent, breaks)
     if len(parts) == 1 and parts[0] == (ent.start, ent.end):
         return [ent]
     out = []

@@ -12,7 +12,6 @@ two people share a surname, the one named in full more often wins; the nearest d
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -129,14 +128,14 @@ def _by_tail(entities: list[Entity], names: list[FullName]) -> list[Entity]:
 
 def _uncovered(text: str, entities: list[Entity]) -> list[tuple[int, int]]:
     """Capitalized words that no entity overlaps."""
-    spans = sorted((e.start, e.end) for e in entities)
-    starts = [s for s, _ in spans]
-    out = []
-    for m in _CAPITALIZED.finditer(text):
-        i = bisect.bisect_left(starts, m.end())
-        if not any(e > m.start() for _, e in spans[max(0, i - 8) : i]):
-            out.append((m.start(), m.end()))
-    return out
+    covered = bytearray(len(text) + 1)
+    for e in entities:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    return [
+        (m.start(), m.end())
+        for m in _CAPITALIZED.finditer(text)
+        if not covered[m.start()] and not covered[m.end() - 1]
+    ]
 
 
 def _shaped(ent: Entity) -> tuple[str, str] | None:
