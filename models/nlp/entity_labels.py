@@ -29,7 +29,8 @@ from models.spans import Entity
 _SURNAME_ENDING = re.compile(
     r"..(?:(?:[оеё]в|[иы]н)(?:а|у|ым|е|ой)?|[сц]к(?:ий|ого|ому|им|ом|ая|ой|ую))$"
 )
-_ADJECTIVE_END = re.compile(r"(?:[ыиео]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х|[ыи]ми)$")
+_ADJECTIVE = r"(?:[ыиео]й|[ая]я|[ое]е|[ыи]е|[ое]го|[ое]му|[ыи]м|[ое]м|[ую]ю|[ыи]х|[ыи]ми)"
+_ADJECTIVE_END = re.compile(_ADJECTIVE + "$")
 _LOWER_AFTER = re.compile(r"\s+[а-яё]")
 _PROPER = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
 
@@ -138,23 +139,57 @@ def _relabel(text: str, ent: Entity) -> Entity:
 
 
 # Compound abbreviations of bodies start with a clipped word: мин(истерство), гос(ударственный),
-# рос(сийский), мос(ковский), глав(ный); мид is the one short one.
-_BEFORE_NAME = re.compile(r"(?<![\w\-])((?:мин|гос|рос|мос|глав)[а-яё\-]{2,}|мид[а-яё]{0,2})\s+$")
+# рос(сийский), мос(ковский), and мид; the letters after the clipping rule out the common
+# words that start the same way (минута, гость, государство, рост, российский, мост).
+_CLIPPED = re.compile(
+    r"(?<![\w\-])(?:[мМ]ин[бвгджзклмнопрстфхцчшщэю]|[гГ]ос(?!т|п|уд|ь)|[рР]ос(?!с|т|а|ы)"
+    r"|[мМ]ос(?!т|к)|[мМ]ид(?=[аеуоы]?(?![\w\-])))[а-яё\-]*"
+)
 
 
 def lowercase_organizations(text: str, entities: list[Entity]) -> list[Entity]:
-    """Lower-case words the dictionary knows only as organizations (``минобороны``),
-    where they head a name natasha found (``в миде Грузии``, ``минфина США``)."""
-    taken = {(e.start, e.end) for e in entities}
+    """Words the dictionary knows only as organizations (``минобороны``, ``в миде``,
+    ``госдума``) that no span covers: natasha misses them in lower case."""
+    covered = bytearray(len(text) + 1)
+    for e in entities:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
     out = []
-    for ent in entities:
-        m = _BEFORE_NAME.search(text, max(0, ent.start - 30), ent.start)
-        if m is None or (m.start(1), m.end(1)) in taken or not _only_organization(m.group(1)):
+    for m in _CLIPPED.finditer(text):
+        word = m.group()
+        if covered[m.start()] or not _only_organization(word):
             continue
-        word = m.group(1)
-        out.append(Entity(m.start(1), m.end(1), "ORG", word, normal_form("ORG", word)))
-        taken.add((m.start(1), m.end(1)))
+        start = _adjectives_before(text, m.start(), covered)
+        out.append(
+            Entity(start, m.end(), "ORG", text[start : m.end()], _proper(text[start : m.end()]))
+        )
     return out
+
+
+# Lower-case adjectives of the phrase an organization heads ("в региональном минздраве").
+_ADJECTIVES_BEFORE = re.compile(r"(?<![\w\-])(?:[а-яё\-]+" + _ADJECTIVE + r" ){1,2}$")
+
+
+def _adjectives_before(text: str, start: int, covered: bytearray) -> int:
+    """Where the phrase an organization word heads starts: past up to two adjectives
+    that pymorphy reads first as adjectives ("в региональном минздраве"), not a noun
+    ("главой мида")."""
+    before = _ADJECTIVES_BEFORE.search(text, max(0, start - 40), start)
+    if before is None or covered[before.start()]:
+        return start
+    for word in reversed(text[before.start() : start].split()):
+        if _parses(word)[0].tag.POS not in ("ADJF", "PRTF"):
+            break
+        start -= len(word) + 1
+    return start
+
+
+def _proper(phrase: str) -> str:
+    """An organization's nominative with its name written as a name: ``мида`` → ``МИД``,
+    ``региональном минздраве`` → ``региональный Минздрав``."""
+    *adjectives, name = normal_form("ORG", phrase).split()
+    reading = _parses(phrase.split()[-1])[0]
+    name = name.upper() if "Abbr" in reading.tag.grammemes else name[:1].upper() + name[1:]
+    return " ".join([*adjectives, name])
 
 
 def check_labels(text: str, entities: list[Entity]) -> list[Entity]:
