@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from models.nlp import morph
-from models.nlp.entity_normal import normal_form, sentence_start, words
+from models.nlp.entity_normal import known, normal_form, sentence_start, words
 from models.nlp.entity_words import (
     COMMON_ABBREVIATIONS,
     INSTITUTION_HEADS,
@@ -45,6 +45,8 @@ def _grammemes(word: str) -> frozenset[str]:
 
 def _only_organization(word: str) -> bool:
     """Every reading of a dictionary word is an organization's name (Orgn)."""
+    if not known(word):
+        return False
     found = _parses(word)
     return bool(found) and all("Orgn" in p.tag.grammemes and p.is_known for p in found)
 
@@ -116,6 +118,14 @@ def _acting_seat(text: str, ent: Entity) -> bool:
     return before is None or morph.fold(before.group(1)) not in PLACE_PREPOSITIONS
 
 
+def _organization_word(word: str) -> bool:
+    """One word natasha calls a person that the dictionary knows only as an organization
+    ("Феррари"); Russian-shaped surnames are not looked up (they are never Orgn)."""
+    if " " in word or "-" in word or _SURNAME_ENDING.search(word.lower()):
+        return False
+    return _only_organization(word)
+
+
 def _person(ent: Entity) -> bool:
     """A place or body span that is a person's name: a first name, then a surname
     (``Гата Камский``, ``Ахмат-Хаджи Кадырова``), and no word a place or a body."""
@@ -133,6 +143,8 @@ def _person(ent: Entity) -> bool:
 def _relabel(text: str, ent: Entity) -> Entity:
     if ent.label == "LOC" and (_institution(ent) or _acting_seat(text, ent)):
         return Entity(ent.start, ent.end, "ORG", ent.text, ent.normal)
+    if ent.label == "PER" and _organization_word(ent.text):
+        return Entity(ent.start, ent.end, "ORG", ent.text, ent.normal)  # "Команда Феррари"
     if ent.label in ("LOC", "ORG") and _person(ent):
         return Entity(ent.start, ent.end, "PER", ent.text, normal_form("PER", ent.text))
     return ent

@@ -26,6 +26,13 @@ def words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group()) for m in _WORD.finditer(text))
 
 
+@lru_cache(maxsize=50_000)
+def known(word: str) -> bool:
+    """Whether pymorphy's dictionary has ``word`` (folded): a lookup several times
+    cheaper than a parse, so rules ask it before parsing a word that may be new."""
+    return bool(morph.vocab().word_is_known(morph.fold(word)))
+
+
 _SENTENCE_START = re.compile(r"(?:^|[.!?…]\s+|\n\s*|[«\"„—–-]\s*)$")
 
 

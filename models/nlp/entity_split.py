@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from models.nlp import morph
-from models.nlp.entity_normal import cut, words
+from models.nlp.entity_normal import cut, known, words
 from models.spans import Entity
 
 # Characters a name never contains: a span is cut there and they stay outside.
@@ -70,7 +70,7 @@ def split_breaks(text: str, ent: Entity) -> list[Entity]:
 def _cases(word: str) -> frozenset[str]:
     """The cases a word of a person's name can be in; all of them when unknown."""
     low = morph.fold(word)
-    if not re.search("[а-я]", low):
+    if not re.search("[а-я]", low) or not known(low):
         return _CASES
     found = [p for p in morph.parses(low) if _PERSON & p.tag.grammemes and p.is_known]
     if not found or any("Fixd" in p.tag.grammemes for p in found):

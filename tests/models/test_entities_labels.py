@@ -29,6 +29,12 @@ def test_a_body_natasha_calls_a_place_is_an_org(text: str, surface: str) -> None
     assert labels(text, surface, "LOC") == [(surface, "ORG")]
 
 
+def test_a_person_the_dictionary_knows_only_as_an_organization_is_an_org() -> None:
+    assert labels("Команда Феррари не подавала апелляцию.", "Феррари", "PER") == [
+        ("Феррари", "ORG")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "surface"),
     [
