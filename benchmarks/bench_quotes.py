@@ -2,7 +2,7 @@
 
 Why: issue 3 allows quote detection to add at most 10% to an article's pre-annotation.
 Pre-annotation is NER (natasha, paragraph by paragraph) followed by the quote rules
-(``merge_quoted_org_names`` + ``find_quotes``); both are timed here on the bundled sample
+(``find_quotes``); both are timed here on the bundled sample
 and on a ~50-paragraph article made by repeating the sample's paragraphs (not blanked as
 repeats there, so all of its quotes are attributed). natasha's
 models are loaded before timing. The quote rules keep small caches of pymorphy parses,
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from models.io.ingest import parse_news
 from models.nlp.ner import find_entities, load_models
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 from models.quotes.morph import _cue_prefixes, parses
 
 SAMPLE = ROOT / "resources" / "samples" / "000_ab57c9abfbad8233.txt"
@@ -58,7 +58,7 @@ def measure(name: str, text: str, repeat: int, noise_too: bool = True) -> float:
     entities = find_entities(text)
 
     def quotes() -> object:
-        return find_quotes(text, merge_quoted_org_names(text, entities), noise)
+        return find_quotes(text, entities, noise)
 
     parses.cache_clear()
     t = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Pre-annotation: NER, «»-named organizations, quotes; for one document or a batch.
+"""Pre-annotation: NER and quotes, for one document or a batch.
 
 A batch with ``jobs > 1`` loads natasha once, then forks the workers so they share the
 loaded models (a pool that loads models per worker ran at half the speed of one
@@ -14,13 +14,13 @@ from dataclasses import replace
 
 from models.nlp.lemmas import lemmas
 from models.nlp.ner import find_entities, load_models
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 from models.spans import Document
 
 
 def predict(doc: Document) -> Document:
     """The model's annotations of a document (its own spans are ignored)."""
-    entities = merge_quoted_org_names(doc.text, find_entities(doc.text))
+    entities = find_entities(doc.text)
     quotes = find_quotes(doc.text, entities, doc.noise)
     return replace(doc, status="new").with_annotations(entities, quotes)
 

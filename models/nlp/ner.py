@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from models.nlp import morph
+from models.nlp.entity_rules import refine
 from models.spans import Entity
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -93,7 +94,7 @@ def find_entities(text: str) -> list[Entity]:
                 continue
             normal = _normal(nlp.morph_vocab, span).strip(_EDGE_JUNK) or chunk[start:end]
             found.append(Entity(offset + start, offset + end, span.type, chunk[start:end], normal))
-    return resolve_surnames(found)
+    return refine(text, found)
 
 
 def _normal(vocab: Any, span: Any) -> str:
@@ -113,30 +114,3 @@ def _normal(vocab: Any, span: Any) -> str:
         words.append(token.text if head_done else inflect_word(vocab, token))
         head_done = head_done or token.pos in ("NOUN", "PROPN")
     return str(recover_spaces(list(recover_shapes(words, span.tokens)), span.tokens))
-
-
-def _key(word: str) -> str:
-    return word.lower().replace("ё", "е")
-
-
-def resolve_surnames(entities: list[Entity]) -> list[Entity]:
-    """Give a one-word PER the full name that ends with it elsewhere in the document.
-
-    natasha reads a lone surname ("Жапаров") as a first name and normalizes it alone;
-    annotators expect "Садыр Жапаров". The nearest full name before the mention wins,
-    else the first one after it.
-    """
-    full = [e for e in entities if e.label == "PER" and len(e.normal.split()) > 1]
-    if not full:
-        return entities
-    out = []
-    for ent in entities:
-        if ent.label == "PER" and len(ent.normal.split()) == 1:
-            word = _key(ent.normal)
-            matches = [f for f in full if word in map(_key, f.normal.split()[1:])]
-            if matches:
-                before = [f for f in matches if f.start < ent.start]
-                best = before[-1] if before else matches[0]
-                ent = replace(ent, normal=best.normal)
-        out.append(ent)
-    return out

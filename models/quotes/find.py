@@ -47,16 +47,11 @@ from models.quotes.layout import Candidate, Layout, make_candidate, make_layout,
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
 from models.quotes.morph import is_finite_verb
-from models.quotes.names import (
-    looks_like_name,
-    merge_quoted_org_names,
-    speech_after_addressee,
-    words,
-)
+from models.quotes.names import looks_like_name, speech_after_addressee, words
 from models.quotes.resolve import NameIndex, persons
 from models.spans import Entity, Noise, Quote, Speaker
 
-__all__ = ["find_quotes", "merge_quoted_org_names"]
+__all__ = ["find_quotes"]
 
 
 def _speech_like(content: str) -> bool:
@@ -106,7 +101,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     text:
         The document text.
     entities:
-        Its entities (after :func:`merge_quoted_org_names`); a speaker that is an entity
+        Its entities (models.nlp.ner.find_entities); a speaker that is an entity
         mention gets exactly that entity's offsets.
     noise:
         Ranges that are not prose (captions, ads, repeats): no quote starts in them.

@@ -2,18 +2,15 @@
 
 Russian news puts quotation marks around names far more often than around speech, so a
 quoted span without a speech anchor is a quote only when it does not look like a name.
-The same test builds one ORG entity out of an organization's quoted name (DESIGN:
-``ООО «Ромашка»`` includes the marks and the legal form).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from models.nlp.morph import normal_forms
-from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
-from models.quotes.marks import MarkSpan, find_mark_spans
+from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, WEAK_LEMMAS
+from models.quotes.marks import MarkSpan
 from models.quotes.morph import (
     is_adjective,
     is_finite_verb,
@@ -23,10 +20,8 @@ from models.quotes.morph import (
     noun_lemma,
     tokenize,
 )
-from models.spans import Entity
 
 _END_PUNCT = re.compile(r"[.!?…]\s*$")
-_SENTENCE_INSIDE = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"[\w\-]+")
 MAX_NAME_WORDS = 6
 
@@ -115,84 +110,3 @@ def speech_after_addressee(text: str, span: MarkSpan) -> bool:
     if noun_lemma(between[-1]) in NAME_NOUNS and len(found) <= MAX_NAME_WORDS:
         return False
     return not any(w.lower() in ("о", "об", "обо", "про") or is_finite_verb(w) for w in between)
-
-
-def _inner_entity(span: MarkSpan, entities: Sequence[Entity]) -> Entity | None:
-    inside = [e for e in entities if e.start >= span.open and e.end <= span.outer_end]
-    return inside[0] if len(inside) == 1 else None
-
-
-def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[int, str] | None:
-    """(start, legal form) when the quoted span names an organization, else None."""
-    inner = text[span.start : span.end].strip()
-    if span.close is None or span.paragraphs > 1 or not inner:
-        return None
-    if len(words(inner)) > MAX_NAME_WORDS or _SENTENCE_INSIDE.search(inner):
-        return None
-    if not (inner[0].isupper() or inner[0].isdigit() or inner[0].isascii()):
-        return None
-    before = tokenize(text, max(0, span.open - 12), span.open)
-    if before and before[-1].text in LEGAL_FORMS:
-        return before[-1].start, before[-1].text
-    if noun_before(text, span.open) in ORG_NOUNS:
-        return span.open, ""
-    overlapping = [e for e in entities if e.start < span.outer_end and e.end > span.open]
-    if (
-        overlapping
-        and all(e.label == "ORG" for e in overlapping)
-        and len(words(inner)) == sum(len(words(e.text)) for e in overlapping)
-    ):
-        return span.open, ""
-    return None
-
-
-def _normal(text: str, span: MarkSpan, legal: str, entities: Sequence[Entity]) -> str:
-    inner = text[span.start : span.end].strip()
-    ent = _inner_entity(span, entities)
-    if ent is not None and ent.normal and len(words(ent.text)) == len(words(inner)):
-        inner = ent.normal.strip('«»"„“” ')
-    assert span.close is not None
-    name = f"{text[span.open]}{inner}{text[span.close]}"
-    return f"{legal} {name}" if legal else name
-
-
-_INNERMOST = re.compile(r"«[^«»\n]{1,120}»|„[^„“\n]{1,120}“")
-
-
-def _name_spans(text: str) -> list[MarkSpan]:
-    """Top-level spans plus the innermost «…»/„…“ pairs (names nested in speech)."""
-    spans = {(s.open, s.close): s for s in find_mark_spans(text)}
-    for m in _INNERMOST.finditer(text):
-        spans.setdefault(
-            (m.start(), m.end() - 1), MarkSpan(m.start(), m.end() - 1, m.start() + 1, m.end() - 1)
-        )
-    return sorted(spans.values(), key=lambda s: s.open)
-
-
-def merge_quoted_org_names(text: str, entities: Sequence[Entity]) -> list[Entity]:
-    """Entities where every organization named in quotation marks is one ORG span.
-
-    The span includes the marks and a legal form before them (``ПАО «Лукойл»``), but
-    not a generic noun (``компания «Ромашка»`` gives ``«Ромашка»``). natasha's spans
-    that overlap it are replaced. A quoted name counts as an organization when a legal
-    form or an organization noun stands before it, or natasha tagged only ORG inside.
-    """
-    merged: list[Entity] = []
-    for span in _name_spans(text):
-        found = _org_span(text, span, entities)
-        if found is None:
-            continue
-        start, legal = found
-        end = span.outer_end
-        merged.append(
-            Entity(start, end, "ORG", text[start:end], _normal(text, span, legal, entities))
-        )
-    if not merged:
-        return list(entities)
-    merged = [
-        m
-        for m in merged
-        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in merged)
-    ]
-    kept = [e for e in entities if not any(e.start < m.end and e.end > m.start for m in merged)]
-    return sorted(kept + merged, key=lambda e: (e.start, -e.end))

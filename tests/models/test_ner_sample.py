@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.nlp.ner import resolve_surnames
-from models.spans import Document, Entity
+from models.spans import Document
 
 pytestmark = pytest.mark.slow
 
@@ -47,15 +46,6 @@ def test_surname_alone_gets_the_full_name(annotated_sample: Document) -> None:
 def test_copyright_sign_is_trimmed_from_photo_credit(annotated_sample: Document) -> None:
     credit = [e for e in annotated_sample.entities if e.text.startswith("Немышев")]
     assert credit and credit[0].text == "Немышев Вячеслав"
-
-
-def test_resolve_surnames_prefers_the_nearest_full_name_before() -> None:
-    ents = [
-        Entity(0, 10, "PER", "Анна Иванова", "Анна Иванова"),
-        Entity(20, 30, "PER", "Олег Иванов", "Олег Иванов"),
-        Entity(40, 47, "PER", "Иванов", "Иванов"),
-    ]
-    assert resolve_surnames(ents)[2].normal == "Олег Иванов"
 
 
 def test_organization_normal_form_inflects_only_its_head(annotated_sample: Document) -> None:

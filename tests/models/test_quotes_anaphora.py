@@ -54,7 +54,7 @@ def test_there_is_the_subject_body_of_the_nearest_sentence() -> None:
         "В «Ростелекоме» рассказали о сбое в Новосибирской области. «Связь "
         "восстановлена у всех абонентов», — заверили там."
     )
-    assert speakers(text) == ["«Ростелеком»"]
+    assert speakers(text) == ["Ростелеком"]
 
 
 def test_there_without_a_body_is_no_source() -> None:

@@ -154,8 +154,8 @@ def _doc(entities: list[Entity], quotes: list[Quote]) -> Document:
 
 def test_compare_annotations_per_label() -> None:
     per = Entity(TEXT.index("Иван"), TEXT.index("Иван") + 11, "PER", "Иван Петров")
-    org = Entity(TEXT.index("«Ромашка»"), TEXT.index("«Ромашка»") + 9, "ORG", "«Ромашка»")
-    bad = Entity(TEXT.index("Ромашка"), TEXT.index("Ромашка") + 7, "ORG", "Ромашка")
+    org = Entity(TEXT.index("Ромашка"), TEXT.index("Ромашка") + 7, "ORG", "Ромашка")
+    bad = Entity(TEXT.index("«Ромашка»"), TEXT.index("«Ромашка»") + 9, "ORG", "«Ромашка»")
     gold = _doc([per, org], [quote(TEXT, "Мы готовы", petrov())])
     model = _doc([per, bad], [quote(TEXT, "«Мы готовы»", petrov("Петров"))])
     result = compare_annotations([(gold, model)])

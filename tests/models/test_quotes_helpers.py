@@ -14,7 +14,7 @@ from types import ModuleType
 from typing import Any
 
 from models.nlp.ner import find_entities
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 from models.spans import Noise, Quote
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,7 +35,7 @@ def noise_of(text: str) -> list[Noise]:
 
 @cache
 def predict_cached(text: str) -> tuple[Quote, ...]:
-    entities = merge_quoted_org_names(text, find_entities(text))
+    entities = find_entities(text)
     return tuple(find_quotes(text, entities, noise_of(text)))
 
 
@@ -62,9 +62,9 @@ def shared_scorer() -> ModuleType | None:
 def pairs(text: str) -> list[tuple[str, str | None]]:
     """(quote, speaker normal form) found in ``text`` through NER and the quote rules."""
     from models.nlp.ner import find_entities
-    from models.quotes.find import find_quotes, merge_quoted_org_names
+    from models.quotes.find import find_quotes
 
-    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
+    found = find_quotes(text, find_entities(text))
     return [(q.text, q.speaker.normal if q.speaker else None) for q in found]
 
 

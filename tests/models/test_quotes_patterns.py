@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from models.nlp.ner import find_entities
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 from models.spans import Noise, Quote
 
 pytestmark = pytest.mark.slow
 
 
 def quotes(text: str, noise: tuple[Noise, ...] = ()) -> list[Quote]:
-    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)), noise)
+    found = find_quotes(text, find_entities(text), noise)
     for q in found:
         assert q.text == text[q.start : q.end]
         assert q.text == q.text.strip()
@@ -147,7 +147,7 @@ def test_sources(text: str, speaker_text: str, normal: str) -> None:
 
 def test_entity_speaker_has_the_entity_offsets() -> None:
     text = "«Мы открыты», — сказал посол Франции Пьер Леви."
-    entities = merge_quoted_org_names(text, find_entities(text))
+    entities = find_entities(text)
     [q] = find_quotes(text, entities)
     assert q.speaker is not None
     assert any(

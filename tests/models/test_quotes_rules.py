@@ -9,7 +9,7 @@ import pytest
 from test_quotes_helpers import pairs, speakers
 
 from models.nlp.ner import find_entities
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 
 pytestmark = pytest.mark.slow
 
@@ -54,7 +54,7 @@ def test_a_counted_noun_is_the_subject() -> None:
 def test_an_impersonal_cue_points_at_any_document(cue: str) -> None:
     """The document, or the body whose document it is: both name the source."""
     text = f"«Ущерб возмещен полностью», — {cue}."
-    found = find_quotes(text, merge_quoted_org_names(text, find_entities(text)))
+    found = find_quotes(text, find_entities(text))
     assert found[0].speaker is not None
     assert found[0].speaker.start >= text.index(cue.split(" в ")[1])
 

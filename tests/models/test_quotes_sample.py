@@ -6,7 +6,7 @@ import pytest
 from test_quotes_helpers import REPO, noise_of
 
 from models.nlp.ner import find_entities
-from models.quotes.find import find_quotes, merge_quoted_org_names
+from models.quotes.find import find_quotes
 from models.spans import Entity, Quote
 
 pytestmark = pytest.mark.slow
@@ -17,7 +17,7 @@ SAMPLE = REPO / "resources" / "samples" / "000_ab57c9abfbad8233.txt"
 @pytest.fixture(scope="module")
 def annotated() -> tuple[str, list[Entity], list[Quote]]:
     text = SAMPLE.read_text(encoding="utf-8")
-    entities = merge_quoted_org_names(text, find_entities(text))
+    entities = find_entities(text)
     return text, entities, find_quotes(text, entities, noise_of(text))
 
 
