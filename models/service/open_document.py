@@ -118,8 +118,9 @@ class OpenDocument:
             return
         for c in changes:
             if c.doc_id == doc.id and c.before is not None and not _shows(doc, c.before):
-                seen = self.find(c.before.id or 0, isinstance(c.before, Quote)) or c.before
-                raise ConflictError(f"{describe(seen)} was changed {ELSEWHERE}", doc.id)
+                seen = self.find(c.before.id or 0, isinstance(c.before, Quote))
+                done = "deleted" if seen is None else "changed"
+                raise ConflictError(f"{describe(seen or c.before)} was {done} {ELSEWHERE}", doc.id)
 
     def _on_conflicted(self, exc: ConflictError) -> None:
         if self._doc is not None and exc.doc_id in (None, self._doc.id):
