@@ -14,7 +14,10 @@ from itertools import pairwise
 
 from models.spans import Quote
 
-RULE = "quotes never overlap: a quote split by the author's words is two quotes side by side"
+RULE = (
+    "quotes never overlap: a quote split by the author's words is two quotes side by side,"
+    " and nested „…“ stay inside the quote"
+)
 
 
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

@@ -73,7 +73,7 @@ class QuoteEdits:
         if (other.start, other.end) == (start, end):
             raise EditError("this quote is already marked")
         raise EditError(
-            f"«{shorten(text, 24)}» overlaps the quote «{shorten(other.text, 24)}»: {RULE}"
+            f"«{shorten(text, 24)}» overlaps the quote «{shorten(other.text, 24)}» ({RULE})"
         )
 
     def confirm(self, quote_id: int) -> ChangeSet:
