@@ -23,7 +23,7 @@ from models.service.bulk import BulkEdits
 from models.service.context import EditContext, EditError
 from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
-from models.service.listing import DocumentListing
+from models.service.listing import DocumentListing, ListingReader
 from models.service.quotes import QuoteEdits
 from models.spans import STATUSES, Document, Entity, Quote
 from models.store.spans import ELSEWHERE, ConflictError
@@ -257,6 +257,10 @@ class AnnotationService:
     ) -> DocumentListing:
         """The document list under a filter: status, an entity label, words (any form)."""
         return DocumentListing(self.store.lists, self.forms, status, search, label)
+
+    def listing_reader(self) -> ListingReader:
+        """Listings read over a connection of their own, for the window's search thread."""
+        return ListingReader(self.store.lists, self.forms)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap enough to poll)."""
