@@ -9,7 +9,8 @@ The names a caller needs are here, as sqlite-utils puts ``Database`` in its pack
     changes = service.add_entity(doc_id, 0, 9, "PER")  # committed, logged, announced
     service.revert(changes)  # undone: the same spans under the same ids
 
-- ``Store``: one SQLite database file (``StoreError``: why it cannot be opened or written).
+- ``Store``: one SQLite database file (``StoreError``: why it cannot be opened or written;
+  ``ConflictError``: an edit refused because another window or process changed its spans).
 - ``AnnotationService``: every edit (as a ``ChangeSet`` of ``Change``s, undone by
   ``revert``) and query the window makes; ``EditError``: an edit that cannot be made.
 - ``OpenDocument``: the document a window shows, kept equal to the store edit by edit.
@@ -42,12 +43,14 @@ if TYPE_CHECKING:
     from models.service.open_document import OpenDocument
     from models.spans import Document, Entity, Noise, Quote, Speaker
     from models.store.schema import StoreError
+    from models.store.spans import ConflictError
     from models.store.store import Store
 
 _WHERE = {
     "AnnotationService": "models.service.annotation",
     "Change": "models.changes",
     "ChangeSet": "models.changes",
+    "ConflictError": "models.store.spans",
     "Document": "models.spans",
     "EditError": "models.service.context",
     "Entity": "models.spans",
@@ -64,6 +67,7 @@ __all__ = [
     "AnnotationService",
     "Change",
     "ChangeSet",
+    "ConflictError",
     "Document",
     "EditError",
     "Entity",

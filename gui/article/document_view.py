@@ -63,6 +63,7 @@ class DocumentView(QPlainTextEdit):
         self._quote_bg = tint(self.labels.quote.color, BLOCK_TINT)
         self._quote_bar = QColor(self.labels.quote.color)
         self._shown = False
+        self._shown_id: str | None = None
         # Scrolling formats what comes into view before it is painted.
         self.verticalScrollBar().valueChanged.connect(self.format_visible)
 
@@ -80,8 +81,13 @@ class DocumentView(QPlainTextEdit):
         self.set_document(document.document)
 
     def set_document(self, doc: Document | None) -> None:
-        """Show ``doc`` (or nothing) from its first line, replacing what was shown."""
-        self._shown = doc is not None
+        """Show ``doc`` (or nothing) from its first line, replacing what was shown.
+
+        The same document read again (another window changed it) keeps its place.
+        """
+        again = doc is not None and doc.id == self._shown_id
+        place = self.verticalScrollBar().value()
+        self._shown, self._shown_id = doc is not None, doc.id if doc is not None else None
         layers = (
             SpanLayers()
             if doc is None
@@ -92,6 +98,8 @@ class DocumentView(QPlainTextEdit):
         self.setPlainText("" if doc is None else doc.text)
         self._highlighter.forget(self.document().blockCount())
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        if again:
+            self.verticalScrollBar().setValue(place)
         self.format_visible()
 
     def apply_changes(self, changes: Sequence[Change]) -> None:

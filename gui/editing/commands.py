@@ -3,17 +3,21 @@
 Commands hold ids and values, never widgets. The first ``redo`` (which ``push`` calls)
 runs the service method and keeps the ``ChangeSet`` it returns; ``undo`` reverts that
 change set and later redos re-apply it, so the same spans come back under the same ids.
-An edit the service refuses (``EditError``) or one that changes nothing marks itself
-obsolete, and the stack drops it; the refusal is kept in ``error`` for the status bar.
-Successive edge moves of one span merge into one step.
+An edit the service refuses (``EditError``), one not saved (``StoreError``) or one over
+spans another window changed meanwhile (``ConflictError``), and one that changes nothing,
+marks itself obsolete, and the stack drops it; the refusal is kept in ``error`` for the
+status bar. Successive edge moves of one span merge into one step. Undo and redo
+refused later keep the stack where it was (:mod:`gui.editing.steps`).
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from gui.editing.steps import StepCommand, refusal
 from models import Change, ChangeSet, EditError, StoreError
 
 if TYPE_CHECKING:
@@ -22,29 +26,27 @@ if TYPE_CHECKING:
 MOVE_ID = 4101  # mergeWith() id of edge moves
 
 
-class ServiceCommand(QUndoCommand):
+class ServiceCommand(StepCommand):
     """Base: subclasses say what the first redo does in ``_do``."""
 
     def __init__(self, service: AnnotationService, text: str) -> None:
         super().__init__(text)
         self.service = service
         self.changes: ChangeSet | None = None
-        self.error: str | None = None
         self.started: list[str] = []  # documents this edit moved from new to in progress
 
     def _do(self) -> ChangeSet:
         raise NotImplementedError
 
     def redo(self) -> None:
-        """First time: make the edit; afterwards: re-apply exactly what it did."""
+        """First time (``push``): make the edit; afterwards: re-apply exactly what it did."""
         if self.changes is not None:
-            self.service.reapply(self.changes)
-            self.service.mark_started(self.started)
+            super().redo()
             return
         try:
             self.changes = self._do()
-        except (EditError, StoreError) as exc:  # refused, or not saved (disk full…)
-            self.error = str(exc)
+        except (EditError, StoreError) as exc:  # refused, not saved, or changed elsewhere
+            self.error = refusal(exc)
             self.setObsolete(True)
             return
         if not self.changes.changes:
@@ -53,12 +55,19 @@ class ServiceCommand(QUndoCommand):
         self.setText(self.changes.name)
         self.started = self.service.mark_started(self.changes.doc_ids)
 
-    def undo(self) -> None:
+    def _redo(self) -> None:
+        if self.changes is not None:
+            self.service.reapply(self.changes)
+            with suppress(StoreError):  # the spans are done: a status not saved stays as is
+                self.service.mark_started(self.started)
+
+    def _undo(self) -> None:
         """Put back the spans as they were before this edit (same ids), and the status."""
         if self.changes is not None:
             self.service.revert(self.changes)
-            for doc_id in self.started:
-                self.service.set_status(doc_id, "new")
+            with suppress(StoreError):
+                for doc_id in self.started:
+                    self.service.set_status(doc_id, "new")
 
 
 class AddEntityCommand(ServiceCommand):
@@ -255,17 +264,19 @@ class RemoveEverywhereCommand(ServiceCommand):
         return self.service.remove_everywhere(*self.args)
 
 
-class SetStatusCommand(QUndoCommand):
+class SetStatusCommand(StepCommand):
     """Set a document's status (done, skipped…); undo restores the previous one."""
 
     def __init__(self, service: AnnotationService, doc_id: str, status: str) -> None:
         super().__init__(f"Mark {status.replace('_', ' ')}")
         self.service, self.doc_id, self.status = service, doc_id, status
         self.previous: str | None = None
-        self.error: str | None = None
 
     def redo(self) -> None:
-        """Set the new status, remembering the old one."""
+        """First time: set the new status, remembering the old one; then as a step."""
+        if self.previous is not None:
+            super().redo()
+            return
         try:
             self.previous = self.service.set_status(self.doc_id, self.status)
         except StoreError as exc:  # not saved: the reviewer sees why and can retry
@@ -275,7 +286,9 @@ class SetStatusCommand(QUndoCommand):
         if self.previous == self.status:
             self.setObsolete(True)
 
-    def undo(self) -> None:
-        """Restore the previous status."""
+    def _redo(self) -> None:
+        self.service.set_status(self.doc_id, self.status)
+
+    def _undo(self) -> None:
         if self.previous is not None:
             self.service.set_status(self.doc_id, self.previous)

@@ -22,6 +22,7 @@ from PySide6.QtGui import QTextCursor
 
 from gui.editing.edge_drag import EdgeDragger
 from gui.editing.handlers import ActionHandlers
+from gui.editing.steps import push_step
 from gui.subscribe import subscribe
 from models import Quote
 
@@ -176,7 +177,7 @@ class EditController(QObject):
         """Push a command; report a refusal; returns what it changed (None if nothing)."""
         self._pushing = True
         try:
-            self.stack.push(command)  # runs redo(): the edit is committed when this returns
+            push_step(self.stack, command)  # the edit is committed (or refused) when this returns
         finally:
             self._pushing = False
         error = getattr(command, "error", None)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from gui.actions import EditActions, create_edit_actions
 from gui.article.linked_spans import show_linked
 from gui.editing.controller import EditController
+from gui.editing.steps import redo_step, undo_step
 from gui.panels.review_view import ReviewView
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ def install_editing(
     redo = stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     redo.setToolTip("Redo the edit last undone (Ctrl+Shift+Z)")
+    for action, step in ((undo, undo_step), (redo, redo_step)):
+        action.triggered.disconnect()  # not stack.undo(): a refused step must not move it
+        action.triggered.connect(lambda _=False, step=step: _report(controller, step(stack)))
     editing = Editing(stack, actions, controller, undo, redo, ReviewView(service, document, window))
     _menus(window, editing)
     status = window.statusBar()
@@ -61,6 +65,11 @@ def install_editing(
     )
     actions.review.triggered.connect(editing.review.show_open)
     return editing
+
+
+def _report(controller: EditController, error: str | None) -> None:
+    if error is not None:
+        controller.refused.emit(error)
 
 
 def _menus(window: QMainWindow, e: Editing) -> None:

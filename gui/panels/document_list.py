@@ -1,7 +1,8 @@
 """The document list widget: a status filter, a search box and the on-demand table.
 
 It only reports which document the user picked (``document_selected``); opening it is
-the main window's job. Searching goes through the store's full-text search; typing is
+the main window's job. Searching goes through the store's full-text search, read off the
+GUI thread (:mod:`gui.panels.list_search`, the newest query winning); typing is
 debounced so a 100,000-document corpus is not queried at every keystroke. Counts and
 statuses follow the service's edits after a short pause, so a burst of edits (or an
 undo of twenty) re-reads the rows on screen once, and an edit never waits for the list.
@@ -9,6 +10,7 @@ undo of twenty) re-reads the rows on screen once, and an edit never waits for th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QTimer, Signal
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMainWindow,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from gui.article.selection import select_row
 from gui.panels.document_list_model import DOC_ID_ROLE, STATUS_TEXT, DocumentListModel
+from gui.panels.list_search import ListSearch
 from gui.subscribe import subscribe
 
 if TYPE_CHECKING:
     from models import AnnotationService
+    from models.service import DocumentListing
 
 SEARCH_DELAY_MS = 250
 REFRESH_DELAY_MS = 300
@@ -59,6 +64,9 @@ class DocumentListWidget(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip("Full-text search over titles and article text")
         self.table = self._create_table()
+        self.search = ListSearch(service, self)
+        self.search.found.connect(self._on_search_found)
+        self.search.failed.connect(self._on_search_failed)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
@@ -126,14 +134,20 @@ class DocumentListWidget(QWidget):
 
     def sync(self) -> None:
         """Show documents added by another writer (cheap when nothing changed)."""
+        if self.model.listing.search:
+            self._apply_filter()  # a search is read again off the GUI thread
+            return
         current = self.current_id()
-        if self.model.sync() and current is not None and self.current_id() != current:
+        if self._guarded(self.model.sync) and current is not None and self.current_id() != current:
             self.select_document(current)  # the list was re-read: select it again
 
     def refresh(self) -> None:
         """Re-read the list (after an import or an edit), keeping the selection."""
+        if self.model.listing.search:
+            self._apply_filter()
+            return
         current = self.current_id()
-        self.model.refresh()
+        self._guarded(self.model.refresh)
         if current is not None:
             self.select_document(current)
 
@@ -141,9 +155,34 @@ class DocumentListWidget(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        self.model.set_filter(
-            self.status_box.currentData(), self.search_box.text(), self.label_box.currentData()
+        status, text, label = (
+            self.status_box.currentData(),
+            self.search_box.text(),
+            self.label_box.currentData(),
         )
+        if text.strip():
+            self.search.start(status, text, label)  # may be slow: read off the GUI thread
+            return
+        self.search.cancel()
+        self._guarded(lambda: self.model.set_filter(status, None, label))
+
+    def _guarded(self, read: Callable[[], object]) -> object:
+        """Run a list query; a database that cannot be read is one line, not a crash."""
+        try:
+            return read()
+        except Exception as exc:  # the model is never left inside a reset
+            self._on_search_failed(f"The document list cannot be read: {exc}")
+            return None
+
+    def _on_search_found(self, listing: DocumentListing) -> None:
+        current = self.current_id()
+        if self.model.show(listing) and current is not None:
+            self.select_document(current)
+
+    def _on_search_failed(self, message: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
 
     def _on_service_changed(self, *_: object) -> None:
         self._refresh_timer.start()

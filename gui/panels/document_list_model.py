@@ -54,8 +54,25 @@ class DocumentListModel(QAbstractTableModel):
         self, status: str | None = None, search: str | None = None, label: str | None = None
     ) -> None:
         """Show only documents with ``status``, matching ``search``, with a ``label``."""
-        self.listing = self.service.listing(status, search, label)
-        self._reset()
+        self.show(self.service.listing(status, search, label))
+
+    def show(self, listing: DocumentListing) -> bool:
+        """Show ``listing`` (made here, or read by the search thread); True when rows came
+        or went. The same filter read again keeps the view's place: the rows change in
+        place, or new ones are appended; anything else resets the model. A listing that
+        fails to answer leaves the model as it was (never inside a reset).
+        """
+        how = listing.compare(self.listing)
+        extent = listing.extent()
+        self.listing = listing
+        if how == "same":
+            self._reread_in_place()
+            return False
+        if how == "appended":
+            self._append(*extent)
+        else:
+            self._reset(extent)
+        return True
 
     def refresh(self) -> None:
         """Read the rows again (changed counts or status, documents added or gone).
@@ -63,8 +80,9 @@ class DocumentListModel(QAbstractTableModel):
         When the number of rows stayed the same, the rows only change in place: the
         view keeps its selection and scroll position and re-reads what it shows.
         """
-        if self._extent() != (self._total, self._last):
-            self._reset()
+        extent = self._extent()
+        if extent != (self._total, self._last):
+            self._reset(extent)
             return
         self._reread_in_place()
 
@@ -84,15 +102,19 @@ class DocumentListModel(QAbstractTableModel):
             return False
         appended = total > self._total and self.listing.count_before(self._last + 1) == self._total
         if not appended:
-            self._reset()
+            self._reset((total, last))
             return True
+        self._append(total, last)
+        return True
+
+    def _append(self, total: int, last: int) -> None:
+        """Rows ``self._total..total - 1`` are new, after the last: insert them."""
         first = self._total
         if first % self.page:
             self._pages.pop(first // self.page, None)  # the short last page grows
         self.beginInsertRows(QModelIndex(), first, total - 1)
         self._total, self._last = total, last
         self.endInsertRows()
-        return True
 
     def _reread_in_place(self) -> None:
         """Forget the cached pages; the view reads again the rows it shows."""
@@ -107,9 +129,13 @@ class DocumentListModel(QAbstractTableModel):
         self._pages.clear()
         self._total, self._last = self._extent()
 
-    def _reset(self) -> None:
+    def _reset(self, extent: tuple[int, int] | None = None) -> None:
+        # Everything that may fail (a query) before beginResetModel: a view whose model
+        # stays inside a reset shows nothing and asks nothing again.
+        total, last = extent if extent is not None else self._extent()
         self.beginResetModel()
-        self._reload()
+        self._pages.clear()
+        self._total, self._last = total, last
         self.endResetModel()
 
     # -- rows --------------------------------------------------------------------------

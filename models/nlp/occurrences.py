@@ -12,6 +12,8 @@ and only the text around each candidate is tokenized.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -21,6 +23,11 @@ from models.nlp.tokens import Token, is_word, tokens_between
 Forms = Callable[[str], frozenset[str]]
 # Below this many characters a shared stem finds too many candidates to be worth it.
 _MIN_STEM = 3
+# A search query: words (letters, digits, joined by - or '), each once, and not too many.
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+MAX_TERMS = 12
+MAX_WORD = 64
+MAX_QUERY = 2000  # characters of the box read at all
 
 
 @lru_cache(maxsize=200_000)
@@ -31,13 +38,32 @@ def pymorphy_forms(word: str) -> frozenset[str]:
     return normal_forms(word) | {fold(word)}
 
 
+def search_words(query: str) -> list[str]:
+    """The words of a search box's text, as many as a search may take.
+
+    Only words count (letters and digits, joined by a hyphen or an apostrophe): NUL,
+    control characters, lone surrogates and punctuation are dropped, so "Путин — Бишкек"
+    searches two words and a pasted binary string nothing. Each word counts once (in any
+    case), at most ``MAX_TERMS`` words of at most ``MAX_WORD`` characters: every word is
+    one more pass over the index, and 400 repeated words took seconds.
+    """
+    if len(query) > MAX_QUERY:  # cut, and drop the word the cut went through
+        query = query[:MAX_QUERY].rsplit(None, 1)[0]
+    words: dict[str, str] = {}
+    for word in _WORD.findall(unicodedata.normalize("NFC", query)):
+        words.setdefault(fold(word), word[:MAX_WORD])
+        if len(words) == MAX_TERMS:
+            break
+    return list(words.values())
+
+
 def search_terms(query: str, forms: Forms = pymorphy_forms) -> list[list[str]]:
     """A search query as groups of alternatives: each word with its normal forms.
 
     The store's full-text index holds each document's lemmas, so "Путина" (lemma путин)
-    finds a text that only says "Путин".
+    finds a text that only says "Путин". The words are those of :func:`search_words`.
     """
-    return [sorted({fold(w), *forms(w)}) for w in query.split() if w.strip()]
+    return [sorted({fold(w), *forms(w)}) for w in search_words(query)]
 
 
 def phrase_tokens(phrase: str) -> list[Token]:

@@ -10,7 +10,7 @@ from models.io.importers import ImportReport
 from models.service.annotation import AnnotationService
 from models.service.context import EditError, shorten
 from models.service.corpus import FORMATS, Corpus, JobError, export_suffix
-from models.service.listing import DocumentListing
+from models.service.listing import DocumentListing, Filter, ListingReader
 from models.service.open_document import OpenDocument
 from models.service.review import ReviewDiff, SpanDiff, review_diff
 from models.store.rows import DocumentSummary
@@ -24,8 +24,10 @@ __all__ = [
     "EditError",
     "ExportOptions",
     "ExportReport",
+    "Filter",
     "ImportReport",
     "JobError",
+    "ListingReader",
     "OpenDocument",
     "ReviewDiff",
     "SpanDiff",

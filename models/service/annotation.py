@@ -11,6 +11,9 @@ so the file, the log and every view agree. Whole-corpus jobs (import, export) ar
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from models.changes import ChangeSet
 from models.events import Signal
 from models.labels import LabelSet, load_labels
@@ -20,12 +23,13 @@ from models.service.bulk import BulkEdits
 from models.service.context import EditContext, EditError
 from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
-from models.service.listing import DocumentListing
+from models.service.listing import DocumentListing, ListingReader
 from models.service.quotes import QuoteEdits
 from models.spans import STATUSES, Document, Entity, Quote
+from models.store.spans import ELSEWHERE, ConflictError
 from models.store.store import Store
 
-__all__ = ["AnnotationService", "EditError"]
+__all__ = ["AnnotationService", "ConflictError", "EditError"]
 
 # "Not done" for Ctrl+Enter: skipped documents were put aside on purpose.
 TODO = ("new", "in_progress")
@@ -38,6 +42,13 @@ class AnnotationService:
     -------
     changes_applied(ChangeSet)
         After every commit (an edit, an undo, a redo), with the spans as committed.
+    edit_planned(ChangeSet)
+        Before every commit; a listener that shows the spans otherwise (an open
+        document read before another window changed them) refuses it by raising
+        ConflictError.
+    conflicted(ConflictError)
+        An edit, undo or redo was refused because spans changed elsewhere meanwhile;
+        ``doc_id`` (None when not known) is the document to read again.
     status_changed(doc_id, status)
         After a document's review status was set.
     """
@@ -56,6 +67,8 @@ class AnnotationService:
         self._bulk = BulkEdits(self._ctx, self._entities)
         self.corpus = Corpus(store)
         self.changes_applied = Signal("changes_applied")
+        self.edit_planned = Signal("edit_planned")
+        self.conflicted = Signal("conflicted")
         self.status_changed = Signal("status_changed")
 
     @property
@@ -76,13 +89,37 @@ class AnnotationService:
     # -- commit, undo, redo --------------------------------------------------------
 
     def commit(self, changes: ChangeSet) -> ChangeSet:
-        """Write an edit (one transaction), announce it; returns it with new ids."""
+        """Write an edit (one transaction), announce it; returns it with new ids.
+
+        ``edit_planned`` listeners see it first and may refuse it (ConflictError); the
+        store refuses it when a span it changes moved on meanwhile. Either way nothing is
+        written, and ``conflicted`` tells the views to read the document again.
+        """
         if not changes.changes:
             return changes
-        done = self.store.apply_changes(changes.changes, self.annotator, changes.name)
+        try:
+            self.edit_planned.emit(changes)
+            done = self.store.apply_changes(changes.changes, self.annotator, changes.name)
+        except ConflictError as exc:
+            self.conflicted.emit(exc)
+            raise
         result = ChangeSet(changes.name, done)
         self.changes_applied.emit(result)
         return result
+
+    def _edit(self, plan: Callable[..., ChangeSet], *args: Any) -> ChangeSet:
+        """Plan an edit from the stored spans and commit it.
+
+        A span that is no longer stored (deleted in another window or process since the
+        caller saw it) makes the plan fail with KeyError: that is a conflict too.
+        """
+        try:
+            changes = plan(*args)
+        except KeyError:
+            exc = ConflictError(f"the span was deleted {ELSEWHERE}")
+            self.conflicted.emit(exc)
+            raise exc from None
+        return self.commit(changes)
 
     def revert(self, changes: ChangeSet) -> ChangeSet:
         """Undo an edit that ``commit`` returned: the exact prior spans, same ids."""
@@ -99,15 +136,15 @@ class AnnotationService:
     ) -> ChangeSet:
         """Label ``[start, end)``, widened to whole tokens unless ``exact``; the same
         extent as an entity with another label relabels it."""
-        return self.commit(self._entities.add(doc_id, start, end, label, exact))
+        return self._edit(self._entities.add, doc_id, start, end, label, exact)
 
     def delete_entity(self, entity_id: int) -> ChangeSet:
         """Remove an entity; quotes it speaks keep their speaker mention, unlinked."""
-        return self.commit(self._entities.delete(entity_id))
+        return self._edit(self._entities.delete, entity_id)
 
     def relabel(self, entity_id: int, label: str) -> ChangeSet:
         """Give an entity another label (same id, same extent)."""
-        return self.commit(self._entities.relabel(entity_id, label))
+        return self._edit(self._entities.relabel, entity_id, label)
 
     def move_entity(self, entity_id: int, edge: str, steps: int) -> ChangeSet:
         """Move an entity's ``start`` or ``end`` by ``steps`` tokens (negative: left).
@@ -115,50 +152,50 @@ class AnnotationService:
         Shift+Right grows the end, Shift+Left shrinks it; Ctrl+Shift+Left grows the start,
         Ctrl+Shift+Right shrinks it. The span keeps its id and its history.
         """
-        return self.commit(self._entities.move(entity_id, edge, steps))
+        return self._edit(self._entities.move, entity_id, edge, steps)
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> ChangeSet:
         """Give an entity new exact boundaries; quotes it speaks follow the mention."""
-        return self.commit(self._entities.resize(entity_id, start, end))
+        return self._edit(self._entities.resize, entity_id, start, end)
 
     def confirm_entity(self, entity_id: int) -> ChangeSet:
         """Accept a model suggestion as it is."""
-        return self.commit(self._entities.confirm(entity_id))
+        return self._edit(self._entities.confirm, entity_id)
 
     # -- quotes and speakers (rules in quotes.py) ---------------------------------------
 
     def add_quote(self, doc_id: str, start: int, end: int, exact: bool = False) -> ChangeSet:
         """Make ``[start, end)`` a quote: whole tokens, outer quotation marks left out."""
-        return self.commit(self._quotes.add(doc_id, start, end, exact))
+        return self._edit(self._quotes.add, doc_id, start, end, exact)
 
     def delete_quote(self, quote_id: int) -> ChangeSet:
         """Remove a quote (its speaker link goes with it)."""
-        return self.commit(self._quotes.delete(quote_id))
+        return self._edit(self._quotes.delete, quote_id)
 
     def move_quote(self, quote_id: int, edge: str, steps: int) -> ChangeSet:
         """Move a quote's ``start`` or ``end`` by ``steps`` tokens; the speaker stays."""
-        return self.commit(self._quotes.move(quote_id, edge, steps))
+        return self._edit(self._quotes.move, quote_id, edge, steps)
 
     def resize_quote(self, quote_id: int, start: int, end: int) -> ChangeSet:
         """Give a quote new exact boundaries, keeping its speaker."""
-        return self.commit(self._quotes.resize(quote_id, start, end))
+        return self._edit(self._quotes.resize, quote_id, start, end)
 
     def confirm_quote(self, quote_id: int) -> ChangeSet:
         """Accept a suggested quote (and its speaker) as it is."""
-        return self.commit(self._quotes.confirm(quote_id))
+        return self._edit(self._quotes.confirm, quote_id)
 
     def set_speaker(self, quote_id: int, start: int, end: int, exact: bool = False) -> ChangeSet:
         """Make the mention at ``[start, end)`` the quote's speaker (linked when it is an
         entity, a PER or ORG preferred; else the words alone)."""
-        return self.commit(self._quotes.set_speaker(quote_id, start, end, exact))
+        return self._edit(self._quotes.set_speaker, quote_id, start, end, exact)
 
     def set_speaker_entity(self, quote_id: int, entity_id: int) -> ChangeSet:
         """Make an entity the quote's speaker (a link that follows the entity)."""
-        return self.commit(self._quotes.set_speaker_entity(quote_id, entity_id))
+        return self._edit(self._quotes.set_speaker_entity, quote_id, entity_id)
 
     def unlink_speaker(self, quote_id: int) -> ChangeSet:
         """The quote has no named source (or its speaker is not yet known)."""
-        return self.commit(self._quotes.unlink_speaker(quote_id))
+        return self._edit(self._quotes.unlink_speaker, quote_id)
 
     def speaker_candidates(self, quote_id: int, limit: int = 9) -> list[Entity]:
         """The likeliest speakers for a quote, best first (keys 1-9 pick them)."""
@@ -168,19 +205,19 @@ class AnnotationService:
 
     def confirm_all(self, doc_id: str) -> ChangeSet:
         """Confirm every remaining model suggestion (entities and quotes) in a document."""
-        return self.commit(self._bulk.confirm_all(doc_id))
+        return self._edit(self._bulk.confirm_all, doc_id)
 
     def apply_to_all(
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Label every other occurrence of an entity's words like it, as one edit."""
-        return self.commit(self._bulk.apply_to_all(entity_id, scope, match))
+        return self._edit(self._bulk.apply_to_all, entity_id, scope, match)
 
     def remove_everywhere(
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Delete this entity and every one with its label and words, as one edit."""
-        return self.commit(self._bulk.remove_everywhere(entity_id, scope, match))
+        return self._edit(self._bulk.remove_everywhere, entity_id, scope, match)
 
     # -- documents -------------------------------------------------------------------------
 
@@ -220,6 +257,10 @@ class AnnotationService:
     ) -> DocumentListing:
         """The document list under a filter: status, an entity label, words (any form)."""
         return DocumentListing(self.store.lists, self.forms, status, search, label)
+
+    def listing_reader(self) -> ListingReader:
+        """Listings read over a connection of their own, for the window's search thread."""
+        return ListingReader(self.store.lists, self.forms)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap enough to poll)."""

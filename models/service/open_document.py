@@ -5,16 +5,23 @@ and emits it, and an :class:`OpenDocument` applies the changes that touch its do
 (by bisection: O(n) copies, no re-sort) and re-emits them. The article, the side panels
 and the review view subscribe here and update in place, from one source and the same
 way for a first edit, an undo and a redo. Pure Python, so it is tested without Qt.
+
+Another window or process may change the same document meanwhile. The open document is
+what the reviewer sees, so an edit of a span that it shows otherwise is refused before
+anything is written (``ConflictError``), and after any refused edit, undo or redo the
+document is read again (``opened``): the reviewer sees what is really there, then edits.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from models.changes import ChangeSet, Span, swap_spans
 from models.events import Signal
 from models.service.annotation import AnnotationService
-from models.spans import Document
+from models.spans import Document, Quote
+from models.store.spans import ELSEWHERE, ConflictError, describe
 
 
 class OpenDocument:
@@ -23,7 +30,8 @@ class OpenDocument:
     Signals
     -------
     opened(Document | None)
-        Another document is open now (or none): show it from scratch.
+        Another document is open now (or none), or the open one was read again after
+        another window changed it: show it from scratch.
     edited(tuple[Change, ...])
         A committed edit changed the open document's spans; ``document`` already holds
         them. Each change names a span before and after (None: added or removed).
@@ -36,6 +44,8 @@ class OpenDocument:
         self.edited = Signal("edited")
         service.changes_applied.connect(self._on_changes_applied)
         service.status_changed.connect(self._on_status_changed)
+        service.edit_planned.connect(self._on_edit_planned)
+        service.conflicted.connect(self._on_conflicted)
 
     @property
     def document(self) -> Document | None:
@@ -53,6 +63,16 @@ class OpenDocument:
         self.opened.emit(self._doc)
         return self._doc
 
+    def reload(self) -> Document | None:
+        """Read the open document again, as the store has it now (None when it is gone)."""
+        if self._doc is None:
+            return None
+        try:
+            return self.open(self._doc.id)
+        except KeyError:
+            self.clear()
+            return None
+
     def clear(self) -> None:
         """Have no document open."""
         self._doc = None
@@ -69,6 +89,8 @@ class OpenDocument:
         """Stop following the service and drop every subscriber (the window is gone)."""
         self._service.changes_applied.disconnect(self._on_changes_applied)
         self._service.status_changed.disconnect(self._on_status_changed)
+        self._service.edit_planned.disconnect(self._on_edit_planned)
+        self._service.conflicted.disconnect(self._on_conflicted)
         self.opened.disconnect()
         self.edited.disconnect()
 
@@ -78,13 +100,43 @@ class OpenDocument:
         mine = tuple(c for c in changes if c.doc_id == self._doc.id)
         if not mine:
             return
-        self._doc = swap_spans(
-            self._doc,
-            [c.before for c in mine if c.before is not None],
-            [c.after for c in mine if c.after is not None],
-        )
+        try:
+            self._doc = swap_spans(
+                self._doc,
+                [c.before for c in mine if c.before is not None],
+                [c.after for c in mine if c.after is not None],
+            )
+        except IndexError:  # committed over spans this view did not show: read it again
+            self.reload()
+            return
         self.edited.emit(mine)
+
+    def _on_edit_planned(self, changes: ChangeSet) -> None:
+        """Refuse an edit of a span that this document shows otherwise."""
+        doc = self._doc
+        if doc is None:
+            return
+        for c in changes:
+            if c.doc_id == doc.id and c.before is not None and not _shows(doc, c.before):
+                seen = self.find(c.before.id or 0, isinstance(c.before, Quote))
+                done = "deleted" if seen is None else "changed"
+                raise ConflictError(f"{describe(seen or c.before)} was {done} {ELSEWHERE}", doc.id)
+
+    def _on_conflicted(self, exc: ConflictError) -> None:
+        if self._doc is not None and exc.doc_id in (None, self._doc.id):
+            self.reload()
 
     def _on_status_changed(self, doc_id: str, status: str) -> None:
         if self._doc is not None and doc_id == self._doc.id:
             self._doc = replace(self._doc, status=status)
+
+
+def _shows(doc: Document, span: Span) -> bool:
+    """Whether ``doc`` holds exactly this span (found by bisection on its start)."""
+    spans: tuple[Span, ...] = doc.quotes if isinstance(span, Quote) else doc.entities
+    i = bisect_left(spans, span.start, key=lambda s: s.start)
+    while i < len(spans) and spans[i].start == span.start:
+        if spans[i] == span:
+            return True
+        i += 1
+    return False

@@ -3,12 +3,16 @@
 A quote's span is the quoted words without the outer quotation marks, so a selection
 that includes them is trimmed. The speaker is a mention in the text; when that mention
 is an entity span the quote links to it, and the link follows the entity's edits. A
-quote keeps its speaker when its own boundaries change.
+quote keeps its speaker when its own boundaries change. Quotes never overlap
+(``models.overlap``, the rule imports apply too): a quote split by the author's words is
+two quotes side by side, so an edit that would make two quotes share a character is
+refused.
 """
 
 from __future__ import annotations
 
 from models.changes import ChangeSet
+from models.overlap import RULE, overlapping_quote
 from models.quotes.candidates import SPEAKER_LABELS, speaker_candidates
 from models.service.context import EditContext, EditError, one, shorten
 from models.spans import Entity, Quote, Speaker
@@ -32,11 +36,7 @@ class QuoteEdits:
                 start += 1
             while end - start > 1 and text[end - 1] in _OUTER_MARKS + " \n":
                 end -= 1
-        if any(
-            (q.start, q.end) == (start, end)
-            for q in self.spans.quotes_overlapping(doc_id, start, end)
-        ):
-            raise EditError("this quote is already marked")
+        self._check_overlap(doc_id, start, end, text[start:end])
         quote = Quote(start, end, text[start:end], None, None, "added", self.ctx.annotator)
         return one(f"Add quote «{shorten(quote.text, 24)}»", doc_id, None, quote)
 
@@ -58,7 +58,23 @@ class QuoteEdits:
         if (start, end) == (quote.start, quote.end):
             return ChangeSet("Resize quote")
         doc_id = self.spans.doc_of_quote(quote_id)
-        return one("Resize quote", doc_id, quote, self.ctx.with_text(doc_id, quote, start, end))
+        new = self.ctx.with_text(doc_id, quote, start, end)
+        self._check_overlap(doc_id, start, end, new.text, quote_id)
+        return one("Resize quote", doc_id, quote, new)
+
+    def _check_overlap(
+        self, doc_id: str, start: int, end: int, text: str, ignore: int | None = None
+    ) -> None:
+        """EditError when ``[start, end)`` would share a character with another quote."""
+        found = self.spans.quotes_overlapping(doc_id, start, end)
+        other = overlapping_quote(found, start, end, ignore)
+        if other is None:
+            return
+        if (other.start, other.end) == (start, end):
+            raise EditError("this quote is already marked")
+        raise EditError(
+            f"«{shorten(text, 24)}» overlaps the quote «{shorten(other.text, 24)}» ({RULE})"
+        )
 
     def confirm(self, quote_id: int) -> ChangeSet:
         """Accept a suggested quote (and its speaker) as it is."""

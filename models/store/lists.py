@@ -1,16 +1,21 @@
 """The document list's queries: filters, counts, pages, positions.
 
 ``Store.lists`` is one of these. A 100,000-document list reads one page at a time by
-position (an index lookup), and full-text search matches lemmas as well as words.
+position (an index lookup), and full-text search matches lemmas as well as words. A
+search that may take long is read once, as the positions of its matches
+(``positions``), over a second read-only connection (``reader``) in a thread of its
+own; pages are then read by those positions (``summaries_at``).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from models.store.dbopen import SafeDatabase
+from models.store.dbopen import SafeDatabase, describe
 from models.store.rows import DocumentSummary, Search, _fts_word, position
+from models.store.schema import StoreError
 
 
 class DocumentLists:
@@ -136,6 +141,61 @@ class DocumentLists:
             )
             params.append(" AND ".join(f"({g})" for g in groups))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def positions(
+        self, status: str | None = None, search: Search = None, label: str | None = None
+    ) -> list[int]:
+        """The positions of every document that matches the list filter, in order."""
+        where, params = self._filter(status, search, label)
+        rows = self.db.execute(
+            f"SELECT d.position FROM documents d {where} ORDER BY d.position", params
+        )
+        return [r[0] for r in rows]
+
+    def summaries_at(self, positions: Sequence[int]) -> list[DocumentSummary]:
+        """The summaries of the documents at these positions (a page), in order."""
+        marks = ", ".join("?" for _ in positions)
+        rows = self.db.execute(
+            "SELECT d.id, d.position, d.title, d.date, d.status,"
+            " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
+            " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
+            f" FROM documents d WHERE d.position IN ({marks}) ORDER BY d.position",
+            list(positions),
+        ).fetchall()
+        return [DocumentSummary(*r) for r in rows]
+
+    def position_of(self, doc_id: str) -> int | None:
+        """A document's place in import order (None when it is not stored)."""
+        try:
+            return position(self.db, doc_id)
+        except KeyError:
+            return None
+
+    def reader(self) -> DocumentLists | None:
+        """These queries over a second, read-only connection to the same file, for one
+        other thread (None for a database in memory, which has one connection only).
+
+        The file was checked when the store opened it, so this only connects: WAL lets
+        it read while the store writes, and a query here never holds up an edit there.
+        """
+        path = self.db.store_path
+        if path is None:
+            return None
+        try:
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: {describe(exc)}") from None
+        return DocumentLists(SafeDatabase(conn, path))
+
+    def interrupt(self) -> None:
+        """Stop the query running on this connection now (from any thread)."""
+        self.db.conn.interrupt()
+
+    def close(self) -> None:
+        """Close this connection (a ``reader``'s)."""
+        self.db.conn.close()
 
     def next_document(self, doc_id: str, statuses: Sequence[str]) -> str | None:
         """The first document after ``doc_id`` (wrapping round) whose status is one of these."""

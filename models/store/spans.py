@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from models.changes import Change, Span
+from models.overlap import overlap_message, overlapping_quote, short
 from models.spans import Entity, Quote
 from models.store.dbopen import SafeDatabase
 from models.store.log import EventLog
@@ -29,6 +30,41 @@ from models.store.rows import (
     insert_quote,
 )
 from models.store.schema import StoreError
+
+ELSEWHERE = "in another window or process"
+
+
+class ConflictError(StoreError):
+    """An edit refused because the spans it changes are no longer as it saw them.
+
+    Another window or process changed them meanwhile; nothing was written. ``doc_id``
+    is the document concerned (when known), which a window should read again.
+    """
+
+    def __init__(self, reason: str, doc_id: str | None = None) -> None:
+        super().__init__(f"not applied — {reason}")
+        self.doc_id = doc_id
+
+
+def describe(span: Span) -> str:
+    """A span as a message names it: «words» (LABEL), or the quote «words»."""
+    if isinstance(span, Quote):
+        return f"the quote «{short(span.text)}»"
+    return f"«{short(span.text)}» ({span.label})"
+
+
+def _made_speaker(quote_text: str) -> str:
+    return f"was made the speaker of the quote «{short(quote_text)}» {ELSEWHERE}"
+
+
+def _speaker_of(q: Quote) -> str:
+    return f"the speaker «{short(q.speaker.text if q.speaker else '')}» of {describe(q)}"
+
+
+def _new_link(before: Span | None, q: Quote) -> int | None:
+    """The entity a quote's speaker links to when the change sets (or moves) it."""
+    was = before.speaker if isinstance(before, Quote) else None
+    return q.speaker.entity if q.speaker is not None and q.speaker != was else None
 
 
 class SpanTable:
@@ -58,10 +94,11 @@ class SpanTable:
         return _quote(found)
 
     def doc_of_entity(self, entity_id: int) -> str:
-        """The document an entity belongs to."""
-        return str(
-            self.db.execute("SELECT doc_id FROM entities WHERE id = ?", [entity_id]).fetchone()[0]
-        )
+        """The document an entity belongs to (KeyError when it is not stored)."""
+        row = self.db.execute("SELECT doc_id FROM entities WHERE id = ?", [entity_id]).fetchone()
+        if row is None:
+            raise KeyError(entity_id)
+        return str(row[0])
 
     def add_entity(self, doc_id: str, ent: Entity, annotator: str | None = None) -> Entity:
         """Insert an entity (keeping ``ent.id`` when given, as undo needs)."""
@@ -104,10 +141,11 @@ class SpanTable:
         return old
 
     def doc_of_quote(self, quote_id: int) -> str:
-        """The document a quote belongs to."""
-        return str(
-            self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id]).fetchone()[0]
-        )
+        """The document a quote belongs to (KeyError when it is not stored)."""
+        row = self.db.execute("SELECT doc_id FROM quotes WHERE id = ?", [quote_id]).fetchone()
+        if row is None:
+            raise KeyError(quote_id)
+        return str(row[0])
 
     # -- edits: one user-level edit is one transaction ---------------------------------
 
@@ -116,32 +154,41 @@ class SpanTable:
     ) -> tuple[Change, ...]:
         """Apply one edit's span changes atomically; returns them with inserted ids set.
 
-        Each span is first checked against its stored row: when it is no longer what
-        ``before`` says (edited elsewhere meanwhile), nothing is written and StoreError
-        says so. Inserts keep a given id, so undoing a delete restores the same span.
+        Inside the write transaction each span is checked against its stored row, so the
+        log's ``before`` is what really was there: a span that is no longer what
+        ``before`` says (changed elsewhere meanwhile), a restored span already back, an
+        entity that a quote outside the edit now names as its speaker, a speaker link to
+        an entity gone or moved, or a quote that would overlap another makes the whole
+        edit refused with ConflictError, and nothing is written. Inserts keep a given id,
+        so undoing a delete restores the same span.
         """
         done = []
         try:
             with self.db.atomic():
                 for change in changes:
                     done.append(self._apply_change(change, annotator, operation))
+                for change in done:
+                    self._check_links(change)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"edit refused by the database: {exc}") from None
         return tuple(done)
 
     def _apply_change(self, ch: Change, annotator: str | None, operation: str | None) -> Change:
         kind = "quote" if ch.is_quote else "entity"
-        if ch.before is not None and self._stored(kind, ch.doc_id, ch.before.id) != ch.before:
-            raise StoreError(f"{kind} {ch.before.id} was changed elsewhere; edit not applied")
+        self._check_before(kind, ch)
         after = ch.after
         if after is not None and ch.before is not None and after.id != ch.before.id:
             raise StoreError(f"{kind} {ch.before.id}: a change cannot give a span a new id")
+        if isinstance(after, Quote):
+            self._check_quote(ch.doc_id, ch.before, after)
         if isinstance(after, Entity) and ch.before is not None:
             # An UPDATE, not delete + insert: deleting would unlink the quotes it speaks.
             self._update_entity_row(after)
         else:
             if ch.before is not None:
                 table = "quotes" if kind == "quote" else "entities"
+                if kind == "entity":
+                    self._check_unlinked(ch.doc_id, ch.before)
                 self.db.execute(f"DELETE FROM {table} WHERE id = ?", [ch.before.id])
             if isinstance(after, Quote):
                 after = replace(after, id=insert_quote(self.db, ch.doc_id, after))
@@ -152,6 +199,69 @@ class SpanTable:
             ch.doc_id, f"{verb} {kind}", _as_json(ch.before), _as_json(after), annotator, operation
         )
         return Change(ch.doc_id, ch.before, after)
+
+    # -- the checks that make the log's "before" true ----------------------------------
+
+    def _check_before(self, kind: str, ch: Change) -> None:
+        """The stored row is ``before`` (and a span restored under its id is not back)."""
+        if ch.before is not None:
+            stored = self._stored(kind, ch.doc_id, ch.before.id)
+            if stored != ch.before:
+                done = "deleted" if stored is None else "changed"
+                raise ConflictError(f"{describe(ch.before)} was {done} {ELSEWHERE}", ch.doc_id)
+        elif (
+            ch.after is not None
+            and ch.after.id is not None
+            and self._stored(kind, ch.doc_id, ch.after.id) is not None
+        ):
+            raise ConflictError(f"{describe(ch.after)} was put back {ELSEWHERE}", ch.doc_id)
+
+    def _check_unlinked(self, doc_id: str, ent: Span) -> None:
+        """No quote outside the edit names this entity as its speaker.
+
+        The edit unlinks the quotes it knows of first; a quote still linked was linked
+        elsewhere meanwhile, and deleting the entity would unlink it silently (the
+        foreign key's ON DELETE SET NULL), with no line in the log.
+        """
+        row = self.db.execute(
+            "SELECT text FROM quotes WHERE speaker_entity = ? LIMIT 1", [ent.id]
+        ).fetchone()
+        if row is not None:
+            raise ConflictError(f"{describe(ent)} {_made_speaker(row[0])}", doc_id)
+
+    def _check_quote(self, doc_id: str, before: Span | None, q: Quote) -> None:
+        """A quote written overlaps no other, and links only to an entity that exists."""
+        if before is None or (before.start, before.end) != (q.start, q.end):
+            found = self.quotes_overlapping(doc_id, q.start, q.end)
+            other = overlapping_quote(found, q.start, q.end, q.id)
+            if other is not None:
+                raise ConflictError(overlap_message(q.start, q.end, q.text, other), doc_id)
+        link = _new_link(before, q)
+        if link is not None and self._stored("entity", doc_id, link) is None:
+            raise ConflictError(f"{_speaker_of(q)} was deleted {ELSEWHERE}", doc_id)
+
+    def _check_links(self, ch: Change) -> None:
+        """After the edit, every speaker link it touched has its entity's offsets."""
+        after = ch.after
+        if isinstance(after, Quote) and after.speaker is not None:
+            link = _new_link(ch.before, after)
+            ent = None if link is None else self._stored("entity", ch.doc_id, link)
+            if link is not None and (
+                ent is None or (ent.start, ent.end) != (after.speaker.start, after.speaker.end)
+            ):
+                raise ConflictError(f"{_speaker_of(after)} was changed {ELSEWHERE}", ch.doc_id)
+        elif (
+            isinstance(after, Entity)
+            and ch.before is not None
+            and (after.start, after.end) != (ch.before.start, ch.before.end)
+        ):
+            row = self.db.execute(
+                "SELECT text FROM quotes WHERE speaker_entity = ?"
+                " AND (speaker_start != ? OR speaker_end != ?) LIMIT 1",
+                [after.id, after.start, after.end],
+            ).fetchone()
+            if row is not None:
+                raise ConflictError(f"{describe(ch.before)} {_made_speaker(row[0])}", ch.doc_id)
 
     def _stored(self, kind: str, doc_id: str, span_id: int | None) -> Span | None:
         if kind == "quote":

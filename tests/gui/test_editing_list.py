@@ -40,7 +40,7 @@ def test_search_finds_another_case_form(qtbot, w: MainWindow) -> None:
                 QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char),
             )
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
-    assert lst.model.rowCount() == 1
+    qtbot.waitUntil(lambda: lst.model.rowCount() == 1)  # read off the GUI thread
     assert lst.model.summary(0).title.startswith("Президент")
 
 

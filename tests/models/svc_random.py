@@ -66,12 +66,14 @@ class Driver:
 
     def step(self, step: Step) -> str:
         """Run one step; returns what it did ("edit", "undo", "redo" or "none")."""
+        # The stacks move only after the service did it, as a refused undo leaves them.
         if step[0] >= 200 and self.redo:
-            self.undo.append(self.svc.reapply(self.redo.pop()))
+            self.undo.append(self.svc.reapply(self.redo[-1]))
+            self.redo.pop()
             return "redo"
         if step[0] >= 100 and self.undo:
-            self.redo.append(self.undo[-1])
-            self.svc.revert(self.undo.pop())
+            self.svc.revert(self.undo[-1])
+            self.redo.append(self.undo.pop())
             return "undo"
         done = _edit(self.svc, self.doc_ids[step[1] % len(self.doc_ids)], step)
         if done is None or not done.changes:

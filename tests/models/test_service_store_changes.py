@@ -9,6 +9,7 @@ from svc_helpers import make_service, span
 
 from models.changes import Change, ChangeSet
 from models.store.schema import StoreError
+from models.store.spans import ConflictError
 from models.store.store import Store
 
 
@@ -19,7 +20,7 @@ def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:
     store.spans.update_entity(replace(store.spans.entity(b.id), label="PER"))  # someone else
     ok = Change(doc.id, p, replace(p, label="ORG"))
     events = len(store.events())
-    with pytest.raises(StoreError, match="changed elsewhere"):
+    with pytest.raises(ConflictError, match="changed in another window"):
         store.apply_changes([ok, *cs.inverse()])
     assert store.spans.entity(p.id) == p and len(store.events()) == events
 

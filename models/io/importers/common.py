@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from typing import Any
 
 from models.io.ingest import parse_news
 from models.io.jsonshape import JSON_ERRORS, RecordError, check_unicode, content_id, json_problem
 from models.labels import load_labels
+from models.overlap import first_overlap, overlap_message, overlapping_quote
 from models.spans import STATUSES, Document, Entity, Quote, Speaker
 
 
@@ -184,8 +184,9 @@ def build_document(
     quotes: list[Quote] = []
     for r in sorted((r for r in regions if r.label == quote), key=lambda r: r.start):
         s, e = at(r)
-        if quotes and s < quotes[-1].end:
-            raise RecordError(f"quote {r.rid} overlaps another quote")
+        other = overlapping_quote(quotes[-1:], s, e)
+        if other is not None:
+            raise RecordError(f"quote {r.rid}: {overlap_message(s, e, text[s:e], other)}")
         who = None
         if r.rid in speaker_of:
             sp = by_id[speaker_of[r.rid]]
@@ -214,10 +215,11 @@ def finish(
 
 
 def check_quotes(doc: Document) -> None:
-    """Refuse quotes that overlap each other (direct speech does not nest)."""
-    for a, b in pairwise(doc.quotes):
-        if b.start < a.end:
-            raise RecordError(f"quotes {a.start}-{a.end} and {b.start}-{b.end} overlap")
+    """Refuse quotes that overlap each other: the rule quote edits obey too."""
+    pair = first_overlap(doc.quotes)
+    if pair is not None:
+        first, second = pair
+        raise RecordError(overlap_message(second.start, second.end, second.text, first))
 
 
 def as_model(doc: Document) -> Document:
