@@ -110,17 +110,19 @@ class Adjudication:
         for c in self.agreed():
             if c.key in plan.gold or c.key not in touched:
                 plan.accept(c)
-        for d in self.disagreements():
-            fresh = not any(c.key in plan.gold or c.key in touched for c in d.candidates)
-            if d.pending or fresh:
-                for c in d.candidates:
-                    if c.key not in plan.gold and c.key not in touched:
-                        plan.suggest(c)
         wanted = {c.key for c in self._candidates}
         for spans in list(plan.gold.values()):
             for span in spans:
                 if span.state == "suggested" and key(span) not in wanted:
                     plan.delete(span)
+        for d in self.disagreements():
+            fresh = not any(c.key in plan.gold or c.key in touched for c in d.candidates)
+            if d.pending or fresh:
+                for c in d.candidates:
+                    # quotes never overlap: of candidates over the same words (say, two
+                    # speakers) one stands in the gold as the suggestion until decided
+                    if c.key not in plan.gold and c.key not in touched and not plan.quote_over(c):
+                        plan.suggest(c)
         keys = {key(s) for spans in plan.gold.values() for s in spans if s.state == "suggested"}
         left = sum(any(c.key in keys for c in d.candidates) for d in self.disagreements())
         return plan.commit(f"Adjudicate: accept {len(self.agreed())} agreed, {left} to decide")

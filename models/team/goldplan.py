@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from models.changes import Change, ChangeSet
+from models.overlap import overlapping_quote
 from models.service.annotation import AnnotationService
 from models.spans import Entity, Quote, Speaker
 from models.store import team as tables
@@ -97,6 +98,12 @@ class GoldPlan:
         else:
             new = replace(span, id=None, speaker=self._linked(span.speaker))
             self._put(self.QUOTE_NEW, None, new)
+
+    def quote_over(self, c: Candidate) -> bool:
+        """Whether ``c`` is a quote whose words a gold quote already covers in part."""
+        if not isinstance(c.span, Quote):
+            return False
+        return overlapping_quote(self._spans(Quote), c.span.start, c.span.end) is not None
 
     def _linked(self, speaker: Speaker | None) -> Speaker | None:
         """The speaker linked to the gold entity over its words, if there is one."""
