@@ -73,6 +73,16 @@ def _stems(words: Iterable[str]) -> set[str]:
     return out
 
 
+def _followers(mentions: int, speakers: int) -> str:
+    """What an edit's name says of the mentions and speakers that followed it."""
+    said = [
+        f"{n} {what}{'s' if n > 1 else ''}"
+        for n, what in ((mentions, "mention"), (speakers, "quote speaker"))
+        if n
+    ]
+    return f"; {' and '.join(said)} renamed" if said else ""
+
+
 def _made(c: Change) -> bool:
     """Whether a person just chose this capitalized PER's words or label."""
     after, before = c.after, c.before
@@ -103,15 +113,15 @@ class DerivedNormals:
 
     def follow(self, changes: ChangeSet) -> ChangeSet:
         """``changes`` with the derived normals they alter recomputed (uncommitted)."""
-        out, followed = list(changes.changes), 0
+        out, mentions, speakers = list(changes.changes), 0, 0
         for doc_id in changes.doc_ids:
-            out, n = self._follow_doc(doc_id, out)
-            followed += n
-        if not followed:
-            return ChangeSet(changes.name, tuple(out))
-        return ChangeSet(f"{changes.name} (+{followed} normal forms)", tuple(out))
+            out, (m, s) = self._follow_doc(doc_id, out)
+            mentions, speakers = mentions + m, speakers + s
+        return ChangeSet(changes.name + _followers(mentions, speakers), tuple(out))
 
-    def _follow_doc(self, doc_id: str, changes: list[Change]) -> tuple[list[Change], int]:
+    def _follow_doc(
+        self, doc_id: str, changes: list[Change]
+    ) -> tuple[list[Change], tuple[int, int]]:
         per = [
             c
             for c in changes
@@ -122,7 +132,7 @@ class DerivedNormals:
         sources = any(s.label == PER and len(s.text.split()) > 1 for s in edited)
         made = {_extent(c.after) for c in per if _made(c)}  # type: ignore[arg-type]
         if not (sources or made):
-            return changes, 0  # a lone surname is no one's source: nothing else moves
+            return changes, (0, 0)  # a lone surname is no one's source: nothing moves
         after = self._after_edit(doc_id, per, edited)
         found = surname_normals(
             self.ctx.text(doc_id), [replace(e, normal=own_normal(e)) for e in after.values()]
@@ -137,7 +147,7 @@ class DerivedNormals:
                 continue
             if normal != e.normal:
                 new[key] = normal
-        return self._rewrite(doc_id, changes, after, new) if new else (changes, 0)
+        return self._rewrite(doc_id, changes, after, new) if new else (changes, (0, 0))
 
     def _after_edit(
         self, doc_id: str, per: list[Change], edited: list[Entity]
@@ -161,7 +171,7 @@ class DerivedNormals:
         changes: list[Change],
         after: dict[Extent, Entity],
         new: dict[Extent, str],
-    ) -> tuple[list[Change], int]:
+    ) -> tuple[list[Change], tuple[int, int]]:
         """The edit's own spans take their new normal; the other mentions get a change."""
         out: list[Change] = []
         follows: list[tuple[Entity, str]] = []
@@ -180,7 +190,7 @@ class DerivedNormals:
                 follows.append((after[key], normal))
                 out.append(Change(doc_id, after[key], replace(after[key], normal=normal)))
         out, speakers = speakers_follow(self.spans, doc_id, follows, out, "model")
-        return out, len(new) - len(done) + speakers
+        return out, (len(new) - len(done), speakers)
 
 
 def speakers_follow(

@@ -42,7 +42,9 @@ def test_fixing_a_merged_span_gives_every_mention_taken_from_it_the_real_name(st
     assert lone == [RIGHT] * 4  # the fixed span and the three lone surnames
     assert ("Пьеро Вертинский", "Пьеро Вертинский") in normals(doc)
     assert speakers(doc) == [RIGHT, RIGHT]  # the linked mention and "он" after it
-    assert changes.name.startswith("Resize PER «Сталину Вертинский» → «Вертинский»")
+    assert changes.name == (
+        "Resize PER «Сталину Вертинский» → «Вертинский»; 3 mentions and 2 quote speakers renamed"
+    )
     assert len(changes) == 6  # the span, three mentions, two quotes: one step
 
 
@@ -119,6 +121,6 @@ def test_an_edit_that_concerns_no_name_changes_nothing_else(store):
     service, doc_id = _open(store)
     start = TEXT.index("ответа")
     changes = service.add_entity(doc_id, start, start + 6, "PER")
-    assert len(changes) == 1 and "normal forms" not in changes.name
+    assert len(changes) == 1 and "renamed" not in changes.name
     loc = next(e for e in store.document(doc_id).entities if e.text == "Шанхая")
     assert len(service.relabel(loc.id, "ORG")) == 1
