@@ -10,11 +10,12 @@ committed, and the quote speakers that name those mentions follow them.
 A normal form is *derived* when its entity is a PER that is still the model's
 (suggested or confirmed) and the normal has more words than the text: the words it lacks
 came from a full name elsewhere. Its *own* normal is the last words of the normal, as
-many as the text has. After an edit of a PER span, every model PER sharing a word stem
-with it gets the normal the resolution gives from the spans as they are after the edit;
-so do the spans the edit made or re-extended (a person chose their words, not their
-normal). A normal a person set (a group renamed, merged or moved in the Entities panel)
-is a human edit and is never recomputed, nor is any other human span's.
+many as the text has. After an edit that touches a PER of several words (a possible
+source), every model PER sharing a word stem with it gets the normal the resolution
+gives from the spans as they are after the edit; a span the edit made or re-extended
+gets its normal the same way (a person chose its words, not its normal). A normal a
+person set (a group renamed, merged or moved in the Entities panel) is a human edit and
+is never recomputed, nor is any other human span's (docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -46,13 +47,6 @@ def own_normal(ent: Entity) -> str:
     """The normal form of an entity's own words (a derived full name cut back)."""
     words, n = ent.normal.split(), len(ent.text.split())
     return " ".join(words[-n:]) if len(words) > n else ent.normal
-
-
-def is_derived(ent: Entity) -> bool:
-    """Whether the entity's normal form is derived from other spans (see above)."""
-    return (
-        ent.label == PER and ent.state in _MODEL and len(ent.normal.split()) > len(ent.text.split())
-    )
 
 
 def _extent(ent: Entity) -> Extent:
