@@ -79,6 +79,18 @@ class EntityPanel(QWidget):
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
         self.tree.expanded.connect(self._on_tree_expanded)
         self.tree.collapsed.connect(self._on_tree_collapsed)
+        self._create_group_edits()
+        self._open: set[tuple[str, str]] = set()  # groups the reviewer opened
+        self._silent = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree)
+        subscribe(document.opened, self._on_document_opened, self)
+        subscribe(document.edited, self._on_document_edited, self)
+        self._on_document_opened(document.document)
+
+    def _create_group_edits(self) -> None:
+        """F2 and M on the tree, its context menu, the name editor and the chooser."""
         self.tree.setItemDelegateForColumn(0, NameDelegate(self._on_name_edited, self.tree))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
@@ -88,15 +100,6 @@ class EntityPanel(QWidget):
         self.group_actions.move.triggered.connect(self._choose)
         self.chooser: GroupChooser | None = None
         self.menu: QMenu | None = None
-        self._open: set[tuple[str, str]] = set()  # groups the reviewer opened
-        self._silent = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tree)
-        subscribe(document.opened, self._on_document_opened, self)
-        subscribe(document.edited, self._on_document_edited, self)
-        self._on_document_opened(document.document)
-        self._update_actions()
 
     def show_entity(self, entity_id: int) -> None:
         """Reveal and select an entity's mention row without asking for its span."""
@@ -128,13 +131,14 @@ class EntityPanel(QWidget):
 
     def _others(self, label: str, name: str) -> list[str]:
         """The label's other group names, in the tree's order (most mentions first)."""
-        head = next(i for lb, i in self._labels().items() if lb == label)
+        head = self._labels()[label]
         names = [self.model.index(r, 0, head).data() for r in range(self.model.rowCount(head))]
         return [n for n in names if n != name]
 
     def _update_actions(self) -> None:
         cur = self._current()
-        merge = cur is not None and cur[0] == "group" and bool(self._others(cur[1], cur[2]))
+        group = self.tree.currentIndex().siblingAtColumn(0)
+        merge = cur is not None and cur[0] == "group" and self.model.rowCount(group.parent()) > 1
         self.group_actions.rename.setEnabled(cur is not None)
         self.group_actions.merge.setEnabled(merge)
         self.group_actions.move.setEnabled(cur is not None and cur[0] == "mention")
@@ -219,6 +223,7 @@ class EntityPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         for index in self._labels().values():
             self.tree.expand(index)
+        self._update_actions()
 
     def _on_document_edited(self, changes: Sequence[Change]) -> None:
         shown = self._labels()

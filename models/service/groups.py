@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from models.changes import Change, ChangeSet
 from models.service.context import EditContext, EditError, shorten
-from models.service.normals import speakers_follow
+from models.service.normals import Renamed, speakers_follow
 from models.spans import Entity
 
 
@@ -70,8 +70,8 @@ class GroupEdits:
     ) -> ChangeSet:
         """Each mention with ``normal`` as a person's edit; its quote speakers follow."""
         changes = [Change(doc_id, e, self.ctx.edited(e, normal=normal)) for e in mentions]
-        follows = [(e, normal) for e in mentions]
-        out, _ = speakers_follow(self.spans, doc_id, follows, changes, unlinked)
+        follows = [Renamed(e.id, e.start, e.normal, normal) for e in mentions]
+        out, _ = speakers_follow(self.ctx.store, doc_id, follows, changes, unlinked)
         return ChangeSet(title, tuple(out))
 
 

@@ -21,13 +21,13 @@ is never recomputed, nor is any other human span's (docs/decisions.md).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from models.changes import Change, ChangeSet
 from models.nlp.ner import resolve_surnames
 from models.service.context import EditContext
 from models.spans import Entity, Quote
-from models.store.spans import SpanTable
+from models.store.store import Store
 
 PER = "PER"
 _MODEL = ("suggested", "confirmed")
@@ -47,6 +47,12 @@ def own_normal(ent: Entity) -> str:
     """The normal form of an entity's own words (a derived full name cut back)."""
     words, n = ent.normal.split(), len(ent.text.split())
     return " ".join(words[-n:]) if len(words) > n else ent.normal
+
+
+def _own(ent: Entity) -> Entity:
+    """The entity with its own normal form (no copy when that is what it has)."""
+    own = own_normal(ent)
+    return ent if own == ent.normal else replace(ent, normal=own)
 
 
 def _extent(ent: Entity) -> Extent:
@@ -102,7 +108,6 @@ class DerivedNormals:
 
     def __init__(self, ctx: EditContext) -> None:
         self.ctx = ctx
-        self.spans = ctx.store.spans
         self.names = ctx.store.names
 
     def follow(self, changes: ChangeSet) -> ChangeSet:
@@ -128,9 +133,7 @@ class DerivedNormals:
         if not (sources or made):
             return changes, (0, 0)  # a lone surname is no one's source: nothing moves
         after = self._after_edit(doc_id, per, edited)
-        found = surname_normals(
-            self.ctx.text(doc_id), [replace(e, normal=own_normal(e)) for e in after.values()]
-        )
+        found = surname_normals(self.ctx.text(doc_id), [_own(e) for e in after.values()])
         new = {}
         for key, e in after.items():
             if key in made:
@@ -168,39 +171,51 @@ class DerivedNormals:
     ) -> tuple[list[Change], tuple[int, int]]:
         """The edit's own spans take their new normal; the other mentions get a change."""
         out: list[Change] = []
-        follows: list[tuple[Entity, str]] = []
+        follows: list[Renamed] = []
         done: set[Extent] = set()
         for c in changes:
             span = c.after
             if c.doc_id == doc_id and isinstance(span, Entity) and span.label == PER:
                 key = _extent(span)
                 if key in new:
-                    follows.append((span, new[key]))
+                    was = c.before.normal if isinstance(c.before, Entity) else ""
+                    follows.append(Renamed(span.id, span.start, was, new[key]))
                     c = Change(doc_id, c.before, replace(span, normal=new[key]))
                     done.add(key)
             out.append(c)
         for key, normal in new.items():
             if key not in done:
-                follows.append((after[key], normal))
-                out.append(Change(doc_id, after[key], replace(after[key], normal=normal)))
-        out, speakers = speakers_follow(self.spans, doc_id, follows, out, "model")
+                e = after[key]
+                follows.append(Renamed(e.id, e.start, e.normal, normal))
+                out.append(Change(doc_id, e, replace(e, normal=normal)))
+        out, speakers = speakers_follow(self.ctx.store, doc_id, follows, out, "model")
         return out, (len(new) - len(done), speakers)
 
 
+@dataclass(frozen=True, slots=True)
+class Renamed:
+    """An entity whose normal form an edit changes: what quote speakers follow."""
+
+    id: int | None  # None: a span the edit adds (no quote speaks it yet)
+    start: int
+    old: str  # the name an unlinked speaker would carry ("" for none)
+    new: str
+
+
 def speakers_follow(
-    spans: SpanTable,
+    store: Store,
     doc_id: str,
-    follows: Sequence[tuple[Entity, str]],
+    follows: Sequence[Renamed],
     changes: list[Change],
     unlinked: str | None,
 ) -> tuple[list[Change], int]:
     """``changes`` with the speakers of quotes said by renamed entities renamed too.
 
-    ``follows`` holds each entity (as it was) with its new normal. A speaker linked to
-    one takes its new normal. With ``unlinked`` ("model": in the model's quotes only;
-    "all"), so does a speaker linked to no entity whose normal was a renamed entity's (a
-    pronoun resolved to that person), from the nearest such entity before it. Returns the
-    changes and how many quote changes were added.
+    A speaker linked to a renamed entity takes its new normal. With ``unlinked``
+    ("model": in the model's quotes only; "all"), so does a speaker linked to no entity
+    whose normal was a renamed entity's old one (a pronoun resolved to that person),
+    from the nearest such entity before it. Returns the changes and how many quote
+    changes were added.
     """
     out = list(changes)
     pending = {c.span.id: i for i, c in enumerate(out) if c.is_quote and c.after is not None}
@@ -220,21 +235,20 @@ def speakers_follow(
         else:
             out[i] = Change(doc_id, out[i].before, new)
 
-    for ent, normal in follows:
-        if ent.id is not None:
-            for q in spans.quotes_spoken_by(ent.id):
-                rename(q, normal)
+    for f in follows:
+        if f.id is not None:
+            for q in store.spans.quotes_spoken_by(f.id):
+                rename(q, f.new)
     old: dict[str, list[tuple[int, str]]] = {}
-    for ent, normal in sorted(follows, key=lambda f: f[0].start):
-        if ent.normal:
-            old.setdefault(ent.normal, []).append((ent.start, normal))
+    for f in sorted(follows, key=lambda f: f.start):
+        if f.old:
+            old.setdefault(f.old, []).append((f.start, f.new))
     if unlinked is not None and old:
-        for q in spans.quotes_overlapping(doc_id, 0, 1 << 62):
-            sp = q.speaker
-            if sp is None or sp.entity is not None or sp.normal not in old:
-                continue
+        for q in store.names.unlinked_speakers_named(doc_id, list(old)):
             if unlinked == "model" and q.state not in _MODEL:
                 continue
+            sp = q.speaker
+            assert sp is not None, "the query asks for a speaker"
             before = [n for start, n in old[sp.normal] if start <= sp.start]
             rename(q, before[-1] if before else old[sp.normal][0][1])
     return out, added
