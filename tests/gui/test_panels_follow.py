@@ -78,11 +78,11 @@ def test_a_new_name_is_one_group_row_inserted_in_its_place(window, text) -> None
     tree.expand(_find(model, "Владимир Путин", "group"))  # its mention rows are made
     assert _rows(model, _find(model, "Владимир Путин", "group")) == ["Владимир Путин"]
     rec = Recorder(model)
-    i = text.index("Путину")
-    cs = svc.add_entity(doc.id, i, i + 6, "PER")  # a normal form of its own: a new group
+    i = text.index("Президент")
+    cs = svc.add_entity(doc.id, i, i + 9, "PER")  # a normal form of its own: a new group
     assert _structure(rec) == [("inserted", "PER", 1, 1)]  # between "Владимир…" and "Садыром…"
     per = _find(model, "PER", "label")
-    assert _rows(model, per)[1] == "Путину" and model.index(per.row(), 1).data() == "4"
+    assert _rows(model, per)[1] == "Президент" and model.index(per.row(), 1).data() == "4"
     rec.seen.clear()
     svc.revert(cs)
     assert _structure(rec) == [("removed", "PER", 1, 1)]
