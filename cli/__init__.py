@@ -20,7 +20,7 @@ __all__ = ["fail", "parse", "run"]
 
 def run(args: argparse.Namespace) -> int:
     """Run a non-GUI command; returns the exit code."""
-    from cli import corpus, export, report, team
+    from cli import corpus, export, reannotate, report, team
 
     handlers = {
         "import": corpus.run_import,
@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
         "stats": report.run_stats,
         "evaluate": report.run_evaluate,
         "backup": export.run_backup,
+        "reannotate": reannotate.run_reannotate,
         **team.HANDLERS,
     }
     try:

@@ -107,6 +107,24 @@ def build_parser() -> argparse.ArgumentParser:
     bk = sub.add_parser("backup", parents=[db], help="copy the database safely")
     bk.add_argument("--out", required=True, type=Path)
     bk.add_argument("--force", action="store_true", help="replace an existing file")
+    # -- reannotate: new model snapshots (and, on request, untouched suggestions) --
+    rea = sub.add_parser(
+        "reannotate",
+        parents=[db],
+        help="re-run the pre-annotation: replace each document's model snapshot",
+    )
+    rea.add_argument(
+        "--status",
+        default="all",
+        help="comma-separated statuses to reannotate, or 'all' (default: all)",
+    )
+    rea.add_argument(
+        "--refresh-suggestions",
+        action="store_true",
+        help="also update the spans that are still untouched model suggestions (never a "
+        "span a person made, changed, confirmed or imported)",
+    )
+    # -- end reannotate --
     sh = sub.add_parser("screenshot", parents=[db], help="render the window to a PNG")
     sh.add_argument("file", type=Path)
     sh.add_argument("--out", required=True, type=Path)
@@ -176,6 +194,7 @@ COMMANDS = (
     "stats",
     "evaluate",
     "backup",
+    "reannotate",
     "screenshot",
     *TEAM_COMMANDS,
 )

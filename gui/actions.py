@@ -266,3 +266,52 @@ def create_edit_actions(view: QWidget, window: QWidget, labels: LabelSet) -> Edi
             else _action(window, text, keys, tip, IN_WINDOW)
         )
     return EditActions(**made)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class GroupActions:
+    """The Entities panel's group edits; their keys work while the entity tree has focus.
+
+    ``merge`` (on a group row) and ``move`` (on a mention row) share M: the panel
+    enables one at a time, so the key never is ambiguous.
+    """
+
+    rename: QAction
+    merge: QAction
+    move: QAction
+
+    def all(self) -> list[QAction]:
+        """Every action, in declaration order."""
+        return [getattr(self, f.name) for f in fields(self)]
+
+
+GROUP_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "rename",
+        "Rename…",
+        "F2",
+        "Rename the selected group: every mention takes the new normal form "
+        "(on a mention row: that mention alone)",
+    ),
+    (
+        "merge",
+        "Merge into group…",
+        "M",
+        "Give the selected group's mentions the normal form of another group",
+    ),
+    (
+        "move",
+        "Move to group…",
+        "M",
+        "Move the selected mention to another group, or to a new one",
+    ),
+)
+
+
+def create_group_actions(tree: QWidget) -> GroupActions:
+    """The group actions, with keys on the entity tree itself (not on its name editor)."""
+    made = {
+        name: _action(tree, text, keys, tip, Qt.ShortcutContext.WidgetShortcut)
+        for name, text, keys, tip in GROUP_SPECS
+    }
+    return GroupActions(**made)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout
 from gui.article.document_view import DocumentView
 from gui.article.legend import LegendWidget
 from gui.dialogs.export_dialog import ExportDialog
+from gui.editing.groups import install_group_edits
 from gui.editing.wiring import install_editing
 from gui.jobs.db_watch import DatabaseWatcher
 from gui.jobs.import_status import ImportStatusWidget
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self._create_import()
         self._create_menus()
         self.editing = install_editing(self, self.view, service, self.current)
+        self.group_edits = install_group_edits(self.entity_panel, self.editing.controller)
         self._wire()
         self._restore_layout()
         self._on_current_opened(None)

@@ -292,3 +292,40 @@ class SetStatusCommand(StepCommand):
     def _undo(self) -> None:
         if self.previous is not None:
             self.service.set_status(self.doc_id, self.previous)
+
+
+class RenameGroupCommand(ServiceCommand):
+    """Give every mention of a group (a label and a normal form) a new normal form."""
+
+    def __init__(
+        self, service: AnnotationService, doc_id: str, label: str, name: str, new_name: str
+    ) -> None:
+        super().__init__(service, "Rename group")
+        self.args = (doc_id, label, name, new_name)
+
+    def _do(self) -> ChangeSet:
+        return self.service.rename_group(*self.args)
+
+
+class MergeGroupsCommand(ServiceCommand):
+    """Give a group's mentions the normal form of another group of the same label."""
+
+    def __init__(
+        self, service: AnnotationService, doc_id: str, label: str, source: str, target: str
+    ) -> None:
+        super().__init__(service, "Merge groups")
+        self.args = (doc_id, label, source, target)
+
+    def _do(self) -> ChangeSet:
+        return self.service.merge_groups(*self.args)
+
+
+class MoveToGroupCommand(ServiceCommand):
+    """Give one mention another group's normal form (or a new one)."""
+
+    def __init__(self, service: AnnotationService, entity_id: int, name: str) -> None:
+        super().__init__(service, "Move to group")
+        self.entity_id, self.name = entity_id, name
+
+    def _do(self) -> ChangeSet:
+        return self.service.move_to_group(self.entity_id, self.name)

@@ -7,6 +7,8 @@ it in the document view; a group row carries the span of its first mention.
 
 Mention rows are made when a group is expanded (``canFetchMore``/``fetchMore``): an
 article with 10,000 mentions opens with a few hundred group rows, not 10,000 items.
+Group and mention names are editable (F2 in the panel) but never written here: the
+panel turns an edited name into a group edit, and the tree follows the committed change.
 A new document rebuilds the tree (``set_entities``); an edit changes it in place
 (``apply_changes``: rows inserted and removed, counts changed), so expanded groups, the
 selection and the scroll position stay where the reviewer left them. Groups stay ordered
@@ -40,7 +42,7 @@ HEADERS = ["Entity", "Mentions"]
 
 def _item(text: str, level: str, tooltip: str = "") -> QStandardItem:
     item = QStandardItem(text)
-    item.setEditable(False)
+    item.setEditable(level != "label")  # F2 names a group or a mention (the panel commits)
     item.setData(level, LEVEL_ROLE)
     if tooltip:
         item.setToolTip(tooltip)

@@ -1,11 +1,12 @@
 """The annotation service: every edit and query the window can make, as calls tests make.
 
 The window never writes to the store; it calls these methods (through undo commands).
-An edit is planned by its rules (entities.py, quotes.py, bulk.py build a ``ChangeSet``
-from what they read) and committed here: one transaction with the annotator and the
-time in the event log, then ``changes_applied`` with the committed set (new spans carry
-their ids). ``revert`` undoes a set and ``reapply`` redoes it, through the same commit,
-so the file, the log and every view agree. Whole-corpus jobs (import, export) are
+An edit is planned by its rules (entities.py, quotes.py, bulk.py, groups.py build a
+``ChangeSet`` from what they read; an entity edit takes along the normal forms derived
+from the span it changes, normals.py) and committed here: one transaction with the
+annotator and the time in the event log, then ``changes_applied`` with the committed set
+(new spans carry their ids). ``revert`` undoes a set and ``reapply`` redoes it, through
+the same commit, so the file, the log and every view agree. Whole-corpus jobs (import, export) are
 ``corpus``; the document list reads through ``listing``.
 """
 
@@ -23,7 +24,9 @@ from models.service.bulk import BulkEdits
 from models.service.context import EditContext, EditError
 from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
+from models.service.groups import GroupEdits
 from models.service.listing import DocumentListing, ListingReader
+from models.service.normals import DerivedNormals
 from models.service.quotes import QuoteEdits
 from models.spans import STATUSES, Document, Entity, Quote
 from models.store.spans import ELSEWHERE, ConflictError
@@ -65,6 +68,8 @@ class AnnotationService:
         self._entities = EntityEdits(self._ctx)
         self._quotes = QuoteEdits(self._ctx)
         self._bulk = BulkEdits(self._ctx, self._entities)
+        self._groups = GroupEdits(self._ctx)
+        self._normals = DerivedNormals(self._ctx)
         self.corpus = Corpus(store)
         self.changes_applied = Signal("changes_applied")
         self.edit_planned = Signal("edit_planned")
@@ -121,6 +126,10 @@ class AnnotationService:
             raise exc from None
         return self.commit(changes)
 
+    def _edit_entities(self, plan: Callable[..., ChangeSet], *args: Any) -> ChangeSet:
+        """``_edit`` for an entity edit: the derived normal forms that follow it go along."""
+        return self._edit(lambda *a: self._normals.follow(plan(*a)), *args)
+
     def revert(self, changes: ChangeSet) -> ChangeSet:
         """Undo an edit that ``commit`` returned: the exact prior spans, same ids."""
         return self.commit(changes.inverse())
@@ -136,15 +145,15 @@ class AnnotationService:
     ) -> ChangeSet:
         """Label ``[start, end)``, widened to whole tokens unless ``exact``; the same
         extent as an entity with another label relabels it."""
-        return self._edit(self._entities.add, doc_id, start, end, label, exact)
+        return self._edit_entities(self._entities.add, doc_id, start, end, label, exact)
 
     def delete_entity(self, entity_id: int) -> ChangeSet:
         """Remove an entity; quotes it speaks keep their speaker mention, unlinked."""
-        return self._edit(self._entities.delete, entity_id)
+        return self._edit_entities(self._entities.delete, entity_id)
 
     def relabel(self, entity_id: int, label: str) -> ChangeSet:
         """Give an entity another label (same id, same extent)."""
-        return self._edit(self._entities.relabel, entity_id, label)
+        return self._edit_entities(self._entities.relabel, entity_id, label)
 
     def move_entity(self, entity_id: int, edge: str, steps: int) -> ChangeSet:
         """Move an entity's ``start`` or ``end`` by ``steps`` tokens (negative: left).
@@ -152,15 +161,29 @@ class AnnotationService:
         Shift+Right grows the end, Shift+Left shrinks it; Ctrl+Shift+Left grows the start,
         Ctrl+Shift+Right shrinks it. The span keeps its id and its history.
         """
-        return self._edit(self._entities.move, entity_id, edge, steps)
+        return self._edit_entities(self._entities.move, entity_id, edge, steps)
 
     def resize_entity(self, entity_id: int, start: int, end: int) -> ChangeSet:
         """Give an entity new exact boundaries; quotes it speaks follow the mention."""
-        return self._edit(self._entities.resize, entity_id, start, end)
+        return self._edit_entities(self._entities.resize, entity_id, start, end)
 
     def confirm_entity(self, entity_id: int) -> ChangeSet:
         """Accept a model suggestion as it is."""
         return self._edit(self._entities.confirm, entity_id)
+
+    # -- person groups (rules in groups.py) ---------------------------------------------
+
+    def rename_group(self, doc_id: str, label: str, name: str, new_name: str) -> ChangeSet:
+        """Every mention of the group ``(label, name)`` takes the normal ``new_name``."""
+        return self._edit(self._groups.rename, doc_id, label, name, new_name)
+
+    def merge_groups(self, doc_id: str, label: str, source: str, target: str) -> ChangeSet:
+        """The mentions of group ``source`` take the normal form of group ``target``."""
+        return self._edit(self._groups.merge, doc_id, label, source, target)
+
+    def move_to_group(self, entity_id: int, name: str) -> ChangeSet:
+        """One mention takes the normal form ``name`` (another group, or a new one)."""
+        return self._edit(self._groups.move, entity_id, name)
 
     # -- quotes and speakers (rules in quotes.py) ---------------------------------------
 
@@ -211,13 +234,13 @@ class AnnotationService:
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Label every other occurrence of an entity's words like it, as one edit."""
-        return self._edit(self._bulk.apply_to_all, entity_id, scope, match)
+        return self._edit_entities(self._bulk.apply_to_all, entity_id, scope, match)
 
     def remove_everywhere(
         self, entity_id: int, scope: str = "document", match: str = "words"
     ) -> ChangeSet:
         """Delete this entity and every one with its label and words, as one edit."""
-        return self._edit(self._bulk.remove_everywhere, entity_id, scope, match)
+        return self._edit_entities(self._bulk.remove_everywhere, entity_id, scope, match)
 
     # -- documents -------------------------------------------------------------------------
 

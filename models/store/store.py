@@ -21,6 +21,7 @@ from models.spans import Document, Entity, Noise, Quote, Speaker
 from models.store.dbopen import SafeDatabase, connect
 from models.store.lists import DocumentLists
 from models.store.log import EventLog
+from models.store.names import NameQueries
 from models.store.rows import (
     _ENTITY_COLS,
     _QUOTE_COLS,
@@ -51,6 +52,8 @@ class Store:
         The document list's filtered counts, pages and row numbers.
     log : EventLog
         The append-only record of every write.
+    names : NameQueries
+        Entities by normal form (a group's mentions) or by words in their text.
     """
 
     def __init__(
@@ -66,6 +69,7 @@ class Store:
         self.log = EventLog(self.db)
         self.spans = SpanTable(self.db, self.log)
         self.lists = DocumentLists(self.db)
+        self.names = NameQueries(self.db)
 
     @classmethod
     def in_memory(cls) -> Store:
@@ -238,6 +242,34 @@ class Store:
             sp = q.pop("speaker")
             quotes.append(Quote(**q, speaker=Speaker(**sp) if sp else None))
         return doc.with_annotations(ents, quotes)
+
+    def replace_predictions(self, model: Document) -> bool:
+        """Make ``model``'s spans the document's model snapshot (a re-run of the
+        pre-annotation); the curated spans are not touched. Returns whether it differed.
+
+        The event log keeps the counts before and after (the snapshot is not an edit).
+        """
+        entities = json.dumps([_plain(e) for e in model.entities], ensure_ascii=False)
+        quotes = json.dumps([_plain(q) for q in model.quotes], ensure_ascii=False)
+        with self.db.atomic():
+            row = self.db.execute(
+                "SELECT entities, quotes FROM predictions WHERE doc_id = ?", [model.id]
+            ).fetchone()
+            if row is not None and (row[0], row[1]) == (entities, quotes):
+                return False
+            old = self.predictions(model.id)
+            self.db.execute(
+                "INSERT OR REPLACE INTO predictions (doc_id, entities, quotes, created_at)"
+                " VALUES (?, ?, ?, ?)",
+                [model.id, entities, quotes, now()],
+            )
+            self.log.write(
+                model.id,
+                "replace predictions",
+                {"entities": len(old.entities), "quotes": len(old.quotes)},
+                {"entities": len(model.entities), "quotes": len(model.quotes)},
+            )
+        return True
 
     def document_ids(self) -> list[str]:
         """All document ids in import order."""

@@ -26,6 +26,9 @@ def _instances(svc, doc_id: str, ent: int, quote: int, text: str) -> list[QUndoC
         commands.ApplyToAllCommand: (svc, ent, "document", "words"),
         commands.RemoveEverywhereCommand: (svc, ent, "document", "words"),
         commands.SetStatusCommand: (svc, doc_id, "done"),
+        commands.RenameGroupCommand: (svc, doc_id, "LOC", "Бишкеке", "Бишкек"),
+        commands.MergeGroupsCommand: (svc, doc_id, "LOC", "Бишкеке", "РФ"),
+        commands.MoveToGroupCommand: (svc, ent, "Бишкек"),
     }
     every = {
         c

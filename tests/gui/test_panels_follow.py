@@ -78,11 +78,11 @@ def test_a_new_name_is_one_group_row_inserted_in_its_place(window, text) -> None
     tree.expand(_find(model, "Владимир Путин", "group"))  # its mention rows are made
     assert _rows(model, _find(model, "Владимир Путин", "group")) == ["Владимир Путин"]
     rec = Recorder(model)
-    i = text.index("Путину")
-    cs = svc.add_entity(doc.id, i, i + 6, "PER")  # a normal form of its own: a new group
+    i = text.index("Президент")
+    cs = svc.add_entity(doc.id, i, i + 9, "PER")  # a normal form of its own: a new group
     assert _structure(rec) == [("inserted", "PER", 1, 1)]  # between "Владимир…" and "Садыром…"
     per = _find(model, "PER", "label")
-    assert _rows(model, per)[1] == "Путину" and model.index(per.row(), 1).data() == "4"
+    assert _rows(model, per)[1] == "Президент" and model.index(per.row(), 1).data() == "4"
     rec.seen.clear()
     svc.revert(cs)
     assert _structure(rec) == [("removed", "PER", 1, 1)]
@@ -108,16 +108,17 @@ def test_more_mentions_are_rows_in_their_open_group(qtbot, window, text) -> None
     model, tree, svc = window.entity_panel.model, window.entity_panel.tree, window.service
     i = text.index("Путин журналистам")
     putin = svc.add_entity(window.current.id, i, i + 5, "PER").changes[0].after
-    tree.expand(_find(model, "Путин", "group"))
-    qtbot.waitUntil(lambda: model.rowCount(_find(model, "Путин", "group")) == 1)  # laid out
+    assert putin.normal == "Владимир Путин"  # a lone surname takes the full name
+    tree.expand(_find(model, "Владимир Путин", "group"))
+    qtbot.waitUntil(lambda: model.rowCount(_find(model, "Владимир Путин", "group")) == 2)
     rec = Recorder(model)
     svc.apply_to_all(putin.id, match="lemmas")  # "Путину", "Путина": one normal form
-    inserted = [s for s in _structure(rec) if s[1] == "Путин"]
-    assert inserted == [("inserted", "Путин", 1, 1), ("inserted", "Путин", 2, 2)]
-    group = _find(model, "Путин", "group")
-    assert _rows(model, group) == ["Путин", "Путину", "Путина"]
+    inserted = [s for s in _structure(rec) if s[1] == "Владимир Путин"]
+    assert inserted == [("inserted", "Владимир Путин", 2, 2), ("inserted", "Владимир Путин", 3, 3)]
+    group = _find(model, "Владимир Путин", "group")
+    assert _rows(model, group) == ["Владимир Путин", "Путин", "Путину", "Путина"]
     assert group.row() == 0  # most mentions first, as a rebuilt tree has it
-    assert tree.isExpanded(group)  # still open after moving up
+    assert tree.isExpanded(group)  # still open
 
 
 def test_undo_and_redo_on_the_stack_update_the_article_and_the_panels(

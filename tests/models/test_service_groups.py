@@ -1,0 +1,116 @@
+"""Person groups: rename a group, merge two, move one mention; each one undoable step.
+
+On the Вертинский article (group_helpers): one man in three groups, "Александр
+Вертинский", "Сталин Вертинский" and "Пьеро Вертинский" (a stage name the reviewer may
+want kept apart, or merged).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from group_helpers import RIGHT, TEXT, WRONG, article, normals, nth, speakers
+
+from models.io.exporters import ExportOptions, export
+from models.service.annotation import AnnotationService
+from models.service.context import EditError
+from models.store.store import Store
+
+
+@pytest.fixture
+def service(store: Store) -> AnnotationService:
+    store.add_document(article())
+    return AnnotationService(store, "ann")
+
+
+def _doc(service: AnnotationService):  # type: ignore[no-untyped-def]
+    return service.store.document(service.store.document_ids()[0])
+
+
+def test_renaming_a_group_renames_every_mention_and_its_quotes(service):
+    doc_id = _doc(service).id
+    changes = service.rename_group(doc_id, "PER", WRONG, RIGHT)
+    doc = _doc(service)
+    assert {n for _, n in normals(doc)} == {RIGHT, "Пьеро Вертинский"}
+    assert speakers(doc) == [RIGHT, RIGHT]
+    renamed = [e for e in doc.entities if e.label == "PER" and e.state == "changed"]
+    assert len(renamed) == 4 and {e.annotator for e in renamed} == {"ann"}
+    assert changes.name == f"Rename group «{WRONG}» → «{RIGHT}»"
+
+
+def test_a_rename_is_in_the_event_log_and_undone_as_one_step(service):
+    before = _doc(service)
+    changes = service.rename_group(before.id, "PER", WRONG, "А. Н. Вертинский")
+    rows = [e for e in service.store.events(before.id) if e["operation"] == changes.name]
+    assert len(rows) == 6  # four mentions, two quotes
+    assert rows[0]["before"]["normal"] == WRONG
+    assert rows[0]["after"]["normal"] == "А. Н. Вертинский"
+    service.revert(changes)
+    after = _doc(service)
+    assert (after.entities, after.quotes) == (before.entities, before.quotes)
+
+
+def test_merging_one_group_into_another(service):
+    doc_id = _doc(service).id
+    changes = service.merge_groups(doc_id, "PER", "Пьеро Вертинский", RIGHT)
+    doc = _doc(service)
+    assert ("Пьеро Вертинский", RIGHT) in normals(doc)
+    assert [n for t, n in normals(doc) if t == "Вертинскому"] == [WRONG]  # not merged
+    assert changes.name == f"Merge group «Пьеро Вертинский» into «{RIGHT}»"
+    service.revert(changes)
+    assert ("Пьеро Вертинский", "Пьеро Вертинский") in normals(_doc(service))
+
+
+def test_a_merge_needs_two_groups_of_one_label(service):
+    doc_id = _doc(service).id
+    with pytest.raises(EditError, match="no PER group «Москва»"):
+        service.merge_groups(doc_id, "PER", WRONG, "Москва")
+    with pytest.raises(EditError):
+        service.merge_groups(doc_id, "PER", WRONG, WRONG)
+
+
+def test_moving_one_mention_leaves_the_rest_of_its_group(service):
+    doc = _doc(service)
+    lone = nth(TEXT, "Вертинскому")
+    ent = next(e for e in doc.entities if (e.start, e.end) == lone)
+    changes = service.move_to_group(ent.id, RIGHT)
+    doc = _doc(service)
+    assert ("Вертинскому", RIGHT) in normals(doc)
+    assert sum(n == WRONG for _, n in normals(doc)) == 3
+    assert speakers(doc) == [WRONG, WRONG]  # "он" stays with the group it was in
+    assert changes.name == f"Move «Вертинскому» to group «{RIGHT}»"
+
+
+def test_moving_the_speaker_mention_moves_its_quote(service):
+    doc = _doc(service)
+    said = nth(TEXT, "Вертинский", 3)
+    ent = next(e for e in doc.entities if (e.start, e.end) == said)
+    service.move_to_group(ent.id, RIGHT)
+    assert speakers(_doc(service)) == [RIGHT, WRONG]
+
+
+def test_names_are_cleaned_and_an_empty_one_refused(service):
+    doc_id = _doc(service).id
+    with pytest.raises(EditError, match="needs a name"):
+        service.rename_group(doc_id, "PER", WRONG, "   ")
+    assert not service.rename_group(doc_id, "PER", WRONG, f" {WRONG}\n").changes
+    service.rename_group(doc_id, "PER", WRONG, "  Александр   Вертинский ")
+    assert WRONG not in {n for _, n in normals(_doc(service))}
+
+
+def test_exports_carry_the_new_names(service, tmp_path):
+    doc_id = _doc(service).id
+    service.rename_group(doc_id, "PER", WRONG, RIGHT)
+    out = tmp_path / "out.jsonl"
+    export(service.store, "jsonl", out, ExportOptions(statuses=None))
+    row = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert {e["normal"] for e in row["entities"] if e["label"] == "PER"} == {
+        RIGHT,
+        "Пьеро Вертинский",
+    }
+    assert [q["speaker"]["normal"] for q in row["quotes"]] == [RIGHT, RIGHT]
+    brat = tmp_path / "brat"
+    export(service.store, "brat", brat, ExportOptions(statuses=None))
+    notes = "".join(p.read_text(encoding="utf-8") for p in brat.rglob("*.ann"))
+    assert WRONG not in notes and RIGHT in notes
