@@ -6,7 +6,8 @@ from what they read) and committed here: one transaction with the annotator and 
 time in the event log, then ``changes_applied`` with the committed set (new spans carry
 their ids). ``revert`` undoes a set and ``reapply`` redoes it, through the same commit,
 so the file, the log and every view agree. Whole-corpus jobs (import, export) are
-``corpus``; the document list reads through ``listing``.
+``corpus``; the document list reads through ``listing``, a team database's annotators and
+versions through ``team``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
 from models.service.listing import DocumentListing
 from models.service.quotes import QuoteEdits
+from models.service.team import TeamIndex
 from models.spans import STATUSES, Document, Entity, Quote
 from models.store.store import Store
 
@@ -55,6 +57,7 @@ class AnnotationService:
         self._quotes = QuoteEdits(self._ctx)
         self._bulk = BulkEdits(self._ctx, self._entities)
         self.corpus = Corpus(store)
+        self.team = TeamIndex(store)
         self.changes_applied = Signal("changes_applied")
         self.status_changed = Signal("status_changed")
 
@@ -216,10 +219,15 @@ class AnnotationService:
         return self.store.lists.next_document(doc_id, TODO)
 
     def listing(
-        self, status: str | None = None, search: str | None = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: str | None = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> DocumentListing:
-        """The document list under a filter: status, an entity label, words (any form)."""
-        return DocumentListing(self.store.lists, self.forms, status, search, label)
+        """The document list under a filter: status, an entity label, words (any form),
+        an annotator's share (in a team database)."""
+        return DocumentListing(self.store.lists, self.forms, status, search, label, annotator)
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap enough to poll)."""

@@ -1,9 +1,10 @@
 """The document list as the window reads it: one filter, counted and paged on demand.
 
-A :class:`DocumentListing` is one choice of filters (status, label, text search) over the
-store's list queries, with the search words expanded once into their normal forms, so
-"Путина" finds a text that says "Путин". The window's list model asks it for the
-extent, pages of summaries and row numbers, and never sees the store.
+A :class:`DocumentListing` is one choice of filters (status, label, text search, and in a
+team database the annotator whose share it is) over the store's list queries, with the
+search words expanded once into their normal forms, so "Путина" finds a text that says
+"Путин". The window's list model asks it for the extent, pages of summaries (each naming
+the document's versions) and row numbers, and never sees the store.
 """
 
 from __future__ import annotations
@@ -23,32 +24,36 @@ class DocumentListing:
         status: str | None = None,
         search: str | None = None,
         label: str | None = None,
+        annotator: str | None = None,
     ) -> None:
         self._lists = lists
         self.status = status or None
         self.search = (search or "").strip() or None
         self.label = label or None
+        self.annotator = annotator or None
         self._terms = search_terms(self.search, forms) if self.search else None
 
     @property
     def filtered(self) -> bool:
         """Whether any filter is set (an unfiltered list has no gaps in its positions)."""
-        return bool(self.status or self._terms or self.label)
+        return bool(self.status or self._terms or self.label or self.annotator)
 
     def extent(self) -> tuple[int, int]:
         """How many documents match, and the last one's position (0 when none)."""
-        return self._lists.extent(self.status, self._terms, self.label)
+        return self._lists.extent(self.status, self._terms, self.label, self.annotator)
 
     def count_before(self, position: int) -> int:
         """How many matching documents come before ``position``."""
-        return self._lists.count(self.status, self._terms, self.label, before=position)
+        return self._lists.count(
+            self.status, self._terms, self.label, before=position, annotator=self.annotator
+        )
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of ``doc_id`` in this list, or None when the filter drops it."""
-        return self._lists.row_of(doc_id, self.status, self._terms, self.label)
+        return self._lists.row_of(doc_id, self.status, self._terms, self.label, self.annotator)
 
     def page(self, offset: int, limit: int, after: int | None = None) -> list[DocumentSummary]:
         """``limit`` summaries from row ``offset`` (or from just after position ``after``)."""
         return self._lists.summaries(
-            offset, limit, self.status, self._terms, self.label, after=after
+            offset, limit, self.status, self._terms, self.label, after, self.annotator
         )
