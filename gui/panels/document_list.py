@@ -1,4 +1,5 @@
-"""The document list widget: a status filter, a search box and the on-demand table.
+"""The document list widget: status, label and annotator filters, a search box and the
+on-demand table. The annotator filter shows only in a team database.
 
 It only reports which document the user picked (``document_selected``); opening it is
 the main window's job. Searching goes through the store's full-text search; typing is
@@ -54,6 +55,10 @@ class DocumentListWidget(QWidget):
         for label in service.labels.entities:
             self.label_box.addItem(label.name, label.name)
         self.label_box.setToolTip("Show only documents with an entity of this label")
+        self.annotator_box = QComboBox()
+        self.annotator_box.setObjectName("annotator_filter")
+        self.annotator_box.setToolTip("Show only the documents in this annotator's share")
+        self._fill_annotators()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search text…")
         self.search_box.setClearButtonEnabled(True)
@@ -65,6 +70,7 @@ class DocumentListWidget(QWidget):
         self.search_box.returnPressed.connect(self._apply_filter)
         self.status_box.currentIndexChanged.connect(self._apply_filter)
         self.label_box.currentIndexChanged.connect(self._apply_filter)
+        self.annotator_box.currentIndexChanged.connect(self._apply_filter)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         subscribe(service.changes_applied, self._on_service_changed, self)
@@ -73,6 +79,7 @@ class DocumentListWidget(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status_box)
         filters.addWidget(self.label_box)
+        filters.addWidget(self.annotator_box)
         filters.addWidget(self.search_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -133,6 +140,7 @@ class DocumentListWidget(QWidget):
     def refresh(self) -> None:
         """Re-read the list (after an import or an edit), keeping the selection."""
         current = self.current_id()
+        self._fill_annotators()
         self.model.refresh()
         if current is not None:
             self.select_document(current)
@@ -142,8 +150,27 @@ class DocumentListWidget(QWidget):
     def _apply_filter(self) -> None:
         self._search_timer.stop()
         self.model.set_filter(
-            self.status_box.currentData(), self.search_box.text(), self.label_box.currentData()
+            self.status_box.currentData(),
+            self.search_box.text(),
+            self.label_box.currentData(),
+            self.annotator_box.currentData(),
         )
+
+    def _fill_annotators(self) -> None:
+        """The team database's annotators (new ones after a merge); hidden when none."""
+        names = self.model.service.team.annotators()
+        box = self.annotator_box
+        if box.count() and [box.itemData(i) for i in range(1, box.count())] == names:
+            return
+        chosen = box.currentData()
+        box.blockSignals(True)  # the filter itself stays as it was
+        box.clear()
+        box.addItem("All annotators", None)
+        for name in names:
+            box.addItem(name, name)
+        box.setCurrentIndex(max(box.findData(chosen), 0))
+        box.blockSignals(False)
+        box.setVisible(bool(names))
 
     def _on_service_changed(self, *_: object) -> None:
         self._refresh_timer.start()
