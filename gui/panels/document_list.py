@@ -134,6 +134,7 @@ class DocumentListWidget(QWidget):
     def sync(self) -> None:
         """Show documents added by another writer (cheap when nothing changed)."""
         current = self.current_id()
+        self._fill_annotators()  # a merge may have brought someone new
         if self.model.sync() and current is not None and self.current_id() != current:
             self.select_document(current)  # the list was re-read: select it again
 

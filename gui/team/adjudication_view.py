@@ -130,7 +130,7 @@ class AdjudicationView(QWidget):
         doc = self.document.document
         if doc is None or not self._load(doc.id):
             return False
-        self._prepare()
+        self._prepare(again=True)  # also after its undo; nothing to do is no step
         self._go(self._adj().next_disagreement(pending=True) or self._first())
         self.table.setFocus()
         return True
@@ -212,9 +212,9 @@ class AdjudicationView(QWidget):
         best = max(d.candidates, key=lambda c: (len(c.holders), -order.index(c.holders[0])))
         return best.span
 
-    def _prepare(self) -> None:
+    def _prepare(self, again: bool = False) -> None:
         adj = self._adj()
-        if self._prepared != adj.doc_id:
+        if again or self._prepared != adj.doc_id:
             self._prepared = adj.doc_id
             self._push(AdjudicateCommand(self.service, "Adjudicate: accept agreed", adj.prepare))
 

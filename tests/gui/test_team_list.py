@@ -11,7 +11,7 @@ from gui.panels.document_list_model import DOC_ID_ROLE
 from models import Store
 from models.team.assign import plan, write_shares
 from tests.gui.team_window import D1, D2, D3, scripted, team_window
-from tests.models.team_helpers import make_corpus, merge
+from tests.models.team_helpers import assign_all, make_corpus, merge
 
 TEAM = ["anna", "boris", "vera"]
 
@@ -67,3 +67,15 @@ def test_a_database_without_team_work_shows_no_team_controls(qtbot, tmp_path: Pa
     assert not window.document_list.annotator_box.isVisible()
     assert window.document_list.model.columnCount() == 5
     assert window.team.versions.text() == ""
+
+
+def test_a_merge_while_the_window_is_open_brings_the_team_controls(qtbot, tmp_path) -> None:
+    files = assign_all(make_corpus(tmp_path / "corpus.db"), tmp_path / "out")
+    window = team_window(qtbot, tmp_path / "team.db")  # empty yet
+    assert not window.document_list.annotator_box.isVisible()
+    merge(tmp_path / "team.db", *files.values())  # another process: main.py merge
+    window.document_list.sync()  # what the database watcher calls on a change
+    box = window.document_list.annotator_box
+    assert box.isVisible() and box.count() == 4
+    assert window.document_list.model.rowCount() == 3
+    assert window.document_list.model.index(0, 5).data() == "0/3"
