@@ -3,8 +3,8 @@
 Every row shows the figures of :class:`models.team.agreement.Agreement` as
 ``agreement`` prints them: span F1 exact and at the overlap threshold, Cohen's kappa and
 Krippendorff's alpha on tokens, and for quotes their F1 and speaker agreement. Figures
-are tinted from red (0) to green (1) so the weak spots stand out; an undefined figure
-(no spans on either side) is a dash.
+are tinted from red (0.5 or below: poor for a gold standard) to green (1) so the weak
+spots stand out; an undefined figure (no spans on either side) is a dash.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LOW, HIGH = QColor("#F3C5BE"), QColor("#C6E6C3")
+FLOOR = 0.5  # figures at or below this are as red as it gets
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,8 @@ def number(value: float | None) -> str:
 
 
 def tint(value: float) -> QColor:
-    """Red for 0 (or below), green for 1, in between by linear mix."""
-    t = min(max(value, 0.0), 1.0)
+    """Red at ``FLOOR`` or below, green for 1, in between by linear mix."""
+    t = min(max((value - FLOOR) / (1 - FLOOR), 0.0), 1.0)
     return QColor(
         round(LOW.red() + (HIGH.red() - LOW.red()) * t),
         round(LOW.green() + (HIGH.green() - LOW.green()) * t),

@@ -1,10 +1,11 @@
 """The agreement panel: how well the annotators of a team database agree.
 
-Three tables from one :class:`models.team.agreement.AgreementReport` — per annotator
-pair (all pairs first), per label, per document worst first — with the overlap
-threshold to measure at. The report tokenizes every compared document, so it is measured
-in a worker thread (:class:`gui.jobs.jobs.JobRunner`) with a progress bar; the window
-stays live. A click on a document row asks the window to open it.
+Three tables from one :class:`models.team.agreement.AgreementReport`, all in view at
+once — per annotator pair (all pairs first) above per label, and beside them per
+document, worst first — with the overlap threshold to measure at. The report tokenizes
+every compared document, so it is measured in a worker thread
+(:class:`gui.jobs.jobs.JobRunner`) with a progress bar; the window stays live. A click
+on a document row asks the window to open it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -78,15 +79,13 @@ class AgreementPanel(QWidget):
         self.progress.setVisible(False)
         self.summary = QLabel("Not measured yet")
         self.summary.setWordWrap(True)
-        self.tables: dict[str, QTableView] = {}
-        self.tabs = QTabWidget()
-        for key, title, first in (
-            ("pairs", "Annotator pairs", "Pair"),
-            ("labels", "Labels", "Label"),
-            ("documents", "Documents, worst first", "Document [annotators]"),
-        ):
-            self.tables[key] = self._table(first)
-            self.tabs.addTab(self.tables[key], title)
+        self.tables = {
+            "pairs": self._table("Annotator pair"),
+            "labels": self._table("Label"),
+            "documents": self._table("Document, worst first [annotators]"),
+        }
+        for key, column in (("labels", 1), ("labels", 6), ("documents", 1)):
+            self.tables[key].setColumnHidden(column, True)  # always empty there
         self.tables["documents"].clicked.connect(self._on_documents_clicked)
         self._layout()
 
@@ -96,6 +95,7 @@ class AgreementPanel(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -108,11 +108,18 @@ class AgreementPanel(QWidget):
         controls.addWidget(self.measure_button)
         controls.addWidget(self.progress, 1)
         controls.addStretch()
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(self.tables["pairs"])
+        left.addWidget(self.tables["labels"])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.tables["documents"])
+        split.setSizes([500, 700])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(split, 1)
 
     def model(self, key: str) -> AgreementTableModel:
         """The item model of the ``pairs``, ``labels`` or ``documents`` table."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.jobs.jobs import JobRunner
+from gui.panels.document_list_model import STATUS_TEXT
 from gui.team import charts
 from models.team import jobs
 from models.team.html import ReportError
@@ -117,7 +118,8 @@ class Dashboard(QWidget):
         """Draw every chart from ``data``."""
         self.data = data
         p = self.plots
-        charts.lines(p["statuses"], data.statuses.x, data.statuses.series)
+        statuses = {STATUS_TEXT.get(k, k): v for k, v in data.statuses.series.items()}
+        charts.lines(p["statuses"], data.statuses.x, statuses)
         charts.lines(p["done"], data.done.x, data.done.series)
         people = list(data.rates)
         rates = [edits / hours if hours else 0.0 for edits, hours in data.rates.values()]
@@ -131,7 +133,7 @@ class Dashboard(QWidget):
         self._draw_agreement(data)
         self._draw_model(data)
         stats = data.stats
-        by_status = ", ".join(f"{n} {s.replace('_', ' ')}" for s, n in stats["by_status"].items())
+        by_status = ", ".join(f"{n} {STATUS_TEXT.get(s, s)}" for s, n in stats["by_status"].items())
         self.summary.setText(f"{data.name}: {stats['documents']} documents ({by_status})")
         self.save_button.setEnabled(True)
         self.drawn.emit(data)

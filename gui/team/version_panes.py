@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from models import Document, LabelSet
     from models.team.candidates import Disagreement
 
-OUTLINE = QColor("#E69F00")  # Okabe-Ito orange: the disagreement under discussion
+OUTLINE = QColor("#D55E00")  # Okabe-Ito vermillion: the disagreement under discussion
 
 
 class VersionPanes(QWidget):

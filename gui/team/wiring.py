@@ -122,8 +122,9 @@ def _connect(window: QMainWindow, team: Team, editing: Editing) -> None:
 def _raise(window: QMainWindow, dock: QDockWidget) -> None:
     dock.show()
     dock.raise_()
-    if not dock.isFloating() and dock.height() < DOCK_HEIGHT:  # room for its tables
-        window.resizeDocks([dock], [DOCK_HEIGHT], Qt.Orientation.Vertical)
+    height = min(DOCK_HEIGHT, window.height() * 2 // 5)  # the article keeps the rest
+    if not dock.isFloating() and dock.height() < height:  # room for its tables
+        window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
 
 
 def _menu(window: QMainWindow, team: Team) -> None:

@@ -56,7 +56,6 @@ def test_a_click_on_the_worst_document_opens_it(qtbot, tmp_path: Path) -> None:
     panel = window.team.agreement
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         window.team.actions["agreement"].trigger()
-    panel.tabs.setCurrentIndex(2)
     table = panel.tables["documents"]
     worst = panel.report.documents[0]
     assert table.model().index(0, 0).data().startswith(worst.title)
