@@ -274,7 +274,11 @@ class AdjudicationView(QWidget):
 
     def _on_service_changes_applied(self, changes: ChangeSet) -> None:
         adj = self.adjudication
-        if adj is not None and adj.doc_id in changes.doc_ids:
+        if adj is None or adj.doc_id not in changes.doc_ids:
+            return
+        if not self.isVisible():
+            self._stale = True  # read again when shown
+        else:
             self.model.load(adj)  # an edit in the article is the article's: no selecting
             self._go(self._fresh() or self.current, request=False)
 
