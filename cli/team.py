@@ -132,28 +132,23 @@ def _n(value: float | None) -> str:
 def run_html_report(args: argparse.Namespace) -> int:
     """``stats --html FILE``: the progress report as one standalone page."""
     from models.store.store import Store
-    from models.team.html import is_report, render
+    from models.team.html import ReportError, check_target, render, save
     from models.team.report import collect
 
     out = args.html
-    if out.is_dir():
-        return fail(f"{out}: is a folder; give a file name for the report")
-    if out.exists() and out.stat().st_size:
-        with out.open("rb") as f:
-            if not is_report(f.read(64)):
-                return fail(f"{out}: exists and is not a razmetka report; not overwritten")
+    try:
+        check_target(out)  # before the report is gathered: a mistake costs no time
+    except ReportError as exc:
+        return fail(str(exc))
     store = Store(args.db, readonly=True)
     try:
         page = render(collect(store, args.db.name))
     finally:
         store.close()
-    part = out.with_name(out.name + ".part")
     try:
-        part.write_text(page, encoding="utf-8")
-        part.replace(out)
-    except OSError as exc:
-        part.unlink(missing_ok=True)
-        return fail(f"{out}: cannot write the report ({exc.strerror or exc})")
+        save(page, out)
+    except ReportError as exc:
+        return fail(str(exc))
     print(f"report → {out}")
     return 0
 

@@ -315,3 +315,16 @@ def create_group_actions(tree: QWidget) -> GroupActions:
         for name, text, keys, tip in GROUP_SPECS
     }
     return GroupActions(**made)
+
+
+# The Team menu (gui/team): field, menu text, keys, what it does; window-wide.
+TEAM_SPECS: tuple[tuple[str, str, str, str], ...] = (
+    ("agreement", "&Agreement", "Ctrl+Shift+G", "Measure how well the annotators agree"),
+    ("adjudicate", "A&djudicate document", "Ctrl+Shift+J", "Settle this document's versions"),
+    ("dashboard", "&Dashboard", "Ctrl+Shift+B", "Progress and quality as charts"),
+)
+
+
+def create_team_actions(window: QWidget) -> dict[str, QAction]:
+    """The Team menu's actions by field name, their keys working window-wide."""
+    return {f: _action(window, t, k, tip, IN_WINDOW) for f, t, k, tip in TEAM_SPECS}

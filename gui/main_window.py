@@ -28,6 +28,7 @@ from gui.panels.entity_panel import EntityPanel
 from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
 from gui.subscribe import subscribe
+from gui.team.wiring import install_team
 from models import OpenDocument
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self.editing = install_editing(self, self.view, service, self.current)
         self.group_edits = install_group_edits(self.entity_panel, self.editing.controller)
+        self.team = install_team(self, service, self.current, self.editing)
         self._wire()
         self._restore_layout()
         self._on_current_opened(None)

@@ -1,4 +1,5 @@
-"""The document list widget: a status filter, a search box and the on-demand table.
+"""The document list widget: status, label and annotator filters, a search box and the
+on-demand table. The annotator filter shows only in a team database.
 
 It only reports which document the user picked (``document_selected``); opening it is
 the main window's job. Searching goes through the store's full-text search, read off the
@@ -59,6 +60,10 @@ class DocumentListWidget(QWidget):
         for label in service.labels.entities:
             self.label_box.addItem(label.name, label.name)
         self.label_box.setToolTip("Show only documents with an entity of this label")
+        self.annotator_box = QComboBox()
+        self.annotator_box.setObjectName("annotator_filter")
+        self.annotator_box.setToolTip("Show only the documents in this annotator's share")
+        self._fill_annotators()
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search text…")
         self.search_box.setClearButtonEnabled(True)
@@ -73,6 +78,7 @@ class DocumentListWidget(QWidget):
         self.search_box.returnPressed.connect(self._apply_filter)
         self.status_box.currentIndexChanged.connect(self._apply_filter)
         self.label_box.currentIndexChanged.connect(self._apply_filter)
+        self.annotator_box.currentIndexChanged.connect(self._apply_filter)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self._on_refresh_timer_timeout)
         subscribe(service.changes_applied, self._on_service_changed, self)
@@ -81,6 +87,7 @@ class DocumentListWidget(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status_box)
         filters.addWidget(self.label_box)
+        filters.addWidget(self.annotator_box)
         filters.addWidget(self.search_box, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -138,6 +145,7 @@ class DocumentListWidget(QWidget):
             self._apply_filter()  # a search is read again off the GUI thread
             return
         current = self.current_id()
+        self._fill_annotators()  # a merge may have brought someone new
         if self._guarded(self.model.sync) and current is not None and self.current_id() != current:
             self.select_document(current)  # the list was re-read: select it again
 
@@ -147,6 +155,7 @@ class DocumentListWidget(QWidget):
             self._apply_filter()
             return
         current = self.current_id()
+        self._fill_annotators()
         self._guarded(self.model.refresh)
         if current is not None:
             self.select_document(current)
@@ -155,16 +164,17 @@ class DocumentListWidget(QWidget):
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
-        status, text, label = (
+        status, text, label, annotator = (
             self.status_box.currentData(),
             self.search_box.text(),
             self.label_box.currentData(),
+            self.annotator_box.currentData(),
         )
         if text.strip():
-            self.search.start(status, text, label)  # may be slow: read off the GUI thread
+            self.search.start(status, text, label, annotator)  # may be slow: off the GUI thread
             return
         self.search.cancel()
-        self._guarded(lambda: self.model.set_filter(status, None, label))
+        self._guarded(lambda: self.model.set_filter(status, None, label, annotator))
 
     def _guarded(self, read: Callable[[], object]) -> object:
         """Run a list query; a database that cannot be read is one line, not a crash."""
@@ -183,6 +193,22 @@ class DocumentListWidget(QWidget):
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(message, 8000)
+
+    def _fill_annotators(self) -> None:
+        """The team database's annotators (new ones after a merge); hidden when none."""
+        names = self.model.service.team.annotators()
+        box = self.annotator_box
+        if box.count() and [box.itemData(i) for i in range(1, box.count())] == names:
+            return
+        chosen = box.currentData()
+        box.blockSignals(True)  # the filter itself stays as it was
+        box.clear()
+        box.addItem("All annotators", None)
+        for name in names:
+            box.addItem(name, name)
+        box.setCurrentIndex(max(box.findData(chosen), 0))
+        box.blockSignals(False)
+        box.setVisible(bool(names))
 
     def _on_service_changed(self, *_: object) -> None:
         self._refresh_timer.start()

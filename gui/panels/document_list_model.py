@@ -5,9 +5,10 @@ filtered count), so the scroll bar spans the whole list from the start; a row's 
 is read when the view first asks for it, a page of rows per query, and the last pages
 used are kept (an LRU), so dragging to the end or jumping anywhere reads one or two
 pages. Pages are found by position (an index seek) when the list is unfiltered or the
-previous page is known, and by OFFSET otherwise. Filters (status, label, text search)
-make a new listing (the service expands the search words into their forms); the store
-behind it owns the SQL.
+previous page is known, and by OFFSET otherwise. Filters (status, label, text search, an
+annotator's share) make a new listing (the service expands the search words into their
+forms); the store behind it owns the SQL. In a team database a last column marks each
+document's versions (finished of all, and whose in its tooltip).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ PAGE = 200
 MAX_PAGES = 50  # 10,000 summaries at most, ~2 MB
 COLUMNS = ("Title", "Date", "Status", "E", "Q")
 COLUMN_TIPS = ("Title", "Date of the article", "Review status", "Entity spans", "Quotes")
+VERSIONS_COLUMN = ("V", "Annotators' versions: finished of all (a row's tooltip names them)")
 STATUS_TEXT = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -46,15 +48,21 @@ class DocumentListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._total = 0
         self._last = 0  # position of the last matching document (0 when none)
+        self.team = False  # a team database: the versions column is shown
         self._reload()
 
     # -- filters and refresh ---------------------------------------------------------
 
     def set_filter(
-        self, status: str | None = None, search: str | None = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: str | None = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> None:
-        """Show only documents with ``status``, matching ``search``, with a ``label``."""
-        self.show(self.service.listing(status, search, label))
+        """Show only documents with ``status``, matching ``search``, with a ``label``, in
+        an ``annotator``'s share."""
+        self.show(self.service.listing(status, search, label, annotator))
 
     def show(self, listing: DocumentListing) -> bool:
         """Show ``listing`` (made here, or read by the search thread); True when rows came
@@ -81,7 +89,7 @@ class DocumentListModel(QAbstractTableModel):
         view keeps its selection and scroll position and re-reads what it shows.
         """
         extent = self._extent()
-        if extent != (self._total, self._last):
+        if extent != (self._total, self._last) or self._is_team() != self.team:
             self._reset(extent)
             return
         self._reread_in_place()
@@ -97,6 +105,9 @@ class DocumentListModel(QAbstractTableModel):
         read again in place.
         """
         total, last = self._extent()
+        if self._is_team() != self.team:  # a merge made it a team database
+            self._reset()
+            return True
         if (total, last) == (self._total, self._last):
             self._reread_in_place()
             return False
@@ -120,22 +131,28 @@ class DocumentListModel(QAbstractTableModel):
         """Forget the cached pages; the view reads again the rows it shows."""
         self._pages.clear()
         if self._total:
-            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, len(COLUMNS) - 1))
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, last))
 
     def _extent(self) -> tuple[int, int]:
         return self.listing.extent()
 
+    def _is_team(self) -> bool:
+        return bool(self.service.team.annotators())
+
     def _reload(self) -> None:
         self._pages.clear()
         self._total, self._last = self._extent()
+        self.team = self._is_team()
 
     def _reset(self, extent: tuple[int, int] | None = None) -> None:
         # Everything that may fail (a query) before beginResetModel: a view whose model
         # stays inside a reset shows nothing and asks nothing again.
         total, last = extent if extent is not None else self._extent()
+        team = self._is_team()
         self.beginResetModel()
         self._pages.clear()
-        self._total, self._last = total, last
+        self._total, self._last, self.team = total, last, team
         self.endResetModel()
 
     # -- rows --------------------------------------------------------------------------
@@ -198,8 +215,8 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Title, date, status, entity count, quote count."""
-        return 0 if parent.isValid() else len(COLUMNS)
+        """Title, date, status, entity count, quote count (and versions in a team)."""
+        return 0 if parent.isValid() else len(COLUMNS) + self.team
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Cell text, the document id (``DOC_ID_ROLE``), alignment and tooltips."""
@@ -227,9 +244,10 @@ class DocumentListModel(QAbstractTableModel):
                 STATUS_TEXT.get(s.status, s.status),
                 s.entities,
                 s.quotes,
+                versions_mark(s),
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return s.title if col == 0 else None
+            return s.title if col == 0 else versions_tip(s) if col == len(COLUMNS) else None
         return s.id
 
     def headerData(
@@ -241,8 +259,23 @@ class DocumentListModel(QAbstractTableModel):
         """Column names."""
         if orientation != Qt.Orientation.Horizontal:
             return None
+        names, tips = (*COLUMNS, VERSIONS_COLUMN[0]), (*COLUMN_TIPS, VERSIONS_COLUMN[1])
         if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return names[section]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMN_TIPS[section]
+            return tips[section]
         return None
+
+
+def versions_mark(s: DocumentSummary) -> str:
+    """``done/all`` of a document's versions ("" when it has none)."""
+    if not s.versions:
+        return ""
+    return f"{sum(status == 'done' for _, status in s.versions)}/{len(s.versions)}"
+
+
+def versions_tip(s: DocumentSummary) -> str:
+    """Whose versions a document has, with their status."""
+    if not s.versions:
+        return "No annotator's version"
+    return "\n".join(f"{name}: {STATUS_TEXT.get(st, st)}" for name, st in s.versions)

@@ -41,17 +41,22 @@ class ListSearch(QObject):
         """Whether a search is still being read."""
         return bool(self._jobs)
 
-    def start(self, status: str | None, search: str | None, label: str | None) -> None:
+    def start(
+        self,
+        status: str | None,
+        search: str | None,
+        label: str | None,
+        annotator: str | None = None,
+    ) -> None:
         """Read this filter's listing; ``found`` emits it unless a newer one is asked."""
+        where = (status, search, label, annotator)
         self._wanted += 1
         request = self._wanted
         if not self._reader.separate:
-            self._report((request, *self._read(request, status, search, label)))
+            self._report((request, *self._read(request, *where)))
             return
         self._reader.interrupt()  # the search running now is not wanted any more
-        job = Job(
-            lambda _progress, _cancelled: (request, *self._read(request, status, search, label))
-        )
+        job = Job(lambda _progress, _cancelled: (request, *self._read(request, *where)))
         job.signals.finished.connect(self._report)
         self._jobs[request] = job
         self.pool.start(job)
@@ -66,13 +71,18 @@ class ListSearch(QObject):
         return self.pool.waitForDone(msecs)
 
     def _read(
-        self, request: int, status: str | None, search: str | None, label: str | None
+        self,
+        request: int,
+        status: str | None,
+        search: str | None,
+        label: str | None,
+        annotator: str | None,
     ) -> tuple[DocumentListing | None, str | None]:
         """In the worker: the listing, or why not; nothing for a request overtaken."""
         if request != self._wanted:
             return None, None
         try:
-            return self._reader.read(status, search, label), None
+            return self._reader.read(status, search, label, annotator), None
         except Exception as exc:  # interrupted (overtaken), or the file cannot be read
             return None, str(exc) or type(exc).__name__
 

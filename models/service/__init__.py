@@ -2,7 +2,8 @@
 
 The window (gui/) reaches the core only through this package and ``models``' public
 names: the service for edits and reads, ``OpenDocument`` for the document on screen,
-``DocumentListing`` for the document list, ``Corpus`` for import and export jobs.
+``DocumentListing`` for the document list, ``Corpus`` for import and export jobs,
+``TeamIndex`` for a team database's annotators and versions.
 """
 
 from models.io.exporters import ExportOptions, ExportReport
@@ -13,6 +14,7 @@ from models.service.corpus import FORMATS, Corpus, JobError, export_suffix
 from models.service.listing import DocumentListing, Filter, ListingReader
 from models.service.open_document import OpenDocument
 from models.service.review import ReviewDiff, SpanDiff, review_diff
+from models.service.team import TeamIndex, VersionInfo
 from models.store.rows import DocumentSummary
 
 __all__ = [
@@ -31,6 +33,8 @@ __all__ = [
     "OpenDocument",
     "ReviewDiff",
     "SpanDiff",
+    "TeamIndex",
+    "VersionInfo",
     "export_suffix",
     "review_diff",
     "shorten",

@@ -6,8 +6,9 @@ An edit is planned by its rules (entities.py, quotes.py, bulk.py, groups.py buil
 from the span it changes, normals.py) and committed here: one transaction with the
 annotator and the time in the event log, then ``changes_applied`` with the committed set
 (new spans carry their ids). ``revert`` undoes a set and ``reapply`` redoes it, through
-the same commit, so the file, the log and every view agree. Whole-corpus jobs (import, export) are
-``corpus``; the document list reads through ``listing``.
+the same commit, so the file, the log and every view agree. Whole-corpus jobs (import,
+export) are ``corpus``; the document list reads through ``listing``, a team database's
+annotators and versions through ``team``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from models.service.groups import GroupEdits
 from models.service.listing import DocumentListing, ListingReader
 from models.service.normals import DerivedNormals
 from models.service.quotes import QuoteEdits
+from models.service.team import TeamIndex
 from models.spans import STATUSES, Document, Entity, Quote
 from models.store.spans import ELSEWHERE, ConflictError
 from models.store.store import Store
@@ -71,6 +73,7 @@ class AnnotationService:
         self._groups = GroupEdits(self._ctx)
         self._normals = DerivedNormals(self._ctx)
         self.corpus = Corpus(store)
+        self.team = TeamIndex(store)
         self.changes_applied = Signal("changes_applied")
         self.edit_planned = Signal("edit_planned")
         self.conflicted = Signal("conflicted")
@@ -276,10 +279,15 @@ class AnnotationService:
         return self.store.lists.next_document(doc_id, TODO)
 
     def listing(
-        self, status: str | None = None, search: str | None = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: str | None = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> DocumentListing:
-        """The document list under a filter: status, an entity label, words (any form)."""
-        return DocumentListing(self.store.lists, self.forms, status, search, label)
+        """The document list under a filter: status, an entity label, words (any form),
+        an annotator's share (in a team database)."""
+        return DocumentListing(self.store.lists, self.forms, status, search, label, annotator)
 
     def listing_reader(self) -> ListingReader:
         """Listings read over a connection of their own, for the window's search thread."""

@@ -1,9 +1,10 @@
 """The document list as the window reads it: one filter, counted and paged on demand.
 
-A :class:`DocumentListing` is one choice of filters (status, label, text search) over the
-store's list queries, with the search words expanded once into their normal forms, so
-"Путина" finds a text that says "Путин". The window's list model asks it for the
-extent, pages of summaries and row numbers, and never sees the store.
+A :class:`DocumentListing` is one choice of filters (status, label, text search, and in a
+team database the annotator whose share it is) over the store's list queries, with the
+search words expanded once into their normal forms, so "Путина" finds a text that says
+"Путин". The window's list model asks it for the extent, pages of summaries (each naming
+the document's versions) and row numbers, and never sees the store.
 
 A text search over a big corpus can take a second, and the list asks many questions.
 So a search is read once (:meth:`DocumentListing.resolved`): the positions of its
@@ -26,11 +27,13 @@ from models.store.rows import DocumentSummary
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    """What a list shows: a status, a search (its words, cleaned), an entity label."""
+    """What a list shows: a status, a search (its words, cleaned), an entity label, an
+    annotator's share."""
 
     status: str | None = None
     search: str | None = None
     label: str | None = None
+    annotator: str | None = None
 
 
 class DocumentListing:
@@ -43,24 +46,26 @@ class DocumentListing:
         status: str | None = None,
         search: str | None = None,
         label: str | None = None,
+        annotator: str | None = None,
     ) -> None:
         self._lists = lists
         self.status = status or None
         # What is searched: the words the index can take (no NUL, no surrogate, each once).
         self.search = " ".join(search_words(search or "")) or None
         self.label = label or None
+        self.annotator = annotator or None
         self._terms = search_terms(self.search, forms) if self.search else None
         self._hits: array[int] | None = None  # positions of the matches, once resolved
 
     @property
     def filter(self) -> Filter:
         """The filter, as it compares: the same filter read again is equal."""
-        return Filter(self.status, self.search, self.label)
+        return Filter(self.status, self.search, self.label, self.annotator)
 
     @property
     def filtered(self) -> bool:
         """Whether any filter is set (an unfiltered list has no gaps in its positions)."""
-        return bool(self.status or self._terms or self.label)
+        return bool(self.status or self._terms or self.label or self.annotator)
 
     @property
     def slow(self) -> bool:
@@ -72,7 +77,9 @@ class DocumentListing:
         to the same file, when given); it answers every question from them."""
         out = copy(self)
         source = lists or self._lists
-        out._hits = array("q", source.positions(self.status, self._terms, self.label))
+        out._hits = array(
+            "q", source.positions(self.status, self._terms, self.label, self.annotator)
+        )
         return out
 
     def compare(self, shown: DocumentListing) -> str:
@@ -89,18 +96,20 @@ class DocumentListing:
         """How many documents match, and the last one's position (0 when none)."""
         if self._hits is not None:
             return len(self._hits), self._hits[-1] if self._hits else 0
-        return self._lists.extent(self.status, self._terms, self.label)
+        return self._lists.extent(self.status, self._terms, self.label, self.annotator)
 
     def count_before(self, position: int) -> int:
         """How many matching documents come before ``position``."""
         if self._hits is not None:
             return bisect_left(self._hits, position)
-        return self._lists.count(self.status, self._terms, self.label, before=position)
+        return self._lists.count(
+            self.status, self._terms, self.label, before=position, annotator=self.annotator
+        )
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of ``doc_id`` in this list, or None when the filter drops it."""
         if self._hits is None:
-            return self._lists.row_of(doc_id, self.status, self._terms, self.label)
+            return self._lists.row_of(doc_id, self.status, self._terms, self.label, self.annotator)
         position = self._lists.position_of(doc_id)
         row = bisect_left(self._hits, position or 0)
         found = position is not None and row < len(self._hits) and self._hits[row] == position
@@ -111,7 +120,7 @@ class DocumentListing:
         if self._hits is not None:
             return self._lists.summaries_at(self._hits[offset : offset + limit])
         return self._lists.summaries(
-            offset, limit, self.status, self._terms, self.label, after=after
+            offset, limit, self.status, self._terms, self.label, after, self.annotator
         )
 
 
@@ -133,10 +142,14 @@ class ListingReader:
         return self._own is not None
 
     def read(
-        self, status: str | None = None, search: str | None = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: str | None = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> DocumentListing:
         """The listing of this filter, its matches read (a search's, in one query)."""
-        listing = DocumentListing(self._lists, self._forms, status, search, label)
+        listing = DocumentListing(self._lists, self._forms, status, search, label, annotator)
         return listing.resolved(self._own) if listing.slow else listing
 
     def interrupt(self) -> None:

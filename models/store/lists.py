@@ -9,6 +9,7 @@ own; pages are then read by those positions (``summaries_at``).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from models.store.dbopen import SafeDatabase, describe
 from models.store.rows import DocumentSummary, Search, _fts_word, position
 from models.store.schema import StoreError
+from models.store.team import annotator_clause
 
 
 class DocumentLists:
@@ -38,23 +40,28 @@ class DocumentLists:
         search: Search = None,
         label: str | None = None,
         before: int | None = None,
+        annotator: str | None = None,
     ) -> int:
         """How many documents match the list filter (positioned before ``before``)."""
-        where, params = self._filter(status, search, label, before=before)
+        where, params = self._filter(status, search, label, before=before, annotator=annotator)
         return int(
             self.db.execute(f"SELECT count(*) FROM documents d {where}", params).fetchone()[0]
         )
 
     def extent(
-        self, status: str | None = None, search: Search = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: Search = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> tuple[int, int]:
         """How many documents match the list filter, and the last one's position (or 0).
 
         One scan for both: with the last position a list can tell later whether new
         documents were only appended after it (``count(before=last + 1)``).
         """
-        where, params = self._filter(status, search, label)
-        if not (search or label):  # count(*) and max() are each an index lookup here
+        where, params = self._filter(status, search, label, annotator=annotator)
+        if not (search or label or annotator):  # count(*) and max() are each an index lookup here
             last = self.db.execute(
                 f"SELECT max(d.position) FROM documents d {where}", params
             ).fetchone()[0]
@@ -70,14 +77,15 @@ class DocumentLists:
         status: str | None = None,
         search: Search = None,
         label: str | None = None,
+        annotator: str | None = None,
     ) -> int | None:
         """The row of ``doc_id`` in the filtered list, or None when it is not in it."""
-        where, params = self._filter(status, search, label)
+        where, params = self._filter(status, search, label, annotator=annotator)
         where += (" AND " if where else " WHERE ") + "d.id = ?"
         row = self.db.execute(
             f"SELECT d.position FROM documents d {where}", [*params, doc_id]
         ).fetchone()
-        return None if row is None else self.count(status, search, label, row[0])
+        return None if row is None else self.count(status, search, label, row[0], annotator)
 
     def summaries(
         self,
@@ -87,24 +95,23 @@ class DocumentLists:
         search: Search = None,
         label: str | None = None,
         after: int | None = None,
+        annotator: str | None = None,
     ) -> list[DocumentSummary]:
         """A page of the document list with entity and quote counts.
 
         ``search`` is words that must all occur, or groups of alternatives (a word and its
         lemmas) of which one per group must occur; ``label`` keeps documents that have an
-        entity with that label. With ``after`` (a position) the page starts at the first
-        match after it, found by an index seek instead of skipping ``offset`` rows: row
-        99,900 costs what row 0 does.
+        entity with that label, ``annotator`` documents in that annotator's share (each
+        summary names the document's versions). With ``after`` (a position) the page
+        starts at the first match after it, found by an index seek instead of skipping
+        ``offset`` rows: row 99,900 costs what row 0 does.
         """
-        where, params = self._filter(status, search, label, after=after)
+        where, params = self._filter(status, search, label, after=after, annotator=annotator)
         rows = self.db.execute(
-            "SELECT d.id, d.position, d.title, d.date, d.status,"
-            " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
-            " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
-            f" FROM documents d {where} ORDER BY d.position LIMIT ? OFFSET ?",
+            f"{_SUMMARY} {where} ORDER BY d.position LIMIT ? OFFSET ?",
             [*params, limit, 0 if after is not None else offset],
         ).fetchall()
-        return [DocumentSummary(*r) for r in rows]
+        return [_summary(r) for r in rows]
 
     @staticmethod
     def _filter(
@@ -113,9 +120,14 @@ class DocumentLists:
         label: str | None = None,
         after: int | None = None,
         before: int | None = None,
+        annotator: str | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if annotator:
+            clause, values = annotator_clause(annotator)
+            clauses.append(clause)
+            params += values
         if after is not None:
             clauses.append("d.position > ?")
             params.append(after)
@@ -143,10 +155,14 @@ class DocumentLists:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def positions(
-        self, status: str | None = None, search: Search = None, label: str | None = None
+        self,
+        status: str | None = None,
+        search: Search = None,
+        label: str | None = None,
+        annotator: str | None = None,
     ) -> list[int]:
         """The positions of every document that matches the list filter, in order."""
-        where, params = self._filter(status, search, label)
+        where, params = self._filter(status, search, label, annotator=annotator)
         rows = self.db.execute(
             f"SELECT d.position FROM documents d {where} ORDER BY d.position", params
         )
@@ -156,13 +172,9 @@ class DocumentLists:
         """The summaries of the documents at these positions (a page), in order."""
         marks = ", ".join("?" for _ in positions)
         rows = self.db.execute(
-            "SELECT d.id, d.position, d.title, d.date, d.status,"
-            " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
-            " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id)"
-            f" FROM documents d WHERE d.position IN ({marks}) ORDER BY d.position",
-            list(positions),
+            f"{_SUMMARY} WHERE d.position IN ({marks}) ORDER BY d.position", list(positions)
         ).fetchall()
-        return [DocumentSummary(*r) for r in rows]
+        return [_summary(r) for r in rows]
 
     def position_of(self, doc_id: str) -> int | None:
         """A document's place in import order (None when it is not stored)."""
@@ -206,3 +218,24 @@ class DocumentLists:
             [*statuses, doc_id, position(self.db, doc_id)],
         ).fetchone()
         return None if row is None else str(row[0])
+
+
+# A document-list row: counts of its spans and (in a team database) its versions.
+_SUMMARY = (
+    "SELECT d.id, d.position, d.title, d.date, d.status,"
+    " (SELECT count(*) FROM entities e WHERE e.doc_id = d.id),"
+    " (SELECT count(*) FROM quotes q WHERE q.doc_id = d.id),"
+    " (SELECT json_group_array(json_array(v.annotator, v.status))"
+    "  FROM document_versions v WHERE v.doc_id = d.id)"
+    " FROM documents d"
+)
+
+
+def _summary(r: tuple[Any, ...]) -> DocumentSummary:
+    return DocumentSummary(r[0], r[1], r[2], r[3], r[4], r[5], r[6], _versions(r[7]))
+
+
+def _versions(column: str | None) -> tuple[tuple[str, str], ...]:
+    """``(annotator, status)`` of each version, by name, from the summary's JSON column."""
+    pairs = json.loads(column) if column else []
+    return tuple(sorted((str(a), str(s)) for a, s in pairs))

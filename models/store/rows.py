@@ -38,6 +38,7 @@ class DocumentSummary:
     status: str
     entities: int
     quotes: int
+    versions: tuple[tuple[str, str], ...] = ()  # (annotator, status) in a team database
 
 
 def now() -> str:

@@ -7,6 +7,7 @@ is a marker, so that ``stats --html`` overwrites only a report it wrote itself.
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from models.team.agreement import Agreement
@@ -25,9 +26,35 @@ th:first-child, td:first-child { text-align: left; } th { border-bottom: 1px sol
 """
 
 
+class ReportError(Exception):
+    """Why a report cannot be written where asked, in one line naming the file."""
+
+
 def is_report(head: bytes) -> bool:
     """Whether a file's first bytes are those of a page ``render`` made."""
     return head.startswith(b"<!DOCTYPE html>\n" + MARKER.encode())
+
+
+def check_target(out: Path) -> None:
+    """ReportError unless ``out`` is nothing yet, an empty file or a report made here."""
+    if out.is_dir():
+        raise ReportError(f"{out}: is a folder; give a file name for the report")
+    if out.exists() and out.stat().st_size:
+        with out.open("rb") as f:
+            if not is_report(f.read(64)):
+                raise ReportError(f"{out}: exists and is not a razmetka report; not overwritten")
+
+
+def save(page: str, out: Path) -> None:
+    """Write ``page`` to ``out`` (through ``out.part``) where ``check_target`` allows."""
+    check_target(out)
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_text(page, encoding="utf-8")
+        part.replace(out)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise ReportError(f"{out}: cannot write the report ({exc.strerror or exc})") from None
 
 
 def render(data: ReportData) -> str:

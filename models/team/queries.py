@@ -8,6 +8,8 @@ database answers (a database without team work has no annotators and no versions
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from models.spans import Document
 from models.store import team as tables
 from models.store.store import Store
@@ -55,11 +57,20 @@ class TeamQueries:
             d for d, names in tables.version_counts(self.store, status).items() if len(names) > 1
         ]
 
-    def agreement(self, threshold: float = 0.5, status: str = "done") -> AgreementReport:
-        """Agreement over every document that two or more annotators finished."""
+    def agreement(
+        self,
+        threshold: float = 0.5,
+        status: str = "done",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> AgreementReport:
+        """Agreement over every document that two or more annotators finished;
+        ``progress(documents read, documents to compare)`` as their versions are read."""
         docs = []
-        for doc_id in self.compared_documents(status):
+        compared = self.compared_documents(status)
+        for n, doc_id in enumerate(compared, 1):
             versions = self.versions_of(doc_id, status)
             first = next(iter(versions.values()))
             docs.append((str(first.meta.get("title") or doc_id), versions))
+            if progress is not None:
+                progress(n, len(compared))
         return measure(docs, threshold)
