@@ -21,6 +21,9 @@ from models.quotes.morph import is_speech_cue, tokenize
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
+# A quote that ends its line, with the author's words opening the next one with a dash:
+# «П»,⏎— пишет глава минобра.
+_DASH_NEXT_LINE = re.compile(r"[ \t]*,?[ \t]*\n[ \t]*(?:—|–|-{1,2})[ \t]+(?=[а-яё])")
 # A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ])")
@@ -122,6 +125,24 @@ def _cue_near(text: str, pos: int) -> bool:
     return any(is_speech_cue(t.text) for t in toks)
 
 
+def _after(layout: Layout, span: MarkSpan) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The author's words after a closed quote (``«П», — а``), else the rest of its
+    sentence: ``(after, rest)``, at most one of them set."""
+    text, flat = layout.text, layout.flat
+    if span.close is None:
+        return None, None
+    m = _DASH_AFTER.match(flat, span.outer_end)
+    if m is not None and (
+        m.group("comma") or text[span.end - 1] in "!?…" or _cue_near(text, m.end())
+    ):
+        return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
+    m = _DASH_NEXT_LINE.match(flat, span.outer_end)
+    if m is not None and _cue_near(text, m.end()):
+        return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
+    sent_end = layout.sentence_end(span.outer_end)
+    return None, ((span.outer_end, sent_end) if span.outer_end < sent_end else None)
+
+
 def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
     """Split a span by the author's words and find the clauses before and after it."""
     text = layout.text
@@ -131,16 +152,7 @@ def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
         authors.append((a, b))
         pos = nxt
     segments.append((pos, span.end))
-    after = rest = None
-    sent_end = layout.sentence_end(span.outer_end)
-    if span.close is not None:
-        m = _DASH_AFTER.match(layout.flat, span.outer_end)
-        if m is not None and (
-            m.group("comma") or text[span.end - 1] in "!?…" or _cue_near(text, m.end())
-        ):
-            after = (m.end(), max(m.end(), layout.sentence_end(m.end())))
-        elif span.outer_end < sent_end:
-            rest = (span.outer_end, sent_end)
+    after, rest = _after(layout, span)
     start = layout.sentence_start(span.open)
     lead = layout.flat[start : span.open].strip(" \t—–-")
     tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None

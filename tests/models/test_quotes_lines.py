@@ -1,0 +1,37 @@
+"""Quotes laid out over lines, as real news pages print them: a quote alone on its line
+with the author's words opening the next one with a dash, a split quote whose second
+half starts a new line, a quote running over lines with names in quotes on them."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import pairs
+
+pytestmark = pytest.mark.slow
+
+
+def test_attribution_opening_the_next_line_with_a_dash() -> None:
+    text = (
+        "Инспекторы проверили все детские лагеря области.\n"
+        "«Нарушений, которые угрожали бы детям, не выявлено»,\n"
+        "— пишет руководитель управления Роспотребнадзора Инна Колосова."
+    )
+    assert pairs(text) == [("Нарушений, которые угрожали бы детям, не выявлено", "Инна Колосова")]
+
+
+def test_a_straight_quote_alone_on_its_line_and_a_hyphen_after_it() -> None:
+    text = (
+        "Жители улицы Садовой пожаловались на темноту во дворах.\n"
+        '"Фонари заменят до конца месяца, подрядчик уже выбран"\n'
+        "- заверила глава поселка Вера Лунина."
+    )
+    assert pairs(text) == [("Фонари заменят до конца месяца, подрядчик уже выбран", "Вера Лунина")]
+
+
+def test_a_dash_line_without_a_speech_verb_is_no_attribution() -> None:
+    text = (
+        "Учительница Анна Серова спросила класс:\n"
+        "«Кто знает, где берет начало Волга?»\n"
+        "— я знаю, на Валдае, тихо ответил мальчик с последней парты."
+    )
+    assert pairs(text) == [("Кто знает, где берет начало Волга?", "Анна Серова")]
