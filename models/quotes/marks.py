@@ -20,10 +20,12 @@ _NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.DOTALL)
 _CLOSE_BEFORE = frozenset(",.;:!?…—–-)\n") | {""}
 # What may follow a collapsed closing mark that ends the outer quote: «A «B». C
 _OUTER_END = re.compile(rf"[.!?…]|,?[ \t]*{DASH}[ \t]|[ \t]*$", re.MULTILINE)
-# "«A», — сказал X. — B»": the second half of a split quote lost its opening mark.
+# "«A», — сказал X. — B»": the second half of a split quote lost its opening mark (it
+# may open the next line).
+_PLAIN = r"(?:[^«»„“”\"\n]|«[^«»\n]{1,40}»)"  # no marks but the pairs of a short «name»
 _REOPEN = re.compile(
-    rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё][^«»„“”\"\n]{{1,160}}?[.,:][ \t]*"
-    rf"(?P<dash>{DASH})[ \t]+(?=\S)[^«»„“”\"\n]+$"
+    rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё]{_PLAIN}{{1,160}}?[.,:][ \t]*\n?[ \t]*"
+    rf"(?P<dash>{DASH})[ \t]+(?=\S){_PLAIN}+$"
 )
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')
@@ -174,14 +176,17 @@ class _Scanner:
         self.stack.append(ch)
 
     def _reopened(self, i: int) -> None:
-        """A stray » after "«A», — сказал X. — B": B is a quote of its own."""
-        last = self.spans[-1] if self.spans else None
-        if last is None or last.close is None:
-            return
-        m = _REOPEN.match(self.text, last.close + 1, i)
-        if m is not None:
-            dash = m.start("dash")
-            self.spans.append(MarkSpan(dash, i, dash + 1, i))
+        """A stray » after "«A», — сказал X. — B": B is a quote of its own. The author's
+        words may hold a «name» ("— сказал тренер «Факела» X. — B»"), a span of its own
+        that stands between A and the stray mark."""
+        for last in reversed(self.spans[-3:]):
+            if last.close is None:
+                return
+            m = _REOPEN.match(self.text, last.close + 1, i)
+            if m is not None:
+                dash = m.start("dash")
+                self.spans.append(MarkSpan(dash, i, dash + 1, i))
+                return
 
     def _close(self, i: int, opener: str) -> None:
         while self.stack:

@@ -35,3 +35,27 @@ def test_a_dash_line_without_a_speech_verb_is_no_attribution() -> None:
         "— я знаю, на Валдае, тихо ответил мальчик с последней парты."
     )
     assert pairs(text) == [("Кто знает, где берет начало Волга?", "Анна Серова")]
+
+
+def test_a_split_quote_whose_first_half_ends_with_a_name_and_a_new_line() -> None:
+    # the outer mark is collapsed into the name's, the second half opens the next line
+    text = (
+        "«Мы сразу перекрыли выезды и ввели план «Кольцо», — рассказывает начальник "
+        "районного отдела полиции Игорь Белов.\n"
+        "– Угонщика задержали через сорок минут у заправки»."
+    )
+    assert pairs(text) == [
+        ("Мы сразу перекрыли выезды и ввели план «Кольцо»", "Игорь Белов"),
+        ("Угонщика задержали через сорок минут у заправки", "Игорь Белов"),
+    ]
+
+
+def test_a_split_quote_whose_second_half_lost_its_mark_on_a_new_line() -> None:
+    text = (
+        "«Сезон закрыт», — сказал тренер «Факела» Олег Кононов.\n"
+        "— Теперь две недели отдыха, а в июне снова сборы»."
+    )
+    assert pairs(text) == [
+        ("Сезон закрыт", "Олег Кононов"),
+        ("Теперь две недели отдыха, а в июне снова сборы", "Олег Кононов"),
+    ]
