@@ -107,11 +107,26 @@ def _turned(text: str, i: int) -> bool:
     return text[i] == "«" and (after.isspace() or after in ",.;:!?—–-")
 
 
+def _balanced(line: str) -> bool:
+    """Whether a line's quotation marks close all they open (``с «Зенитом» и``): a line
+    with only such pairs continues a quote as a line without marks does."""
+    stack: list[str] = []
+    for ch in line:
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch in OPENERS and ch != '"':
+            stack.append(ch)
+        elif ch in CLOSERS and (not stack or OPENERS[stack.pop()] != ch):
+            return False
+    return not stack and line.count('"') % 2 == 0
+
+
 def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int | None:
     """How many paragraphs on the quote closes, if the paragraphs up to there are clean.
 
-    A quote left open continues over paragraphs without any quotation marks until one
-    closes it; a paragraph that opens a quote of its own stops the search.
+    A quote left open continues over paragraphs without any quotation marks (or with
+    only pairs of them, around names) until one closes it; a paragraph that opens a
+    quote of its own stops the search.
     """
     pos: int | None = start
     for n in range(1, budget + 1):
@@ -119,8 +134,7 @@ def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int 
             return None
         if _closes_in_line(text, pos, opener):
             return n
-        line = text[pos : _line_end(text, pos)]
-        if any(ch in OPENERS or ch in CLOSERS for ch in line):
+        if not _balanced(text[pos : _line_end(text, pos)]):
             return None
         pos = _next_line_start(text, _line_end(text, pos))
     return None
