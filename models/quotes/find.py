@@ -54,6 +54,14 @@ from models.spans import Entity, Noise, Quote, Speaker
 __all__ = ["find_quotes"]
 
 
+# A quoted clause cut at a conjunction, the sentence going on after the mark:
+# "рынок «перегрет, поэтому» цены снизятся".
+_FRAGMENT_END = re.compile(
+    r"(?i),\s*(?:[аи]\s+)?(?:поэтому|потому|значит|но|и|а|однако|зато|так что|то есть|чтобы"
+    r"|если|что|ведь|причем|причём|хотя|или|либо|тогда)\s*$"
+)
+
+
 def _speech_like(content: str) -> bool:
     found = words(content)
     if len(found) < 2:
@@ -78,6 +86,13 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]
+    if _FRAGMENT_END.search(content):  # «перегрет, поэтому»: a clause, never a name
+        return (
+            bool(BY_WORDS.search(lead))
+            or lead.rstrip().endswith(":")
+            or cue_in(ctx, *c.before)
+            or (c.rest is not None and cue_in(ctx, *c.rest))
+        )
     if lead.rstrip().endswith(":"):
         if len(words(content)) <= 2:
             return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))

@@ -216,8 +216,16 @@ class _Scanner:
         role = _straight_role(self.text, i, bool(self.stack) and self.stack[-1] == '"')
         if role == "close" and '"' in self.stack:
             self._close(i, '"')
+        elif role == "close" and self.stack and self._mixed_close(i):
+            self._close(i, self.stack[-1])  # «…переговоров", - призвал министр
         elif role == "open":
             self._open(i, '"')
+
+    def _mixed_close(self, i: int) -> bool:
+        """A straight mark in closing position closes an open « (or „) that nothing later
+        on its line would close: the writer mixed the marks."""
+        closer = OPENERS[self.stack[-1]]
+        return _closing(self.text, i) and closer not in self.text[i + 1 : _line_end(self.text, i)]
 
     def _paragraph_break(self, i: int) -> int:
         """Continue an open quote into the next paragraph, or end it here."""
