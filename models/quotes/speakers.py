@@ -18,6 +18,7 @@ from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     IMPERSONAL_LEMMAS,
+    OUTLET_NOUNS,
     QUOTING_LEMMAS,
 )
 from models.quotes.mentions import CITED, Clause, Mention, find_mentions
@@ -28,6 +29,7 @@ from models.quotes.morph import (
     tokenize,
     verb_features,
 )
+from models.quotes.outlets import outlet_before
 from models.quotes.resolve import complement_of, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
@@ -176,6 +178,11 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
     return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
+def _bare(text: str) -> bool:
+    """A mention of lower-case words only ("портал", "американское издание"): no name."""
+    return text == text.lower() and not any(ch in text for ch in '«»"„“”')
+
+
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     """A Speaker for a mention, resolving pronouns and role nouns to earlier persons."""
     text = ctx.text[m.start : m.end]
@@ -190,6 +197,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = person.normal if person else role or m.normal.lower()
     elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
+    elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
+        normal = outlet_before(ctx, m.start) or m.normal
     elif _anaphoric_body(m, ctx.text):
         normal = body_before(ctx, m.start, far=True) or m.normal
     elif m.kind == "role":
