@@ -35,12 +35,14 @@ from models.quotes.morph import (
     is_animate_noun,
     is_gerund,
     is_participle,
+    is_speech_cue,
     name_cases,
     name_parse,
     noun_cases,
     noun_lemma,
     parses,
     person_gender,
+    substantive,
     to_nominative,
     tokenize,
 )
@@ -48,6 +50,7 @@ from models.quotes.position import entity_cases, genitive_of_noun, told
 from models.spans import Entity
 
 CITED = "со ссылкой на"
+_PHRASE_END = frozenset(",.;:!?…)—–-")
 _LOCATIVE = frozenset(("в", "во", "из", "на"))
 
 
@@ -364,9 +367,32 @@ def _mention_at(scan: _Scan, i: int) -> tuple[Mention | None, int]:
         return _missed_name(scan, i)
     lemma = _source_noun(scan, i)
     if lemma is None:
-        return None, i + 1
+        return _substantive_mention(toks, i), i + 1
     mention, nxt = _noun_mention(scan.text, toks, i, scan.ent_start, lemma)
     return mention, max(nxt, i + 1)
+
+
+def _substantive_mention(toks: list[Token], i: int) -> Mention | None:
+    """ "— возмущаются местные", "— рассказала пострадавшая": an adjective or participle
+    right after the speech verb with no noun after it stands for the people it names."""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    if i == 0 or not toks[i - 1].is_word or nxt not in _PHRASE_END:
+        return None  # "опрошенный «Ведомостями» эксперт": the noun comes later
+    parse = substantive(toks[i].text) if is_speech_cue(toks[i - 1].text) else None
+    if parse is None:
+        return None
+    tok, tag = toks[i], parse.tag
+    return Mention(
+        tok.start,
+        tok.end,
+        "role",
+        tok.low,
+        frozenset({"nomn"}),
+        i,
+        gender=tag.gender,
+        number=tag.number,
+        head=parse.normal_form,
+    )
 
 
 def find_mentions(
