@@ -19,7 +19,7 @@ from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext
 from models.quotes.layout import Candidate, Layout
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS, SPEECH_NOUNS, WEAK_LEMMAS
-from models.quotes.morph import is_speech_cue, noun_lemma, tokenize
+from models.quotes.morph import is_finite_verb, is_speech_cue, noun_lemma, tokenize
 from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
@@ -38,6 +38,7 @@ _SUBORDINATE = re.compile(
     r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
 )
+_ABOUT = re.compile(r"[ \t]+(?:[—–-][ \t]+)?(?:о|об|обо|про)[ \t]")
 PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
@@ -192,6 +193,43 @@ def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext, after: int
     return subject_in(ctx, start, end)
 
 
+def _statement(layout: Layout, c: Candidate) -> tuple[int, int] | None:
+    """What a headline quote says about itself: the rest of its line after the colon
+    ("«П»: глава района о паводке"), or the next line when the quote is a line of its
+    own ("«П»⏎Сергей Рябков — о способах…")."""
+    flat, end = layout.flat, c.span.outer_end
+    if c.headline:
+        start = flat.index(":", end) + 1
+    elif c.standalone and flat[end:].lstrip(" \t.!?…")[:1] == "\n":
+        start = flat.index("\n", end) + 1
+    else:
+        return None
+    stop = flat.find("\n", start)
+    return start, stop if stop >= 0 else len(flat)
+
+
+def _about_whom(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "«П»: Зайцева о составе сборной", "«П»: жители — о подорожании": a headline
+    statement of the form "X (—) о Y", with no verb before "о", names the one quoted."""
+    found = _statement(layout, c)
+    if found is None:
+        return None
+    m = _ABOUT.search(layout.flat, *found)
+    if m is None:
+        return None
+    toks = tokenize(ctx.text, found[0], m.start())
+    if any(t.is_word and is_finite_verb(t.text) for t in toks):
+        return None  # "«П»: губернатор рассказал о паводке" has its own speech verb
+    return speaker_in(ctx, found[0], m.start())
+
+
+def _named(ctx: SpeakerContext, speaker: Speaker) -> bool:
+    """Whether a speaker is a named person or body (an entity, or a noun resolved to one)."""
+    if ctx.entities.between(speaker.start, speaker.end):
+        return True
+    return speaker.normal.lower() != ctx.text[speaker.start : speaker.end].lower()
+
+
 def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """The source a clause around the quote names, or None."""
     for a, b in c.authors:
@@ -210,10 +248,17 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
         if found:
             return found
     if c.headline:
-        return _next_sentence(layout, c, ctx)
+        found = _about_whom(layout, c, ctx)
+        if found is not None and _named(ctx, found):
+            return found
+        return _next_sentence(layout, c, ctx) or found  # "глава района о …" named next
     if not c.standalone:
         return None
-    return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)
+    return (
+        _about_whom(layout, c, ctx)
+        or _about_this(layout, c, ctx)
+        or _previous_sentence(layout, c, ctx)
+    )
 
 
 def follows_on(

@@ -97,3 +97,33 @@ def test_a_quote_that_never_closes_does_not_swallow_the_next_lines_quote() -> No
         "«Мы будем стоять до конца», — сказала организатор пикета Нина Орлова."
     )
     assert ("Мы будем стоять до конца", "Нина Орлова") in pairs(text)
+
+
+def test_a_headline_quote_about_whom_names_the_speaker() -> None:
+    text = (
+        "«Мост откроем до первого снега»: мэр Олег Рябов о ремонте на Заречной\n"
+        "Работы на мосту идут в три смены."
+    )
+    assert pairs(text) == [("Мост откроем до первого снега", "Олег Рябов")]
+
+
+def test_a_headline_quote_about_whom_with_a_dash_and_a_resident_noun() -> None:
+    text = "«Всё подорожало в полтора раза»: пензенцы — о ценах на овощи."
+    assert pairs(text) == [("Всё подорожало в полтора раза", "пензенцы")]
+
+
+def test_a_quote_alone_on_its_line_and_the_next_line_about_whom() -> None:
+    text = (
+        "«Мы не станем закрывать сельские школы»\n"
+        "Министр образования Анна Ким — о реформе и новых учебниках\n"
+        "Реформа начнется в сентябре."
+    )
+    assert pairs(text) == [("Мы не станем закрывать сельские школы", "Анна Ким")]
+
+
+def test_a_next_line_about_something_names_nobody() -> None:
+    text = (
+        "«Мы помним каждого, кто не вернулся домой»\n"
+        "Выставка о земляках-фронтовиках открылась в краеведческом музее."
+    )
+    assert pairs(text) == [("Мы помним каждого, кто не вернулся домой", None)]
