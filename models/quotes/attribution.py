@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from models.nlp.morph import normal_forms
 from models.nlp.tokens import Token
@@ -33,7 +34,15 @@ _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b"
 )
-_CONTRAST = re.compile(r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+_CONTRAST = re.compile(
+    r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато|на что|после чего|на это)|;)"
+    r"\s+(?=\w)"
+)
+# "После матча, как передает корреспондент «СЭ» X, тренер Y посетовал:": the aside
+# names the channel; the clause of the quote goes on after it.
+_ASIDE = re.compile(
+    r"(?i)(?<![\w-])как\s+(?P<cue>[а-яё]+)\s(?:[^,:«»\n]|«[^«»\n]{1,40}»){2,80},\s+(?=\w)"
+)
 _SUBORDINATE = re.compile(
     r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
@@ -95,7 +104,8 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
             return found
     own = _own_clause(layout, start, end)
     if own > start and (cue_in(ctx, own, end) or lead.rstrip().endswith(":")):
-        found = speaker_in(ctx, own, end)
+        # "X поинтересовался…, на что министр заверил его:": the minister is not X
+        found = speaker_in(replace(ctx, people=ctx.people.without(start, own)), own, end)
         if found is not None:
             return found
     colon = lead.rstrip().endswith(":")
@@ -116,12 +126,16 @@ def _only_person(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
 
 def _own_clause(layout: Layout, start: int, end: int) -> int:
     """Where the quote's own clause begins: after a contrast ("«A», — сказал X, а Y
-    возразил: «B»": Y's clause starts after ", а") or after a subordinate clause that
-    opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else ``start``."""
-    last = _last(_CONTRAST.finditer(layout.flat, start, end))
-    if last is not None:
-        return last.end()
-    sub = _SUBORDINATE.match(layout.flat, start, end)
+    возразил: «B»": Y's clause starts after ", а"; "…, на что министр заверил:"), after
+    an aside naming the channel ("как передает корреспондент X,") or after a subordinate
+    clause that opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else
+    ``start``."""
+    flat = layout.flat
+    asides = (m for m in _ASIDE.finditer(flat, start, end) if is_speech_cue(m.group("cue")))
+    ends = [m.end() for m in (_last(_CONTRAST.finditer(flat, start, end)), _last(asides)) if m]
+    if ends:
+        return max(ends)
+    sub = _SUBORDINATE.match(flat, start, end)
     return sub.end() if sub is not None else start
 
 

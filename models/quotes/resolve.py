@@ -244,6 +244,10 @@ class People(Sequence[Person]):
         i = bisect.bisect_left(self.starts, start)
         return self.items[i : bisect.bisect_left(self.starts, end)]
 
+    def without(self, start: int, end: int) -> People:
+        """The same persons but those named in ``[start, end)``."""
+        return People([p for p in self.items if not start <= p.start < end], self.text)
+
 
 def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameIndex) -> People:
     """PER entities outside ``blocked`` ranges (quotes), in text order."""

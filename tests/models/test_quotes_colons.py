@@ -98,3 +98,27 @@ def test_a_gerund_clause_after_the_speaker_names_no_source() -> None:
 def test_an_indeclinable_name_after_a_noun_is_its_genitive() -> None:
     text = "«Это давно решенный вопрос», — подчеркнула адвокат, обсуждая дело Шевченко."
     assert speakers(text) == ["адвокат"]
+
+
+def test_an_aside_naming_the_correspondent_is_not_the_colon_clause() -> None:
+    text = (
+        "После игры, как передает корреспондент «Спорт-Экспресса» Павел Лунин, наставник "
+        "хозяев Игорь Зотов посетовал на судейство: «Нас лишили чистого пенальти»."
+    )
+    assert pairs(text) == [("Нас лишили чистого пенальти", "Игорь Зотов")]
+
+
+def test_an_aside_opening_the_sentence() -> None:
+    text = (
+        "Как сообщает агентство «Регион», глава управления Ольга Лебедева заявила: "
+        "«Очереди в поликлиниках сократились вдвое»."
+    )
+    assert pairs(text) == [("Очереди в поликлиниках сократились вдвое", "Ольга Лебедева")]
+
+
+def test_a_role_after_na_chto_is_not_the_one_who_asked() -> None:
+    text = (
+        "На штабе с докладом выступил Игорь Панин. Олег Ветров спросил о сроках ремонта, "
+        "на что министр заверил его: «Все дома сдадим к осени»."
+    )
+    assert pairs(text) == [("Все дома сдадим к осени", "Игорь Панин")]
