@@ -10,6 +10,7 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
@@ -178,6 +179,15 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
     return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
+_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
+
+
+def _abbreviations(text: str, start: int, end: int) -> frozenset[str]:
+    """Abbreviations in a role phrase, lower case ("представитель МИДа" → {"мид"})."""
+    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
+    return frozenset(m.group("abbr").lower() for m in found if m)
+
+
 def _bare(text: str) -> bool:
     """A mention of lower-case words only ("портал", "американское издание"): no name."""
     return text == text.lower() and not any(ch in text for ch in '«»"„“”')
@@ -204,7 +214,13 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(
-            m.head, m.number, _verb_gender(clause), m.start, ctx.people, complement
+            m.head,
+            m.number,
+            _verb_gender(clause),
+            m.start,
+            ctx.people,
+            complement,
+            _abbreviations(ctx.text, m.start, m.end),
         )
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
