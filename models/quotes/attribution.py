@@ -48,6 +48,7 @@ _SUBORDINATE = re.compile(
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
 )
 _ABOUT = re.compile(r"[ \t]+(?:[—–-][ \t]+)?(?:о|об|обо|про)[ \t]")
+LEAD_SENTENCES = 3  # how far into the paragraph after a headline quote its speaker may be
 PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
@@ -156,14 +157,20 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
 
 def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """ "«П»: жители Заречья вышли на митинг. Организатор Анна Козлова заявила…" — a
-    headline quote whose statement names no speaker: the next sentence's, when it has a
-    speech verb."""
+    headline quote whose statement names no speaker: the speaker of the first sentence
+    with a speech verb in the paragraph after it (its lead), up to three sentences."""
+    flat = layout.flat
     end = layout.sentence_end(c.span.outer_end)
-    start = len(layout.flat) - len(layout.flat[end:].lstrip(" \t\n.!?…"))
-    stop = layout.sentence_end(start)
-    if start >= stop or not cue_in(ctx, start, stop, strong=True):
-        return None
-    return speaker_in(ctx, start, stop)
+    start = len(flat) - len(flat[end:].lstrip(" \t\n.!?…"))
+    para = layout.paragraph(start)
+    for _ in range(LEAD_SENTENCES):
+        stop = layout.sentence_end(start)
+        if start >= stop or layout.paragraph(start) != para:
+            return None
+        if cue_in(ctx, start, stop, strong=True):
+            return speaker_in(ctx, start, stop)
+        start = len(flat) - len(flat[stop:].lstrip(" \t.!?…"))
+    return None
 
 
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
