@@ -48,6 +48,7 @@ _SUBORDINATE = re.compile(
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
 )
 _ABOUT = re.compile(r"[ \t]+(?:[—–-][ \t]+)?(?:о|об|обо|про)[ \t]")
+HEADING_MAX = 80  # characters: a name heading over a quote is a short line
 LEAD_SENTENCES = 3  # how far into the paragraph after a headline quote its speaker may be
 PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
@@ -138,6 +139,25 @@ def _own_clause(layout: Layout, start: int, end: int) -> int:
         return max(ends)
     sub = _SUBORDINATE.match(flat, start, end)
     return sub.end() if sub is not None else start
+
+
+def _name_heading(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "Сара Сандерс⏎⏎«П»": a line that is a person's name (a title or a colon may follow,
+    no verb) right above a quote that opens its line heads that person's words."""
+    line_start = layout.text.rfind("\n", 0, c.span.open) + 1
+    if layout.flat[line_start : c.span.open].strip() or line_start == 0:
+        return None
+    prev_end = len(layout.text[: line_start - 1].rstrip())
+    prev_start = layout.text.rfind("\n", 0, prev_end) + 1
+    line = ctx.text[prev_start:prev_end]
+    people = [p for p in ctx.people.between(prev_start, prev_end) if p.start == prev_start]
+    if not people or len(line) > HEADING_MAX or ctx.blocked.within(prev_start, prev_end):
+        return None
+    rest = tokenize(ctx.text, people[0].end, prev_end)
+    if any(t.is_word and is_finite_verb(t.text) for t in rest) or len(rest) > 8:
+        return None
+    p = people[0]
+    return Speaker(p.start, p.end, ctx.text[p.start : p.end], p.normal)
 
 
 def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
@@ -277,6 +297,7 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
         return None
     return (
         _about_whom(layout, c, ctx)
+        or _name_heading(layout, c, ctx)
         or _about_this(layout, c, ctx)
         or _previous_sentence(layout, c, ctx)
     )
