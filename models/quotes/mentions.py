@@ -42,6 +42,7 @@ from models.quotes.morph import (
     noun_lemma,
     parses,
     person_gender,
+    role_noun,
     substantive,
     to_nominative,
     tokenize,
@@ -154,8 +155,9 @@ def _noun_mention(
         and toks[left - 1].is_word
         and is_adjective(toks[left - 1].text)
         and noun_lemma(toks[left - 1].text) is None
+        and noun_cases(toks[left - 1].text) & noun_cases(toks[i].text)
     ):
-        left -= 1
+        left -= 1  # "известная телеведущая"; not "после этого губернатор" (no common case)
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
     if kind == "doc" and (chain.end > i + 1 or chain.titled):
@@ -334,7 +336,7 @@ def _missed_name(scan: _Scan, i: int) -> tuple[Mention, int]:
 def _source_noun(scan: _Scan, i: int) -> str | None:
     """The lemma of a noun that may name a source (a role, a body, a document), else None."""
     tok = scan.toks[i]
-    lemma = noun_lemma(tok.text)
+    lemma = noun_lemma(tok.text) or role_noun(tok.text)  # "нападающий" is read a participle
     if lemma and (
         lemma in ROLE_NOUNS
         or lemma in ANONYMOUS_NOUNS

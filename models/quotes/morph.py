@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse as _PymorphyParse
 from models.nlp.morph import fold as _key
 from models.nlp.morph import parses, vocab
 from models.nlp.tokens import Token
-from models.quotes.lexicon import SPEECH_LEMMAS
+from models.quotes.lexicon import ROLE_NOUNS, SPEECH_LEMMAS
 
 _TOKEN = re.compile(r"[\w\u0301]+(?:[-.][\w\u0301]+)*|[^\w\s]", re.UNICODE)
 CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"])
@@ -143,6 +143,17 @@ def is_animate_noun(word: str) -> bool:
         p.tag.POS == "NOUN" and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
         for p in found[:2]
     )
+
+
+@lru_cache(maxsize=50000)
+def role_noun(word: str) -> str | None:
+    """The lemma of a role noun among a word's readings, when the likeliest reading is
+    something else ("нападающий", first read as a participle of "нападать")."""
+    for p in parses(_key(word)):
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and lemma in ROLE_NOUNS:
+            return lemma
+    return None
 
 
 @lru_cache(maxsize=50000)

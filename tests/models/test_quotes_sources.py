@@ -82,3 +82,19 @@ def test_a_resident_noun_stands_for_the_resident_named_before() -> None:
         "на девятом этаже», — сетует пенсионерка."
     )
     assert pairs(text) == [("Лифт стоит с весны, а я живу на девятом этаже", "Нина Орлова")]
+
+
+def test_a_role_noun_after_an_adverbial_with_a_demonstrative() -> None:
+    text = (
+        "Губернатор Павел Рябов осмотрел новый мост. После этого губернатор заявил: "
+        "«Движение по мосту откроем в мае»."
+    )
+    assert pairs(text) == [("Движение по мосту откроем в мае", "Павел Рябов")]
+
+
+def test_a_role_noun_pymorphy_reads_first_as_a_participle() -> None:
+    text = (
+        "Форвард «Сокола» Антон Ильин забил дважды. «Спасибо болельщикам за поддержку "
+        "весь матч», — сказал 30-летний нападающий."
+    )
+    assert pairs(text) == [("Спасибо болельщикам за поддержку весь матч", "Антон Ильин")]
