@@ -23,6 +23,7 @@ from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import ANONYMOUS_NOUNS, INSTITUTION_NOUNS, QUOTING_LEMMAS
 from models.quotes.mentions import Mention, find_mentions
+from models.quotes.morph import noun_lemma, singular_nominative, tokenize
 from models.quotes.resolve import paragraph_window
 
 WINDOW = 900  # characters looked back at most
@@ -168,6 +169,13 @@ def plural_before(ctx: SpeakerContext, pos: int) -> str | None:
     return None
 
 
+def _singular_subject(ctx: SpeakerContext, m: Mention) -> bool:
+    """Whether the role noun's head can be a singular nominative: "фанатки" is the
+    genitive singular or the nominative plural, never a singular subject."""
+    heads = [t for t in tokenize(ctx.text, m.start, m.end) if noun_lemma(t.text) == m.head]
+    return not heads or singular_nominative(heads[0].text)
+
+
 def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None:
     """ "Губернатор обратил внимание… «…», — добавил он": with no person named for it,
     "он"/"она" stands for the singular role noun that is the subject of the nearest
@@ -178,6 +186,7 @@ def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None
                 m.kind == "role"
                 and m.number != "plur"
                 and m.nominative()
+                and _singular_subject(ctx, m)
                 and not (m.addressee or m.titled or m.head in ANONYMOUS_NOUNS)
                 and not (gender == "masc" and m.gender == "femn")
             ):

@@ -146,6 +146,15 @@ def is_animate_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=50000)
+def singular_nominative(word: str) -> bool:
+    """Whether one reading of ``word`` is a singular noun in the nominative."""
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in parses(_key(word))
+    )
+
+
+@lru_cache(maxsize=50000)
 def role_noun(word: str) -> str | None:
     """The lemma of a role noun among a word's readings, when the likeliest reading is
     something else ("нападающий", first read as a participle of "нападать")."""
