@@ -271,6 +271,21 @@ def _named(ctx: SpeakerContext, speaker: Speaker) -> bool:
     return speaker.normal.lower() != ctx.text[speaker.start : speaker.end].lower()
 
 
+def subject_after(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "«П». 82-летняя пенсионерка из Воронежа живет…": a lone quote that nobody speaks
+    before it is the words of the person the next sentence of its paragraph is about
+    (a quote that opens a story, its speaker introduced right after it)."""
+    if not c.standalone:
+        return None
+    if c.rest is not None and any(ch.isalnum() for ch in layout.flat[c.rest[0] : c.rest[1]]):
+        return subject_in(ctx, *c.rest)  # the next sentence glued to the mark ("»82-летняя")
+    flat, end = layout.flat, layout.sentence_end(c.span.outer_end)
+    start = len(flat) - len(flat[end:].lstrip(" \t.!?…"))
+    if start >= len(flat) or layout.paragraph(start) != layout.paragraph(c.span.open):
+        return None
+    return subject_in(ctx, start, layout.sentence_end(start))
+
+
 def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """The source a clause around the quote names, or None."""
     for a, b in c.authors:

@@ -40,7 +40,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quotes.attribution import BY_WORDS, attribute, cue_in, follows_on, subject_before
+from models.quotes.attribution import (
+    BY_WORDS,
+    attribute,
+    cue_in,
+    follows_on,
+    subject_after,
+    subject_before,
+)
 from models.quotes.context import SpeakerContext
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
@@ -150,6 +157,8 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
             and follows_on(layout, ctx, last[0], last[1], c.span.open)
         ):
             speaker = last[0]
+        if speaker is None and last is None:
+            speaker = subject_after(layout, c, ctx)
         if speaker is not None:
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)

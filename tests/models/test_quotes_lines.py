@@ -153,3 +153,19 @@ def test_a_photo_credit_above_a_quote_heads_nothing() -> None:
     assert pairs(text) == [
         ("Искусственный интеллект заменит половину операционистов за пять лет", None)
     ]
+
+
+def test_a_quote_opening_the_story_is_the_words_of_the_person_introduced_next() -> None:
+    text = (
+        "«Крыша течет уже год, тазы стоят в каждой комнате». Пенсионерка Анна Лаптева "
+        "живет на пятом этаже дома на Садовой. Управляющая компания ремонт не обещает."
+    )
+    assert pairs(text) == [("Крыша течет уже год, тазы стоят в каждой комнате", "Анна Лаптева")]
+
+
+def test_a_quote_opening_the_story_does_not_reach_the_next_paragraph() -> None:
+    text = (
+        "«Крыша течет уже год, тазы стоят в каждой комнате».\n\n"
+        "Пенсионерка Анна Лаптева живет на пятом этаже дома на Садовой."
+    )
+    assert pairs(text) == [("Крыша течет уже год, тазы стоят в каждой комнате", None)]
