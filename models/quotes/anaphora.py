@@ -27,6 +27,7 @@ from models.quotes.morph import noun_lemma, singular_nominative, tokenize
 from models.quotes.resolve import paragraph_window
 
 WINDOW = 900  # characters looked back at most
+MAX_BACK = 3  # paragraphs looked back when those between are only quotes
 _STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
 _LOCATIVE = ("в", "во")
 
@@ -80,11 +81,32 @@ def _subject_like(m: Mention) -> bool:
     )
 
 
+def window_start(ctx: SpeakerContext, pos: int) -> int:
+    """Where the antecedents of a word at ``pos`` are looked for: its paragraph and the one
+    before; a paragraph that is only a quote does not count ("X осмотрел мост.⏎«П»⏎—
+    сказал он": the line before "он" is the quote, X is one more back)."""
+    back = 1
+    start = paragraph_window(ctx.text, pos, WINDOW, back)
+    while back < MAX_BACK and not _prose(ctx, start, ctx.text.rfind("\n", 0, pos) + 1):
+        back += 1
+        start = paragraph_window(ctx.text, pos, WINDOW, back)
+    return start
+
+
+def _prose(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a letter outside quotes."""
+    blocked = ctx.blocked.within(start, end)
+    return any(
+        ch.isalpha() and not any(a <= i < b for a, b in blocked)
+        for i, ch in enumerate(ctx.text[start:end], start)
+    )
+
+
 def _sentences_back(ctx: SpeakerContext, pos: int, start: int | None = None) -> list[list[Mention]]:
     """The mentions of each sentence before ``pos`` from ``start`` (default: the window),
     nearest first."""
     if start is None:
-        start = paragraph_window(ctx.text, pos, WINDOW)
+        start = window_start(ctx, pos)
     starts = _sentence_starts(ctx, start, pos)
     ends = [*starts[1:], pos]
     return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
@@ -96,7 +118,7 @@ def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     the last one named there ("обратился в пресс-службу минздрава"). ``far``: when the
     window names none, look back to the headline ("— ответили в ведомстве" after "МИД РФ
     назвал…"). Last, an organization in a title ("Глава МЧС Илья Лосев заявил")."""
-    window = paragraph_window(ctx.text, pos, WINDOW)
+    window = window_start(ctx, pos)
     sentences = _sentences_back(ctx, pos, window)
     if far and window > 0:
         sentences += _sentences_back(ctx, window, 0)
