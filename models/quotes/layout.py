@@ -21,9 +21,11 @@ from models.quotes.morph import is_speech_cue, tokenize
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
-# A quote that ends its line, with the author's words opening the next one with a dash:
-# «П»,⏎— пишет глава минобра.
-_DASH_NEXT_LINE = re.compile(r"[ \t]*,?[ \t]*\n[ \t]*(?:—|–|-{1,2})[ \t]+(?=[а-яё])")
+# A quote that ends its line, with the author's words opening the next one (or the one
+# after a blank line) with a dash: «П»,⏎— пишет глава минобра.
+_DASH_NEXT_LINE = re.compile(
+    r"[ \t]*[,.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:—|–|-{1,2})[ \t]+(?=[а-яё])"
+)
 # A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ0-9])")
