@@ -21,7 +21,12 @@ import re
 from models.nlp.morph import normal_forms
 from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext, is_media
-from models.quotes.lexicon import ANONYMOUS_NOUNS, INSTITUTION_NOUNS, QUOTING_LEMMAS
+from models.quotes.lexicon import (
+    ANAPHORIC_BODY_NOUNS,
+    ANONYMOUS_NOUNS,
+    INSTITUTION_NOUNS,
+    QUOTING_LEMMAS,
+)
 from models.quotes.mentions import Mention, find_mentions
 from models.quotes.morph import noun_lemma, singular_nominative, tokenize
 from models.quotes.resolve import paragraph_window
@@ -68,6 +73,14 @@ def _org_normal(ctx: SpeakerContext, m: Mention) -> str:
     return m.normal
 
 
+def _generic(ctx: SpeakerContext, m: Mention) -> bool:
+    """A body named only by generic nouns ("пресс-службы ведомства"): it names no one."""
+    if m.kind != "place":
+        return False
+    nouns = [noun_lemma(t.text) for t in tokenize(ctx.text, m.start, m.end) if t.is_word]
+    return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
+
+
 def _is_body(m: Mention) -> bool:
     return m.kind == "ORG" or (m.kind == "place" and m.head in INSTITUTION_NOUNS)
 
@@ -112,6 +125,19 @@ def _sentences_back(ctx: SpeakerContext, pos: int, start: int | None = None) -> 
     return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
 
 
+def same_noun_before(ctx: SpeakerContext, pos: int, head: str) -> int:
+    """The end of the sentence where the same generic body noun was used last before
+    ``pos``, within the window and outside quotes ("пресс-службы ведомства … — заявили в
+    ведомстве"), else ``pos``: a writer who repeats "ведомство" means the same body,
+    whatever was named between."""
+    start = window_start(ctx, pos)
+    for tok in reversed(tokenize(ctx.text, start, pos)):
+        if tok.is_word and noun_lemma(tok.text) == head and not ctx.blocked.contains(tok.start):
+            stop = _STOP.search(ctx.text, tok.end, pos)  # its sentence counts too
+            return stop.start() + 1 if stop is not None else pos
+    return pos
+
+
 def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     """The normal form of the body named last before ``pos``: in the nearest sentence
     that names one, its subject ("В компании X подтвердили сделку в заводе Y"), else
@@ -123,7 +149,14 @@ def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     if far and window > 0:
         sentences += _sentences_back(ctx, window, 0)
     for found in sentences:
-        bodies = [m for m in found if _is_body(m) and not m.addressee and not is_media(m, ctx.text)]
+        bodies = [
+            m
+            for m in found
+            if _is_body(m)
+            and not m.addressee
+            and not is_media(m, ctx.text)
+            and not _generic(ctx, m)
+        ]
         if bodies:
             subject = [m for m in bodies if _subject_like(m)]
             return _org_normal(ctx, (subject or bodies)[-1])

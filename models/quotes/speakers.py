@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
-from models.quotes.anaphora import body_before, plural_before, role_before
+from models.quotes.anaphora import body_before, plural_before, role_before, same_noun_before
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
@@ -210,7 +210,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
         normal = outlet_before(ctx, m.start) or m.normal
     elif _anaphoric_body(m, ctx.text):
-        normal = body_before(ctx, m.start, far=True) or m.normal
+        normal = body_before(ctx, same_noun_before(ctx, m.start, m.head), far=True) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(
