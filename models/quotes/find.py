@@ -48,8 +48,7 @@ from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
-from models.quotes.morph import is_finite_verb
-from models.quotes.names import looks_like_name, speech_after_addressee, words
+from models.quotes.names import looks_like_name, sentence_like, speech_after_addressee, words
 from models.quotes.resolve import NameIndex, persons
 from models.spans import Entity, Noise, Quote, Speaker
 
@@ -62,15 +61,6 @@ _FRAGMENT_END = re.compile(
     r"(?i),\s*(?:[аи]\s+)?(?:поэтому|потому|значит|но|и|а|однако|зато|так что|то есть|чтобы"
     r"|если|что|ведь|причем|причём|хотя|или|либо|тогда)\s*$"
 )
-
-
-def _speech_like(content: str) -> bool:
-    found = words(content)
-    if len(found) < 2:
-        return False
-    if re.search(r"[.!?…]\s*$", content) or len(found) >= 4:
-        return True
-    return any(is_finite_verb(w) for w in found)
 
 
 def _utterance(content: str) -> bool:
@@ -104,7 +94,7 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if looks_like_name(text, span) or len(words(content)) < 3:
         return False
     if c.standalone or c.headline:
-        return _speech_like(content) and (c.standalone or content[:1].isupper())
+        return sentence_like(content) and (c.standalone or content[:1].isupper())
     if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
         return True
     return c.rest is not None and cue_in(ctx, *c.rest)

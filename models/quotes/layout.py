@@ -18,6 +18,7 @@ from models.quotes.insertions import split_insertions
 from models.quotes.lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import is_speech_cue, tokenize
+from models.quotes.names import looks_like_name, sentence_like
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
@@ -127,6 +128,11 @@ def _cue_near(text: str, pos: int) -> bool:
     return any(is_speech_cue(t.text) for t in toks)
 
 
+def _quote_like(text: str, span: MarkSpan) -> bool:
+    """A span that reads as words said, not a title ("«Белые ночи»⏎— говорит куратор")."""
+    return not looks_like_name(text, span) and sentence_like(text[span.start : span.end])
+
+
 def _after(layout: Layout, span: MarkSpan) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
     """The author's words after a closed quote (``«П», — а``), else the rest of its
     sentence: ``(after, rest)``, at most one of them set."""
@@ -139,7 +145,7 @@ def _after(layout: Layout, span: MarkSpan) -> tuple[tuple[int, int] | None, tupl
     ):
         return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
     m = _DASH_NEXT_LINE.match(flat, span.outer_end)
-    if m is not None and _cue_near(text, m.end()):
+    if m is not None and _cue_near(text, m.end()) and _quote_like(text, span):
         return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
     sent_end = layout.sentence_end(span.outer_end)
     return None, ((span.outer_end, sent_end) if span.outer_end < sent_end else None)

@@ -201,3 +201,8 @@ def test_a_dash_attribution_after_a_full_stop_or_a_blank_line() -> None:
         assert pairs(text) == [
             ("Нарушений, которые угрожали бы детям, не выявлено", "Инна Колосова")
         ]
+
+
+def test_a_title_alone_on_its_line_is_no_quote_before_a_dash_line() -> None:
+    text = "«Белые ночи»\n— говорит куратор выставки Олег Ласкин о названии проекта."
+    assert pairs(text) == []
