@@ -131,24 +131,32 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = attribute(layout, c, ctx) or subject_before(
-            layout, c, ctx, last[1] if last else 0
-        )
-        if speaker is not None and blank.within(speaker.start, speaker.end):
-            speaker = None  # a mention running into a caption or an ad is no source
-        if (
-            speaker is None
-            and last is not None
-            and follows_on(layout, ctx, last[0], last[1], c.span.open)
-        ):
-            speaker = last[0]
-        if speaker is None and last is None:
-            speaker = subject_after(layout, c, ctx)
+        speaker = _speaker(layout, c, ctx, last, blank)
         if speaker is not None:
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
     return quotes
+
+
+def _speaker(
+    layout: Layout,
+    c: Candidate,
+    ctx: SpeakerContext,
+    last: tuple[Speaker, int] | None,
+    blank: Ranges,
+) -> Speaker | None:
+    """A quote's source: named around it, else the previous quote's (``last``: its
+    speaker and end) when this one follows on, else, for the first quote, the person the
+    next sentence is about."""
+    speaker = attribute(layout, c, ctx) or subject_before(layout, c, ctx, last[1] if last else 0)
+    if speaker is not None and blank.within(speaker.start, speaker.end):
+        speaker = None  # a mention running into a caption or an ad is no source
+    if speaker is None and last is not None:
+        return last[0] if follows_on(layout, ctx, last[0], last[1], c.span.open) else None
+    if speaker is None:
+        return subject_after(layout, c, ctx)
+    return speaker
 
 
 def _quotes_of(text: str, work: str, c: Candidate, speaker: Speaker | None) -> list[Quote]:
