@@ -21,11 +21,18 @@ import re
 from models.nlp.morph import normal_forms
 from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext, is_media
-from models.quotes.lexicon import ANONYMOUS_NOUNS, INSTITUTION_NOUNS, QUOTING_LEMMAS
+from models.quotes.lexicon import (
+    ANAPHORIC_BODY_NOUNS,
+    ANONYMOUS_NOUNS,
+    INSTITUTION_NOUNS,
+    QUOTING_LEMMAS,
+)
 from models.quotes.mentions import Mention, find_mentions
+from models.quotes.morph import noun_lemma, singular_nominative, tokenize
 from models.quotes.resolve import paragraph_window
 
 WINDOW = 900  # characters looked back at most
+MAX_BACK = 3  # paragraphs looked back when those between are only quotes
 _STOP = re.compile(r"[.!?…]+[\"»”)]?\s+(?=[A-ZА-ЯЁ«\"—–-])|\n+")
 _LOCATIVE = ("в", "во")
 
@@ -66,6 +73,14 @@ def _org_normal(ctx: SpeakerContext, m: Mention) -> str:
     return m.normal
 
 
+def _generic(ctx: SpeakerContext, m: Mention) -> bool:
+    """A body named only by generic nouns ("пресс-службы ведомства"): it names no one."""
+    if m.kind != "place":
+        return False
+    nouns = [noun_lemma(t.text) for t in tokenize(ctx.text, m.start, m.end) if t.is_word]
+    return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
+
+
 def _is_body(m: Mention) -> bool:
     return m.kind == "ORG" or (m.kind == "place" and m.head in INSTITUTION_NOUNS)
 
@@ -79,14 +94,48 @@ def _subject_like(m: Mention) -> bool:
     )
 
 
+def window_start(ctx: SpeakerContext, pos: int) -> int:
+    """Where the antecedents of a word at ``pos`` are looked for: its paragraph and the one
+    before; a paragraph that is only a quote does not count ("X осмотрел мост.⏎«П»⏎—
+    сказал он": the line before "он" is the quote, X is one more back)."""
+    back = 1
+    start = paragraph_window(ctx.text, pos, WINDOW, back)
+    while back < MAX_BACK and not _prose(ctx, start, ctx.text.rfind("\n", 0, pos) + 1):
+        back += 1
+        start = paragraph_window(ctx.text, pos, WINDOW, back)
+    return start
+
+
+def _prose(ctx: SpeakerContext, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a letter outside quotes."""
+    blocked = ctx.blocked.within(start, end)
+    return any(
+        ch.isalpha() and not any(a <= i < b for a, b in blocked)
+        for i, ch in enumerate(ctx.text[start:end], start)
+    )
+
+
 def _sentences_back(ctx: SpeakerContext, pos: int, start: int | None = None) -> list[list[Mention]]:
     """The mentions of each sentence before ``pos`` from ``start`` (default: the window),
     nearest first."""
     if start is None:
-        start = paragraph_window(ctx.text, pos, WINDOW)
+        start = window_start(ctx, pos)
     starts = _sentence_starts(ctx, start, pos)
     ends = [*starts[1:], pos]
     return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
+
+
+def same_noun_before(ctx: SpeakerContext, pos: int, head: str) -> int:
+    """The end of the sentence where the same generic body noun was used last before
+    ``pos``, within the window and outside quotes ("пресс-службы ведомства … — заявили в
+    ведомстве"), else ``pos``: a writer who repeats "ведомство" means the same body,
+    whatever was named between."""
+    start = window_start(ctx, pos)
+    for tok in reversed(tokenize(ctx.text, start, pos)):
+        if tok.is_word and noun_lemma(tok.text) == head and not ctx.blocked.contains(tok.start):
+            stop = _STOP.search(ctx.text, tok.end, pos)  # its sentence counts too
+            return stop.start() + 1 if stop is not None else pos
+    return pos
 
 
 def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
@@ -95,12 +144,19 @@ def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     the last one named there ("обратился в пресс-службу минздрава"). ``far``: when the
     window names none, look back to the headline ("— ответили в ведомстве" after "МИД РФ
     назвал…"). Last, an organization in a title ("Глава МЧС Илья Лосев заявил")."""
-    window = paragraph_window(ctx.text, pos, WINDOW)
+    window = window_start(ctx, pos)
     sentences = _sentences_back(ctx, pos, window)
     if far and window > 0:
         sentences += _sentences_back(ctx, window, 0)
     for found in sentences:
-        bodies = [m for m in found if _is_body(m) and not m.addressee and not is_media(m, ctx.text)]
+        bodies = [
+            m
+            for m in found
+            if _is_body(m)
+            and not m.addressee
+            and not is_media(m, ctx.text)
+            and not _generic(ctx, m)
+        ]
         if bodies:
             subject = [m for m in bodies if _subject_like(m)]
             return _org_normal(ctx, (subject or bodies)[-1])
@@ -168,6 +224,13 @@ def plural_before(ctx: SpeakerContext, pos: int) -> str | None:
     return None
 
 
+def _singular_subject(ctx: SpeakerContext, m: Mention) -> bool:
+    """Whether the role noun's head can be a singular nominative: "фанатки" is the
+    genitive singular or the nominative plural, never a singular subject."""
+    heads = [t for t in tokenize(ctx.text, m.start, m.end) if noun_lemma(t.text) == m.head]
+    return not heads or singular_nominative(heads[0].text)
+
+
 def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None:
     """ "Губернатор обратил внимание… «…», — добавил он": with no person named for it,
     "он"/"она" stands for the singular role noun that is the subject of the nearest
@@ -178,6 +241,7 @@ def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None
                 m.kind == "role"
                 and m.number != "plur"
                 and m.nominative()
+                and _singular_subject(ctx, m)
                 and not (m.addressee or m.titled or m.head in ANONYMOUS_NOUNS)
                 and not (gender == "masc" and m.gender == "femn")
             ):

@@ -6,20 +6,22 @@
 4. The next sentence when it points back (``«П». Об этом сообщил X``). 5. For a quote
 that is a sentence of its own, the sentence before it when that one has a speech verb
 or ends with a colon ("Министр рассказал о планах. «П»"), else the speaker of the previous quote (a
-follow-on), if no other person was named in between.
+follow-on), if no other person was named in between. Headlines and quotes on lines of
+their own have sieves of their own (models.quotes.headlines).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
-from models.nlp.morph import normal_forms
-from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext
+from models.quotes.cues import cue_in
+from models.quotes.headlines import about_whom, headline_speaker, name_heading
 from models.quotes.layout import Candidate, Layout
-from models.quotes.lexicon import POSSESSIVE_PRONOUNS, SPEECH_NOUNS, WEAK_LEMMAS
-from models.quotes.morph import is_speech_cue, noun_lemma, tokenize
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS
+from models.quotes.morph import is_speech_cue
 from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
@@ -33,7 +35,15 @@ _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b"
 )
-_CONTRAST = re.compile(r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато)|;)\s+(?=\w)")
+_CONTRAST = re.compile(
+    r"(?i)(?:,\s*(?:а|но|однако|тогда как|в то время как|зато|на что|после чего|на это)|;)"
+    r"\s+(?=\w)"
+)
+# "После матча, как передает корреспондент «СЭ» X, тренер Y посетовал:": the aside
+# names the channel; the clause of the quote goes on after it.
+_ASIDE = re.compile(
+    r"(?i)(?<![\w-])как\s+(?P<cue>[а-яё]+)\s(?:[^,:«»\n]|«[^«»\n]{1,40}»){2,80},\s+(?=\w)"
+)
 _SUBORDINATE = re.compile(
     r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
     r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
@@ -41,28 +51,6 @@ _SUBORDINATE = re.compile(
 PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
 FOLLOW_ON_MAX = 4  # and up to this many when nobody else is named
-
-
-def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> bool:
-    """Whether ``text[start:end]`` has a speech verb outside quotes (``strong``: not a
-    verb that is often something else, like "привести" or "назвать")."""
-    blocked = ctx.blocked.within(start, end)
-    toks = tokenize(ctx.text, start, end)
-    for i, tok in enumerate(toks):
-        if (
-            tok.is_word
-            and not any(a <= tok.start < b for a, b in blocked)
-            and is_speech_cue(tok.text)
-            and not (strong and normal_forms(tok.text) & WEAK_LEMMAS and not _words_next(toks, i))
-        ):
-            return True
-    return False
-
-
-def _words_next(toks: list[Token], i: int) -> bool:
-    """ "привел слова министра", "процитировал высказывание": a weak cue with a noun
-    for words as its object is a strong one."""
-    return any(noun_lemma(t.text) in SPEECH_NOUNS for t in toks[i + 1 : i + 3] if t.is_word)
 
 
 def _possessive(ctx: SpeakerContext, start: int, word: str) -> Speaker:
@@ -94,7 +82,8 @@ def _before(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None
             return found
     own = _own_clause(layout, start, end)
     if own > start and (cue_in(ctx, own, end) or lead.rstrip().endswith(":")):
-        found = speaker_in(ctx, own, end)
+        # "X поинтересовался…, на что министр заверил его:": the minister is not X
+        found = speaker_in(replace(ctx, people=ctx.people.without(start, own)), own, end)
         if found is not None:
             return found
     colon = lead.rstrip().endswith(":")
@@ -115,12 +104,16 @@ def _only_person(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
 
 def _own_clause(layout: Layout, start: int, end: int) -> int:
     """Where the quote's own clause begins: after a contrast ("«A», — сказал X, а Y
-    возразил: «B»": Y's clause starts after ", а") or after a subordinate clause that
-    opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else ``start``."""
-    last = _last(_CONTRAST.finditer(layout.flat, start, end))
-    if last is not None:
-        return last.end()
-    sub = _SUBORDINATE.match(layout.flat, start, end)
+    возразил: «B»": Y's clause starts after ", а"; "…, на что министр заверил:"), after
+    an aside naming the channel ("как передает корреспондент X,") or after a subordinate
+    clause that opens the sentence ("Когда он шел к трибуне, Баталин выкрикнул:"), else
+    ``start``."""
+    flat = layout.flat
+    asides = (m for m in _ASIDE.finditer(flat, start, end) if is_speech_cue(m.group("cue")))
+    ends = [m.end() for m in (_last(_CONTRAST.finditer(flat, start, end)), _last(asides)) if m]
+    if ends:
+        return max(ends)
+    sub = _SUBORDINATE.match(flat, start, end)
     return sub.end() if sub is not None else start
 
 
@@ -137,18 +130,6 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     if m.group("so") and not cue_in(ctx, end, nxt_end):
         return None  # "Так X оценил итоги" points back; "Так прошел день" does not
     return speaker_in(ctx, end, nxt_end)
-
-
-def _next_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
-    """ "«П»: жители Заречья вышли на митинг. Организатор Анна Козлова заявила…" — a
-    headline quote whose statement names no speaker: the next sentence's, when it has a
-    speech verb."""
-    end = layout.sentence_end(c.span.outer_end)
-    start = len(layout.flat) - len(layout.flat[end:].lstrip(" \t\n.!?…"))
-    stop = layout.sentence_end(start)
-    if start >= stop or not cue_in(ctx, start, stop, strong=True):
-        return None
-    return speaker_in(ctx, start, stop)
 
 
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
@@ -210,10 +191,15 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
         if found:
             return found
     if c.headline:
-        return _next_sentence(layout, c, ctx)
+        return headline_speaker(layout, c, ctx)
     if not c.standalone:
         return None
-    return _about_this(layout, c, ctx) or _previous_sentence(layout, c, ctx)
+    return (
+        about_whom(layout, c, ctx)
+        or name_heading(layout, c, ctx)
+        or _about_this(layout, c, ctx)
+        or _previous_sentence(layout, c, ctx)
+    )
 
 
 def follows_on(

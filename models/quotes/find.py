@@ -40,27 +40,27 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quotes.attribution import BY_WORDS, attribute, cue_in, follows_on, subject_before
+from models.quotes.attribution import BY_WORDS, attribute, follows_on, subject_before
 from models.quotes.context import SpeakerContext
+from models.quotes.cues import cue_in
+from models.quotes.headlines import subject_after
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
-from models.quotes.morph import is_finite_verb
-from models.quotes.names import looks_like_name, speech_after_addressee, words
+from models.quotes.names import looks_like_name, sentence_like, speech_after_addressee, words
 from models.quotes.resolve import NameIndex, persons
 from models.spans import Entity, Noise, Quote, Speaker
 
 __all__ = ["find_quotes"]
 
 
-def _speech_like(content: str) -> bool:
-    found = words(content)
-    if len(found) < 2:
-        return False
-    if re.search(r"[.!?…]\s*$", content) or len(found) >= 4:
-        return True
-    return any(is_finite_verb(w) for w in found)
+# A quoted clause cut at a conjunction, the sentence going on after the mark:
+# "рынок «перегрет, поэтому» цены снизятся".
+_FRAGMENT_END = re.compile(
+    r"(?i),\s*(?:[аи]\s+)?(?:поэтому|потому|значит|но|и|а|однако|зато|так что|то есть|чтобы"
+    r"|если|что|ведь|причем|причём|хотя|или|либо|тогда)\s*$"
+)
 
 
 def _utterance(content: str) -> bool:
@@ -78,6 +78,13 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]
+    if _FRAGMENT_END.search(content):  # «перегрет, поэтому»: a clause, never a name
+        return (
+            bool(BY_WORDS.search(lead))
+            or lead.rstrip().endswith(":")
+            or cue_in(ctx, *c.before)
+            or (c.rest is not None and cue_in(ctx, *c.rest))
+        )
     if lead.rstrip().endswith(":"):
         if len(words(content)) <= 2:
             return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))
@@ -87,7 +94,7 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if looks_like_name(text, span) or len(words(content)) < 3:
         return False
     if c.standalone or c.headline:
-        return _speech_like(content) and (c.standalone or content[:1].isupper())
+        return sentence_like(content) and (c.standalone or content[:1].isupper())
     if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
         return True
     return c.rest is not None and cue_in(ctx, *c.rest)
@@ -124,22 +131,32 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = attribute(layout, c, ctx) or subject_before(
-            layout, c, ctx, last[1] if last else 0
-        )
-        if speaker is not None and blank.within(speaker.start, speaker.end):
-            speaker = None  # a mention running into a caption or an ad is no source
-        if (
-            speaker is None
-            and last is not None
-            and follows_on(layout, ctx, last[0], last[1], c.span.open)
-        ):
-            speaker = last[0]
+        speaker = _speaker(layout, c, ctx, last, blank)
         if speaker is not None:
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
     return quotes
+
+
+def _speaker(
+    layout: Layout,
+    c: Candidate,
+    ctx: SpeakerContext,
+    last: tuple[Speaker, int] | None,
+    blank: Ranges,
+) -> Speaker | None:
+    """A quote's source: named around it, else the previous quote's (``last``: its
+    speaker and end) when this one follows on, else, for the first quote, the person the
+    next sentence is about."""
+    speaker = attribute(layout, c, ctx) or subject_before(layout, c, ctx, last[1] if last else 0)
+    if speaker is not None and blank.within(speaker.start, speaker.end):
+        speaker = None  # a mention running into a caption or an ad is no source
+    if speaker is None and last is not None:
+        return last[0] if follows_on(layout, ctx, last[0], last[1], c.span.open) else None
+    if speaker is None:
+        return subject_after(layout, c, ctx)
+    return speaker
 
 
 def _quotes_of(text: str, work: str, c: Candidate, speaker: Speaker | None) -> list[Quote]:

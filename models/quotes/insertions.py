@@ -17,10 +17,11 @@ _WORD = re.compile(r"\w+")
 # Full stops inside the author's words that end no sentence: initials ("В. В. Путин") and
 # abbreviations before a name ("глава администрации г. Ижевска").
 _INNER_STOP = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z]|(?P<abbr>[а-яё\-]{1,5}))\.(?=\s*[\w«\"])")
-# Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п».
+# Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п»; the
+# second part may open the next line ("— рассказывает X.⏎– П»").
 _INSERTION = re.compile(
     rf"(?P<pre>[,!?…])[ \t]*{DASH}[ \t]+(?P<author>[^\n]{{2,160}}?)"
-    rf"(?P<post>[.,:])[ \t]*{DASH}[ \t]+(?=\S)"
+    rf"(?P<post>[.,:])[ \t]*\n?[ \t]*{DASH}[ \t]+(?=\S)"
 )
 
 

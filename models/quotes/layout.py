@@ -18,12 +18,18 @@ from models.quotes.insertions import split_insertions
 from models.quotes.lexicon import ABBREVIATIONS, YEAR_ABBREVIATIONS
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import is_speech_cue, tokenize
+from models.quotes.names import looks_like_name, sentence_like
 from models.spans import Noise
 
 _DASH_AFTER = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?:—|–|-{1,2})[ \t]+")
+# A quote that ends its line, with the author's words opening the next one (or the one
+# after a blank line) with a dash: «П»,⏎— пишет глава минобра.
+_DASH_NEXT_LINE = re.compile(
+    r"[ \t]*[,.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:—|–|-{1,2})[ \t]+(?=[а-яё])"
+)
 # A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
 _BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
-_STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ])")
+_STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ0-9])")
 _INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*\S")
 _PARA_START = re.compile(r"(?m)^[ \t]*\S")
@@ -122,6 +128,29 @@ def _cue_near(text: str, pos: int) -> bool:
     return any(is_speech_cue(t.text) for t in toks)
 
 
+def _quote_like(text: str, span: MarkSpan) -> bool:
+    """A span that reads as words said, not a title ("«Белые ночи»⏎— говорит куратор")."""
+    return not looks_like_name(text, span) and sentence_like(text[span.start : span.end])
+
+
+def _after(layout: Layout, span: MarkSpan) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """The author's words after a closed quote (``«П», — а``), else the rest of its
+    sentence: ``(after, rest)``, at most one of them set."""
+    text, flat = layout.text, layout.flat
+    if span.close is None:
+        return None, None
+    m = _DASH_AFTER.match(flat, span.outer_end)
+    if m is not None and (
+        m.group("comma") or text[span.end - 1] in "!?…" or _cue_near(text, m.end())
+    ):
+        return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
+    m = _DASH_NEXT_LINE.match(flat, span.outer_end)
+    if m is not None and _cue_near(text, m.end()) and _quote_like(text, span):
+        return (m.end(), max(m.end(), layout.sentence_end(m.end()))), None
+    sent_end = layout.sentence_end(span.outer_end)
+    return None, ((span.outer_end, sent_end) if span.outer_end < sent_end else None)
+
+
 def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
     """Split a span by the author's words and find the clauses before and after it."""
     text = layout.text
@@ -131,16 +160,7 @@ def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
         authors.append((a, b))
         pos = nxt
     segments.append((pos, span.end))
-    after = rest = None
-    sent_end = layout.sentence_end(span.outer_end)
-    if span.close is not None:
-        m = _DASH_AFTER.match(layout.flat, span.outer_end)
-        if m is not None and (
-            m.group("comma") or text[span.end - 1] in "!?…" or _cue_near(text, m.end())
-        ):
-            after = (m.end(), max(m.end(), layout.sentence_end(m.end())))
-        elif span.outer_end < sent_end:
-            rest = (span.outer_end, sent_end)
+    after, rest = _after(layout, span)
     start = layout.sentence_start(span.open)
     lead = layout.flat[start : span.open].strip(" \t—–-")
     tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None

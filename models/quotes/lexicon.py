@@ -536,6 +536,32 @@ MEDIA_WORDS = frozenset(
     ]
 )
 
+# Nouns for an outlet: bare, as a quote's source ("— прогнозирует портал"), they stand for
+# the outlet named last with one of them ("портал «Кинобизнес сегодня»").
+OUTLET_NOUNS = frozenset(
+    [
+        "издание",
+        "интернет-издание",
+        "портал",
+        "интернет-портал",
+        "журнал",
+        "газета",
+        "агентство",
+        "информагентство",
+        "сайт",
+        "телеканал",
+        "канал",
+        "телеграм-канал",
+        "telegram-канал",
+        "радиостанция",
+        "ресурс",
+        "паблик",
+        "таблоид",
+        "еженедельник",
+        "сми",
+    ]
+)
+
 # Words after which a name is the addressee or a channel, not the speaker.
 ADDRESSEE_HEADS = frozenset(
     [

@@ -20,10 +20,12 @@ _NEXT_CHAR = re.compile(r"[ \t]*(.?)", re.DOTALL)
 _CLOSE_BEFORE = frozenset(",.;:!?…—–-)\n") | {""}
 # What may follow a collapsed closing mark that ends the outer quote: «A «B». C
 _OUTER_END = re.compile(rf"[.!?…]|,?[ \t]*{DASH}[ \t]|[ \t]*$", re.MULTILINE)
-# "«A», — сказал X. — B»": the second half of a split quote lost its opening mark.
+# "«A», — сказал X. — B»": the second half of a split quote lost its opening mark (it
+# may open the next line).
+_PLAIN = r"(?:[^«»„“”\"\n]|«[^«»\n]{1,40}»)"  # no marks but the pairs of a short «name»
 _REOPEN = re.compile(
-    rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё][^«»„“”\"\n]{{1,160}}?[.,:][ \t]*"
-    rf"(?P<dash>{DASH})[ \t]+(?=\S)[^«»„“”\"\n]+$"
+    rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё]{_PLAIN}{{1,160}}?[.,:][ \t]*\n?[ \t]*"
+    rf"(?P<dash>{DASH})[ \t]+(?=\S){_PLAIN}+$"
 )
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')
@@ -105,11 +107,26 @@ def _turned(text: str, i: int) -> bool:
     return text[i] == "«" and (after.isspace() or after in ",.;:!?—–-")
 
 
+def _balanced(line: str) -> bool:
+    """Whether a line's quotation marks close all they open (``с «Зенитом» и``): a line
+    with only such pairs continues a quote as a line without marks does."""
+    stack: list[str] = []
+    for ch in line:
+        if ch == "“" and stack and stack[-1] == "„":
+            stack.pop()
+        elif ch in OPENERS and ch != '"':
+            stack.append(ch)
+        elif ch in CLOSERS and (not stack or OPENERS[stack.pop()] != ch):
+            return False
+    return not stack and line.count('"') % 2 == 0
+
+
 def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int | None:
     """How many paragraphs on the quote closes, if the paragraphs up to there are clean.
 
-    A quote left open continues over paragraphs without any quotation marks until one
-    closes it; a paragraph that opens a quote of its own stops the search.
+    A quote left open continues over paragraphs without any quotation marks (or with
+    only pairs of them, around names) until one closes it; a paragraph that opens a
+    quote of its own stops the search.
     """
     pos: int | None = start
     for n in range(1, budget + 1):
@@ -117,8 +134,7 @@ def _closing_line_ahead(text: str, start: int, opener: str, budget: int) -> int 
             return None
         if _closes_in_line(text, pos, opener):
             return n
-        line = text[pos : _line_end(text, pos)]
-        if any(ch in OPENERS or ch in CLOSERS for ch in line):
+        if not _balanced(text[pos : _line_end(text, pos)]):
             return None
         pos = _next_line_start(text, _line_end(text, pos))
     return None
@@ -174,14 +190,17 @@ class _Scanner:
         self.stack.append(ch)
 
     def _reopened(self, i: int) -> None:
-        """A stray » after "«A», — сказал X. — B": B is a quote of its own."""
-        last = self.spans[-1] if self.spans else None
-        if last is None or last.close is None:
-            return
-        m = _REOPEN.match(self.text, last.close + 1, i)
-        if m is not None:
-            dash = m.start("dash")
-            self.spans.append(MarkSpan(dash, i, dash + 1, i))
+        """A stray » after "«A», — сказал X. — B": B is a quote of its own. The author's
+        words may hold a «name» ("— сказал тренер «Факела» X. — B»"), a span of its own
+        that stands between A and the stray mark."""
+        for last in reversed(self.spans[-3:]):
+            if last.close is None:
+                return
+            m = _REOPEN.match(self.text, last.close + 1, i)
+            if m is not None:
+                dash = m.start("dash")
+                self.spans.append(MarkSpan(dash, i, dash + 1, i))
+                return
 
     def _close(self, i: int, opener: str) -> None:
         while self.stack:
@@ -197,8 +216,16 @@ class _Scanner:
         role = _straight_role(self.text, i, bool(self.stack) and self.stack[-1] == '"')
         if role == "close" and '"' in self.stack:
             self._close(i, '"')
+        elif role == "close" and self.stack and self._mixed_close(i):
+            self._close(i, self.stack[-1])  # «…переговоров", - призвал министр
         elif role == "open":
             self._open(i, '"')
+
+    def _mixed_close(self, i: int) -> bool:
+        """A straight mark in closing position closes an open « (or „) that nothing later
+        on its line would close: the writer mixed the marks."""
+        closer = OPENERS[self.stack[-1]]
+        return _closing(self.text, i) and closer not in self.text[i + 1 : _line_end(self.text, i)]
 
     def _paragraph_break(self, i: int) -> int:
         """Continue an open quote into the next paragraph, or end it here."""

@@ -35,12 +35,15 @@ from models.quotes.morph import (
     is_animate_noun,
     is_gerund,
     is_participle,
+    is_speech_cue,
     name_cases,
     name_parse,
     noun_cases,
     noun_lemma,
     parses,
     person_gender,
+    role_noun,
+    substantive,
     to_nominative,
     tokenize,
 )
@@ -48,6 +51,7 @@ from models.quotes.position import entity_cases, genitive_of_noun, told
 from models.spans import Entity
 
 CITED = "со ссылкой на"
+_PHRASE_END = frozenset(",.;:!?…)—–-")
 _LOCATIVE = frozenset(("в", "во", "из", "на"))
 
 
@@ -151,8 +155,9 @@ def _noun_mention(
         and toks[left - 1].is_word
         and is_adjective(toks[left - 1].text)
         and noun_lemma(toks[left - 1].text) is None
+        and noun_cases(toks[left - 1].text) & noun_cases(toks[i].text)
     ):
-        left -= 1
+        left -= 1  # "известная телеведущая"; not "после этого губернатор" (no common case)
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
     if kind == "doc" and (chain.end > i + 1 or chain.titled):
@@ -331,7 +336,7 @@ def _missed_name(scan: _Scan, i: int) -> tuple[Mention, int]:
 def _source_noun(scan: _Scan, i: int) -> str | None:
     """The lemma of a noun that may name a source (a role, a body, a document), else None."""
     tok = scan.toks[i]
-    lemma = noun_lemma(tok.text)
+    lemma = noun_lemma(tok.text) or role_noun(tok.text)  # "нападающий" is read a participle
     if lemma and (
         lemma in ROLE_NOUNS
         or lemma in ANONYMOUS_NOUNS
@@ -364,9 +369,32 @@ def _mention_at(scan: _Scan, i: int) -> tuple[Mention | None, int]:
         return _missed_name(scan, i)
     lemma = _source_noun(scan, i)
     if lemma is None:
-        return None, i + 1
+        return _substantive_mention(toks, i), i + 1
     mention, nxt = _noun_mention(scan.text, toks, i, scan.ent_start, lemma)
     return mention, max(nxt, i + 1)
+
+
+def _substantive_mention(toks: list[Token], i: int) -> Mention | None:
+    """ "— возмущаются местные", "— рассказала пострадавшая": an adjective or participle
+    right after the speech verb with no noun after it stands for the people it names."""
+    nxt = toks[i + 1].text if i + 1 < len(toks) else "."
+    if i == 0 or not toks[i - 1].is_word or nxt not in _PHRASE_END:
+        return None  # "опрошенный «Ведомостями» эксперт": the noun comes later
+    parse = substantive(toks[i].text) if is_speech_cue(toks[i - 1].text) else None
+    if parse is None:
+        return None
+    tok, tag = toks[i], parse.tag
+    return Mention(
+        tok.start,
+        tok.end,
+        "role",
+        tok.low,
+        frozenset({"nomn"}),
+        i,
+        gender=tag.gender,
+        number=tag.number,
+        head=parse.normal_form,
+    )
 
 
 def find_mentions(

@@ -17,7 +17,7 @@ from pymorphy2.analyzer import Parse as _PymorphyParse
 from models.nlp.morph import fold as _key
 from models.nlp.morph import parses, vocab
 from models.nlp.tokens import Token
-from models.quotes.lexicon import SPEECH_LEMMAS
+from models.quotes.lexicon import ROLE_NOUNS, SPEECH_LEMMAS
 
 _TOKEN = re.compile(r"[\w\u0301]+(?:[-.][\w\u0301]+)*|[^\w\s]", re.UNICODE)
 CASES = frozenset(["nomn", "gent", "datv", "accs", "ablt", "loct", "voct", "gen2", "acc2", "loc2"])
@@ -128,14 +128,53 @@ def noun_gender(word: str) -> str | None:
 
 @lru_cache(maxsize=50000)
 def is_animate_noun(word: str) -> bool:
-    """A common animate noun (губернатор, жители), not a first name or surname."""
-    found = parses(_key(word))
+    """A common animate noun (губернатор, жители), not a first name or surname.
+
+    A lower-case word pymorphy does not know ("гайчанка") is a person noun when one of
+    its guesses is: a guess of a first name means nothing for a word written small.
+    """
+    low = _key(word)
+    found = parses(low)
     if not found or found[0].tag.POS != "NOUN":
         return False
+    if word[:1].islower() and not vocab().word_is_known(low):
+        return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in found[:3])
     return any(
         p.tag.POS == "NOUN" and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
         for p in found[:2]
     )
+
+
+@lru_cache(maxsize=50000)
+def singular_nominative(word: str) -> bool:
+    """Whether one reading of ``word`` is a singular noun in the nominative."""
+    return any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in parses(_key(word))
+    )
+
+
+@lru_cache(maxsize=50000)
+def role_noun(word: str) -> str | None:
+    """The lemma of a role noun among a word's readings, when the likeliest reading is
+    something else ("нападающий", first read as a participle of "нападать")."""
+    for p in parses(_key(word)):
+        lemma = p.normal_form.replace("ё", "е")
+        if p.tag.POS == "NOUN" and lemma in ROLE_NOUNS:
+            return lemma
+    return None
+
+
+@lru_cache(maxsize=50000)
+def substantive(word: str) -> Any | None:
+    """The parse of an adjective or participle that may stand for a noun in the
+    nominative ("местные", "пострадавшая", "собравшиеся"), else None."""
+    if not word[:1].islower():
+        return None
+    found = parses(_key(word))
+    if found and found[0].tag.POS in ("ADJF", "PRTF") and found[0].tag.case == "nomn":
+        return found[0]
+    return None
 
 
 @lru_cache(maxsize=50000)
@@ -218,9 +257,14 @@ def inflect(parse: Any, grams: set[str]) -> Any | None:
 
 @lru_cache(maxsize=20000)
 def to_nominative(word: str, number: str | None = None, gender: str | None = None) -> str:
-    """``word`` in the nominative, keeping its number; an adjective takes ``gender``."""
+    """``word`` in the nominative, keeping its number; an adjective takes ``gender``.
+    For a word pymorphy only guesses, a nominative guess and a person reading come first
+    ("гайчанка" is not the genitive of "гайчанк")."""
     low = _key(word)
-    for p in parses(low):
+    found = parses(low)
+    if not vocab().word_is_known(low):
+        found = tuple(sorted(found, key=lambda p: (p.tag.case != "nomn", "anim" not in p.tag)))
+    for p in found:
         pos = p.tag.POS
         if pos not in ("NOUN", "ADJF", "PRTF"):
             continue

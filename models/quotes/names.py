@@ -59,6 +59,17 @@ def noun_before(text: str, pos: int) -> str | None:
     return None
 
 
+def sentence_like(content: str) -> bool:
+    """Whether a quoted span reads as a sentence: two words or more, and a finite verb,
+    four words or a final full stop, question or exclamation mark."""
+    found = words(content)
+    if len(found) < 2:
+        return False
+    if _END_PUNCT.search(content) or len(found) >= 4:
+        return True
+    return any(is_finite_verb(w) for w in found)
+
+
 def looks_like_name(text: str, span: MarkSpan) -> bool:
     """True when a quoted span without a speech anchor reads as a name or scare quote.
 

@@ -23,6 +23,7 @@ from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, RO
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
+    name_cases,
     name_parse,
     noun_gender,
     noun_lemma,
@@ -33,6 +34,7 @@ from models.quotes.position import name_position
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
+TITLE_PHRASE = 7  # words back a title's head may stand ("представитель Министерства …")
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
 PRONOUN_WINDOW = 1500  # characters: how far back a subject outranks a nearer oblique
@@ -93,6 +95,11 @@ class Person:
         return self._titles
 
     @property
+    def initials(self) -> str:
+        """First letters of the title's words (``title_initials``)."""
+        return title_initials(self._text, self._ent)
+
+    @property
     def title_words(self) -> frozenset[str]:
         """Lemmas of every noun in the title ("министр экономики" → министр, экономика)."""
         if self._title_words is None:
@@ -120,17 +127,35 @@ def _is_title_noun(word: str) -> str | None:
     return lemma if lemma and (lemma in ROLE_NOUNS or is_animate_noun(word)) else None
 
 
-def _titles(text: str, ent: Entity) -> frozenset[str]:
-    """The title's head nouns: the first person noun of the noun phrase before the name,
-    and those coordinated with it ("писатель и журналист"); the nouns after the head are
-    its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
+def _other_name(tok: Token) -> bool:
+    """A name that cannot be a genitive ends a title ("мэр Казани Ильсур Метшин и глава
+    Татарстана X"); a genitive one is its complement ("адвокат Шадрикова X")."""
+    return name_parse(tok.text) is not None and "gent" not in name_cases(tok.text)
+
+
+def _title_run(text: str, ent: Entity) -> list[Token]:
+    """The nouns and adjectives right before a name: its title phrase."""
     run: list[Token] = []
-    for tok in reversed(tokenize(text, max(0, ent.start - 120), ent.start)[-TITLE_WINDOW:]):
-        if not tok.is_word or tok.low in PREPOSITIONS:
+    for tok in reversed(tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]):
+        if not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok):
             break
         if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
             break
         run.insert(0, tok)
+    return run
+
+
+def title_initials(text: str, ent: Entity) -> str:
+    """First letters of a title's words ("представитель Министерства иностранных дел" →
+    "пмид"), for matching an abbreviation ("представитель МИДа")."""
+    return "".join(t.low[0] for t in _title_run(text, ent) if t.low != "и")
+
+
+def _titles(text: str, ent: Entity) -> frozenset[str]:
+    """The title's head nouns: the first person noun of the noun phrase before the name,
+    and those coordinated with it ("писатель и журналист"); the nouns after the head are
+    its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
+    run = _title_run(text, ent)
     found: set[str] = set()
     for k, tok in enumerate(run):
         lemma = _is_title_noun(tok.text)
@@ -243,6 +268,10 @@ class People(Sequence[Person]):
     def between(self, start: int, end: int) -> list[Person]:
         i = bisect.bisect_left(self.starts, start)
         return self.items[i : bisect.bisect_left(self.starts, end)]
+
+    def without(self, start: int, end: int) -> People:
+        """The same persons but those named in ``[start, end)``."""
+        return People([p for p in self.items if not start <= p.start < end], self.text)
 
 
 def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameIndex) -> People:
@@ -366,6 +395,7 @@ def resolve_role(
     pos: int,
     people: People,
     complement: frozenset[str] = frozenset(),
+    abbreviations: frozenset[str] = frozenset(),
 ) -> Person | None:
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
@@ -382,13 +412,15 @@ def resolve_role(
         if not _gender_ok(p, gender):
             continue
         score = _title_score(head, p.titles)
-        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > CLOSE_ENOUGH):
+        spelled = score >= 3 and any(a in p.initials for a in abbreviations)
+        reach = PRONOUN_WINDOW if spelled else CLOSE_ENOUGH  # "представитель МИДа"
+        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > reach):
             continue  # "представитель Кремля" is the press secretary just named, or no one
         if score <= 1 and _activity_fits(head, p.title_words):
             score = 2  # also one whose other title clashes: people hold several
         if complement and head in p.title_words and not complement & p.title_words:
             score = 0
-        elif complement and score >= 2 and _complement_fits(complement, p.title_words):
+        elif spelled or (complement and score >= 2 and _complement_fits(complement, p.title_words)):
             score += 1  # the same office named two ways outranks a bare synonym
         if score == 0 and pos - p.end > CLOSE_ENOUGH:
             continue

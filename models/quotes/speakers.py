@@ -10,14 +10,16 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
-from models.quotes.anaphora import body_before, plural_before, role_before
+from models.quotes.anaphora import body_before, plural_before, role_before, same_noun_before
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     IMPERSONAL_LEMMAS,
+    OUTLET_NOUNS,
     QUOTING_LEMMAS,
 )
 from models.quotes.mentions import CITED, Clause, Mention, find_mentions
@@ -28,6 +30,7 @@ from models.quotes.morph import (
     tokenize,
     verb_features,
 )
+from models.quotes.outlets import outlet_before
 from models.quotes.resolve import complement_of, resolve_pronoun, resolve_role
 from models.spans import Speaker
 
@@ -176,6 +179,20 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
     return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
+_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
+
+
+def _abbreviations(text: str, start: int, end: int) -> frozenset[str]:
+    """Abbreviations in a role phrase, lower case ("представитель МИДа" → {"мид"})."""
+    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
+    return frozenset(m.group("abbr").lower() for m in found if m)
+
+
+def _bare(text: str) -> bool:
+    """A mention of lower-case words only ("портал", "американское издание"): no name."""
+    return text == text.lower() and not any(ch in text for ch in '«»"„“”')
+
+
 def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     """A Speaker for a mention, resolving pronouns and role nouns to earlier persons."""
     text = ctx.text[m.start : m.end]
@@ -190,12 +207,20 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = person.normal if person else role or m.normal.lower()
     elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
+    elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
+        normal = outlet_before(ctx, m.start) or m.normal
     elif _anaphoric_body(m, ctx.text):
-        normal = body_before(ctx, m.start, far=True) or m.normal
+        normal = body_before(ctx, same_noun_before(ctx, m.start, m.head), far=True) or m.normal
     elif m.kind == "role":
         complement = complement_of(ctx.text, m.start, m.end, m.head)
         person = resolve_role(
-            m.head, m.number, _verb_gender(clause), m.start, ctx.people, complement
+            m.head,
+            m.number,
+            _verb_gender(clause),
+            m.start,
+            ctx.people,
+            complement,
+            _abbreviations(ctx.text, m.start, m.end),
         )
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)

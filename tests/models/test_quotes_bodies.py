@@ -67,3 +67,12 @@ def test_an_org_span_without_its_marks_is_still_the_source() -> None:
 def test_an_org_name_in_marks_is_no_quote_when_its_span_leaves_them_out() -> None:
     text = "Об этом сообщили «Российские железные дороги» в пятницу."
     assert find_quotes(text, [_org(text, "Российские железные дороги")]) == []
+
+
+def test_a_repeated_generic_noun_keeps_its_body_past_another_one() -> None:
+    text = (
+        "Следственный комитет возбудил дело о поджоге склада. Об этом говорится в "
+        "сообщении пресс-службы ведомства. Полиция задержала двух подростков. "
+        "«Задержанные дают признательные показания», — уточнили в ведомстве."
+    )
+    assert speakers(text) == ["Следственный комитет"]

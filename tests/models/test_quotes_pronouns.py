@@ -67,3 +67,11 @@ def test_relaying_her_words_gives_her() -> None:
         "Депутат Анна Котова выступила в Думе. «Нам нужна помощь», — приводит агентство ее слова."
     )
     assert speakers(text) == ["Анна Котова"]
+
+
+def test_she_is_not_a_plural_role_noun_that_could_be_a_genitive() -> None:
+    text = (
+        "Когда автобус подъехал, она увидела, как фанатки «Факела» бросились к игрокам. "
+        "«Я такого не видела с детства», — сказала она."
+    )
+    assert speakers(text) == ["она"]

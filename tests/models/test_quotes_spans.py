@@ -96,3 +96,33 @@ def test_a_closing_mark_typed_the_wrong_way_round_closes() -> None:
             "Олег Купцов",
         )
     ]
+
+
+def test_a_short_clause_cut_at_a_conjunction_is_a_quote() -> None:
+    text = "По мнению аналитика Ольги Дроновой, рынок «перегрет, поэтому» цены пойдут вниз."
+    assert pairs(text) == [("перегрет, поэтому", "Ольга Дронова")]
+
+
+def test_a_clause_cut_at_a_conjunction_without_a_cue_is_not() -> None:
+    text = "На воротах склада висела табличка «Не входить, а то» и нарисованный череп."
+    assert pairs(text) == []
+
+
+def test_an_opening_guillemet_closed_by_a_straight_mark() -> None:
+    text = (
+        '«Переговоры идут, цену обещают снизить. Подождем их итога", - сказал министр '
+        "энергетики Арам Симонян, не ответив на вопрос о сроках."
+    )
+    assert pairs(text) == [
+        ("Переговоры идут, цену обещают снизить. Подождем их итога", "Арам Симонян")
+    ]
+
+
+def test_a_straight_mark_inside_guillemets_that_close_later_stays_inside() -> None:
+    text = '«Кто сказал, что ООО"Ромашка" банкрот?», — удивился директор Иван Сомов.'
+    assert [q for q, _ in pairs(text)] == ['Кто сказал, что ООО"Ромашка" банкрот?']
+
+
+def test_a_headline_quote_glued_to_a_number() -> None:
+    text = "«Крыша течет уже год»82-летняя жительница Курска живет с тазами на полу."
+    assert [q for q, _ in pairs(text)] == ["Крыша течет уже год"]
