@@ -12,12 +12,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
+from gui import session
 from gui.article.document_view import DocumentView
+from gui.article.find_bar import FindBar
 from gui.article.legend import LegendWidget
+from gui.article.zoom import TextZoom
+from gui.dialogs import file_dialogs
 from gui.dialogs.export_dialog import ExportDialog
+from gui.dock_layout import ArticleFirst
 from gui.editing.wiring import install_editing
 from gui.jobs.db_watch import DatabaseWatcher
 from gui.jobs.import_status import ImportStatusWidget
@@ -27,6 +32,7 @@ from gui.panels.entity_panel import EntityPanel
 from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
 from gui.subscribe import subscribe
+from gui.window_menus import create_help_menu, create_menus
 from models import OpenDocument
 
 if TYPE_CHECKING:
@@ -40,13 +46,29 @@ DEFAULT_SIZE = (1400, 900)
 LIST_REFRESH_MS = 500
 
 
+def default_size() -> tuple[int, int]:
+    """1400x900, or the screen's free area when that is smaller (offscreen: no screen)."""
+    screen = QGuiApplication.primaryScreen()
+    if QGuiApplication.platformName() == "offscreen":
+        return DEFAULT_SIZE
+    free = screen.availableGeometry() if screen is not None else None
+    if free is None or free.isEmpty():
+        return DEFAULT_SIZE
+    return min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height())
+
+
 class MainWindow(QMainWindow):
     """Document list | legend + article | entities and quotes."""
 
     document_opened = Signal(str)
     import_finished = Signal(object)  # ImportReport, after the list was refreshed
 
-    def __init__(self, service: AnnotationService, remember_layout: bool = True) -> None:
+    def __init__(
+        self,
+        service: AnnotationService,
+        remember_layout: bool = True,
+        size: tuple[int, int] | None = None,
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.service = service
@@ -55,11 +77,17 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(lambda *_: current.close())  # the service may live on
         self.settings = WindowSettings() if remember_layout else None
         self._open_after_import = False
+        self._size = size or default_size()
         self._create_central()
         self._create_docks()
         self._create_import()
-        self._create_menus()
-        self.editing = install_editing(self, self.view, service, self.current)
+        self.menu_actions = create_menus(self)
+        self.editing = install_editing(
+            self, self.view, service, self.current, (self.entity_panel, self.quote_panel)
+        )
+        self.status = self.editing.status
+        create_help_menu(self)
+        self.zoom.apply()  # the review's panes too
         self._wire()
         self._restore_layout()
         self._on_current_opened(None)
@@ -70,13 +98,21 @@ class MainWindow(QMainWindow):
         self.legend = LegendWidget(self.labels)
         self.view = DocumentView(self.labels)
         self.view.follow(self.current)
+        self.find_bar = FindBar(self.view, self.current)
+        self.zoom = TextZoom(self._article_views)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.legend)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
+
+    def _article_views(self) -> list[DocumentView]:
+        editing = getattr(self, "editing", None)
+        review = [editing.review.model_view, editing.review.gold_view] if editing else []
+        return [self.view, *review]
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -93,9 +129,7 @@ class MainWindow(QMainWindow):
         self.documents_dock = self._dock("Documents", "documents_dock", self.document_list, left)
         self.entities_dock = self._dock("Entities", "entities_dock", self.entity_panel, right)
         self.quotes_dock = self._dock("Quotes", "quotes_dock", self.quote_panel, right)
-        self.resizeDocks(
-            [self.documents_dock, self.entities_dock], [340, 340], Qt.Orientation.Horizontal
-        )
+        self.article_first = ArticleFirst(self, self.documents_dock, self.entities_dock)
 
     def _create_import(self) -> None:
         self.runner = ImportRunner(self.service, parent=self)
@@ -107,45 +141,6 @@ class MainWindow(QMainWindow):
         self.watcher = DatabaseWatcher(self.service, parent=self)
         self.watcher.changed.connect(self.document_list.sync)
         self.export_dialog: ExportDialog | None = None
-
-    def _action(self, text: str, tip: str, keys: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self, toolTip=tip)
-        if keys is not None:
-            action.setShortcut(keys)
-        return action
-
-    def _create_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        self.import_action = self._action(
-            "&Import files…",
-            "Import and pre-annotate .txt/.jsonl/.json files",
-            QKeySequence(keys.Open),
-        )
-        self.import_action.triggered.connect(self._on_import_action_triggered)
-        self.import_folder_action = self._action(
-            "Import &folder…", "Import every text file in a folder"
-        )
-        self.import_folder_action.triggered.connect(self._on_import_folder_action_triggered)
-        self.export_action = self._action(
-            "&Export…",
-            "Write the corpus as training data (JSONL, spaCy, CoNLL, brat, Label Studio, …)"
-            " in the background",
-            QKeySequence("Ctrl+Shift+E"),
-        )
-        self.export_action.triggered.connect(self.show_export_dialog)
-        self.quit_action = self._action(
-            "&Quit", "Close the window; every edit is already saved", QKeySequence(keys.Quit)
-        )
-        self.quit_action.triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions(
-            [self.import_action, self.import_folder_action, self.export_action, self.quit_action]
-        )
-        self.view_menu = self.menuBar().addMenu("&View")
-        for dock in (self.documents_dock, self.entities_dock, self.quotes_dock):
-            toggle = dock.toggleViewAction()
-            toggle.setToolTip(f"Show or hide the {dock.windowTitle().lower()} panel")
-            self.view_menu.addAction(toggle)
 
     def _wire(self) -> None:
         controller = self.editing.controller
@@ -167,7 +162,7 @@ class MainWindow(QMainWindow):
         try:
             self.current.open(doc_id)
         except KeyError:
-            self.statusBar().showMessage(f"Document {doc_id} is no longer in the database")
+            self.status.show_event(f"Document {doc_id} is no longer in the database")
 
     def open_first(self) -> bool:
         """Open the first listed document, if there is one."""
@@ -181,25 +176,35 @@ class MainWindow(QMainWindow):
         """Import in the background; then open the first file's document if asked."""
         self._open_after_import = open_result
         if not self.runner.start(paths):
-            self.statusBar().showMessage("An import is already running", 5000)
+            self.status.show_event("An import is already running")
             return False
         return True
 
     def show_export_dialog(self) -> ExportDialog:
         """File > Export…: one export dialog, kept (with its report) between uses."""
         if self.export_dialog is None:
-            self.export_dialog = ExportDialog(self.service, self)
+            self.export_dialog = ExportDialog(self.service, self, file_dialogs.export_folder())
         self.export_dialog.show()
         self.export_dialog.raise_()
         return self.export_dialog
 
     # -- slots -----------------------------------------------------------------------
 
+    def open_last(self) -> bool:
+        """Open the document last worked on (remembered), else the first listed one."""
+        last = session.last_document() if self.settings is not None else None
+        if last is not None and self.document_list.model.row_of(last) is not None:
+            self.open_document(last)
+            return True
+        return self.open_first()
+
     def _on_current_opened(self, doc: Document | None) -> None:
         title = doc.meta.get("title") if doc is not None else None
         self.setWindowTitle(f"{title} — razmetka" if title else "razmetka")
         if doc is not None:
             self.document_list.select_document(doc.id)
+            if self.settings is not None:
+                session.remember_document(doc.id)
             self.document_opened.emit(doc.id)
 
     def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
@@ -226,22 +231,22 @@ class MainWindow(QMainWindow):
             message += f", merged {len(report.merged)}"
         if report.errors:
             message += f", failed {len(report.errors)}: {report.errors[0]}"
-        self.statusBar().showMessage(message, 15000)
+        self.status.show_event(message)
         self.import_finished.emit(report)
 
     def _on_runner_failed(self, message: str) -> None:
         report_errors([message])
-        self.statusBar().showMessage(message)
+        self.status.show_event(message)
 
-    def _on_import_action_triggered(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Import files", "", "Articles (*.txt *.jsonl *.json);;All files (*)"
-        )
+    def choose_import_files(self) -> None:
+        """File > Import files…: ask (where the last import was), then import."""
+        files = file_dialogs.import_files(self)
         if files:
             self.import_files(files)
 
-    def _on_import_folder_action_triggered(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder")
+    def choose_import_folder(self) -> None:
+        """File > Import folder…: ask, then import every file in it."""
+        folder = file_dialogs.import_folder(self)
         if folder:
             self.import_files([folder])
 
@@ -250,10 +255,10 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.load("geometry") if self.settings else None
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(*self._size)
         state = self.settings.load("state") if self.settings else None
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.article_first.default_layout(self.width())
         columns = self.settings.load("document_columns") if self.settings else None
         if columns is not None:
             self.document_list.table.horizontalHeader().restoreState(columns)

@@ -4,7 +4,9 @@ The text goes in with ``setPlainText``, so markup in an article is shown literal
 Spans are drawn by :class:`~gui.article.highlighter.SpanHighlighter` block by block, and only for
 the blocks that come on screen (scrolling and resizing format them before they are
 painted); quotes also get a tinted block with a bar in the margin, painted here for the
-visible blocks only.
+visible blocks only, as are the lines under entities (their review state) and the frame
+around the selection (:mod:`gui.article.marks`). The news header line is dimmed like a
+caption (``noise_of``); the text itself is shown whole.
 Every offset in this widget's API is a Python code point, as in ``models/``; the
 conversion to Qt's UTF-16 positions happens inside, through :mod:`gui.article.offsets`.
 
@@ -24,8 +26,10 @@ from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from gui.article.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
+from gui.article.marks import clear_highlight, paint_selection_frame, paint_state_lines
 from gui.subscribe import subscribe
 from models import LabelSet, Quote, load_labels
+from models.service import noise_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -54,6 +58,7 @@ class DocumentView(QPlainTextEdit):
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText("No document open")
+        clear_highlight(self)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.setFont(font)
@@ -63,8 +68,11 @@ class DocumentView(QPlainTextEdit):
         self._quote_bg = tint(self.labels.quote.color, BLOCK_TINT)
         self._quote_bar = QColor(self.labels.quote.color)
         self._shown = False
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         # Scrolling formats what comes into view before it is painted.
         self.verticalScrollBar().valueChanged.connect(self.format_visible)
+        # The selection frame reaches past the characters Qt repaints for a selection.
+        self.selectionChanged.connect(self.viewport().update)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -85,9 +93,11 @@ class DocumentView(QPlainTextEdit):
         layers = (
             SpanLayers()
             if doc is None
-            else SpanLayers.build(doc.text, doc.entities, doc.quotes, doc.noise)
+            else SpanLayers.build(doc.text, doc.entities, doc.quotes, noise_of(doc))
         )
         self._highlighter.layers = layers
+        self._marks.clear()  # marks belong to the text they were made on
+        self.setExtraSelections([])
         self._highlighter.forget(0)  # Qt offers every block now; all are deferred
         self.setPlainText("" if doc is None else doc.text)
         self._highlighter.forget(self.document().blockCount())
@@ -173,8 +183,13 @@ class DocumentView(QPlainTextEdit):
 
     # -- selection -------------------------------------------------------------------
 
-    def mark_ranges(self, marks: list[tuple[int, int, QTextCharFormat]]) -> None:
-        """Overlay formats on ranges (code points) without touching the label formats."""
+    def mark_ranges(
+        self, marks: list[tuple[int, int, QTextCharFormat]], layer: str = "marks"
+    ) -> None:
+        """Overlay formats on ranges (code points) without touching the label formats.
+
+        Each ``layer`` (linked spans, find hits) replaces only its own marks.
+        """
         offsets, selections = self.layers.offsets, []
         for start, end, fmt in marks:
             sel = QTextEdit.ExtraSelection()
@@ -183,7 +198,8 @@ class DocumentView(QPlainTextEdit):
             sel.cursor.setPosition(offsets.to_qt(start))
             sel.cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
-        self.setExtraSelections(selections)
+        self._marks[layer] = selections
+        self.setExtraSelections([s for layer_marks in self._marks.values() for s in layer_marks])
 
     def select_span(self, start: int, end: int) -> None:
         """Select ``[start, end)`` (code points) and scroll it into the middle of view."""
@@ -256,6 +272,15 @@ class DocumentView(QPlainTextEdit):
         """Tint the visible blocks that hold a quote, then draw the text over them."""
         if self._shown and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
+        self._paint_quote_blocks(event)
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        bottom = float(event.rect().bottom())
+        paint_state_lines(self, painter, bottom)
+        paint_selection_frame(self, painter, bottom)
+        painter.end()
+
+    def _paint_quote_blocks(self, event: QPaintEvent) -> None:
         quotes = self.layers.quotes
         if len(quotes):
             painter = QPainter(self.viewport())
@@ -275,4 +300,3 @@ class DocumentView(QPlainTextEdit):
                     )
                 block = block.next()
             painter.end()
-        super().paintEvent(event)

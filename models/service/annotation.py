@@ -20,6 +20,7 @@ from models.service.bulk import BulkEdits
 from models.service.context import EditContext, EditError
 from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
+from models.service.history import SpanEdit, last_edit
 from models.service.listing import DocumentListing
 from models.service.quotes import QuoteEdits
 from models.spans import STATUSES, Document, Entity, Quote
@@ -220,6 +221,15 @@ class AnnotationService:
     ) -> DocumentListing:
         """The document list under a filter: status, an entity label, words (any form)."""
         return DocumentListing(self.store.lists, self.forms, status, search, label)
+
+    def last_edit(self, doc_id: str, kind: str, span_id: int) -> SpanEdit | None:
+        """Who last edited a span and when (None: never edited, as the model left it)."""
+        return last_edit(self.store, doc_id, kind, span_id)
+
+    @property
+    def database_path(self) -> str:
+        """The database file, or ``in memory``."""
+        return str(self.store.path) if self.store.path is not None else "in memory"
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap enough to poll)."""

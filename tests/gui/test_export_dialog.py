@@ -43,7 +43,7 @@ def corpus_store(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def dialog(make_window, corpus_store: Store):  # type: ignore[no-untyped-def]
     window = make_window(corpus_store)
-    window.export_action.trigger()
+    window.menu_actions.export.trigger()
     assert window.export_dialog is not None and window.export_dialog.isVisible()
     yield window.export_dialog  # the window lives as long as its dialog is used
 
@@ -130,7 +130,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
     monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
     real_export = models.service.corpus.export
 
-    def paused_export(store, fmt, out, options, progress, cancelled):  # type: ignore[no-untyped-def]
+    def paused_export(store, fmt, out, options, progress, cancelled, force=False):  # type: ignore[no-untyped-def]
         def tick(done: int, report: object) -> None:
             progress(done, report)
             if done == 2:  # hold the worker until the GUI has pressed Cancel (or 20 s)
@@ -138,7 +138,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
                 while not cancelled() and time.monotonic() < end:
                     time.sleep(0.01)
 
-        return real_export(store, fmt, out, options, tick, cancelled)
+        return real_export(store, fmt, out, options, tick, cancelled, force)
 
     monkeypatch.setattr(models.service.corpus, "export", paused_export)
     choose(dialog, "jsonl", tmp_path / "partial.jsonl")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from benchmarks.generate import write_articles
 from gui.app import open_window
 from gui.article.highlighter import LABEL_PROPERTY
+from gui.article.span_styles import COLOR_PROPERTY
 from gui.main_window import MainWindow
 from gui.panels.document_list_model import DOC_ID_ROLE
 from gui.panels.entity_model import LEVEL_ROLE
@@ -84,11 +85,11 @@ def test_window_opens_the_sample_with_highlights_at_the_right_offsets(
     assert doc.text[putin.start : putin.end] == "Владимир Путин"
     for offset in (putin.start, putin.end - 1):
         fmt = painted.format(window.view, offset)
-        assert fmt.underlineColor() == QColor(LABELS.get("PER").color)
+        assert QColor(fmt.property(COLOR_PROPERTY)) == QColor(LABELS.get("PER").color)
         assert fmt.property(LABEL_PROPERTY) == "PER"
     assert painted.format(window.view, putin.end).property(LABEL_PROPERTY) is None
     eaes = next(e for e in doc.entities if e.text == "ЕАЭС")
-    assert painted.format(window.view, eaes.start).underlineColor() == QColor(
+    assert QColor(painted.format(window.view, eaes.start).property(COLOR_PROPERTY)) == QColor(
         LABELS.get("ORG").color
     )
     assert set(window.legend.chips) >= {"PER", "LOC", "ORG", "QUOTE", "SPEAKER"}
