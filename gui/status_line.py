@@ -30,12 +30,13 @@ if TYPE_CHECKING:
     from models.service import SpanEdit
 
 GESTURES = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
+# A state as said without the log, and its verb when the log names who and when.
 STATE_TEXT = {
-    "suggested": "suggested by the model",
-    "confirmed": "model's, confirmed",
-    "imported": "imported gold",
-    "changed": "changed by a person",
-    "added": "added by a person",
+    "suggested": ("suggested by the model", ""),
+    "confirmed": ("the model's, confirmed", "the model's, confirmed"),
+    "imported": ("imported gold", "imported gold, confirmed"),
+    "changed": ("changed by a person", "changed"),
+    "added": ("added by a person", "added"),
 }
 
 
@@ -118,15 +119,15 @@ class StatusLine(QLabel):
         normal = "" if is_quote else span.normal  # type: ignore[union-attr]
         if normal and normal != span.text:
             parts[0] += f" ({normal})"
-        state = STATE_TEXT.get(span.state, span.state)
-        if span.state != "suggested" and c.doc_id is not None and span.id is not None:
+        said, verb = STATE_TEXT.get(span.state, (span.state, ""))
+        if verb and c.doc_id is not None and span.id is not None:
             key = ("quote" if is_quote else "entity", span.id)
             if key not in self._edits:
                 self._edits[key] = c.service.last_edit(c.doc_id, *key)
             edit = self._edits[key]
             if edit is not None:
-                state += f" by {edit.annotator or 'someone unnamed'}, {when(edit.at)}"
-        parts.append(state)
+                said = f"{verb} by {edit.annotator or 'an unnamed annotator'}, {when(edit.at)}"
+        parts.append(said)
         if isinstance(span, Quote):
             who = span.speaker.normal or span.speaker.text if span.speaker else None
             parts.append(f"speaker: {who}" if who else "no speaker")

@@ -1,10 +1,11 @@
 """Render the README's review-workflow screenshots offscreen, by driving real keys.
 
-docs/edit_entity.png: suggestions confirmed with Enter, a photo credit deleted, a span's
-start moved with Ctrl+Shift+Left (bold: changed by a person), the span selected;
-docs/quote_speaker.png:
-a quote whose speaker was unlinked (U) and picked again from the ranked candidates (1),
-the candidates in the status bar; docs/review.png: the review view after those edits.
+docs/edit_entity.png: suggestions confirmed with Enter (solid lines), a photo credit
+deleted, a span's start moved with Ctrl+Shift+Left (double line: changed by a person),
+the span selected (a frame); docs/quote_speaker.png: a quote whose speaker was unlinked
+(U) and picked again from the ranked candidates (1), described in the status line;
+docs/review.png: the review dock after those edits; docs/review_1024.png: the same at
+1024x700; docs/annotator_prompt.png: the first-start question for the annotator's name.
 The sample is imported with natasha into a throw-away database.
 
 Run: python tools/review_screenshots.py [--out docs]
@@ -26,6 +27,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from gui.app import application
+from gui.dialogs.annotator import name_dialog
 from gui.main_window import MainWindow
 from gui.panels.document_list import REFRESH_DELAY_MS
 from models import AnnotationService, Store
@@ -71,8 +73,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "shots.db")
         import_files(store, [sample_path()])
-        window = MainWindow(AnnotationService(store, "Анна"), remember_layout=False)
-        window.resize(1400, 900)
+        window = MainWindow(
+            AnnotationService(store, "Анна"), remember_layout=False, size=(1400, 900)
+        )
         window.show()
         window.activateWindow()
         window.open_first()
@@ -99,10 +102,16 @@ def main() -> int:
         _key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         review = window.editing.review
         review.list.setCurrentRow(0)
-        _save(review, out / "review.png")
-        review.close()
+        _save(window, out / "review.png")
+        window.resize(1024, 700)
+        _save(window, out / "review_1024.png")
         window.close()
         store.close()
+    prompt = name_dialog()
+    prompt.setTextValue("Анна")
+    prompt.show()
+    _save(prompt, out / "annotator_prompt.png")
+    prompt.close()
     return 0
 
 

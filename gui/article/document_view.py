@@ -26,7 +26,12 @@ from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from gui.article.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
-from gui.article.marks import clear_highlight, paint_selection_frame, paint_state_lines
+from gui.article.marks import (
+    clear_highlight,
+    paint_selected_tints,
+    paint_selection_frame,
+    paint_state_lines,
+)
 from gui.subscribe import subscribe
 from models import LabelSet, Quote, load_labels
 from models.service import noise_of
@@ -273,6 +278,9 @@ class DocumentView(QPlainTextEdit):
         if self._shown and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
         self._paint_quote_blocks(event)
+        under = QPainter(self.viewport())
+        paint_selected_tints(self, under, float(event.rect().bottom()))
+        under.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         bottom = float(event.rect().bottom())

@@ -86,20 +86,44 @@ def paint_state_lines(view: QPlainTextEdit, painter: QPainter, bottom: float) ->
                     painter.drawLine(QLineF(x1, y, x2, y))
 
 
-def paint_selection_frame(view: QPlainTextEdit, painter: QPainter, bottom: float) -> None:
-    """A frame around the selected words (one per line they run over)."""
+def _selected_blocks(
+    view: QPlainTextEdit, bottom: float
+) -> Iterator[tuple[QTextBlock, QPointF, int, int]]:
+    """The visible blocks the selection touches, with its block-relative range."""
     cursor = view.textCursor()
     if not cursor.hasSelection():
         return
     start, end = cursor.selectionStart(), cursor.selectionEnd()
-    pen = QPen(QColor(FRAME_COLOR), 1.6)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
     for block, origin in _visible_blocks(view, bottom):
         pos = block.position()
-        if pos + block.length() <= start or pos >= end:
-            continue
-        for line, x1, x2 in _pieces(block, start - pos, end - pos):
+        if pos + block.length() > start and pos < end:
+            yield block, origin, start - pos, end - pos
+
+
+def paint_selected_tints(view: QPlainTextEdit, painter: QPainter, bottom: float) -> None:
+    """The label tints under the selected words, painted before the text.
+
+    Qt paints a selection with the highlight colour in place of the words' own
+    background; with the highlight made transparent it paints nothing there, so these
+    tints (painted first) show through and a selected span keeps its colour.
+    """
+    for block, origin, start, end in _selected_blocks(view, bottom):
+        for fr in block.layout().formats():
+            brush = fr.format.background()
+            if brush.style() == Qt.BrushStyle.NoBrush:
+                continue
+            lo, hi = max(start, fr.start), min(end, fr.start + fr.length)
+            for line, x1, x2 in _pieces(block, lo, hi) if lo < hi else ():
+                top = origin.y() + line.y()
+                painter.fillRect(QRectF(origin.x() + x1, top, x2 - x1, line.height()), brush)
+
+
+def paint_selection_frame(view: QPlainTextEdit, painter: QPainter, bottom: float) -> None:
+    """A frame around the selected words (one per line they run over)."""
+    painter.setPen(QPen(QColor(FRAME_COLOR), 1.6))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for block, origin, start, end in _selected_blocks(view, bottom):
+        for line, x1, x2 in _pieces(block, start, end):
             rect = QRectF(
                 origin.x() + x1 - 1.5, origin.y() + line.y(), x2 - x1 + 3.0, line.height()
             )

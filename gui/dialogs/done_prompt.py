@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QWidget
 from gui.settings import settings
 
 KEY = "review/before_done"
+ACTION_NAME = "ask_before_done"
 ASK, CONFIRM, KEEP, CANCEL = "ask", "confirm", "keep", "cancel"
 
 
@@ -73,12 +74,15 @@ def ask_before_done(parent: QWidget | None, left: int) -> str:
     choice = prompt.choice()
     if choice != CANCEL and prompt.remember_box.isChecked():
         remember(choice)
+        for action in parent.findChildren(QAction, ACTION_NAME) if parent else ():
+            action.setChecked(False)  # the Review menu's tick follows
     return choice
 
 
 def ask_action(parent: QWidget) -> QAction:
     """Review > "Ask before marking done with suggestions left", checkable, remembered."""
     action = QAction("Ask before marking done with suggestions left", parent, checkable=True)
+    action.setObjectName(ACTION_NAME)
     action.setToolTip("Ctrl+Enter asks first when model suggestions are still unconfirmed")
     action.setChecked(remembered() == ASK)
     # triggered, not toggled: refreshing the tick from the setting must not rewrite it.

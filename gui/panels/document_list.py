@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -51,14 +52,20 @@ class DocumentListWidget(QWidget):
         self.status_box.setToolTip("Show only documents with this review status")
         self.label_box = QComboBox()
         self.label_box.addItem("All labels", None)
-        for label in service.labels.entities:
+        for label in (*service.labels.entities, service.labels.quote):
             self.label_box.addItem(label.name, label.name)
-        self.label_box.setToolTip("Show only documents with an entity of this label")
+        self.label_box.setToolTip("Show only documents with an entity of this label, or a quote")
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText("Search text…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setToolTip("Full-text search over titles and article text")
         self.table = self._create_table()
+        self.no_match = QLabel()
+        self.no_match.setObjectName("no_documents_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        self.model.modelReset.connect(self._show_no_match)
+        self.model.rowsInserted.connect(self._show_no_match)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
@@ -77,6 +84,7 @@ class DocumentListWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table)
 
     def _create_table(self) -> QTableView:
@@ -144,6 +152,17 @@ class DocumentListWidget(QWidget):
         self.model.set_filter(
             self.status_box.currentData(), self.search_box.text(), self.label_box.currentData()
         )
+
+    def _show_no_match(self) -> None:
+        """Say so when the filters leave no document (not an empty table and silence)."""
+        listing = self.model.listing
+        what = [f"«{listing.search}»"] if listing.search else []
+        if listing.status:
+            what.append(f"status {STATUS_TEXT.get(listing.status, listing.status)}")
+        if listing.label:
+            what.append(f"label {listing.label}")
+        self.no_match.setText(f"No documents match {', '.join(what)}." if what else "")
+        self.no_match.setVisible(bool(what) and self.model.total == 0)
 
     def _on_service_changed(self, *_: object) -> None:
         self._refresh_timer.start()

@@ -219,8 +219,11 @@ class AnnotationService:
     def listing(
         self, status: str | None = None, search: str | None = None, label: str | None = None
     ) -> DocumentListing:
-        """The document list under a filter: status, an entity label, words (any form)."""
-        return DocumentListing(self.store.lists, self.forms, status, search, label)
+        """The document list under a filter: status, an entity label (or the quote
+        label: documents with a quote), words (any form)."""
+        return DocumentListing(
+            self.store.lists, self.forms, status, search, label, self.labels.quote.name
+        )
 
     def last_edit(self, doc_id: str, kind: str, span_id: int) -> SpanEdit | None:
         """Who last edited a span and when (None: never edited, as the model left it)."""

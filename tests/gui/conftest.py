@@ -285,11 +285,13 @@ def painted() -> Painted:
 
 
 @pytest.fixture
-def answer(qtbot) -> Callable[[str], list[str]]:  # type: ignore[no-untyped-def]
+def answer(qtbot) -> Iterator[Callable[[str], list[str]]]:  # type: ignore[no-untyped-def]
     """``answer(button)``: the next modal question (the done prompt, "Replace?") is
     answered by clicking the button with that text; returns the texts it showed."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    live = [True]  # no click reaches into the next test
 
     def schedule(button: str) -> list[str]:
         seen: list[str] = []
@@ -298,18 +300,25 @@ def answer(qtbot) -> Callable[[str], list[str]]:  # type: ignore[no-untyped-def]
         def click() -> None:
             box = QApplication.activeModalWidget()
             tries[0] += 1
+            if not live[0]:
+                return
             if not isinstance(box, QMessageBox):
                 if tries[0] < 500:  # 5 s: never a test that hangs on a missing question
                     QTimer.singleShot(10, click)
                 return
             seen.append(f"{box.text()} {box.informativeText()}".strip())
             found = [b for b in box.buttons() if b.text().replace("&", "") == button]
-            (found[0] if found else box.buttons()[0]).click()
+            if found:
+                found[0].click()
+            else:
+                seen.append(f"(no button {button!r})")
+                box.reject()
 
         QTimer.singleShot(0, click)
         return seen
 
-    return schedule
+    yield schedule
+    live[0] = False
 
 
 def _wait_for(flag: Callable[[], bool], seconds: float = HOLD_S) -> None:

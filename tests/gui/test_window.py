@@ -293,10 +293,12 @@ def test_bad_database_is_one_line_and_exit_1(tmp_path: Path, capsys, qapp) -> No
 
 
 @pytest.mark.slow
-def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [None, (1024, 700)])
+def test_screenshot_command_renders_a_png(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "shot.png"
+    extra = ["--size", f"{size[0]}x{size[1]}"] if size else []
     proc = subprocess.run(
-        [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out)],
+        [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -305,5 +307,15 @@ def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1400, 900)
+    assert (image.width(), image.height()) == (size or (1400, 900))
     assert "Traceback" not in proc.stderr
+
+
+def test_screenshot_size_is_width_x_height(capsys) -> None:  # type: ignore[no-untyped-def]
+    import cli
+
+    args = cli.parse(["screenshot", "a.txt", "--out", "a.png", "--size", "1024x700"])
+    assert args.size == (1024, 700)
+    with pytest.raises(SystemExit):
+        cli.parse(["screenshot", "a.txt", "--out", "a.png", "--size", "wide"])
+    assert "'wide' is not WIDTHxHEIGHT, e.g. 1024x700" in capsys.readouterr().err
