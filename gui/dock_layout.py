@@ -14,15 +14,26 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+DEFAULT_SIZE = (1400, 900)
 ARTICLE_SHARE = 0.52  # of the window's width, at least
 SIDE_WIDTH = 340  # a side panel at most
 LEFT_SHARE = 0.45  # of the width the panels get, the document list's part
 SEPARATORS = 16  # dock separators and frames, roughly
 NARROW = 1200  # a window narrower than this starts with one side column
+
+
+def default_size() -> tuple[int, int]:
+    """1400x900, or the screen's free area when that is smaller (offscreen: no screen)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None or QGuiApplication.platformName() == "offscreen":
+        return DEFAULT_SIZE
+    free = screen.availableGeometry()
+    return min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height())
 
 
 class ArticleFirst(QObject):

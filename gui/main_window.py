@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QVBoxLayout, QWidget
 
 from gui import session
@@ -22,7 +22,7 @@ from gui.article.legend import LegendWidget
 from gui.article.zoom import TextZoom
 from gui.dialogs import file_dialogs
 from gui.dialogs.export_dialog import ExportDialog
-from gui.dock_layout import ArticleFirst
+from gui.dock_layout import ArticleFirst, default_size
 from gui.editing.wiring import install_editing
 from gui.jobs.db_watch import DatabaseWatcher
 from gui.jobs.import_status import ImportStatusWidget
@@ -33,28 +33,16 @@ from gui.panels.quote_panel import QuotePanel
 from gui.settings import WindowSettings
 from gui.subscribe import subscribe
 from gui.window_menus import create_help_menu, create_menus
-from models import OpenDocument
+from models import Entity, OpenDocument
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
 
-    from models import AnnotationService, Document
+    from models import AnnotationService, Change, Document
     from models.service import ImportReport
 
-DEFAULT_SIZE = (1400, 900)
 LIST_REFRESH_MS = 500
-
-
-def default_size() -> tuple[int, int]:
-    """1400x900, or the screen's free area when that is smaller (offscreen: no screen)."""
-    screen = QGuiApplication.primaryScreen()
-    if QGuiApplication.platformName() == "offscreen":
-        return DEFAULT_SIZE
-    free = screen.availableGeometry() if screen is not None else None
-    if free is None or free.isEmpty():
-        return DEFAULT_SIZE
-    return min(DEFAULT_SIZE[0], free.width()), min(DEFAULT_SIZE[1], free.height())
 
 
 class MainWindow(QMainWindow):
@@ -77,6 +65,7 @@ class MainWindow(QMainWindow):
         self.destroyed.connect(lambda *_: current.close())  # the service may live on
         self.settings = WindowSettings() if remember_layout else None
         self._open_after_import = False
+        self._in_panel: tuple[str, int] | None = None  # the span the panels show
         self._size = size or default_size()
         self._create_central()
         self._create_docks()
@@ -149,7 +138,9 @@ class MainWindow(QMainWindow):
         for panel in (self.entity_panel, self.quote_panel):
             panel.span_requested.connect(self.view.select_span)
             panel.span_requested.connect(controller.select_range)
-        self.view.span_clicked.connect(self._on_view_span_clicked)
+            panel.span_requested.connect(self._on_panel_span_requested)
+        self.view.span_clicked.connect(self._show_in_panel)
+        subscribe(self.current.edited, self._on_current_edited, self)
         controller.open_requested.connect(self.open_document)
         self.runner.progress.connect(self._on_runner_progress)
         self.runner.finished.connect(self._on_runner_finished)
@@ -207,11 +198,31 @@ class MainWindow(QMainWindow):
                 session.remember_document(doc.id)
             self.document_opened.emit(doc.id)
 
-    def _on_view_span_clicked(self, kind: str, span_id: int) -> None:
+    def _show_in_panel(self, kind: str, span_id: int) -> None:
+        self._in_panel = (kind, span_id)
         if kind == "entity":
             self.entity_panel.show_entity(span_id)
         elif kind == "quote":
             self.quote_panel.show_quote(span_id)
+
+    def _on_panel_span_requested(self, _start: int, _end: int) -> None:
+        self._in_panel = self.editing.controller.current  # made current just before
+
+    def _on_current_edited(self, changes: Sequence[Change]) -> None:
+        """A relabel moves the entity's row to another group: a panel that showed it
+        follows it (one that did not is left where the reviewer had it)."""
+        current = self.editing.controller.current
+        if current is None or current != self._in_panel:
+            return
+        for c in changes:
+            before, after = c.before, c.after
+            if (
+                isinstance(before, Entity)
+                and isinstance(after, Entity)
+                and current == ("entity", after.id)
+                and (before.label, before.normal) != (after.label, after.normal)
+            ):
+                self._show_in_panel(*current)
 
     def _on_runner_progress(self, _done: int, _total: int, _text: str) -> None:
         if not self._list_timer.isActive():

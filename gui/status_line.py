@@ -7,7 +7,9 @@ speaks of the latest gesture. The second part describes the current state, recom
 whenever it changes: the pending mode (picking a speaker, with its candidates), else
 the selected span (label, words, suggested or confirmed, model or person, who and when
 from the event log, a quote's speaker and candidates), else the selected words, else
-how many suggestions are left.
+how many suggestions are left. One edit changes the state several times (the
+selection, the span, the panels); the text is worked out once, at the next turn of the
+event loop.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from gui.subscribe import subscribe
 from models import Quote
@@ -29,7 +31,6 @@ if TYPE_CHECKING:
     from models import Entity
     from models.service import SpanEdit
 
-GESTURES = (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress)
 # A state as said without the log, and its verb when the log names who and when.
 STATE_TEXT = {
     "suggested": ("suggested by the model", ""),
@@ -58,18 +59,19 @@ class StatusLine(QLabel):
         self.event_text = ""  # what the last gesture did
         self.state_text = ""  # what is selected (or pending) now
         self._edits: dict[tuple[str, int], SpanEdit | None] = {}  # read from the log once
+        self._stale = False
+        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer.timeout.connect(self._render)
         controller.message.connect(self.show_event)
         controller.refused.connect(self.show_event)
         controller.current_changed.connect(self.refresh)
         controller.view.selectionChanged.connect(self.refresh)
         subscribe(controller.document.opened, self._on_document_changed, self)
         subscribe(controller.document.edited, self._on_document_changed, self)
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)  # Qt drops a filter when it is deleted
 
     def full_text(self) -> str:
-        """Both parts as one line (the label may show it elided)."""
+        """Both parts as one line, as now (the label may show it elided)."""
+        self._render()
         return " — ".join(t for t in (self.event_text, self.state_text) if t)
 
     def show_event(self, text: str) -> None:
@@ -77,10 +79,24 @@ class StatusLine(QLabel):
         self.event_text = text
         self.refresh()
 
+    def end_gesture(self) -> None:
+        """A new key press or click: the last gesture's words are stale now."""
+        if self.event_text:
+            self.event_text = ""
+            self.refresh()
+
     def refresh(self) -> None:
-        """Describe the current state again and show both parts."""
+        """Describe the current state again (shown at the next turn of the event loop)."""
+        self._stale = True
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _render(self) -> None:
+        if not self._stale or not self.window().isVisible():
+            return  # a closed window's store may be closed too
+        self._stale = False
         self.state_text = self.describe()
-        text = self.full_text()
+        text = " — ".join(t for t in (self.event_text, self.state_text) if t)
         self.setToolTip(text)
         metrics = self.fontMetrics()
         self.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.width(), 50)))
@@ -146,15 +162,3 @@ class StatusLine(QLabel):
         """Elide again for the new width."""
         super().resizeEvent(event)
         self.refresh()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A key press or click in the window starts a gesture: the last one's words go."""
-        if (
-            self.event_text
-            and event.type() in GESTURES
-            and isinstance(watched, QWidget)
-            and watched.window() is self.window()
-        ):
-            self.event_text = ""
-            self.refresh()
-        return False

@@ -1,9 +1,10 @@
 """Render the README's review-workflow screenshots offscreen, by driving real keys.
 
 docs/edit_entity.png: suggestions confirmed with Enter (solid lines), a photo credit
-deleted, a span's start moved with Ctrl+Shift+Left (double line: changed by a person),
-the span selected (a frame); docs/quote_speaker.png: a quote whose speaker was unlinked
-(U) and picked again from the ranked candidates (1), described in the status line;
+deleted, a span relabelled O then L again (double line: changed by a person), the span
+selected (a frame), the status line describing it; docs/quote_speaker.png: a quote
+whose speaker was unlinked (U) and picked again from the ranked candidates (1),
+described in the status line;
 docs/review.png: the review dock after those edits; docs/review_1024.png: the same at
 1024x700; docs/annotator_prompt.png: the first-start question for the annotator's name.
 The sample is imported with natasha into a throw-away database.
@@ -87,12 +88,9 @@ def main() -> int:
             _key(window, Qt.Key.Key_Return)  # confirm, and on to the next suggestion
         _click(window, text.index("Наумов"))
         _key(window, Qt.Key.Key_Delete)  # a photo credit, not a person in the story
-        _click(window, text.index("Жапаровым"))
-        _key(
-            window,
-            Qt.Key.Key_Left,
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier,
-        )
+        _click(window, text.index("Кыргызстана"))
+        _key(window, Qt.Key.Key_O)  # a slip of the finger: ORG…
+        _key(window, Qt.Key.Key_L)  # …and back to LOC: a person's edit now (double line)
         _save(window, out / "edit_entity.png")
         _click(window, text.index("миграционная амнистия"))
         _key(window, Qt.Key.Key_U)

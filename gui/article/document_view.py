@@ -31,6 +31,7 @@ from gui.article.marks import (
     paint_selected_tints,
     paint_selection_frame,
     paint_state_lines,
+    visible_blocks,
 )
 from gui.subscribe import subscribe
 from models import LabelSet, Quote, load_labels
@@ -274,37 +275,24 @@ class DocumentView(QPlainTextEdit):
         self.format_visible()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Tint the visible blocks that hold a quote, then draw the text over them."""
+        """Under the text: the quote blocks' tint and bar, the selected tints; over it:
+        the review-state lines and the selection frame (:mod:`gui.article.marks`)."""
         if self._shown and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
-        self._paint_quote_blocks(event)
+        blocks = visible_blocks(self, event.rect())
         under = QPainter(self.viewport())
-        paint_selected_tints(self, under, float(event.rect().bottom()))
+        quotes, offsets, width = self.layers.quotes, self.layers.offsets, self.viewport().width()
+        for block, rect, _origin in blocks if len(quotes) else ():
+            lo = offsets.to_py(block.position())
+            if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
+                under.fillRect(QRectF(0, rect.top(), width, rect.height()), self._quote_bg)
+                under.fillRect(
+                    QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()), self._quote_bar
+                )
+        paint_selected_tints(self, under, blocks)
         under.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        bottom = float(event.rect().bottom())
-        paint_state_lines(self, painter, bottom)
-        paint_selection_frame(self, painter, bottom)
+        paint_state_lines(painter, blocks)
+        paint_selection_frame(self, painter, blocks)
         painter.end()
-
-    def _paint_quote_blocks(self, event: QPaintEvent) -> None:
-        quotes = self.layers.quotes
-        if len(quotes):
-            painter = QPainter(self.viewport())
-            offsets, offset = self.layers.offsets, self.contentOffset()
-            bottom = event.rect().bottom()
-            width = self.viewport().width()
-            block = self.firstVisibleBlock()
-            while block.isValid():
-                rect = self.blockBoundingGeometry(block).translated(offset)
-                if rect.top() > bottom:
-                    break
-                lo = offsets.to_py(block.position())
-                if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
-                    painter.fillRect(QRectF(0, rect.top(), width, rect.height()), self._quote_bg)
-                    painter.fillRect(
-                        QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()), self._quote_bar
-                    )
-                block = block.next()
-            painter.end()

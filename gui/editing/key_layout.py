@@ -8,6 +8,10 @@ outside a text field is read as the Latin letter on the same key of a QWERTY key
 (the map below, ЙЦУКЕН and the Ukrainian and Belarusian letters), and the window's
 action with that shortcut is triggered, in the same shortcut context Qt would use.
 
+The same filter reports the start of every gesture in the window (a key about to be
+handled, a mouse press) as ``gesture``, so the status line can drop the words of the
+previous one; one application filter serves both, as each costs a call per event.
+
 Only presses no shortcut took are translated, so when Qt itself matched the Latin key
 (a Latin layout is installed too) nothing runs twice, and a Cyrillic shortcut, if one
 is ever defined, wins. Registering the Cyrillic twins as extra shortcuts instead would
@@ -17,7 +21,7 @@ ambiguous shortcut and runs neither.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -89,8 +93,18 @@ def _applies(action: QAction, focus: QWidget, window: QWidget) -> bool:
     return any(_inside(focus, w) for w in widgets)
 
 
+GESTURES = (
+    QEvent.Type.ShortcutOverride,  # every key press, before a shortcut or the widget sees it
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+)
+
+
 class LayoutKeys(QObject):
     """Runs ``window``'s actions by physical key when a Cyrillic layout is active."""
+
+    gesture = Signal()
+    """A key press or a click in the window begins (before it is handled)."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -113,7 +127,12 @@ class LayoutKeys(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A key press no shortcut took: try it as the Latin key in the same place."""
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+        kind = event.type()
+        if kind in GESTURES:
+            if isinstance(watched, QWidget) and watched.window() is self.window:
+                self.gesture.emit()
+            return False
+        if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
             return False
         if watched is not QApplication.focusWidget() or watched.window() is not self.window:
             return False  # a press passed on to a parent was seen at its first receiver

@@ -120,7 +120,7 @@ def install_editing(
         lambda: show_linked(view, document.document, controller.current_span())
     )
     actions.review.triggered.connect(review.show_open)
-    LayoutKeys(window)
+    LayoutKeys(window).gesture.connect(status.end_gesture)
     status.refresh()
     return editing
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -134,6 +135,10 @@ class ReviewView(QDockWidget):
         self.model_view.set_document(self.model)
         self.gold_view.set_document(gold)
         self._fill(gold)
+        window = self.parentWidget()
+        if self.isHidden() and isinstance(window, QMainWindow) and not self.isFloating():
+            # Most of the height stays with the article above.
+            window.resizeDocks([self], [int(window.height() * 0.38)], Qt.Orientation.Vertical)
         self.show()
         self.raise_()  # its tab, when tabified; the window keeps the keyboard
 

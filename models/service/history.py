@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from models.store.store import Store
 
@@ -24,20 +23,11 @@ class SpanEdit:
     operation: str | None
 
 
-def _id(value: Any) -> Any:
-    return value.get("id") if isinstance(value, dict) else None
-
-
 def last_edit(store: Store, doc_id: str, kind: str, span_id: int) -> SpanEdit | None:
     """The newest logged edit of the ``kind`` ("entity" or "quote") span ``span_id``."""
-    for event in reversed(store.events(doc_id)):
-        if not str(event["action"]).endswith(kind):
-            continue
-        if span_id in (_id(event["after"]), _id(event["before"])):
-            return SpanEdit(
-                event["annotator"],
-                datetime.fromisoformat(event["at"]),
-                event["action"],
-                event["operation"],
-            )
-    return None
+    event = store.last_span_event(doc_id, kind, span_id)
+    if event is None:
+        return None
+    return SpanEdit(
+        event["annotator"], datetime.fromisoformat(event["at"]), event["action"], event["operation"]
+    )

@@ -73,3 +73,11 @@ def test_typing_in_the_search_box_never_edits(qtbot, window, stored) -> None:
     box.setFocus()
     qtbot.keyClicks(box, "plo")
     assert box.text() == "plo" and stored.first() == before
+
+
+def test_the_panel_shows_the_current_span_after_an_edit_moves_its_row(user, window, text) -> None:
+    user.click(text.index("Бишкеке") + 1)
+    user.key(Qt.Key.Key_O)  # the row moves from LOC to ORG
+    current = window.entity_panel.tree.currentIndex()
+    span_id = window.editing.controller.current[1]
+    assert current.isValid() and window.entity_panel.model.index_of_entity(span_id) == current
