@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.fail(str(exc))
     try:
         if shot:
-            return app.screenshot(AnnotationService(store), args.file, args.out)
+            return app.screenshot(AnnotationService(store), args.file, args.out, args.size)
         service = AnnotationService(store, app.annotator(args.annotator))
         return app.run_window(service, args.files)
     except (app.StartupError, StoreError) as exc:

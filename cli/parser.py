@@ -128,8 +128,26 @@ def build_parser() -> argparse.ArgumentParser:
     sh = sub.add_parser("screenshot", parents=[db], help="render the window to a PNG")
     sh.add_argument("file", type=Path)
     sh.add_argument("--out", required=True, type=Path)
+    sh.add_argument(
+        "--size",
+        type=_size,
+        default=(1400, 900),
+        metavar="WxH",
+        help="window size in pixels (default: 1400x900)",
+    )
     add_team_commands(sub, db)
     return p
+
+
+def _size(text: str) -> tuple[int, int]:
+    """``1024x700`` as (1024, 700); at least 320x240."""
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 1024x700") from None
+    if width < 320 or height < 240:
+        raise argparse.ArgumentTypeError(f"{text}: at least 320x240")
+    return width, height
 
 
 # -- team work: assign, merge, agreement, stats --html -------------------------------------

@@ -3,8 +3,9 @@
 (labelme's good idea.) The editing controller connects them, the Edit and Annotate menus
 list them, and the keyboard map is generated from them, so the three never disagree.
 Keys that act on the article (letters, arrows, Delete, Tab, and the Ctrl+Alt
-apply/remove combinations) are attached to the document view, so typing in the
-document list's search box never edits; status, review and help work window-wide.
+apply/remove combinations) are attached to the document view and the side panels
+(``in_view``), so typing in the document list's search box never edits; status, review
+and help work window-wide.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ class EditActions:
             value = getattr(self, f.name)
             out += list(value) if isinstance(value, tuple) else [value]
         return out
+
+    def in_view(self) -> list[QAction]:
+        """The actions whose keys act on the article (and the panels beside it)."""
+        return [a for a in self.all() if a.shortcutContext() == IN_VIEW]
 
 
 def _action(

@@ -56,7 +56,7 @@ def open_window(service: AnnotationService, files: list[Path] | None = None) -> 
     elif not service.listing().extent()[0]:
         window.import_files([sample_path()])
     else:
-        window.open_first()
+        window.open_last()
     return window
 
 
@@ -83,11 +83,12 @@ def screenshot(
     doc_ids = report.added or report.already
     if not doc_ids:
         return 1
-    window = MainWindow(service, remember_layout=False)
-    window.resize(*size)
+    window = MainWindow(service, remember_layout=False, size=size)
     window.show()
     window.open_document(doc_ids[0])
-    app.processEvents()
+    for _ in range(3):  # the layout settles (docks, the legend's rows) in a few passes
+        app.processEvents()
+    window.view.format_visible()
     out.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(out))
     window.close()

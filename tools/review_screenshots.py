@@ -1,10 +1,12 @@
 """Render the README's review-workflow screenshots offscreen, by driving real keys.
 
-docs/edit_entity.png: suggestions confirmed with Enter, a photo credit deleted, a span's
-start moved with Ctrl+Shift+Left (bold: changed by a person), the span selected;
-docs/quote_speaker.png:
-a quote whose speaker was unlinked (U) and picked again from the ranked candidates (1),
-the candidates in the status bar; docs/review.png: the review view after those edits.
+docs/edit_entity.png: suggestions confirmed with Enter (solid lines), a photo credit
+deleted, a span relabelled O then L again (double line: changed by a person), the span
+selected (a frame), the status line describing it; docs/quote_speaker.png: a quote
+whose speaker was unlinked (U) and picked again from the ranked candidates (1),
+described in the status line;
+docs/review.png: the review dock after those edits; docs/review_1024.png: the same at
+1024x700; docs/annotator_prompt.png: the first-start question for the annotator's name.
 The sample is imported with natasha into a throw-away database.
 
 Run: python tools/review_screenshots.py [--out docs]
@@ -26,6 +28,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
 from gui.app import application
+from gui.dialogs.annotator import name_dialog
 from gui.main_window import MainWindow
 from gui.panels.document_list import REFRESH_DELAY_MS
 from models import AnnotationService, Store
@@ -71,8 +74,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "shots.db")
         import_files(store, [sample_path()])
-        window = MainWindow(AnnotationService(store, "Анна"), remember_layout=False)
-        window.resize(1400, 900)
+        window = MainWindow(
+            AnnotationService(store, "Анна"), remember_layout=False, size=(1400, 900)
+        )
         window.show()
         window.activateWindow()
         window.open_first()
@@ -84,12 +88,9 @@ def main() -> int:
             _key(window, Qt.Key.Key_Return)  # confirm, and on to the next suggestion
         _click(window, text.index("Наумов"))
         _key(window, Qt.Key.Key_Delete)  # a photo credit, not a person in the story
-        _click(window, text.index("Жапаровым"))
-        _key(
-            window,
-            Qt.Key.Key_Left,
-            Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.ControlModifier,
-        )
+        _click(window, text.index("Кыргызстана"))
+        _key(window, Qt.Key.Key_O)  # a slip of the finger: ORG…
+        _key(window, Qt.Key.Key_L)  # …and back to LOC: a person's edit now (double line)
         _save(window, out / "edit_entity.png")
         _click(window, text.index("миграционная амнистия"))
         _key(window, Qt.Key.Key_U)
@@ -99,10 +100,16 @@ def main() -> int:
         _key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
         review = window.editing.review
         review.list.setCurrentRow(0)
-        _save(review, out / "review.png")
-        review.close()
+        _save(window, out / "review.png")
+        window.resize(1024, 700)
+        _save(window, out / "review_1024.png")
         window.close()
         store.close()
+    prompt = name_dialog()
+    prompt.setTextValue("Анна")
+    prompt.show()
+    _save(prompt, out / "annotator_prompt.png")
+    prompt.close()
     return 0
 
 

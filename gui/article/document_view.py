@@ -4,7 +4,9 @@ The text goes in with ``setPlainText``, so markup in an article is shown literal
 Spans are drawn by :class:`~gui.article.highlighter.SpanHighlighter` block by block, and only for
 the blocks that come on screen (scrolling and resizing format them before they are
 painted); quotes also get a tinted block with a bar in the margin, painted here for the
-visible blocks only.
+visible blocks only, as are the lines under entities (their review state) and the frame
+around the selection (:mod:`gui.article.marks`). The news header line is dimmed like a
+caption (``noise_of``); the text itself is shown whole.
 Every offset in this widget's API is a Python code point, as in ``models/``; the
 conversion to Qt's UTF-16 positions happens inside, through :mod:`gui.article.offsets`.
 
@@ -24,8 +26,16 @@ from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from gui.article.highlighter import BLOCK_TINT, SpanFormats, SpanHighlighter, SpanLayers, tint
+from gui.article.marks import (
+    clear_highlight,
+    paint_selected_tints,
+    paint_selection_frame,
+    paint_state_lines,
+    visible_blocks,
+)
 from gui.subscribe import subscribe
 from models import LabelSet, Quote, load_labels
+from models.service import noise_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -54,6 +64,7 @@ class DocumentView(QPlainTextEdit):
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setPlaceholderText("No document open")
+        clear_highlight(self)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         self.setFont(font)
@@ -64,8 +75,11 @@ class DocumentView(QPlainTextEdit):
         self._quote_bar = QColor(self.labels.quote.color)
         self._shown = False
         self._shown_id: str | None = None
+        self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         # Scrolling formats what comes into view before it is painted.
         self.verticalScrollBar().valueChanged.connect(self.format_visible)
+        # The selection frame reaches past the characters Qt repaints for a selection.
+        self.selectionChanged.connect(self.viewport().update)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -91,9 +105,11 @@ class DocumentView(QPlainTextEdit):
         layers = (
             SpanLayers()
             if doc is None
-            else SpanLayers.build(doc.text, doc.entities, doc.quotes, doc.noise)
+            else SpanLayers.build(doc.text, doc.entities, doc.quotes, noise_of(doc))
         )
         self._highlighter.layers = layers
+        self._marks.clear()  # marks belong to the text they were made on
+        self.setExtraSelections([])
         self._highlighter.forget(0)  # Qt offers every block now; all are deferred
         self.setPlainText("" if doc is None else doc.text)
         self._highlighter.forget(self.document().blockCount())
@@ -181,8 +197,13 @@ class DocumentView(QPlainTextEdit):
 
     # -- selection -------------------------------------------------------------------
 
-    def mark_ranges(self, marks: list[tuple[int, int, QTextCharFormat]]) -> None:
-        """Overlay formats on ranges (code points) without touching the label formats."""
+    def mark_ranges(
+        self, marks: list[tuple[int, int, QTextCharFormat]], layer: str = "marks"
+    ) -> None:
+        """Overlay formats on ranges (code points) without touching the label formats.
+
+        Each ``layer`` (linked spans, find hits) replaces only its own marks.
+        """
         offsets, selections = self.layers.offsets, []
         for start, end, fmt in marks:
             sel = QTextEdit.ExtraSelection()
@@ -191,7 +212,8 @@ class DocumentView(QPlainTextEdit):
             sel.cursor.setPosition(offsets.to_qt(start))
             sel.cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
             selections.append(sel)
-        self.setExtraSelections(selections)
+        self._marks[layer] = selections
+        self.setExtraSelections([s for layer_marks in self._marks.values() for s in layer_marks])
 
     def select_span(self, start: int, end: int) -> None:
         """Select ``[start, end)`` (code points) and scroll it into the middle of view."""
@@ -261,26 +283,24 @@ class DocumentView(QPlainTextEdit):
         self.format_visible()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        """Tint the visible blocks that hold a quote, then draw the text over them."""
+        """Under the text: the quote blocks' tint and bar, the selected tints; over it:
+        the review-state lines and the selection frame (:mod:`gui.article.marks`)."""
         if self._shown and not self._highlighter.is_formatted(self.firstVisibleBlock()):
             QTimer.singleShot(0, self.format_visible)  # a layout change we did not see
-        quotes = self.layers.quotes
-        if len(quotes):
-            painter = QPainter(self.viewport())
-            offsets, offset = self.layers.offsets, self.contentOffset()
-            bottom = event.rect().bottom()
-            width = self.viewport().width()
-            block = self.firstVisibleBlock()
-            while block.isValid():
-                rect = self.blockBoundingGeometry(block).translated(offset)
-                if rect.top() > bottom:
-                    break
-                lo = offsets.to_py(block.position())
-                if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
-                    painter.fillRect(QRectF(0, rect.top(), width, rect.height()), self._quote_bg)
-                    painter.fillRect(
-                        QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()), self._quote_bar
-                    )
-                block = block.next()
-            painter.end()
+        blocks = visible_blocks(self, event.rect())
+        under = QPainter(self.viewport())
+        quotes, offsets, width = self.layers.quotes, self.layers.offsets, self.viewport().width()
+        for block, rect, _origin in blocks if len(quotes) else ():
+            lo = offsets.to_py(block.position())
+            if block.length() > 1 and quotes.overlapping(lo, lo + len(block.text())):
+                under.fillRect(QRectF(0, rect.top(), width, rect.height()), self._quote_bg)
+                under.fillRect(
+                    QRectF(0, rect.top(), QUOTE_BAR_WIDTH, rect.height()), self._quote_bar
+                )
+        paint_selected_tints(self, under, blocks)
+        under.end()
         super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        paint_state_lines(painter, blocks)
+        paint_selection_frame(self, painter, blocks)
+        painter.end()

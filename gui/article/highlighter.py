@@ -4,6 +4,8 @@ Qt calls :meth:`SpanHighlighter.highlightBlock` for one paragraph at a time; the
 asks each :class:`~gui.article.span_index.SpanIndex` for the spans that touch it (bisection),
 merges their formats segment by segment (noise < quote < entity < speaker, so an entity
 inside a caption keeps its tint but stays grey) and applies them in UTF-16 positions.
+An entity is a tint of its label's colour; the line under it (its review state) is
+drawn by the view from the format's properties; quoted words are italic, a speaker bold.
 The cost of a block depends on the spans in it, not on the size of the document, and an
 edit re-formats only the blocks it touches (``rehighlightBlock``).
 
@@ -23,7 +25,7 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QT
 
 from gui.article.offsets import OffsetMap
 from gui.article.span_index import SpanIndex
-from gui.article.span_styles import style_state
+from gui.article.span_styles import COLOR_PROPERTY, CONFIRMED_TINT, style_state
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -38,8 +40,7 @@ LABEL_PROPERTY = QTextFormat.Property.UserProperty + 2
 ID_PROPERTY = QTextFormat.Property.UserProperty + 3
 
 NOISE_COLOR = "#8c8c8c"
-ENTITY_TINT = 0.30
-QUOTE_TINT = 0.24
+ENTITY_TINT = CONFIRMED_TINT
 BLOCK_TINT = 0.08
 
 
@@ -65,11 +66,10 @@ class SpanFormats:
         for label in self.labels.entities:
             self.entity[label.name] = self._entity_format(label.name, label.color)
         self.fallback = self._entity_format("?", "#999999")
-        self.quote.setBackground(tint(self.labels.quote.color, QUOTE_TINT))
+        # Italics, not a tint: a quote's background would wash out the entities in it.
+        self.quote.setFontItalic(True)
         self.quote.setProperty(KIND_PROPERTY, "quote")
         self.speaker.setFontWeight(QFont.Weight.Bold)
-        self.speaker.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        self.speaker.setUnderlineColor(QColor(self.labels.speaker.color))
         self.speaker.setProperty(KIND_PROPERTY, "speaker")
         self.noise.setForeground(QColor(NOISE_COLOR))
         self.noise.setProperty(KIND_PROPERTY, "noise")
@@ -78,8 +78,7 @@ class SpanFormats:
     def _entity_format(name: str, color: str) -> QTextCharFormat:
         fmt = QTextCharFormat()
         fmt.setBackground(tint(color, ENTITY_TINT))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(color))
+        fmt.setProperty(COLOR_PROPERTY, color)
         fmt.setProperty(KIND_PROPERTY, "entity")
         fmt.setProperty(LABEL_PROPERTY, name)
         return fmt
@@ -90,7 +89,7 @@ class SpanFormats:
         fmt.setProperty(LABEL_PROPERTY, entity.label)
         if entity.id is not None:
             fmt.setProperty(ID_PROPERTY, entity.id)
-        style_state(fmt, entity.state)  # suggested / confirmed / human (gui.article.span_styles)
+        style_state(fmt, entity.state)  # the line under it (gui.article.span_styles)
         return fmt
 
 

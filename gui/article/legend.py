@@ -1,19 +1,26 @@
-"""The legend above the article: what each colour means, and the label hotkeys.
+"""The legend above the article: what each colour and each mark means, and the hotkeys.
 
-Every chip is drawn with the same tint and underline the view uses, from the same label
-set, so the legend cannot drift from the highlighting.
+Every chip is drawn with the same tint, line, weight or frame the view uses, from the
+same label set and the same state marks (:mod:`gui.article.span_styles`), so the legend
+cannot drift from the highlighting. The chips wrap onto a second row when the article
+is narrow; they never clip.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from gui.article.highlighter import ENTITY_TINT, NOISE_COLOR, QUOTE_TINT, tint
+from gui.article.flow_layout import FlowLayout
+from gui.article.highlighter import BLOCK_TINT, ENTITY_TINT, NOISE_COLOR, tint
+from gui.article.marks import FRAME_COLOR
+from gui.article.span_styles import DESCRIPTIONS
 
 if TYPE_CHECKING:
     from models import LabelSet
+
+STATE_INK = "#555555"
 
 
 def _rgba(color: str, alpha: float) -> str:
@@ -22,55 +29,65 @@ def _rgba(color: str, alpha: float) -> str:
 
 
 class LegendWidget(QWidget):
-    """A row of chips: entity labels, quote, speaker and dimmed noise."""
+    """Chips: entity labels, quote, speaker, the three review states, selection, noise."""
 
     def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("legend")
-        # A narrow window clips the last chips rather than refusing to shrink below them.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.chips: dict[str, QLabel] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(8)
+        self.flow = FlowLayout(self, spacing=6)
+        self.flow.setContentsMargins(8, 4, 8, 4)
         for label in labels.entities:
             self._add(
-                layout,
                 label.name,
                 f"{label.name} · {label.description}",
                 f"background: {_rgba(label.color, ENTITY_TINT)};"
                 f" border-bottom: 2px solid {label.color};",
                 f"{label.description}: hotkey {label.hotkey}",
             )
-        quote = labels.quote
+        quote, speaker = labels.quote, labels.speaker
         self._add(
-            layout,
             quote.name,
             "«Quote»",
-            f"background: {_rgba(quote.color, QUOTE_TINT)}; border-left: 4px solid {quote.color};",
-            f"{quote.description}: hotkey {quote.hotkey}",
-        )
-        speaker = labels.speaker
-        self._add(
-            layout,
-            speaker.name,
-            "Speaker",
-            f"font-weight: bold; border-bottom: 2px solid {speaker.color};",
-            f"{speaker.description}: hotkey {speaker.hotkey}",
+            f"font-style: italic; background: {_rgba(quote.color, BLOCK_TINT * 2)};"
+            f" border-left: 4px solid {quote.color};",
+            f"{DESCRIPTIONS['quote']}; hotkey {quote.hotkey}",
         )
         self._add(
-            layout,
+            speaker.name, "Speaker", "font-weight: bold;", f"{DESCRIPTIONS['speaker']}; hotkey S"
+        )
+        for key, text, line in (
+            ("suggested", "suggested", "2px dashed"),
+            ("confirmed", "confirmed", "2px solid"),
+            ("changed", "by a person", "4px double"),
+        ):
+            self._add(key, text, f"border-bottom: {line} {STATE_INK};", DESCRIPTIONS[key])
+        self._add(
+            "selected", "selected", f"border: 2px solid {FRAME_COLOR};", DESCRIPTIONS["selected"]
+        )
+        self._add(
             "NOISE",
-            "caption · ad · repeat",
+            "caption · ad · header",
             f"color: {NOISE_COLOR};",
-            "Photo captions, ad markers and repeated paragraphs (not article prose)",
+            "Photo captions, ad markers, repeated paragraphs and the news header line"
+            " (dimmed: not article prose, left out of sentence exports)",
         )
-        layout.addStretch(1)
 
-    def _add(self, layout: QHBoxLayout, key: str, text: str, style: str, tip: str) -> None:
-        chip = QLabel(text)
+    def _add(self, key: str, text: str, style: str, tip: str) -> None:
+        chip = QLabel(text, self)
         chip.setObjectName(f"legend_{key}")
-        chip.setStyleSheet(f"QLabel {{ {style} padding: 2px 6px; border-radius: 0px; }}")
+        chip.setStyleSheet(f"QLabel {{ {style} padding: 1px 5px; border-radius: 0px; }}")
         chip.setToolTip(tip)
         self.chips[key] = chip
-        layout.addWidget(chip)
+        self.flow.addWidget(chip)
+
+    def hasHeightForWidth(self) -> bool:
+        """Its height follows its width (the chips wrap)."""
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """The height of the rows the chips need at ``width``."""
+        return self.flow.heightForWidth(width)

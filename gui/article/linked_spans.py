@@ -38,10 +38,8 @@ def linked_ranges(doc: Document | None, span: Entity | Quote | None) -> list[tup
 
 
 def link_format(color: str = LINK_COLOR) -> QTextCharFormat:
-    """A heavy underline in the speaker colour, over whatever label format is there."""
+    """A light speaker-colour background over the linked words (lines stay the state's)."""
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-    fmt.setUnderlineColor(QColor(color))
     fmt.setBackground(QColor(color).lighter(185))
     return fmt
 
@@ -49,4 +47,4 @@ def link_format(color: str = LINK_COLOR) -> QTextCharFormat:
 def show_linked(view: DocumentView, doc: Document | None, span: Entity | Quote | None) -> None:
     """Mark on ``view`` (showing ``doc``) what is linked to ``span`` (nothing if no link)."""
     fmt = link_format()
-    view.mark_ranges([(s, e, fmt) for s, e in linked_ranges(doc, span)])
+    view.mark_ranges([(s, e, fmt) for s, e in linked_ranges(doc, span)], layer="links")

@@ -36,6 +36,16 @@ def _default_name() -> str:
         return ""
 
 
+def name_dialog(parent: QWidget | None = None) -> QInputDialog:
+    """The first-start question: the name to log edits under (the login name offered)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("annotator_dialog")
+    dialog.setWindowTitle("razmetka")
+    dialog.setLabelText("Your name for the edit log\n(every edit is saved with it and the time):")
+    dialog.setTextValue(_default_name())
+    return dialog
+
+
 def resolve_annotator(
     given: str | None, ask: bool = False, parent: QWidget | None = None
 ) -> str | None:
@@ -46,10 +56,9 @@ def resolve_annotator(
     known = remembered_annotator()
     if known or not ask:
         return known
-    name, ok = QInputDialog.getText(
-        parent, "razmetka", "Your name for the edit log:", text=_default_name()
-    )
-    if ok and name.strip():
-        remember_annotator(name.strip())
-        return name.strip()
+    dialog = name_dialog(parent)
+    name = dialog.textValue().strip() if dialog.exec() else ""
+    if name:
+        remember_annotator(name)
+        return name
     return None

@@ -7,6 +7,11 @@ window stays usable while a big corpus streams out, and it can be cancelled (the
 then holds the documents written so far, and the notes say so). At the end the dialog
 lists what the format could not hold, so nothing is dropped silently; a problem the user
 can fix (a missing library, a non-empty folder, a bad split) is its one line.
+
+Nothing is overwritten without asking: an existing output file is replaced only after
+"Replace …?" (then with ``force``), and a folder that already holds files is written
+into only after the user agreed (a previous razmetka export there is replaced, anything
+else stops the export untouched).
 """
 
 from __future__ import annotations
@@ -20,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.dialogs import file_dialogs
 from gui.jobs.jobs import JobRunner
 from gui.jobs.workers import export_work
 from gui.panels.document_list_model import STATUS_TEXT
@@ -106,6 +111,14 @@ class ExportDialog(QDialog):
         )
         self.model_check = QCheckBox("Export the model's snapshot instead of the gold")
         self.model_check.setToolTip("For comparing the pre-annotation with the reviewed gold")
+        self.noise_check = QCheckBox("Keep captions, ad markers, repeats and the header line")
+        self.noise_check.setToolTip(
+            "In the sentence and token formats (CoNLL, spaCy, HF…); left out by default"
+        )
+        self.paths_check = QCheckBox("Keep each file's full path in meta.file")
+        self.paths_check.setToolTip("By default only the file's name: paths name your machine")
+        self.part_edit = QLineEdit("all")
+        self.part_edit.setToolTip("The name of the one part of an export without a split")
         form = QFormLayout()
         form.addRow("Format", self.format_box)
         form.addRow("Output", out_row)
@@ -113,7 +126,10 @@ class ExportDialog(QDialog):
         form.addRow("", self.count_label)
         form.addRow("Split", self.split_edit)
         form.addRow("Seed", self.seed_box)
+        form.addRow("Part name", self.part_edit)
         form.addRow("", self.model_check)
+        form.addRow("", self.noise_check)
+        form.addRow("", self.paths_check)
         self.form = QWidget()
         self.form.setLayout(form)
 
@@ -166,6 +182,9 @@ class ExportDialog(QDialog):
             split=self.split_edit.text().strip() or None,
             seed=self.seed_box.value(),
             include_model=self.model_check.isChecked(),
+            part=(self.part_edit.text().strip() or "all") if self.part_edit.isEnabled() else "all",
+            keep_noise=self.noise_check.isChecked(),
+            keep_paths=self.paths_check.isChecked(),
         )
 
     def start(self) -> bool:
@@ -174,7 +193,13 @@ class ExportDialog(QDialog):
         if not out:
             self.message.setText("Choose where to write the export.")
             return False
-        work = partial(export_work, self.service, self.fmt, Path(out).expanduser(), self.options())
+        path = Path(out).expanduser()
+        one_file = not self.split_edit.text().strip() and export_suffix(self.fmt) is not None
+        force = file_dialogs.agree_to_replace(self, path, one_file)
+        if force is None:
+            self.message.setText("Not exported: choose another output, or agree to replace.")
+            return False
+        work = partial(export_work, self.service, self.fmt, path, self.options(), force)
         if not self.runner.run(work, "export"):
             return False
         self.report = None
@@ -203,6 +228,7 @@ class ExportDialog(QDialog):
 
     def _on_format_changed(self) -> None:
         """Keep the output's suffix (or folder) in step with the format and the split."""
+        self.part_edit.setEnabled(not self.split_edit.text().strip())
         text = self.out_edit.text().strip()
         if not text:
             return
@@ -217,7 +243,7 @@ class ExportDialog(QDialog):
             if suffix and not self.split_edit.text().strip()
             else "A new folder (*)"
         )
-        path, _ = QFileDialog.getSaveFileName(self, "Export to", self.out_edit.text(), kind)
+        path = file_dialogs.export_path(self, self.out_edit.text(), kind)
         if path:
             self.out_edit.setText(path)
             self._on_format_changed()
@@ -240,6 +266,7 @@ class ExportDialog(QDialog):
         self.report = report
         self._idle()
         where = self.out_edit.text().strip()
+        file_dialogs.remember_folder("export", Path(where).expanduser().parent)
         n = report.documents
         self.message.setText(
             f"{n} document{'s' if n != 1 else ''} exported as {self.fmt} → {where}"

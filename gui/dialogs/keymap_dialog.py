@@ -1,7 +1,9 @@
 """The keyboard map (F1 or ?): every annotation key, read from the actions themselves.
 
 Generated from :class:`gui.actions.EditActions` (plus undo and redo), so it lists the
-keys that really work, and a legend of how span states are drawn.
+keys that really work, and a legend of how span states are drawn. A letter key is shown
+as it reads in both layouts ("P · З", "Ctrl+Z · Ctrl+Я"): the same physical key works in
+ЙЦУКЕН (:mod:`gui.editing.key_layout`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.article.span_styles import DESCRIPTIONS
+from gui.editing.key_layout import cyrillic_text
 
 if TYPE_CHECKING:
     from gui.actions import EditActions
@@ -41,19 +44,21 @@ MOUSE = (
 )
 
 
+def key_text(sequence: QKeySequence) -> str:
+    """The keys in the Latin layout, and in the Russian one when that reads otherwise."""
+    latin = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    cyrillic = cyrillic_text(sequence)
+    return f"{latin} · {cyrillic}" if cyrillic else latin
+
+
 def keymap_rows(actions: EditActions) -> list[tuple[str, str, str]]:
     """``(action, keys, what it does)`` for every action that has a key."""
     rows: list[tuple[str, str, str]] = []
     for action in actions.all():
-        keys = " or ".join(
-            k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
-        )
+        keys = " or ".join(key_text(k) for k in action.shortcuts())
         if keys and not any(r[1] == keys for r in rows):
             rows.append((action.text(), keys, action.statusTip()))
-    rows += [
-        (a, QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText), t)
-        for a, k, t in EXTRA
-    ]
+    rows += [(a, key_text(QKeySequence(k)), t) for a, k, t in EXTRA]
     return rows + list(MOUSE)
 
 
@@ -77,7 +82,11 @@ class KeymapDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        legend = QLabel("Spans: " + "; ".join(DESCRIPTIONS.values()) + ".")
+        legend = QLabel(
+            "Spans: "
+            + "; ".join(DESCRIPTIONS.values())
+            + ". Letter keys work by the same physical key in the Russian layout."
+        )
         legend.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QTextCursor
 
+from gui.editing.commands import ServiceCommand
 from gui.editing.edge_drag import EdgeDragger
 from gui.editing.handlers import ActionHandlers
 from gui.editing.steps import push_step
@@ -73,7 +74,6 @@ class EditController(QObject):
         subscribe(document.opened, self._on_document_opened, self)
         subscribe(document.edited, self._on_document_edited, self)
         subscribe(service.changes_applied, self._on_service_changes_applied, self)
-        self._update_actions()
 
     # -- state -----------------------------------------------------------------------
 
@@ -121,12 +121,7 @@ class EditController(QObject):
                 self.view.select_span(found.start, found.end)
             else:
                 self.select_text(found.start, found.end)
-        self._update_actions()
         self.current_changed.emit()
-        if self.current is not None and self.current[0] == "quote":
-            text = self.candidates_text()
-            if text:
-                self.message.emit(f"Speaker candidates  {text}")
 
     def candidates_text(self) -> str:
         """The current quote's likeliest speakers, numbered as keys 1-9 pick them."""
@@ -154,38 +149,45 @@ class EditController(QObject):
         self.view.setTextCursor(cursor)
         self.view.ensureCursorVisible()
 
-    def _update_actions(self) -> None:
-        kind = self.current[0] if self.current else None
+    def grey_menus(self, showing: bool) -> None:
+        """Grey out in an open menu what cannot apply now; keys stay live to say why."""
+        kind = self.current[0] if self.current and showing else None
         a = self.actions
-        for action in (a.delete, a.grow_end, a.shrink_end, a.grow_start, a.shrink_start, a.confirm):
-            action.setEnabled(kind is not None)
-        for action in (*a.pick, a.unlink, a.speaker):
-            action.setEnabled(kind == "quote")
-        for action in (
-            a.apply_words,
-            a.apply_forms,
-            a.apply_forms_corpus,
-            a.remove_words,
-            a.remove_forms_corpus,
+        for group, applies in (
+            ((a.delete, a.grow_end, a.shrink_end, a.grow_start, a.shrink_start, a.confirm), True),
+            ((*a.pick, a.unlink, a.speaker), kind == "quote"),
+            (
+                (
+                    a.apply_words,
+                    a.apply_forms,
+                    a.apply_forms_corpus,
+                    a.remove_words,
+                    a.remove_forms_corpus,
+                ),
+                kind == "entity",
+            ),
         ):
-            action.setEnabled(kind == "entity")
-        a.cancel.setEnabled(kind is not None or self.speaker_for is not None)
+            for action in group:
+                action.setEnabled(not showing or (kind is not None and applies))
 
     # -- pushing commands ----------------------------------------------------------------
 
     def push(self, command: QUndoCommand) -> ChangeSet | None:
         """Push a command; report a refusal; returns what it changed (None if nothing)."""
+        name = command.text()  # the stack deletes a command that did nothing
         self._pushing = True
         try:
             push_step(self.stack, command)  # the edit is committed (or refused) when this returns
         finally:
             self._pushing = False
         error = getattr(command, "error", None)
+        changes: ChangeSet | None = getattr(command, "changes", None)
         if error:
             self.refused.emit(error)
-        changes: ChangeSet | None = getattr(command, "changes", None)
-        if changes is not None and changes.changes:
+        elif changes is not None and changes.changes:
             self.message.emit(changes.name)
+        elif isinstance(command, ServiceCommand):
+            self.message.emit(f"{name}: nothing to change")
         return changes
 
     # -- events --------------------------------------------------------------------------
@@ -237,7 +239,6 @@ class EditController(QObject):
         if sel is None or span is None or sel == (span.start, span.end):
             return
         self.current = None  # a fresh selection: the next label key adds a span
-        self._update_actions()
         self.current_changed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

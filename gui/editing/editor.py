@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
-    from PySide6.QtGui import QUndoCommand
+    from PySide6.QtGui import QUndoCommand, QUndoStack
 
     from gui.actions import EditActions
     from gui.article.document_view import DocumentView
@@ -29,6 +29,7 @@ class Editor(Protocol):
     service: AnnotationService
     document: OpenDocument
     actions: EditActions
+    stack: QUndoStack
     current: Current | None
     speaker_for: int | None  # a quote waiting for its speaker (after S)
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QKeySequence
+
+from gui.dialogs.done_prompt import CANCEL, CONFIRM, KEEP, ask_before_done
 from gui.dialogs.keymap_dialog import KeymapDialog
 from gui.editing import commands as cmd
 from models import Quote
@@ -17,14 +20,29 @@ from models import Quote
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from gui.editing.editor import Editor
+    from PySide6.QtGui import QAction
+
+    from gui.editing.editor import Current, Editor
     from models import AnnotationService, ChangeSet
 
     BulkCommand = Callable[[AnnotationService, int, str, str], cmd.ServiceCommand]
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def key_name(action: QAction) -> str:
+    """The key that runs ``action``, as the keyboard map names it."""
+    keys = action.shortcuts()
+    return keys[0].toString(QKeySequence.SequenceFormat.NativeText) if keys else action.text()
+
+
 class ActionHandlers:
-    """The slots of the annotation actions, connected when made."""
+    """The slots of the annotation actions, connected when made.
+
+    A key that cannot apply says why in the status bar ("2: no second speaker
+    candidate") instead of doing nothing.
+    """
 
     def __init__(self, editor: Editor) -> None:
         self.editor = editor
@@ -46,7 +64,7 @@ class ActionHandlers:
             (a.grow_start, "start", -1),
             (a.shrink_start, "start", 1),
         ):
-            action.triggered.connect(partial(self._move, edge, steps))
+            action.triggered.connect(partial(self._move, action, edge, steps))
         a.confirm.triggered.connect(self._confirm)
         a.confirm_all.triggered.connect(self._confirm_all)
         a.next_suggestion.triggered.connect(partial(self.walk, False))
@@ -62,7 +80,7 @@ class ActionHandlers:
             (a.remove_words, cmd.RemoveEverywhereCommand, "document", "words"),
             (a.remove_forms_corpus, cmd.RemoveEverywhereCommand, "corpus", "lemmas"),
         ):
-            action.triggered.connect(partial(self._bulk, make, scope, match))
+            action.triggered.connect(partial(self._bulk, action, make, scope, match))
         a.done_next.triggered.connect(partial(self.finish, "done"))
         a.skip_next.triggered.connect(partial(self.finish, "skipped"))
         a.cancel.triggered.connect(self._cancel)
@@ -104,11 +122,24 @@ class ActionHandlers:
         changes = e.push(cmd.AddQuoteCommand(self.service, e.doc_id, sel[0], sel[1], exact))
         self._select_result(changes, "quote")
 
+    def _needs(self, action: QAction, kind: str | None = None) -> Current | None:
+        """The current span when it is of ``kind`` (any kind: None); else say why not."""
+        e = self.editor
+        if e.doc_id is None:
+            e.message.emit(f"{key_name(action)}: no document is open")
+            return None
+        if e.current is not None and kind in (None, e.current[0]):
+            return e.current
+        what = {"quote": "a quote", "entity": "an entity"}.get(kind or "", "a span")
+        e.message.emit(f"{key_name(action)}: select {what} first (click it, or Tab)")
+        return None
+
     def _delete(self, *_: object) -> None:
         e = self.editor
-        if e.current is None:
+        current = self._needs(self.actions.delete)
+        if current is None:
             return
-        kind, span_id = e.current
+        kind, span_id = current
         command = (
             cmd.DeleteQuoteCommand(self.service, span_id)
             if kind == "quote"
@@ -117,25 +148,29 @@ class ActionHandlers:
         e.push(command)
         e.set_current(None, select=False)
 
-    def _move(self, edge: str, steps: int, *_: object) -> None:
+    def _move(self, action: QAction, edge: str, steps: int, *_: object) -> None:
         e = self.editor
-        if e.current is None:
+        current = self._needs(action)
+        if current is None:
             return
-        kind, span_id = e.current
+        kind, span_id = current
         e.push(cmd.MoveEdgeCommand(self.service, kind, span_id, edge, steps))
         e.set_current((kind, span_id))
 
     def _confirm(self, *_: object) -> None:
         e = self.editor
-        if e.current is None:
+        current = self._needs(self.actions.confirm)
+        if current is None:
             return
-        e.push(cmd.ConfirmCommand(self.service, *e.current))
+        e.push(cmd.ConfirmCommand(self.service, *current))
         self.walk(False)  # on to the next decision
 
     def _confirm_all(self, *_: object) -> None:
         e = self.editor
-        if e.doc_id is not None:
-            e.push(cmd.ConfirmAllCommand(self.service, e.doc_id))
+        if e.doc_id is None:
+            e.message.emit(f"{key_name(self.actions.confirm_all)}: no document is open")
+            return
+        e.push(cmd.ConfirmAllCommand(self.service, e.doc_id))
 
     def walk(self, backwards: bool, *_: object) -> None:
         """Make the next (previous) unconfirmed suggestion current, wrapping round."""
@@ -152,10 +187,11 @@ class ActionHandlers:
 
     def _speaker(self, *_: object) -> None:
         e = self.editor
-        if e.current is None or e.current[0] != "quote":
+        current = self._needs(self.actions.speaker, "quote")
+        if current is None:
             return
-        e.speaker_for = e.current[1]
-        e.message.emit("Click (or select) the speaker's words; Esc cancels; " + e.candidates_text())
+        e.speaker_for = current[1]
+        e.message.emit("Click (or select) the speaker's words, or press 1-9; Esc cancels")
 
     def set_speaker(
         self, entity_id: int | None = None, mention: tuple[int, int] | None = None
@@ -170,38 +206,69 @@ class ActionHandlers:
 
     def _pick(self, n: int, *_: object) -> None:
         e = self.editor
-        quote_id = e.speaker_for or (e.current[1] if e.current else None)
+        quote_id = e.speaker_for
         if quote_id is None:
-            return
+            current = self._needs(self.actions.pick[n], "quote")
+            if current is None:
+                return
+            quote_id = current[1]
         candidates = self.service.speaker_candidates(quote_id)
         if n >= len(candidates):
-            e.message.emit(f"There is no candidate {n + 1}")
+            which = f"no {ORDINALS[n]} speaker candidate" if candidates else "no speaker candidates"
+            e.message.emit(f"{n + 1}: {which} (S, then click the speaker's words)")
             return
         e.speaker_for = quote_id
         self.set_speaker(entity_id=candidates[n].id)
 
     def _unlink(self, *_: object) -> None:
         e = self.editor
-        if e.current and e.current[0] == "quote":
-            e.push(cmd.UnlinkSpeakerCommand(self.service, e.current[1]))
+        current = self._needs(self.actions.unlink, "quote")
+        if current is None:
+            return
+        span = e.current_span()
+        if isinstance(span, Quote) and span.speaker is None:
+            e.message.emit(f"{key_name(self.actions.unlink)}: this quote has no speaker")
+            return
+        e.push(cmd.UnlinkSpeakerCommand(self.service, current[1]))
 
-    def _bulk(self, make: BulkCommand, scope: str, match: str, *_: object) -> None:
-        e = self.editor
-        if e.current and e.current[0] == "entity":
-            e.push(make(self.service, e.current[1], scope, match))
+    def _bulk(self, action: QAction, make: BulkCommand, scope: str, match: str, *_: object) -> None:
+        current = self._needs(action, "entity")
+        if current is not None:
+            self.editor.push(make(self.service, current[1], scope, match))
 
     def finish(self, status: str, *_: object) -> None:
         """Mark the document done (or skipped) and open the next one not done."""
         e = self.editor
         doc_id = e.doc_id
         if doc_id is None:
+            e.message.emit("No document is open")
             return
-        e.push(cmd.SetStatusCommand(self.service, doc_id, status))
+        if not self._mark(doc_id, status):
+            return
         following = self.service.next_document(doc_id)
+        marked = f"Marked {status}"
         if following is None:
-            e.message.emit("Every document is done or skipped")
+            e.message.emit(f"{marked}; every document is done or skipped")
         else:
+            e.message.emit(f"{marked}; opened the next document not done")
             e.open_requested.emit(following)
+
+    def _mark(self, doc_id: str, status: str) -> bool:
+        """Set the status; before "done", ask when suggestions nobody looked at are left."""
+        e, doc = self.editor, self.editor.document.document
+        left = sum(s.state == "suggested" for s in (*doc.entities, *doc.quotes)) if doc else 0
+        choice = ask_before_done(self.view.window(), left) if left and status == "done" else KEEP
+        if choice == CANCEL:
+            e.message.emit("Not marked done")
+            return False
+        if choice == CONFIRM:
+            e.stack.beginMacro(f"Confirm all ({left}) and mark done")
+            e.push(cmd.ConfirmAllCommand(self.service, doc_id))
+        command = cmd.SetStatusCommand(self.service, doc_id, status)
+        e.push(command)
+        if choice == CONFIRM:
+            e.stack.endMacro()
+        return command.error is None
 
     def _cancel(self, *_: object) -> None:
         e = self.editor

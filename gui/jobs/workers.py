@@ -55,17 +55,19 @@ def export_work(
     fmt: str,
     out: Path,
     options: ExportOptions,
+    force: bool,
     progress: Progress,
     cancelled: Callable[[], bool],
 ) -> ExportReport:
-    """The export job's body: stream the selected documents to ``out``."""
+    """The export job's body: stream the selected documents to ``out`` (``force``:
+    replace an existing file, as the user agreed)."""
 
     def tick(done: int, total: int) -> None:
         progress(
             done, total, f"Exported {done} of {total}" if done else f"Exporting {total} documents…"
         )
 
-    return service.corpus.export(fmt, out, options, tick, cancelled)
+    return service.corpus.export(fmt, out, options, tick, cancelled, force)
 
 
 class ImportRunner(JobRunner):

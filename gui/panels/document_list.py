@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QTableView,
@@ -57,9 +58,9 @@ class DocumentListWidget(QWidget):
         self.status_box.setToolTip("Show only documents with this review status")
         self.label_box = QComboBox()
         self.label_box.addItem("All labels", None)
-        for label in service.labels.entities:
+        for label in (*service.labels.entities, service.labels.quote):
             self.label_box.addItem(label.name, label.name)
-        self.label_box.setToolTip("Show only documents with an entity of this label")
+        self.label_box.setToolTip("Show only documents with an entity of this label, or a quote")
         self.annotator_box = QComboBox()
         self.annotator_box.setObjectName("annotator_filter")
         self.annotator_box.setToolTip("Show only the documents in this annotator's share")
@@ -72,6 +73,12 @@ class DocumentListWidget(QWidget):
         self.search = ListSearch(service, self)
         self.search.found.connect(self._on_search_found)
         self.search.failed.connect(self._on_search_failed)
+        self.no_match = QLabel()
+        self.no_match.setObjectName("no_documents_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        self.model.modelReset.connect(self._show_no_match)
+        self.model.rowsInserted.connect(self._show_no_match)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_filter)
         self.search_box.textChanged.connect(self._search_timer.start)
@@ -92,6 +99,7 @@ class DocumentListWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.table)
 
     def _create_table(self) -> QTableView:
@@ -209,6 +217,17 @@ class DocumentListWidget(QWidget):
         box.setCurrentIndex(max(box.findData(chosen), 0))
         box.blockSignals(False)
         box.setVisible(bool(names))
+
+    def _show_no_match(self) -> None:
+        """Say so when the filters leave no document (not an empty table and silence)."""
+        listing = self.model.listing
+        what = [f"«{listing.search}»"] if listing.search else []
+        if listing.status:
+            what.append(f"status {STATUS_TEXT.get(listing.status, listing.status)}")
+        if listing.label:
+            what.append(f"label {listing.label}")
+        self.no_match.setText(f"No documents match {', '.join(what)}." if what else "")
+        self.no_match.setVisible(bool(what) and self.model.total == 0)
 
     def _on_service_changed(self, *_: object) -> None:
         self._refresh_timer.start()

@@ -6,6 +6,10 @@ added, removed or changed. Differences are also marked in the articles with a wa
 underline (added blue, removed vermillion, changed purple: Okabe-Ito, readable for
 colour-blind users). Clicking a difference shows it in both articles. The view follows
 edits made while it is open.
+
+It is a dock under the article (Ctrl+R shows it, Esc or Close hides it), not a window of
+its own: it never covers the article, and showing it never takes the keyboard from the
+widget that had it (the list's search box, the article).
 """
 
 from __future__ import annotations
@@ -13,11 +17,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QTextCharFormat
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -58,15 +66,15 @@ def diff_rows(diff: ReviewDiff) -> list[Row]:
     return sorted(rows, key=lambda r: ((r[3] or r[2]).start, r[0]))  # type: ignore[union-attr]
 
 
-class ReviewView(QWidget):
+class ReviewView(QDockWidget):
     """Model snapshot | gold, with the differences listed underneath."""
 
     def __init__(
         self, service: AnnotationService, document: OpenDocument, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        super().__init__("Review: model suggestions vs. gold", parent)
         self.setObjectName("review_view")
-        self.setWindowTitle("Review: model suggestions vs. gold")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)  # also when floating
         self.service = service
         self.document = document
         self.model: Document | None = None  # the snapshot of the document shown
@@ -77,10 +85,19 @@ class ReviewView(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("review_differences")
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.close_button = QPushButton("Close")
+        self.close_button.setToolTip("Hide the review (Esc; Ctrl+R shows it again)")
+        self.close_button.clicked.connect(self.hide)
+        self.toggleViewAction().setToolTip("Show or hide the review (Ctrl+R shows it)")
+        escape = QAction("Close the review", self, shortcut=QKeySequence("Escape"))
+        escape.setToolTip("Hide the review (Esc)")
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.hide)
+        self.addAction(escape)
         self._layout()
         subscribe(document.opened, self._on_document_opened, self)
         subscribe(document.edited, self._on_document_edited, self)
-        self.resize(1400, 900)
+        self.hide()
 
     def _layout(self) -> None:
         panes = QSplitter(Qt.Orientation.Horizontal)
@@ -94,13 +111,20 @@ class ReviewView(QWidget):
             column.addWidget(QLabel(f"<b>{title}</b>"))
             column.addWidget(view, 1)
             panes.addWidget(box)
-        outer = QSplitter(Qt.Orientation.Vertical)
+        outer = QSplitter(Qt.Orientation.Horizontal)
         outer.addWidget(panes)
         outer.addWidget(self.list)
-        outer.setSizes([760, 120])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
+        outer.setSizes([900, 300])
+        top = QHBoxLayout()
+        self.summary.setWordWrap(True)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.close_button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 0, 4, 4)
+        layout.addLayout(top)
         layout.addWidget(outer, 1)
+        self.setWidget(body)
 
     def show_open(self) -> None:
         """Compare the open document's snapshot with its gold, and show the view."""
@@ -111,8 +135,12 @@ class ReviewView(QWidget):
         self.model_view.set_document(self.model)
         self.gold_view.set_document(gold)
         self._fill(gold)
+        window = self.parentWidget()
+        if self.isHidden() and isinstance(window, QMainWindow) and not self.isFloating():
+            # Most of the height stays with the article above.
+            window.resizeDocks([self], [int(window.height() * 0.38)], Qt.Orientation.Vertical)
         self.show()
-        self.raise_()
+        self.raise_()  # its tab, when tabified; the window keeps the keyboard
 
     def _fill(self, doc: Document) -> None:
         assert self.model is not None

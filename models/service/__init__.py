@@ -7,10 +7,12 @@ names: the service for edits and reads, ``OpenDocument`` for the document on scr
 """
 
 from models.io.exporters import ExportOptions, ExportReport
+from models.io.exporters.outgoing import noise_of
 from models.io.importers import ImportReport
 from models.service.annotation import AnnotationService
 from models.service.context import EditError, shorten
 from models.service.corpus import FORMATS, Corpus, JobError, export_suffix
+from models.service.history import SpanEdit
 from models.service.listing import DocumentListing, Filter, ListingReader
 from models.service.open_document import OpenDocument
 from models.service.review import ReviewDiff, SpanDiff, review_diff
@@ -33,9 +35,11 @@ __all__ = [
     "OpenDocument",
     "ReviewDiff",
     "SpanDiff",
+    "SpanEdit",
     "TeamIndex",
     "VersionInfo",
     "export_suffix",
+    "noise_of",
     "review_diff",
     "shorten",
 ]

@@ -26,6 +26,7 @@ from models.service.context import EditContext, EditError
 from models.service.corpus import Corpus
 from models.service.entities import EntityEdits
 from models.service.groups import GroupEdits
+from models.service.history import SpanEdit, last_edit
 from models.service.listing import DocumentListing, ListingReader
 from models.service.normals import DerivedNormals
 from models.service.quotes import QuoteEdits
@@ -285,13 +286,31 @@ class AnnotationService:
         label: str | None = None,
         annotator: str | None = None,
     ) -> DocumentListing:
-        """The document list under a filter: status, an entity label, words (any form),
-        an annotator's share (in a team database)."""
-        return DocumentListing(self.store.lists, self.forms, status, search, label, annotator)
+        """The document list under a filter: status, an entity label (or the quote
+        label: documents with a quote), words (any form), an annotator's share (in a
+        team database)."""
+        return DocumentListing(
+            self.store.lists,
+            self.forms,
+            status,
+            search,
+            label,
+            annotator,
+            quote_label=self.labels.quote.name,
+        )
 
     def listing_reader(self) -> ListingReader:
         """Listings read over a connection of their own, for the window's search thread."""
-        return ListingReader(self.store.lists, self.forms)
+        return ListingReader(self.store.lists, self.forms, self.labels.quote.name)
+
+    def last_edit(self, doc_id: str, kind: str, span_id: int) -> SpanEdit | None:
+        """Who last edited a span and when (None: never edited, as the model left it)."""
+        return last_edit(self.store, doc_id, kind, span_id)
+
+    @property
+    def database_path(self) -> str:
+        """The database file, or ``in memory``."""
+        return str(self.store.path) if self.store.path is not None else "in memory"
 
     def data_version(self) -> int:
         """Changes whenever another connection commits (cheap enough to poll)."""

@@ -110,9 +110,11 @@ class Corpus:
         options: ExportOptions,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Cancelled = lambda: False,
+        force: bool = False,
     ) -> ExportReport:
         """Stream the selected documents to ``out``; ``progress(done, total)``.
 
+        An existing one-file ``out`` is replaced only with ``force`` (the user said so).
         A bad option, an unusable ``out`` or a missing reader library is JobError with
         its one-line message.
         """
@@ -121,7 +123,9 @@ class Corpus:
         try:
             total = count(own, options)
             tick(0, total)
-            return export(own, fmt, out, options, lambda done, _r: tick(done, total), cancelled)
+            return export(
+                own, fmt, out, options, lambda done, _r: tick(done, total), cancelled, force
+            )
         except ValueError as exc:
             raise JobError(str(exc)) from None
         finally:

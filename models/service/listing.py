@@ -21,7 +21,7 @@ from copy import copy
 from dataclasses import dataclass
 
 from models.nlp.occurrences import Forms, search_terms, search_words
-from models.store.lists import DocumentLists
+from models.store.lists import QUOTES, DocumentLists
 from models.store.rows import DocumentSummary
 
 
@@ -47,12 +47,16 @@ class DocumentListing:
         search: str | None = None,
         label: str | None = None,
         annotator: str | None = None,
+        quote_label: str = "QUOTE",
     ) -> None:
         self._lists = lists
         self.status = status or None
         # What is searched: the words the index can take (no NUL, no surrogate, each once).
         self.search = " ".join(search_words(search or "")) or None
         self.label = label or None
+        # The quote "label" keeps the documents with a quote; an entity label, those
+        # with an entity of it.
+        self._label = QUOTES if label and label == quote_label else self.label
         self.annotator = annotator or None
         self._terms = search_terms(self.search, forms) if self.search else None
         self._hits: array[int] | None = None  # positions of the matches, once resolved
@@ -78,7 +82,7 @@ class DocumentListing:
         out = copy(self)
         source = lists or self._lists
         out._hits = array(
-            "q", source.positions(self.status, self._terms, self.label, self.annotator)
+            "q", source.positions(self.status, self._terms, self._label, self.annotator)
         )
         return out
 
@@ -96,20 +100,20 @@ class DocumentListing:
         """How many documents match, and the last one's position (0 when none)."""
         if self._hits is not None:
             return len(self._hits), self._hits[-1] if self._hits else 0
-        return self._lists.extent(self.status, self._terms, self.label, self.annotator)
+        return self._lists.extent(self.status, self._terms, self._label, self.annotator)
 
     def count_before(self, position: int) -> int:
         """How many matching documents come before ``position``."""
         if self._hits is not None:
             return bisect_left(self._hits, position)
         return self._lists.count(
-            self.status, self._terms, self.label, before=position, annotator=self.annotator
+            self.status, self._terms, self._label, before=position, annotator=self.annotator
         )
 
     def row_of(self, doc_id: str) -> int | None:
         """The row of ``doc_id`` in this list, or None when the filter drops it."""
         if self._hits is None:
-            return self._lists.row_of(doc_id, self.status, self._terms, self.label, self.annotator)
+            return self._lists.row_of(doc_id, self.status, self._terms, self._label, self.annotator)
         position = self._lists.position_of(doc_id)
         row = bisect_left(self._hits, position or 0)
         found = position is not None and row < len(self._hits) and self._hits[row] == position
@@ -120,7 +124,7 @@ class DocumentListing:
         if self._hits is not None:
             return self._lists.summaries_at(self._hits[offset : offset + limit])
         return self._lists.summaries(
-            offset, limit, self.status, self._terms, self.label, after, self.annotator
+            offset, limit, self.status, self._terms, self._label, after, self.annotator
         )
 
 
@@ -132,8 +136,8 @@ class ListingReader:
     has one connection only: then ``separate`` is False and reads use the store's.
     """
 
-    def __init__(self, lists: DocumentLists, forms: Forms) -> None:
-        self._lists, self._forms = lists, forms
+    def __init__(self, lists: DocumentLists, forms: Forms, quote_label: str = "QUOTE") -> None:
+        self._lists, self._forms, self._quote_label = lists, forms, quote_label
         self._own = lists.reader()
 
     @property
@@ -149,7 +153,9 @@ class ListingReader:
         annotator: str | None = None,
     ) -> DocumentListing:
         """The listing of this filter, its matches read (a search's, in one query)."""
-        listing = DocumentListing(self._lists, self._forms, status, search, label, annotator)
+        listing = DocumentListing(
+            self._lists, self._forms, status, search, label, annotator, self._quote_label
+        )
         return listing.resolved(self._own) if listing.slow else listing
 
     def interrupt(self) -> None:

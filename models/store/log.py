@@ -61,3 +61,22 @@ class EventLog:
                 ev[k] = json.loads(ev[k]) if ev[k] else None
             out.append(ev)
         return out
+
+    def last_of_span(self, doc_id: str, kind: str, span_id: int) -> dict[str, Any] | None:
+        """The newest row about the ``kind`` ("entity" or "quote") span ``span_id``.
+
+        Walks the document's rows newest first by the (doc_id, id) index, so it costs
+        the rows after that span's last edit, not the whole log.
+        """
+        row = self.db.execute(
+            f"SELECT {', '.join(_KEYS)} FROM events WHERE doc_id = ? AND action LIKE ?"
+            " AND (json_extract(after, '$.id') = ? OR json_extract(before, '$.id') = ?)"
+            " ORDER BY id DESC LIMIT 1",
+            [doc_id, f"% {kind}", span_id, span_id],
+        ).fetchone()
+        if row is None:
+            return None
+        ev = dict(zip(_KEYS, row))
+        for k in ("before", "after"):
+            ev[k] = json.loads(ev[k]) if ev[k] else None
+        return ev

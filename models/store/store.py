@@ -315,6 +315,10 @@ class Store:
         """The event log, oldest first (for one document, or all)."""
         return self.log.events(doc_id)
 
+    def last_span_event(self, doc_id: str, kind: str, span_id: int) -> dict[str, Any] | None:
+        """The newest log row about one span (``kind``: "entity" or "quote"), if any."""
+        return self.log.last_of_span(doc_id, kind, span_id)
+
     def count_documents(self, status: str | None = None) -> int:
         """How many documents there are (with this status)."""
         return self.lists.count(status)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 
 import models.service.corpus
 from gui.article.document_view import DocumentView
@@ -158,6 +158,44 @@ class Painted:
         fmt = self.format(view, offset)
         return fmt.property(LABEL_PROPERTY) if fmt.hasProperty(LABEL_PROPERTY) else None
 
+    @staticmethod
+    def rows(view: DocumentView, start: int, end: int, color: QColor) -> list[float]:
+        """On screen, for each pixel row of the line the words ``[start, end)`` are on,
+        the share of their width drawn in ``color`` (the state line's, in the tests)."""
+        view.viewport().repaint()
+        image = view.viewport().grab().toImage()
+        at = view.layers.offsets.to_qt
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(at(start))
+        first = view.cursorRect(cursor)
+        cursor.setPosition(at(end))
+        xs = range(first.left() + 2, view.cursorRect(cursor).left() - 1)
+        ink = color.darker(115)
+
+        def near(c: QColor) -> bool:
+            return (
+                abs(c.red() - ink.red()) + abs(c.green() - ink.green()) + abs(c.blue() - ink.blue())
+                < 90
+            )
+
+        return [
+            sum(near(image.pixelColor(x, y)) for x in xs) / len(xs)
+            for y in range(first.top(), first.bottom() + 1)
+        ]
+
+    def line_share(self, view: DocumentView, start: int, end: int, color: QColor) -> float:
+        """The share of the words' width underlined in ``color`` (the fullest row)."""
+        return max(self.rows(view, start, end, color))
+
+    def line_runs(self, view: DocumentView, start: int, end: int, color: QColor) -> int:
+        """How many separate lines (runs of rows at least 90% inked) lie under the words."""
+        runs, inside = 0, False
+        for share in self.rows(view, start, end, color):
+            if share >= 0.9 and not inside:
+                runs += 1
+            inside = share >= 0.9
+        return runs
+
 
 class Corpus:
     """Building database files for a test: ``write(path, docs, lemmas)``, ``suggested``."""
@@ -244,6 +282,43 @@ def user(qtbot, window: MainWindow) -> User:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def painted() -> Painted:
     return Painted()
+
+
+@pytest.fixture
+def answer(qtbot) -> Iterator[Callable[[str], list[str]]]:  # type: ignore[no-untyped-def]
+    """``answer(button)``: the next modal question (the done prompt, "Replace?") is
+    answered by clicking the button with that text; returns the texts it showed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    live = [True]  # no click reaches into the next test
+
+    def schedule(button: str) -> list[str]:
+        seen: list[str] = []
+        tries = [0]
+
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            tries[0] += 1
+            if not live[0]:
+                return
+            if not isinstance(box, QMessageBox):
+                if tries[0] < 500:  # 5 s: never a test that hangs on a missing question
+                    QTimer.singleShot(10, click)
+                return
+            seen.append(f"{box.text()} {box.informativeText()}".strip())
+            found = [b for b in box.buttons() if b.text().replace("&", "") == button]
+            if found:
+                found[0].click()
+            else:
+                seen.append(f"(no button {button!r})")
+                box.reject()
+
+        QTimer.singleShot(0, click)
+        return seen
+
+    yield schedule
+    live[0] = False
 
 
 def _wait_for(flag: Callable[[], bool], seconds: float = HOLD_S) -> None:

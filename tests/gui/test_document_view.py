@@ -6,10 +6,11 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QTextCursor
 
 from gui.article.document_view import DocumentView
 from gui.article.highlighter import KIND_PROPERTY, LABEL_PROPERTY, NOISE_COLOR
+from gui.article.span_styles import COLOR_PROPERTY, MARK_PROPERTY
 from models import Document, Entity, Noise, Quote, Speaker, load_labels
 
 LABELS = load_labels()
@@ -42,21 +43,21 @@ def test_html_like_article_shows_literally(view: DocumentView, painted) -> None:
     assert painted.label(view, 0) is None  # the "<" of <b> is text, not markup
 
 
-def test_entity_carries_its_label_colour_and_underline(view: DocumentView, painted) -> None:
+def test_entity_carries_its_label_colour_and_line(view: DocumentView, painted) -> None:
     text = "Президент РФ Владимир Путин встретился с Садыром Жапаровым в Бишкеке."
     per = entity(text, "Владимир Путин", "PER", 1)
     loc = entity(text, "Бишкеке", "LOC", 2)
     view.set_document(Document("d", text, entities=(per, loc)))
     fmt = painted.format(view, per.start)
-    assert fmt.underlineColor() == PER
-    # Solid or dashed is the review state's business (gui/span_styles.py); it is underlined.
-    assert fmt.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    assert QColor(fmt.property(COLOR_PROPERTY)) == PER
+    # Dashed, solid or double is the review state's business (gui/article/span_styles.py).
+    assert fmt.property(MARK_PROPERTY) == "dashed"
     assert fmt.background().color().rgb() == PER.rgb()  # the tint: same hue, translucent
     assert 0 < fmt.background().color().alphaF() < 1
-    assert painted.format(view, per.end - 1).underlineColor() == PER
+    assert painted.line_share(view, per.start, per.end, PER) > 0.4  # drawn under the words
     assert painted.label(view, per.start - 1) is None
     assert painted.label(view, per.end) is None
-    assert painted.format(view, loc.start).underlineColor() == LOC
+    assert painted.line_share(view, loc.start, loc.end, LOC) > 0.4
 
 
 def test_emoji_before_entity_does_not_shift_highlight(view: DocumentView, painted) -> None:
@@ -81,11 +82,11 @@ def test_noise_is_dimmed_and_entities_in_it_keep_their_tint(view: DocumentView, 
     assert painted.format(view, start).foreground().color() == QColor(NOISE_COLOR)
     inside = painted.format(view, per.start)
     assert inside.foreground().color() == QColor(NOISE_COLOR)
-    assert inside.underlineColor() == PER
+    assert QColor(inside.property(COLOR_PROPERTY)) == PER
     assert painted.format(view, text.index("Ещё")).foreground().style() == Qt.BrushStyle.NoBrush
 
 
-def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView, painted) -> None:
+def test_quote_is_italic_and_speaker_is_bold(view: DocumentView, painted) -> None:
     text = "«Мы будем вырабатывать порядок», — сказал Владимир Путин."
     per = entity(text, "Владимир Путин", "PER", 1)
     q = Quote(
@@ -98,11 +99,12 @@ def test_quote_has_its_style_and_speaker_is_bold(view: DocumentView, painted) ->
     view.set_document(Document("q", text, entities=(per,), quotes=(q,)))
     inside = painted.format(view, 5)
     assert inside.property(KIND_PROPERTY) == "quote"
-    assert inside.background().color().rgb() == QColor(LABELS.quote.color).rgb()
+    assert inside.fontItalic()
+    # No tint over the quoted words: the entities in a quote keep their own colour.
+    assert inside.background().style() == Qt.BrushStyle.NoBrush
     assert painted.format(view, 0).property(KIND_PROPERTY) is None  # the « is outside
     speaker = painted.format(view, per.start)
     assert speaker.fontWeight() == QFont.Weight.Bold
-    assert speaker.underlineColor() == QColor(LABELS.speaker.color)
     assert speaker.property(LABEL_PROPERTY) == "PER"
     assert view.span_at(5) == ("quote", 7)
     assert view.span_at(per.start) == ("entity", 1)
@@ -119,7 +121,7 @@ def test_change_spans_reformats_only_the_touched_paragraphs(view: DocumentView, 
     relabelled = replace(ents[30], label="LOC")
     view.change_spans([ents[30], ents[10]], [relabelled])
     assert painted.label(view, ents[30].start) == "LOC"
-    assert painted.format(view, ents[30].start).underlineColor() == LOC
+    assert QColor(painted.format(view, ents[30].start).property(COLOR_PROPERTY)) == LOC
     assert painted.label(view, ents[10].start) is None
     assert painted.label(view, ents[11].start) == "PER"
     assert highlighter.blocks_formatted - before <= 4  # two paragraphs, not a hundred blocks

@@ -15,7 +15,7 @@ def test_failed_write_says_not_saved_and_retry_works(
     i = text.index("Президент")
     user.drag(i, i + 9)
     user.key(Qt.Key.Key_P)
-    assert "not saved" in window.statusBar().currentMessage()
+    assert "not saved" in window.status.full_text()
     assert window.editing.stack.count() == 0  # nothing to undo: nothing happened
     assert stored.first() == before
     assert window.view.span_at(i) is None  # nothing drawn either

@@ -41,7 +41,7 @@ def test_s_then_select_words_that_are_no_entity(user, window, stored, text) -> N
 
 def test_number_keys_pick_ranked_candidates_and_u_unlinks(user, window, stored, text) -> None:
     user.click(text.index("важный"))
-    assert "1: Юрия Крупнова" in window.statusBar().currentMessage()
+    assert "1: Юрия Крупнова" in window.status.full_text()
     user.key(Qt.Key.Key_1)
     assert _quote(stored.first(), "это важный шаг").speaker.text == "Юрия Крупнова"
     user.key(Qt.Key.Key_U)

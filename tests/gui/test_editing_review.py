@@ -41,8 +41,9 @@ def test_ctrl_shift_enter_also_confirms_all(user, stored) -> None:
     assert {e.state for e in stored.first().entities} == {"confirmed"}
 
 
-def test_ctrl_enter_marks_done_and_opens_the_next(user, window, stored) -> None:
+def test_ctrl_enter_marks_done_and_opens_the_next(user, window, stored, answer) -> None:
     first = window.current.id
+    answer("Mark done anyway")  # suggestions are left: the question comes first
     user.key(Qt.Key.Key_Return, Mod.ControlModifier)
     assert stored.status(first) == "done"
     assert window.current.id == stored.documents()[1].id
@@ -68,10 +69,11 @@ def test_first_edit_starts_the_review_and_undo_resets_it(user, window, stored, t
     assert stored.status(first) == "in_progress"
 
 
-def test_undo_of_an_edit_in_another_document_opens_it(user, window, text) -> None:
+def test_undo_of_an_edit_in_another_document_opens_it(user, window, text, answer) -> None:
     first = window.current.id
     user.click(text.index("Бишкеке") + 1)
     user.key(Qt.Key.Key_Delete)
+    answer("Mark done anyway")
     user.key(Qt.Key.Key_Return, Mod.ControlModifier)  # done, next document
     assert window.current.id != first
     window.editing.undo.trigger()  # the status

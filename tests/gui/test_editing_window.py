@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QColor, QFont
 
 from gui.article.span_styles import STATE_PROPERTY
 from gui.dialogs.annotator import remembered_annotator, resolve_annotator
@@ -22,7 +22,8 @@ def test_f1_and_question_mark_open_the_keyboard_map(qtbot, user, window) -> None
     dialog = window.findChild(KeymapDialog)
     assert dialog is not None and dialog.isVisible()
     keys = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
-    assert {"P", "Shift+Right", "Ctrl+Z", "Ctrl+Return", "Tab"} <= keys
+    # Letter keys in both layouts: the same physical key works in ЙЦУКЕН.
+    assert {"P · З", "Shift+Right", "Ctrl+Z · Ctrl+Я", "Ctrl+Return", "Tab"} <= keys
     dialog.close()
     qtbot.keyClicks(window.view, "?")
     assert any(d.isVisible() for d in window.findChildren(KeymapDialog))
@@ -50,17 +51,23 @@ def test_span_states_are_drawn_distinctly(user, window, painted, text) -> None:
     i = text.index("Президент")
     user.drag(i, i + 9)
     user.key(Qt.Key.Key_P)  # added
-    styles = {}
-    for word in ("РФ", "Бишкеке", "Президент"):
-        fmt = painted.format(window.view, text.index(word) + 1)
-        styles[word] = (fmt.property(STATE_PROPERTY), fmt.underlineStyle(), fmt.fontWeight())
-    dash, single = (
-        QTextCharFormat.UnderlineStyle.DashUnderline,
-        QTextCharFormat.UnderlineStyle.SingleUnderline,
-    )
-    assert styles["РФ"][:2] == ("suggested", dash)
-    assert styles["Бишкеке"][:2] == ("confirmed", single)
-    assert styles["Президент"] == ("added", single, QFont.Weight.Bold)
+    user.key(Qt.Key.Key_Escape)  # nothing selected: no frame over the lines
+    view, colors = window.view, {lb.name: QColor(lb.color) for lb in window.labels.entities}
+    marks = {}
+    for word, label in (("РФ", "LOC"), ("Бишкеке", "LOC"), ("Президент", "PER")):
+        start = text.index(word)
+        fmt = painted.format(view, start + 1)
+        rows = painted.rows(view, start, start + len(word), colors[label])
+        marks[word] = (
+            fmt.property(STATE_PROPERTY),
+            painted.line_runs(view, start, start + len(word), colors[label]),
+            round(max(rows), 1),
+            fmt.fontWeight() == QFont.Weight.Bold,
+        )
+    assert marks["РФ"][:2] == ("suggested", 0) and 0.4 <= marks["РФ"][2] <= 0.85  # dashed
+    assert marks["Бишкеке"][:2] == ("confirmed", 1)  # one solid line
+    assert marks["Президент"][:2] == ("added", 2)  # a double line
+    assert not any(m[3] for m in marks.values())  # bold is the speaker's mark alone
 
 
 def test_panels_follow_edits_at_once(user, window, text) -> None:

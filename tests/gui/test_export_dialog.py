@@ -43,7 +43,7 @@ def corpus_store(tmp_path: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def dialog(make_window, corpus_store: Store):  # type: ignore[no-untyped-def]
     window = make_window(corpus_store)
-    window.export_action.trigger()
+    window.menu_actions.export.trigger()
     assert window.export_dialog is not None and window.export_dialog.isVisible()
     yield window.export_dialog  # the window lives as long as its dialog is used
 
@@ -130,7 +130,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
     monkeypatch.setattr(gui.jobs.jobs, "PROGRESS_INTERVAL_S", 0.0)  # every document reported
     real_export = models.service.corpus.export
 
-    def paused_export(store, fmt, out, options, progress, cancelled):  # type: ignore[no-untyped-def]
+    def paused_export(store, fmt, out, options, progress, cancelled, force=False):  # type: ignore[no-untyped-def]
         def tick(done: int, report: object) -> None:
             progress(done, report)
             if done == 2:  # hold the worker until the GUI has pressed Cancel (or 20 s)
@@ -138,7 +138,7 @@ def test_cancel_stops_the_export_and_keeps_what_was_written(
                 while not cancelled() and time.monotonic() < end:
                     time.sleep(0.01)
 
-        return real_export(store, fmt, out, options, tick, cancelled)
+        return real_export(store, fmt, out, options, tick, cancelled, force)
 
     monkeypatch.setattr(models.service.corpus, "export", paused_export)
     choose(dialog, "jsonl", tmp_path / "partial.jsonl")
@@ -161,3 +161,51 @@ def test_dialog_buttons_have_tooltips(dialog: ExportDialog) -> None:
     for button in dialog.buttons.findChildren(type(dialog.export_button)):
         assert button.toolTip(), button.text()
     assert dialog.buttons.buttonRole(dialog.export_button) == QDialogButtonBox.ButtonRole.AcceptRole
+
+
+def test_an_existing_file_is_replaced_only_when_the_user_says_so(
+    qtbot, dialog: ExportDialog, tmp_path: Path, answer
+) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "corpus.jsonl"
+    out.write_text("my own notes\n", encoding="utf-8")
+    choose(dialog, "jsonl", out)
+    seen = answer("No")
+    dialog.export_button.click()
+    assert not dialog.runner.busy
+    assert seen and seen[0].startswith(f"Replace {out}?")
+    assert out.read_text(encoding="utf-8") == "my own notes\n"  # not a byte changed
+    assert dialog.message.text().startswith("Not exported")
+    answer("Yes")
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
+        dialog.export_button.click()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4  # the done documents
+
+
+def test_a_folder_that_holds_files_is_asked_about(
+    qtbot, dialog: ExportDialog, tmp_path: Path, answer
+) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "brat"
+    choose(dialog, "brat", folder)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000):
+        dialog.export_button.click()  # a new folder: nothing to ask
+    seen = answer("No")
+    dialog.export_button.click()
+    assert seen and seen[0].startswith(f"Export into {folder}?")
+    assert not dialog.runner.busy
+
+
+def test_keep_noise_keep_paths_and_part_name(qtbot, dialog: ExportDialog, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog.noise_check.setChecked(True)
+    dialog.paths_check.setChecked(True)
+    dialog.part_edit.setText("gold")
+    options = dialog.options()
+    assert (options.keep_noise, options.keep_paths, options.part) == (True, True, "gold")
+    dialog.split_edit.setText("train=0.5,test=0.5")
+    dialog.split_edit.editingFinished.emit()
+    assert not dialog.part_edit.isEnabled() and dialog.options().part == "all"
+    dialog.split_edit.setText("")
+    dialog.split_edit.editingFinished.emit()
+    choose(dialog, "jsonl", tmp_path / "gold.jsonl")
+    with qtbot.waitSignal(dialog.runner.finished, timeout=30_000) as done:
+        dialog.export_button.click()
+    assert done.args[0].parts == {"gold": 4}

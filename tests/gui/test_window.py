@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from benchmarks.generate import write_articles
 from gui.app import open_window
 from gui.article.highlighter import LABEL_PROPERTY
+from gui.article.span_styles import COLOR_PROPERTY
 from gui.main_window import MainWindow
 from gui.panels.document_list_model import DOC_ID_ROLE
 from gui.panels.entity_model import LEVEL_ROLE
@@ -84,11 +85,11 @@ def test_window_opens_the_sample_with_highlights_at_the_right_offsets(
     assert doc.text[putin.start : putin.end] == "Владимир Путин"
     for offset in (putin.start, putin.end - 1):
         fmt = painted.format(window.view, offset)
-        assert fmt.underlineColor() == QColor(LABELS.get("PER").color)
+        assert QColor(fmt.property(COLOR_PROPERTY)) == QColor(LABELS.get("PER").color)
         assert fmt.property(LABEL_PROPERTY) == "PER"
     assert painted.format(window.view, putin.end).property(LABEL_PROPERTY) is None
     eaes = next(e for e in doc.entities if e.text == "ЕАЭС")
-    assert painted.format(window.view, eaes.start).underlineColor() == QColor(
+    assert QColor(painted.format(window.view, eaes.start).property(COLOR_PROPERTY)) == QColor(
         LABELS.get("ORG").color
     )
     assert set(window.legend.chips) >= {"PER", "LOC", "ORG", "QUOTE", "SPEAKER"}
@@ -292,10 +293,12 @@ def test_bad_database_is_one_line_and_exit_1(tmp_path: Path, capsys, qapp) -> No
 
 
 @pytest.mark.slow
-def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [None, (1024, 700)])
+def test_screenshot_command_renders_a_png(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "shot.png"
+    extra = ["--size", f"{size[0]}x{size[1]}"] if size else []
     proc = subprocess.run(
-        [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out)],
+        [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out), *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -304,5 +307,15 @@ def test_screenshot_command_renders_a_png(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
-    assert (image.width(), image.height()) == (1400, 900)
+    assert (image.width(), image.height()) == (size or (1400, 900))
     assert "Traceback" not in proc.stderr
+
+
+def test_screenshot_size_is_width_x_height(capsys) -> None:  # type: ignore[no-untyped-def]
+    import cli
+
+    args = cli.parse(["screenshot", "a.txt", "--out", "a.png", "--size", "1024x700"])
+    assert args.size == (1024, 700)
+    with pytest.raises(SystemExit):
+        cli.parse(["screenshot", "a.txt", "--out", "a.png", "--size", "wide"])
+    assert "'wide' is not WIDTHxHEIGHT, e.g. 1024x700" in capsys.readouterr().err
