@@ -72,6 +72,18 @@ def _types_text(widget: QWidget) -> bool:
     return isinstance(widget, (QTextEdit, QPlainTextEdit)) and not widget.isReadOnly()
 
 
+def _finishes_typing(widget: QWidget, event: QEvent) -> bool:
+    """Whether a key press in a text field is its Enter (a search, a rename)."""
+    finishing = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    return (
+        isinstance(event, QKeyEvent)
+        and event.key() in finishing
+        and event.modifiers()
+        in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        and _types_text(widget)
+    )
+
+
 def _inside(widget: QWidget | None, ancestor: QWidget) -> bool:
     while widget is not None:
         if widget is ancestor:
@@ -129,7 +141,11 @@ class LayoutKeys(QObject):
         """A key press no shortcut took: try it as the Latin key in the same place."""
         kind = event.type()
         if kind in GESTURES:
-            if isinstance(watched, QWidget) and watched.window() is self.window:
+            if not isinstance(watched, QWidget):
+                return False
+            if kind == QEvent.Type.ShortcutOverride and _finishes_typing(watched, event):
+                event.accept()  # Enter ends the typing (in a dialog too): no window action
+            if watched.window() is self.window:
                 self.gesture.emit()
             return False
         if kind != QEvent.Type.KeyPress or not isinstance(watched, QWidget):

@@ -39,6 +39,7 @@ def test_search_finds_another_case_form(qtbot, w: MainWindow) -> None:
                 lst.search_box,
                 QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char),
             )
+    lst.search_box.setFocus()  # the user is in the box (Enter elsewhere confirms)
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: lst.model.rowCount() == 1)  # read off the GUI thread
     assert lst.model.summary(0).title.startswith("Президент")

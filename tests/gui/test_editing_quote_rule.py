@@ -19,7 +19,7 @@ def test_q_refuses_an_overlapping_quote_and_what_it_accepts_reads_back(
     i = text.index("важный")
     user.drag(i, text.index("Путину понравилось") + 6)  # across the end of «это важный шаг»
     user.key(Qt.Key.Key_Q)
-    message = window.statusBar().currentMessage()
+    message = window.status.full_text()
     assert "overlaps the quote «это важный шаг»" in message and "never overlap" in message
     assert window.editing.stack.count() == 0
     assert [q.text for q in stored.first().quotes] == ["это важный шаг"]

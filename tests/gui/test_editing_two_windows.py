@@ -60,7 +60,7 @@ def test_deleting_what_the_other_window_deleted(qtbot, user, pair, text, stored)
     ub = at(qtbot, user, b)
     ub.click(i)
     ub.key(Qt.Key.Key_Delete)  # was a KeyError out of QUndoStack.push
-    message = b.statusBar().currentMessage()
+    message = b.status.full_text()
     assert "was deleted in another window" in message and "shown as it is now" in message
     assert stack_state(b) == before  # no step added, the redo step kept
     assert b.view.span_at(i) is None  # B reads the document again
@@ -80,7 +80,7 @@ def test_deleting_an_entity_the_other_window_made_a_speaker(
     ua = at(qtbot, user, a)
     ua.click(k)
     ua.key(Qt.Key.Key_Delete)  # A still shows the quote without a speaker
-    assert "the quote «это важный шаг» was changed" in a.statusBar().currentMessage()
+    assert "the quote «это важный шаг» was changed" in a.status.full_text()
     assert a.editing.stack.count() == 0
     assert a.current.document.quotes[0].speaker.entity == krupnov.id  # A shows the link now
     assert krupnov in stored.first().entities
@@ -113,12 +113,12 @@ def test_undo_and_redo_of_edits_the_other_window_changed(qtbot, user, pair, text
     assert before == (2, 1, "Relabel «РФ» LOC → ORG", "Relabel «Бишкеке» LOC → ORG")
     ua = at(qtbot, user, a)
     ua.key(Qt.Key.Key_Z, Mod.ControlModifier)
-    assert "«РФ» (ORG) was changed in another window" in a.statusBar().currentMessage()
+    assert "«РФ» (ORG) was changed in another window" in a.status.full_text()
     assert stack_state(a) == before  # the index did not move
     assert a.current.document == stored.first()  # A shows PER and no Бишкеке now
     assert a.view.span_at(bishkek) is None
     ua.key(Qt.Key.Key_Z, Mod.ControlModifier | Mod.ShiftModifier)
-    assert "«Бишкеке» (LOC) was deleted in another window" in a.statusBar().currentMessage()
+    assert "«Бишкеке» (LOC) was deleted in another window" in a.status.full_text()
     assert stack_state(a) == before
     assert ("РФ", "PER") in [(e.text, e.label) for e in stored.first().entities]
     a.editing.stack.undo()  # moved by the stack itself, the refused step is dropped:
@@ -146,7 +146,7 @@ def test_the_document_read_again_keeps_its_place(
     b.service.delete_entity(stores[1].document(doc_id).entities[0].id)
     ua.click(far + 2)
     ua.key(Qt.Key.Key_Delete)  # refused: B deleted it
-    assert "was deleted in another window" in a.statusBar().currentMessage()
+    assert "was deleted in another window" in a.status.full_text()
     assert a.view.verticalScrollBar().value() == place  # read again in place, not at the top
     for w in (a, b):
         w.close()

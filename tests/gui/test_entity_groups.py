@@ -147,7 +147,7 @@ def test_m_merges_a_group_into_the_one_typed(qtbot, win, path) -> None:  # type:
     qtbot.waitUntil(lambda: PIERROT not in _groups(win))
     assert _groups(win) == {WRONG: 4, RIGHT: 2}
     assert (PIERROT, RIGHT) in normals(_stored(path))
-    assert win.editing.stack.count() == 1 and not win.statusBar().currentMessage().startswith("no")
+    assert win.editing.stack.count() == 1 and not win.status.full_text().startswith("no")
     assert any(e["operation"] == f"Merge group «{PIERROT}» into «{RIGHT}»" for e in _events(path))
     _undo(qtbot, win)
     assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}

@@ -51,6 +51,7 @@ def resets(model) -> list[str]:  # type: ignore[no-untyped-def]
 def search(qtbot, w: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]
     lst = w.document_list
     lst.search_box.setText(text)
+    lst.search_box.setFocus()  # the user is in the box (Enter elsewhere confirms)
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not lst.search.busy, timeout=10_000)
 
@@ -83,11 +84,13 @@ def test_the_newest_search_wins_and_the_gui_thread_never_waits(
     shown: list[str | None] = []
     lst.search.found.connect(lambda listing: shown.append(listing.search))
     lst.search_box.setText("Москве")
+    lst.search_box.setFocus()  # the user is in the box (Enter elsewhere confirms)
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)
     qtbot.waitUntil(held.is_set)
     assert lst.search.busy and model.rowCount() == N  # the old rows stay meanwhile
     w.service.set_status("d001", "done")  # the window goes on: an edit is made and saved
     lst.search_box.setText("Бишкеке")
+    lst.search_box.setFocus()  # the user is in the box (Enter elsewhere confirms)
     qtbot.keyClick(lst.search_box, Qt.Key.Key_Return)  # a newer search, queued
     release.set()
     qtbot.waitUntil(lambda: not lst.search.busy, timeout=10_000)
