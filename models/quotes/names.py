@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from models.nlp.morph import normal_forms
+from models.quotes.index import EntityIndex, Ranges
 from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
 from models.quotes.marks import MarkSpan, find_mark_spans
 from models.quotes.morph import (
@@ -117,12 +118,12 @@ def speech_after_addressee(text: str, span: MarkSpan) -> bool:
     return not any(w.lower() in ("о", "об", "обо", "про") or is_finite_verb(w) for w in between)
 
 
-def _inner_entity(span: MarkSpan, entities: Sequence[Entity]) -> Entity | None:
-    inside = [e for e in entities if e.start >= span.open and e.end <= span.outer_end]
+def _inner_entity(span: MarkSpan, entities: EntityIndex) -> Entity | None:
+    inside = entities.between(span.open, span.outer_end)
     return inside[0] if len(inside) == 1 else None
 
 
-def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[int, str] | None:
+def _org_span(text: str, span: MarkSpan, entities: EntityIndex) -> tuple[int, str] | None:
     """(start, legal form) when the quoted span names an organization, else None."""
     inner = text[span.start : span.end].strip()
     if span.close is None or span.paragraphs > 1 or not inner:
@@ -136,7 +137,7 @@ def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[in
         return before[-1].start, before[-1].text
     if noun_before(text, span.open) in ORG_NOUNS:
         return span.open, ""
-    overlapping = [e for e in entities if e.start < span.outer_end and e.end > span.open]
+    overlapping = entities.overlapping(span.open, span.outer_end)
     if (
         overlapping
         and all(e.label == "ORG" for e in overlapping)
@@ -146,7 +147,7 @@ def _org_span(text: str, span: MarkSpan, entities: Sequence[Entity]) -> tuple[in
     return None
 
 
-def _normal(text: str, span: MarkSpan, legal: str, entities: Sequence[Entity]) -> str:
+def _normal(text: str, span: MarkSpan, legal: str, entities: EntityIndex) -> str:
     inner = text[span.start : span.end].strip()
     ent = _inner_entity(span, entities)
     if ent is not None and ent.normal and len(words(ent.text)) == len(words(inner)):
@@ -177,22 +178,19 @@ def merge_quoted_org_names(text: str, entities: Sequence[Entity]) -> list[Entity
     that overlap it are replaced. A quoted name counts as an organization when a legal
     form or an organization noun stands before it, or natasha tagged only ORG inside.
     """
+    index = EntityIndex(entities)
     merged: list[Entity] = []
     for span in _name_spans(text):
-        found = _org_span(text, span, entities)
+        found = _org_span(text, span, index)
         if found is None:
             continue
         start, legal = found
         end = span.outer_end
-        merged.append(
-            Entity(start, end, "ORG", text[start:end], _normal(text, span, legal, entities))
-        )
+        merged.append(Entity(start, end, "ORG", text[start:end], _normal(text, span, legal, index)))
     if not merged:
         return list(entities)
-    merged = [
-        m
-        for m in merged
-        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in merged)
-    ]
-    kept = [e for e in entities if not any(e.start < m.end and e.end > m.start for m in merged)]
+    named = EntityIndex(merged)
+    merged = [m for m in merged if not named.inside_another(m)]
+    taken = Ranges((m.start, m.end) for m in merged)
+    kept = [e for e in entities if not taken.within(e.start, e.end)]
     return sorted(kept + merged, key=lambda e: (e.start, -e.end))
