@@ -76,9 +76,12 @@ def import_work(
             f"Pre-annotating: {done} read, {added} added" if done else "Pre-annotating…",
         )
 
+    def part(done: int, of: int) -> None:
+        progress(done, of, f"Pre-annotating a long document: paragraph {done:,} of {of:,}")
+
     if store.path is not None:
         try:
-            return import_in_process(store.path, paths, fmt, merge, tick, cancelled)
+            return import_in_process(store.path, paths, fmt, merge, tick, cancelled, part)
         except ImportProcessError as exc:
             raise JobError(str(exc)) from None
     # In memory (tests, screenshots): no other process can open it, so import here.
