@@ -87,7 +87,8 @@ def _stream(
 
 
 def _groups(docs: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive documents of about a window's length together, one task per group."""
+    """Consecutive documents of about a window's length, one task per group: long enough
+    to batch well, short enough that the workers share a small import evenly."""
     group: list[Document] = []
     size = 0
     for doc in docs:
