@@ -332,8 +332,9 @@ def _print(
         print(line)
     if ceiling < 1.9:
         print(
-            f"The machine's parallel ceiling was {ceiling:.2f}x: other programs held a core, "
-            "so no 2-process figure can reach 1.9x now; rerun on an idle machine."
+            f"The machine's parallel ceiling was {ceiling:.2f}x, under the 2.0x of two idle "
+            "cores: other programs held part of a core, and the --jobs 2 rows are held back "
+            "with it; rerun on an idle machine."
         )
 
 
