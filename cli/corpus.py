@@ -14,8 +14,10 @@ def run_import(args: argparse.Namespace) -> int:
     from models.store.store import Store
 
     store = Store(args.db)
-    with progress_bar("importing") as tick:
-        report = import_files(store, args.paths, args.format, args.merge, args.jobs, tick)
+    with progress_bar("importing") as bar:
+        report = import_files(
+            store, args.paths, args.format, args.merge, args.jobs, bar, paragraphs=bar.paragraphs
+        )
     for err in report.errors:
         print(err, file=sys.stderr)
     merged = f"{len(report.merged)} merged, " if args.merge else ""
@@ -33,6 +35,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_annotate(args: argparse.Namespace) -> int:
     """``annotate``: one JSON line per input document on stdout, in input order."""
+    from cli.progress import progress_bar
     from models.io.ingest import IngestError, load_paths
     from models.io.jsonshape import document_to_json
     from models.pipeline import pre_annotate_many
@@ -48,6 +51,9 @@ def run_annotate(args: argparse.Namespace) -> int:
             else:
                 yield item
 
-    for _curated, model, _lemmas in pre_annotate_many(docs(), args.jobs):
-        print(json.dumps(document_to_json(model), ensure_ascii=False), flush=True)
+    with progress_bar("annotating") as bar:
+        results = pre_annotate_many(docs(), args.jobs, bar.paragraphs)
+        for done, (_curated, model, _lemmas) in enumerate(results, 1):
+            print(json.dumps(document_to_json(model), ensure_ascii=False), flush=True)
+            bar(done)
     return 1 if failed else 0

@@ -1,55 +1,138 @@
-"""Pre-annotation: NER and quotes, for one document or a batch.
+"""Pre-annotation: NER, quotes, search lemmas; one document or a stream.
 
-A batch with ``jobs > 1`` loads natasha once, then forks the workers so they share the
-loaded models (a pool that loads models per worker ran at half the speed of one
-process on 2 cores). Results come back in input order.
+A stream is tagged a window of paragraphs at a time (``find_entities_many``), many
+documents per natasha call. With ``jobs > 1`` natasha is loaded once, then the workers
+are forked so they share the loaded models (a pool that loads models per worker ran at
+half the speed of one process on 2 cores); each worker takes groups of consecutive
+documents and results come back in input order. A long document's progress through its
+paragraphs reaches the caller from whichever process tags it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from models.nlp.lemmas import lemmas
-from models.nlp.ner import find_entities, load_models
+from models.nlp.ner import WINDOW, find_entities, find_entities_many, load_models
 from models.quotes.find import find_quotes
-from models.spans import Document
+from models.spans import Document, Entity
+
+Annotated = tuple[Document, Document, str]
+"""``(curated, model, lemmas)`` for storing a new document."""
+Paragraphs = Callable[[int, int], None]
+"""``paragraphs(done, total)`` of a long document while it is tagged."""
+
+POLL_S = 0.1  # how often the main process looks at workers' progress and at a cancel
 
 
-def predict(doc: Document) -> Document:
-    """The model's annotations of a document (its own spans are ignored)."""
-    entities = find_entities(doc.text)
+def _with_model(doc: Document, entities: list[Entity]) -> Document:
     quotes = find_quotes(doc.text, entities, doc.noise)
     return replace(doc, status="new").with_annotations(entities, quotes)
 
 
-def pre_annotate(doc: Document) -> tuple[Document, Document, str]:
-    """``(curated, model, lemmas)`` for storing a new document.
-
-    A document that arrives with spans (a gold import) keeps them as its curated
-    annotations; the model's output is still computed, as the snapshot to compare with.
-    """
-    model = predict(doc)
+def _annotated(doc: Document, entities: list[Entity]) -> Annotated:
+    """A document that arrives with spans (a gold import) keeps them as its curated
+    annotations; the model's output is still computed, as the snapshot to compare with."""
+    model = _with_model(doc, entities)
     curated = doc if (doc.entities or doc.quotes) else replace(model, status=doc.status)
     return curated, model, lemmas(doc.text)
 
 
-def _work(doc: Document) -> tuple[Document, Document, str]:
-    return pre_annotate(doc)
+def predict(doc: Document) -> Document:
+    """The model's annotations of a document (its own spans are ignored)."""
+    return _with_model(doc, find_entities(doc.text))
+
+
+def pre_annotate(doc: Document) -> Annotated:
+    """``(curated, model, lemmas)`` for storing one new document."""
+    return _annotated(doc, find_entities(doc.text))
 
 
 def pre_annotate_many(
-    docs: Iterable[Document], jobs: int = 1
-) -> Iterator[tuple[Document, Document, str]]:
-    """Pre-annotate documents in order, with ``jobs`` processes (fork after loading)."""
+    docs: Iterable[Document],
+    jobs: int = 1,
+    paragraphs: Paragraphs | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[Annotated]:
+    """Pre-annotate documents in input order, with ``jobs`` processes (fork after loading).
+
+    ``cancelled`` is asked between windows of paragraphs, so a long document stops
+    midway; the iteration then ends.
+    """
     load_models()
     if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _stream(docs, paragraphs, cancelled)
+    else:
+        yield from _pool(docs, jobs, paragraphs, cancelled)
+
+
+def _stream(
+    docs: Iterable[Document], paragraphs: Paragraphs | None, cancelled: Callable[[], bool]
+) -> Iterator[Annotated]:
+    waiting: deque[Document] = deque()
+
+    def texts() -> Iterator[str]:
         for doc in docs:
-            yield pre_annotate(doc)
-        return
+            waiting.append(doc)
+            yield doc.text
+
+    for entities in find_entities_many(texts(), paragraphs, cancelled):
+        yield _annotated(waiting.popleft(), entities)
+
+
+def _groups(docs: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive documents of about a window's length, one task per group: long enough
+    to batch well, short enough that the workers share a small import evenly."""
+    group: list[Document] = []
+    size = 0
+    for doc in docs:
+        group.append(doc)
+        size += len(doc.text)
+        if size >= WINDOW:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
+
+
+_progress_queue: Any = None  # set in each worker: where its paragraph progress goes
+
+
+def _init_worker(queue: Any) -> None:
+    global _progress_queue
+    _progress_queue = queue
+
+
+def _work(group: list[Document]) -> list[Annotated]:
+    report = None if _progress_queue is None else lambda d, t: _progress_queue.put((d, t))
+    return list(_stream(group, report, lambda: False))
+
+
+def _pool(
+    docs: Iterable[Document],
+    jobs: int,
+    paragraphs: Paragraphs | None,
+    cancelled: Callable[[], bool],
+) -> Iterator[Annotated]:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_work, docs, chunksize=4)
+    queue = ctx.SimpleQueue() if paragraphs is not None else None
+    with ctx.Pool(jobs, _init_worker, (queue,)) as pool:
+        results = pool.imap(_work, _groups(docs))
+        while True:
+            try:
+                group = results.next(timeout=POLL_S)
+            except multiprocessing.TimeoutError:
+                group = None
+            except StopIteration:
+                return
+            while queue is not None and paragraphs is not None and not queue.empty():
+                paragraphs(*queue.get())
+            if cancelled():
+                return  # leaving the block terminates the workers
+            yield from group or ()

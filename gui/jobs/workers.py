@@ -47,7 +47,10 @@ def import_work(
         text = f"Pre-annotating: {done} read, {added} added" if done else "Pre-annotating…"
         progress(done, total, text)
 
-    return service.corpus.import_files(paths, fmt, merge, tick, cancelled)
+    def part(done: int, of: int) -> None:
+        progress(done, of, f"Pre-annotating a long document: paragraph {done:,} of {of:,}")
+
+    return service.corpus.import_files(paths, fmt, merge, tick, cancelled, part)
 
 
 def export_work(

@@ -7,7 +7,8 @@ and the window stutters. A child interpreter (``python -m models.io.import_proce
 inherits no GUI threads, locks or ``__main__``) loads the models, imports into the
 database file through its own connection, and writes one JSON line per event to its
 stdout; the caller only forwards them. A line on the child's stdin (or its end: the
-parent is gone) stops it at the next document. Every document is committed on its own
+parent is gone) stops it at the next document (within a long one, at its next window
+of paragraphs). Every document is committed on its own
 (``import_files``), so what was done before a cancel or a crash is kept.
 """
 
@@ -29,6 +30,8 @@ from models.store.schema import StoreError
 
 Progress = Callable[[int, int], None]
 """``progress(inputs_done, documents_added)``; (0, 0) once the models are loaded."""
+Paragraphs = Callable[[int, int], None]
+"""``paragraphs(done, total)`` while a long document is pre-annotated."""
 
 POLL_S = 0.05
 STOP_WAIT_S = 30.0
@@ -45,8 +48,12 @@ def import_in_process(
     merge: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
+    paragraphs: Paragraphs | None = None,
 ) -> ImportReport:
     """Run ``import_files`` on the database file ``db`` in a child process.
+
+    A cancel stops the child after its current document, or within a long one after
+    its current window of paragraphs.
 
     Raises
     ------
@@ -70,7 +77,7 @@ def import_in_process(
         encoding="utf-8",
     )
     try:
-        return _follow(child, progress, cancelled)
+        return _follow(child, progress, cancelled, paragraphs)
     finally:
         _stop(child)
         try:
@@ -99,7 +106,10 @@ def _lines(stream: IO[str], out: queue_module.Queue[str | None]) -> None:
 
 
 def _follow(
-    child: subprocess.Popen[str], progress: Progress | None, cancelled: Callable[[], bool]
+    child: subprocess.Popen[str],
+    progress: Progress | None,
+    cancelled: Callable[[], bool],
+    paragraphs: Paragraphs | None = None,
 ) -> ImportReport:
     """Forward the child's messages until its report (or its end) arrives."""
     lines: queue_module.Queue[str | None] = queue_module.Queue()
@@ -123,6 +133,9 @@ def _follow(
         if kind == "progress":
             if progress is not None:
                 progress(*payload)
+        elif kind == "paragraphs":
+            if paragraphs is not None:
+                paragraphs(*payload)
         elif kind == "report":
             return ImportReport(**payload)
         elif kind == "store_error":
@@ -164,6 +177,7 @@ def _child(job: dict[str, Any]) -> None:
                 1,
                 lambda done, rep: _send("progress", (done, len(rep.added))),
                 stop.is_set,
+                paragraphs=lambda done, total: _send("paragraphs", (done, total)),
             )
         finally:
             store.close()

@@ -15,7 +15,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def lemmas(text: str) -> str:
     """The distinct lemmas of a text, space separated, for the search index."""
-    seen = dict.fromkeys(lemma(w) for w in _WORD.findall(text))
+    seen = dict.fromkeys(lemma(m.group()) for m in _WORD.finditer(text))
     return " ".join(seen)
 
 

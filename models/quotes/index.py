@@ -49,6 +49,7 @@ class EntityIndex(Sequence[Entity]):
     def __init__(self, entities: Iterable[Entity]) -> None:
         self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
         self.starts = [e.start for e in self.entities]
+        self.longest = max((e.end - e.start for e in self.entities), default=0)
 
     def __getitem__(self, i):  # type: ignore[no-untyped-def]
         return self.entities[i]
@@ -61,6 +62,18 @@ class EntityIndex(Sequence[Entity]):
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return [e for e in self.entities[i:j] if e.end <= end]
+
+    def overlapping(self, start: int, end: int) -> list[Entity]:
+        """Entities that share a character with ``[start, end)``."""
+        i = bisect.bisect_left(self.starts, start - self.longest)
+        j = bisect.bisect_left(self.starts, end)
+        return [e for e in self.entities[i:j] if e.end > start]
+
+    def inside_another(self, ent: Entity) -> bool:
+        """Whether another entity of the index spans all of ``ent``."""
+        i = bisect.bisect_left(self.starts, ent.end - self.longest)
+        j = bisect.bisect_right(self.starts, ent.start)
+        return any(e is not ent and e.end >= ent.end for e in self.entities[i:j])
 
     def covering(self, start: int, end: int, label: str) -> bool:
         """Whether an entity with ``label`` spans all of ``[start, end)``."""

@@ -52,7 +52,9 @@ class Layout:
         """End of the sentence containing ``pos``, trailing spaces excluded."""
         i = bisect.bisect_right(self.sentences, pos)
         end = self.sentences[i] if i < len(self.sentences) else len(self.text)
-        return len(self.text[:end].rstrip())
+        while end > 0 and self.text[end - 1].isspace():  # no copy: texts can be books
+            end -= 1
+        return end
 
     def paragraph(self, pos: int) -> int:
         """Index of the paragraph (non-blank line) containing ``pos``."""

@@ -69,12 +69,15 @@ class Corpus:
         merge: bool = False,
         progress: Callable[[int, int, int], None] | None = None,
         cancelled: Cancelled = lambda: False,
+        paragraphs: Callable[[int, int], None] | None = None,
     ) -> ImportReport:
         """Import and pre-annotate ``paths``; ``progress(done, total, documents_added)``.
 
         ``done`` counts inputs read, ``total`` is 0 when not known up front (see
         ``count_inputs``); ``done`` 0 comes once the language models are loaded.
-        JobError (one line) when the import process failed; what it stored stays.
+        ``paragraphs(done, total)`` follows a long document through its paragraphs (a
+        cancel stops within it). JobError (one line) when the import process failed;
+        what it stored stays.
         """
         total = count_inputs(paths)
 
@@ -84,7 +87,9 @@ class Corpus:
 
         if self.store.path is not None:
             try:
-                return import_in_process(self.store.path, paths, fmt, merge, tick, cancelled)
+                return import_in_process(
+                    self.store.path, paths, fmt, merge, tick, cancelled, paragraphs
+                )
             except ImportProcessError as exc:
                 raise JobError(str(exc)) from None
         load_models()
@@ -97,6 +102,7 @@ class Corpus:
             1,
             lambda done, report: tick(done, len(report.added)),
             cancelled,
+            paragraphs=paragraphs,
         )
 
     def export_count(self, options: ExportOptions) -> int:

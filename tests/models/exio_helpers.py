@@ -162,7 +162,7 @@ def key(d: Document) -> tuple[Any, ...]:
 
 
 def fake_pre_annotate_many(
-    docs: Iterator[Document], jobs: int = 1
+    docs: Iterator[Document], jobs: int = 1, *_progress_and_cancel: object
 ) -> Iterator[tuple[Document, Document, str]]:
     """``pipeline.pre_annotate_many`` without natasha: the model finds nothing."""
     from dataclasses import replace

@@ -61,6 +61,7 @@ def import_files(
     progress: Callable[[int, ImportReport], None] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     labels: frozenset[str] | None = None,
+    paragraphs: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import files and folders into ``store``; bad records are reported, not raised.
 
@@ -74,6 +75,9 @@ def import_files(
         ones; without it such documents are counted as ``already`` and left alone.
     jobs : int
         Processes for the model's pre-annotation.
+    paragraphs : callable, optional
+        ``paragraphs(done, total)`` while a long document is pre-annotated; ``cancelled``
+        is asked between its windows of paragraphs too.
     """
     labels = labels if labels is not None else load_labels().names
     report = ImportReport()
@@ -117,7 +121,7 @@ def import_files(
     from models.pipeline import pre_annotate_many
     from models.store.schema import StoreError
 
-    results = pre_annotate_many(fresh(), jobs)
+    results = pre_annotate_many(fresh(), jobs, paragraphs, cancelled)
     try:
         for curated, model, lemmas in results:
             record = pending.popleft()
