@@ -14,7 +14,6 @@ long document that crosses many windows with a paragraph longer than a chunk.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +30,7 @@ from models.nlp.ner import (
     find_entities_many,
     load_models,
     natasha_spans,
-    resolve_surnames,
 )
-from models.spans import Entity
 
 pytestmark = pytest.mark.slow
 
@@ -114,32 +111,3 @@ def test_entities_are_the_per_paragraph_ones_after_post_processing(
 def test_one_document_at_a_time_is_the_same_as_a_stream(texts: list[str]) -> None:
     sample = texts[:30]
     assert [next(natasha_spans([t]))[1] for t in sample] == [f for _, f in natasha_spans(sample)]
-
-
-def _resolve_surnames_before(entities: list[Entity]) -> list[Entity]:
-    """resolve_surnames as it was: a scan of every full name for every lone surname."""
-    key = lambda w: w.lower().replace("ё", "е")  # noqa: E731
-    full = [e for e in entities if e.label == "PER" and len(e.normal.split()) > 1]
-    out = []
-    for ent in entities:
-        if full and ent.label == "PER" and len(ent.normal.split()) == 1:
-            matches = [f for f in full if key(ent.normal) in map(key, f.normal.split()[1:])]
-            if matches:
-                before = [f for f in matches if f.start < ent.start]
-                ent = replace(ent, normal=(before[-1] if before else matches[0]).normal)
-        out.append(ent)
-    return out
-
-
-def test_indexed_surname_resolution_is_the_scan_it_replaced(
-    texts: list[str], reference: list[list[Found]]
-) -> None:
-    resolved = 0
-    for text, found in zip(texts, reference):
-        raw = [
-            Entity(f.start, f.end, f.label, text[f.start : f.end], f.normal.strip()) for f in found
-        ]
-        after = resolve_surnames(raw)
-        assert after == _resolve_surnames_before(raw)
-        resolved += sum(a.normal != b.normal for a, b in zip(after, raw))
-    assert resolved > 100  # lone surnames that got their full name
