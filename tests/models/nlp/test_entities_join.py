@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from entity_helpers import ent, spans
 
 from models.nlp.entity_join import join_names, with_adjectives
 
@@ -16,26 +15,26 @@ from models.nlp.entity_join import join_names, with_adjectives
         ("Акции Tata Sons Ltd. подешевели.", "Tata Sons Ltd", "Tata Sons Ltd."),
     ],
 )
-def test_a_names_own_final_character_is_kept(text: str, cut: str, whole: str) -> None:
+def test_a_names_own_final_character_is_kept(ent, spans, text: str, cut: str, whole: str) -> None:
     assert spans(join_names(text, [ent(text, cut, "ORG")])) == [(whole, "ORG")]
 
 
 @pytest.mark.parametrize(
     "text", ["Он вернулся в Москву!", "Это сказал Иван Петров. Потом ушёл.", "Спасибо, Yahoo!"]
 )
-def test_sentence_punctuation_stays_outside(text: str) -> None:
+def test_sentence_punctuation_stays_outside(ent, text: str) -> None:
     surface = next(w.strip(".!,") for w in reversed(text.split()) if w[:1].isupper())
     found = join_names(text, [ent(text, surface, "ORG")])
     assert [e.text for e in found] == [surface]
 
 
-def test_an_institution_and_the_person_it_is_named_after_are_one_org() -> None:
+def test_an_institution_and_the_person_it_is_named_after_are_one_org(ent, spans) -> None:
     text = "Спектакль покажут в Театре им. Евгения Вахтангова весной."
     ents = [ent(text, "Театре им", "ORG"), ent(text, "Евгения Вахтангова", "PER")]
     assert spans(join_names(text, ents)) == [("Театре им. Евгения Вахтангова", "ORG")]
 
 
-def test_an_institution_and_a_person_in_the_next_sentence_stay_apart() -> None:
+def test_an_institution_and_a_person_in_the_next_sentence_stay_apart(ent, spans) -> None:
     text = "Спектакль покажут в Театре. Евгений Вахтангов его не видел."
     ents = [ent(text, "Театре", "ORG"), ent(text, "Евгений Вахтангов", "PER")]
     assert spans(join_names(text, ents)) == [("Театре", "ORG"), ("Евгений Вахтангов", "PER")]
@@ -68,7 +67,7 @@ def test_an_institution_and_a_person_in_the_next_sentence_stay_apart() -> None:
     ],
 )
 def test_a_relational_adjective_before_a_name_joins_it(
-    text: str, name: str, label: str, whole: str, normal: str
+    ent, text: str, name: str, label: str, whole: str, normal: str
 ) -> None:
     base = ent(text, name, label, normal.split(maxsplit=1)[1])
     [found] = with_adjectives(text, [base])
@@ -83,5 +82,5 @@ def test_a_relational_adjective_before_a_name_joins_it(
         ("Российские Вооружённые силы провели учения.", "Вооружённые силы"),
     ],
 )
-def test_other_words_before_a_name_stay_outside(text: str, name: str) -> None:
+def test_other_words_before_a_name_stay_outside(ent, text: str, name: str) -> None:
     assert [e.text for e in with_adjectives(text, [ent(text, name, "ORG")])] == [name]

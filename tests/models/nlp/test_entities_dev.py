@@ -20,7 +20,7 @@ from models.spans import Document, Entity
 
 pytestmark = pytest.mark.slow
 
-DEV = Path(__file__).resolve().parents[1] / "data" / "factru_dev.json"
+DEV = Path(__file__).resolve().parents[2] / "data" / "factru_dev.json"
 MIN_MICRO_MARGIN = 0.04
 MIN_LABEL_MARGIN = 0.02
 

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
-from entity_helpers import ent, spans
 
 from models.nlp.entity_labels import check_labels
 
 
-def labels(text: str, surface: str, label: str) -> list[tuple[str, str]]:
-    return spans(check_labels(text, [ent(text, surface, label)]))
+@pytest.fixture(scope="session")
+def labels(ent, spans) -> Callable[[str, str, str], list[tuple[str, str]]]:
+    """``labels(text, surface, label)``: what the check makes of one natasha span."""
+
+    def labels_of(text: str, surface: str, label: str) -> list[tuple[str, str]]:
+        return spans(check_labels(text, [ent(text, surface, label)]))
+
+    return labels_of
 
 
 @pytest.mark.parametrize(
@@ -25,11 +32,11 @@ def labels(text: str, surface: str, label: str) -> list[tuple[str, str]]:
         ("Саммит Африканского союза прошёл в Аддис-Абебе.", "Африканского союза"),
     ],
 )
-def test_a_body_natasha_calls_a_place_is_an_org(text: str, surface: str) -> None:
+def test_a_body_natasha_calls_a_place_is_an_org(labels, text: str, surface: str) -> None:
     assert labels(text, surface, "LOC") == [(surface, "ORG")]
 
 
-def test_a_person_the_dictionary_knows_only_as_an_organization_is_an_org() -> None:
+def test_a_person_the_dictionary_knows_only_as_an_organization_is_an_org(labels) -> None:
     assert labels("Команда Феррари не подавала апелляцию.", "Феррари", "PER") == [
         ("Феррари", "ORG")
     ]
@@ -45,7 +52,7 @@ def test_a_person_the_dictionary_knows_only_as_an_organization_is_an_org() -> No
         ("Машины стояли у Кремля.", "Кремля"),
     ],
 )
-def test_a_place_stays_a_place(text: str, surface: str) -> None:
+def test_a_place_stays_a_place(labels, text: str, surface: str) -> None:
     assert labels(text, surface, "LOC") == [(surface, "LOC")]
 
 
@@ -56,7 +63,7 @@ def test_a_place_stays_a_place(text: str, surface: str) -> None:
         ("Источник в администрации Кремля.", "Кремля"),
     ],
 )
-def test_the_kremlin_acting_is_an_org(text: str, surface: str) -> None:
+def test_the_kremlin_acting_is_an_org(labels, text: str, surface: str) -> None:
     assert labels(text, surface, "LOC") == [(surface, "ORG")]
 
 
@@ -71,7 +78,7 @@ def test_the_kremlin_acting_is_an_org(text: str, surface: str) -> None:
         ("Он выиграл этап Формулы-1 в Монако.", "Формулы-1", "PER"),
     ],
 )
-def test_a_common_word_is_no_entity(text: str, surface: str, label: str) -> None:
+def test_a_common_word_is_no_entity(labels, text: str, surface: str, label: str) -> None:
     assert labels(text, surface, label) == []
 
 
@@ -86,7 +93,9 @@ def test_a_common_word_is_no_entity(text: str, surface: str, label: str) -> None
         ("Речная экосистема пострадала.", "Речная"),
     ],
 )
-def test_a_capitalized_non_name_at_a_sentence_start_is_no_person(text: str, surface: str) -> None:
+def test_a_capitalized_non_name_at_a_sentence_start_is_no_person(
+    labels, text: str, surface: str
+) -> None:
     label = "LOC" if surface == "Речная" else "PER"
     assert labels(text, surface, label) == []
 
@@ -99,7 +108,7 @@ def test_a_capitalized_non_name_at_a_sentence_start_is_no_person(text: str, surf
         ("Роман вернулся домой.", "Роман"),
     ],
 )
-def test_a_name_at_a_sentence_start_stays(text: str, surface: str) -> None:
+def test_a_name_at_a_sentence_start_stays(labels, text: str, surface: str) -> None:
     assert labels(text, surface, "PER") == [(surface, "PER")]
 
 
@@ -138,15 +147,15 @@ def test_common_words_that_start_like_a_body_are_no_org(text: str) -> None:
     ],
 )
 def test_a_first_name_and_surname_natasha_called_a_place_is_a_person(
-    text: str, surface: str
+    labels, text: str, surface: str
 ) -> None:
     assert labels(text, surface, "LOC") == [(surface, "PER")]
 
 
-def test_a_place_named_after_a_person_stays_a_place() -> None:
+def test_a_place_named_after_a_person_stays_a_place(labels) -> None:
     text = "Он живёт в Александровском районе."
     assert labels(text, "Александровском районе", "LOC") == [("Александровском районе", "LOC")]
 
 
-def test_an_abbreviation_that_names_a_body_is_no_legal_form() -> None:
+def test_an_abbreviation_that_names_a_body_is_no_legal_form(labels) -> None:
     assert labels("СК возбудил уголовное дело.", "СК", "ORG") == [("СК", "ORG")]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from entity_helpers import ent, normals, spans
 
 from models.nlp.entity_rules import refine
 from models.nlp.entity_split import label_lists, split_spans
 
 
-def test_a_name_and_its_bracketed_abbreviation_are_two_spans() -> None:
+def test_a_name_and_its_bracketed_abbreviation_are_two_spans(ent, spans) -> None:
     text = "Федеральная налоговая служба (ФНС) проверила отчёт."
     joined = ent(text, "Федеральная налоговая служба (ФНС", "ORG")
     assert spans(split_spans(text, [joined])) == [
@@ -18,20 +17,20 @@ def test_a_name_and_its_bracketed_abbreviation_are_two_spans() -> None:
     ]
 
 
-def test_a_person_and_the_latin_spelling_are_two_persons_with_normal_forms() -> None:
+def test_a_person_and_the_latin_spelling_are_two_persons_with_normal_forms(ent, normals) -> None:
     text = "Об этом сообщил Джону Уэйну (John Wayne) его агент."
     joined = ent(text, "Джону Уэйну (John Wayne", "PER", "Джон Уэйн (John Wayne")
     found = split_spans(text, [joined])
     assert normals(found) == {"Джону Уэйну": "Джон Уэйн", "John Wayne": "John Wayne"}
 
 
-def test_a_bracketed_abbreviation_after_a_person_is_an_organization() -> None:
+def test_a_bracketed_abbreviation_after_a_person_is_an_organization(ent, spans) -> None:
     text = "Митрополит Тихон (РПЦ) прибыл в Псков."
     found = split_spans(text, [ent(text, "Тихон (РПЦ", "PER")])
     assert spans(found) == [("Тихон", "PER"), ("РПЦ", "ORG")]
 
 
-def test_bulleted_places_are_one_span_each() -> None:
+def test_bulleted_places_are_one_span_each(ent, spans) -> None:
     text = "Участники: Перу • Чили • Уругвай • Парагвай"
     joined = [ent(text, "Перу • Чили", "LOC"), ent(text, "Уругвай • Парагвай", "LOC")]
     assert [t for t, _ in spans(split_spans(text, joined))] == [
@@ -42,20 +41,20 @@ def test_bulleted_places_are_one_span_each() -> None:
     ]
 
 
-def test_the_odd_item_of_a_bulleted_list_takes_the_lists_label() -> None:
+def test_the_odd_item_of_a_bulleted_list_takes_the_lists_label(ent, spans) -> None:
     text = "Страны: Перу • Чили • Коста Рика • Уругвай"
     ents = [ent(text, w, "LOC") for w in ("Перу", "Чили", "Уругвай")]
     ents.append(ent(text, "Коста Рика", "PER"))
     assert {label for _, label in spans(label_lists(text, ents))} == {"LOC"}
 
 
-def test_two_persons_listed_with_a_comma_are_two_persons() -> None:
+def test_two_persons_listed_with_a_comma_are_two_persons(ent, spans) -> None:
     text = "Гол забил Сёмин (Овечкин, Фёдоров)."
     found = split_spans(text, [ent(text, "Овечкин, Фёдоров", "PER")])
     assert spans(found) == [("Овечкин", "PER"), ("Фёдоров", "PER")]
 
 
-def test_names_in_different_cases_are_two_persons() -> None:
+def test_names_in_different_cases_are_two_persons(ent, normals) -> None:
     text = "Письмо Сталину Вертинский написал сам."
     joined = ent(text, "Сталину Вертинский", "PER", "Сталин Вертинский")
     found = split_spans(text, [joined])
@@ -71,12 +70,12 @@ def test_names_in_different_cases_are_two_persons() -> None:
         ("Анна Смит", "Анна Смит"),
     ],
 )
-def test_one_persons_name_stays_one_span(surface: str, normal: str) -> None:
+def test_one_persons_name_stays_one_span(ent, spans, surface: str, normal: str) -> None:
     text = f"Мы говорили о том, что {surface} сказал вчера."
     assert spans(split_spans(text, [ent(text, surface, "PER", normal)])) == [(surface, "PER")]
 
 
-def test_a_joined_span_gives_no_full_name_to_lone_surnames() -> None:
+def test_a_joined_span_gives_no_full_name_to_lone_surnames(ent) -> None:
     text = (
         "Александр Вертинский вернулся в Москву. Александр Вертинский много гастролировал. "
         "Письмо Сталину Вертинский написал сам. Вертинского встречали толпы."

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from entity_helpers import ent, spans
 
 from models.nlp.entity_quoted import apply_quoted, noun_before
 
@@ -21,13 +20,15 @@ from models.nlp.entity_quoted import apply_quoted, noun_before
         ("Играл московский клуб «16 тонн».", "московский клуб «16 тонн»", "16 тонн"),
     ],
 )
-def test_the_legal_form_and_marks_are_cut_off(text: str, natasha: str, name: str) -> None:
+def test_the_legal_form_and_marks_are_cut_off(
+    ent, spans, text: str, natasha: str, name: str
+) -> None:
     found = apply_quoted(text, [ent(text, natasha, "ORG")])
     assert spans(found) == [(name, "ORG")]
     assert found[0].normal == name
 
 
-def test_a_name_of_its_own_before_the_marks_is_kept_for_the_split() -> None:
+def test_a_name_of_its_own_before_the_marks_is_kept_for_the_split(ent) -> None:
     text = "Он дал интервью Русской службе «Би-би-си» в Лондоне."
     joined = ent(text, "Русской службе «Би-би-си", "ORG")
     assert apply_quoted(text, [joined]) == [joined]
@@ -42,7 +43,7 @@ def test_a_name_of_its_own_before_the_marks_is_kept_for_the_split() -> None:
         "Ведущий телеканала «Звезда» ушёл в отпуск.",
     ],
 )
-def test_a_quoted_name_after_an_organization_noun_is_an_org(text: str) -> None:
+def test_a_quoted_name_after_an_organization_noun_is_an_org(spans, text: str) -> None:
     name = text[text.index("«") + 1 : text.index("»")]
     assert spans(apply_quoted(text, [])) == [(name, "ORG")]
 
@@ -52,7 +53,7 @@ def test_speech_after_an_organization_noun_is_no_name() -> None:
     assert apply_quoted(text, []) == []
 
 
-def test_natashas_place_inside_a_partys_name_becomes_the_partys_name() -> None:
+def test_natashas_place_inside_a_partys_name_becomes_the_partys_name(ent, spans) -> None:
     text = "Съезд партии «Справедливая Россия» открылся в Москве."
     found = apply_quoted(text, [ent(text, "Россия", "LOC"), ent(text, "Москве", "LOC")])
     assert spans(found) == [("Справедливая Россия", "ORG"), ("Москве", "LOC")]
@@ -67,13 +68,13 @@ def test_natashas_place_inside_a_partys_name_becomes_the_partys_name() -> None:
         "Песня «Кукушка» прозвучала в финале.",
     ],
 )
-def test_a_title_after_a_work_or_vehicle_noun_is_no_entity(text: str) -> None:
+def test_a_title_after_a_work_or_vehicle_noun_is_no_entity(ent, text: str) -> None:
     name = text[text.index("«") + 1 : text.index("»")]
     found = apply_quoted(text, [ent(text, name, "ORG")])
     assert name not in [e.text for e in found]
 
 
-def test_a_titles_verdict_holds_for_its_other_mentions_and_coordinated_names() -> None:
+def test_a_titles_verdict_holds_for_its_other_mentions_and_coordinated_names(ent) -> None:
     text = (
         "Шаттлы «Индевор» (в апреле) и «Атлантис» ещё полетят. "
         "После «Индевор» на орбиту отправится «Атлантис»."
@@ -83,13 +84,13 @@ def test_a_titles_verdict_holds_for_its_other_mentions_and_coordinated_names() -
     assert apply_quoted(text, ents) == []
 
 
-def test_an_owner_in_the_genitive_after_a_title_noun_stays() -> None:
+def test_an_owner_in_the_genitive_after_a_title_noun_stays(ent) -> None:
     text = "Рядом стоит насосная станция «Водоканала»."
     owner = ent(text, "Водоканала", "ORG", "Водоканал")
     assert apply_quoted(text, [owner]) == [owner]
 
 
-def test_a_quoted_name_after_a_place_noun_is_a_place() -> None:
+def test_a_quoted_name_after_a_place_noun_is_a_place(ent, spans) -> None:
     text = "Самолёт сел в аэропорту «Пулково» вовремя."
     assert spans(apply_quoted(text, [ent(text, "Пулково", "ORG")])) == [("Пулково", "LOC")]
 
@@ -117,5 +118,5 @@ def test_noun_before(text: str, kind: str) -> None:
         ("СК России возбудил уголовное дело.", "СК России"),
     ],
 )
-def test_an_abbreviation_that_is_part_of_the_name_stays(text: str, name: str) -> None:
+def test_an_abbreviation_that_is_part_of_the_name_stays(ent, spans, text: str, name: str) -> None:
     assert spans(apply_quoted(text, [ent(text, name, "ORG")])) == [(name, "ORG")]
