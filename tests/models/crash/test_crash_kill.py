@@ -12,7 +12,6 @@ import signal
 from pathlib import Path
 
 import pytest
-from crash_helpers import check_whole, count_documents, start_import, wait_for_documents
 
 from benchmarks.generate import write_articles
 
@@ -21,7 +20,9 @@ ARTICLES = 40
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_kill_9_mid_import_then_import_again(tmp_path: Path, jobs: int) -> None:
+def test_kill_9_mid_import_then_import_again(
+    tmp_path: Path, start_import, count_documents, wait_for_documents, check_whole, jobs: int
+) -> None:
     folder = tmp_path / "articles"
     write_articles(folder, ARTICLES, seed=jobs)
     db = tmp_path / "corpus.db"

@@ -13,10 +13,10 @@ import os
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from crash_helpers import start
 
 from models.io.exporters.spacy_docbin import SHARD
 from models.io.jsonshape import content_id
@@ -42,8 +42,14 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def start_export(db: Path, fmt: str, out: Path) -> subprocess.Popen[str]:
-    return start("export", "--db", db, "--format", fmt, "--out", out)
+@pytest.fixture(scope="session")
+def start_export(start) -> Callable[[Path, str, Path], subprocess.Popen[str]]:
+    """``start_export(db, fmt, out)``: ``main.py export`` as a process of its own."""
+
+    def export(db: Path, fmt: str, out: Path) -> subprocess.Popen[str]:
+        return start("export", "--db", db, "--format", fmt, "--out", out)
+
+    return export
 
 
 def written(folder: Path) -> int:
@@ -56,21 +62,28 @@ def shards(folder: Path) -> int:
     return len(list(folder.rglob("*.spacy")))
 
 
-def kill_mid_export(db: Path, fmt: str, out: Path, watch: Path) -> None:
-    proc = start_export(db, fmt, out)
-    deadline = time.monotonic() + 240  # a guard against hanging, not a speed target
-    while proc.poll() is None and time.monotonic() < deadline:
-        if (shards(watch) >= 3) if fmt == "spacy" else (written(watch) >= 200_000):
-            break
-        time.sleep(0.005)
-    os.killpg(proc.pid, signal.SIGKILL)
-    proc.wait()
-    assert proc.returncode == -signal.SIGKILL, "the export finished before the kill"
+@pytest.fixture(scope="session")
+def kill_mid_export(start_export) -> Callable[[Path, str, Path, Path], None]:
+    """``kill_mid_export(db, fmt, out, watch)``: an export killed once ``watch`` holds
+    part of its output."""
+
+    def kill(db: Path, fmt: str, out: Path, watch: Path) -> None:
+        proc = start_export(db, fmt, out)
+        deadline = time.monotonic() + 240  # a guard against hanging, not a speed target
+        while proc.poll() is None and time.monotonic() < deadline:
+            if (shards(watch) >= 3) if fmt == "spacy" else (written(watch) >= 200_000):
+                break
+            time.sleep(0.005)
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert proc.returncode == -signal.SIGKILL, "the export finished before the kill"
+
+    return kill
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "doccano", "prodigy", "conll"])
 def test_kill_9_mid_export_leaves_no_file_that_looks_complete(
-    db: Path, tmp_path: Path, fmt: str
+    db: Path, tmp_path: Path, start_export, kill_mid_export, fmt: str
 ) -> None:
     out = tmp_path / "out" / "corpus.txt"
     out.parent.mkdir()
@@ -86,7 +99,7 @@ def test_kill_9_mid_export_leaves_no_file_that_looks_complete(
 
 
 def test_kill_9_mid_spacy_export_leaves_no_corpus_spacy_would_read(
-    db: Path, tmp_path: Path
+    db: Path, tmp_path: Path, start_export, kill_mid_export
 ) -> None:
     pytest.importorskip("spacy")
     from spacy.training.corpus import walk_corpus

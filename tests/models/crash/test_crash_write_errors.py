@@ -125,14 +125,10 @@ def test_sqlite_errors_that_are_not_write_failures_are_not_hidden(tmp_db: Path) 
 
 
 def test_import_stops_at_a_full_disk_and_reports_it_once(
-    tmp_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_db: Path, tmp_path: Path, no_natasha: None
 ) -> None:
-    from exio_helpers import fake_pre_annotate_many
-
-    from models import pipeline
     from models.io.importers import import_files
 
-    monkeypatch.setattr(pipeline, "pre_annotate_many", fake_pre_annotate_many)
     for i in range(6):
         size = 20 if i < 2 else 4000  # the third file no longer fits
         (tmp_path / f"{i}.txt").write_text(f"Статья {i}. " + TEXT * size, encoding="utf-8")

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-from crash_helpers import check_whole, start_import
 
 from benchmarks.generate import write_articles
 from models.io.ingest import document_from_text
@@ -22,7 +21,9 @@ from models.store.store import Store
 pytestmark = pytest.mark.slow
 
 
-def test_reader_and_editor_work_during_an_import_and_see_new_documents(tmp_path: Path) -> None:
+def test_reader_and_editor_work_during_an_import_and_see_new_documents(
+    tmp_path: Path, start_import, check_whole
+) -> None:
     db = tmp_path / "corpus.db"
     window = Store(db)  # stays open all along, like the window
     for n in range(3):
@@ -54,7 +55,9 @@ def test_reader_and_editor_work_during_an_import_and_see_new_documents(tmp_path:
     check_whole(db, 15)
 
 
-def test_two_importers_at_once_store_every_document_once(tmp_path: Path) -> None:
+def test_two_importers_at_once_store_every_document_once(
+    tmp_path: Path, start_import, check_whole
+) -> None:
     db = tmp_path / "corpus.db"
     Store(db).close()
     write_articles(tmp_path / "articles", 16)

@@ -1,4 +1,9 @@
-"""Helpers for the crash tests: run `main.py import` as a separate process, inspect the file."""
+"""A crash runner: ``main.py`` as a separate process that a test may kill, and the file
+it leaves checked the way a second process would read it.
+
+Each process runs in its own process group, so ``os.killpg`` kills its pool workers with
+it; the database is read without writing (``mode=ro``), as the window would read it.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,16 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+Process = subprocess.Popen[str]
 
 
-def start_import(db: Path, *args: str | Path) -> subprocess.Popen[str]:
-    """``main.py import`` in its own process group (its pool workers die with it)."""
-    return start("import", "--db", db, *args)
-
-
-def start(*args: str | Path) -> subprocess.Popen[str]:
-    """``main.py ARGS…`` in its own process group, so ``killpg`` kills all of it."""
+def _start(*args: str | Path) -> Process:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), *map(str, args)],
@@ -31,8 +34,11 @@ def start(*args: str | Path) -> subprocess.Popen[str]:
     )
 
 
-def count_documents(db: Path) -> int:
-    """Documents committed so far, read without writing (a second process's view)."""
+def _start_import(db: Path, *args: str | Path) -> Process:
+    return _start("import", "--db", db, *args)
+
+
+def _count_documents(db: Path) -> int:
     if not db.exists():
         return 0
     conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
@@ -44,18 +50,17 @@ def count_documents(db: Path) -> int:
         conn.close()
 
 
-def wait_for_documents(db: Path, proc: subprocess.Popen[str], at_least: int) -> int:
+def _wait_for_documents(db: Path, proc: Process, at_least: int) -> int:
     deadline = time.monotonic() + 240  # a guard against hanging, not a speed target
     while time.monotonic() < deadline:
-        n = count_documents(db)
+        n = _count_documents(db)
         if n >= at_least or proc.poll() is not None:
             return n
         time.sleep(0.01)
     raise AssertionError("the import never stored a document")
 
 
-def check_whole(db: Path, expected: int) -> None:
-    """Every document exactly once, with spans, model snapshot, search row and log."""
+def _check_whole(db: Path, expected: int) -> None:
     conn = sqlite3.connect(db)
 
     def q(sql):
@@ -85,3 +90,36 @@ def check_whole(db: Path, expected: int) -> None:
     )
     assert bad == [(0,)]
     conn.close()
+
+
+@pytest.fixture(scope="session")
+def start() -> Callable[..., Process]:
+    """``start(*args)``: ``main.py ARGS…`` in its own process group, so ``killpg`` kills
+    all of it."""
+    return _start
+
+
+@pytest.fixture(scope="session")
+def start_import() -> Callable[..., Process]:
+    """``start_import(db, *args)``: ``main.py import --db DB ARGS…``, as ``start``."""
+    return _start_import
+
+
+@pytest.fixture(scope="session")
+def count_documents() -> Callable[[Path], int]:
+    """``count_documents(db)``: documents committed so far, read without writing."""
+    return _count_documents
+
+
+@pytest.fixture(scope="session")
+def wait_for_documents() -> Callable[[Path, Process, int], int]:
+    """``wait_for_documents(db, proc, at_least)``: the count once it reaches ``at_least``
+    or the process ends."""
+    return _wait_for_documents
+
+
+@pytest.fixture(scope="session")
+def check_whole() -> Callable[[Path, int], None]:
+    """``check_whole(db, expected)``: every document exactly once, with spans, model
+    snapshot, search row and log entry, and every span's text where its offsets say."""
+    return _check_whole
