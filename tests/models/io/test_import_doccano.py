@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from exio_helpers import fake_pre_annotate_many
 
 from models.io.importers import import_files
 from models.io.importers.doccano import read_record
@@ -21,13 +20,6 @@ TEXT = "🎉 Мэр Москвы Сергей Собянин сказал: «П�
 def u16(text: str, words: str) -> tuple[int, int]:
     start = len(text[: text.index(words)].encode("utf-16-le")) // 2
     return start, start + len(words.encode("utf-16-le")) // 2
-
-
-@pytest.fixture
-def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.pipeline
-
-    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
 
 
 def test_sequence_labeling_shape_with_utf16_offsets() -> None:

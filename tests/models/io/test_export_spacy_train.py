@@ -25,7 +25,7 @@ datasets = pytest.importorskip("datasets")
 from spacy.tokens import DocBin
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "data" / "factru_dev_sample.json"
 SPLIT = "train=0.75,dev=0.25"
 FORMATS = ("spacy", "conll", "hf", "jsonl", "brat", "labelstudio", "doccano", "prodigy")

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 import pytest
-from exio_helpers import corpus, make_store
 
 from models.io.exporters import ExportOptions, export
 from models.store.store import Store
@@ -45,12 +44,12 @@ def one_line(exc: pytest.ExceptionInfo[BaseException]) -> str:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def db(tmp_path: Path, export_corpus) -> Path:
     """A database file with the hand-made corpus, cleanly closed."""
     path = tmp_path / "data" / "corpus.db"
     path.parent.mkdir()
     store = Store(path)
-    for d in corpus():
+    for d in export_corpus:
         store.add_document(d)
     store.close()
     return path
@@ -59,7 +58,7 @@ def db(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("name", ["corpus.db", "corpus.db-wal", "corpus.db-shm"])
 @pytest.mark.parametrize(("fmt", "split"), [("jsonl", None), ("brat", None), ("jsonl", "a=1")])
 def test_out_naming_the_database_or_its_sidecars_is_refused(
-    db: Path, name: str, fmt: str, split: str | None
+    db: Path, export_corpus, name: str, fmt: str, split: str | None
 ) -> None:
     store = Store(db, readonly=True)
     before = tree(db.parent)
@@ -69,7 +68,7 @@ def test_out_naming_the_database_or_its_sidecars_is_refused(
         assert one_line(info).startswith(f"{db.parent / name}: ")
     store.close()
     assert tree(db.parent) == before
-    assert Store(db, readonly=True).count_documents() == len(corpus())
+    assert Store(db, readonly=True).count_documents() == len(export_corpus)
 
 
 def test_a_link_to_the_database_is_refused_too(db: Path, tmp_path: Path) -> None:
@@ -83,7 +82,9 @@ def test_a_link_to_the_database_is_refused_too(db: Path, tmp_path: Path) -> None
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
 
 
-def test_the_manifest_lists_only_what_the_export_wrote(tmp_path: Path) -> None:
+def test_the_manifest_lists_only_what_the_export_wrote(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     out = tmp_path / "brat"
     export(make_store(), "brat", out, EVERY)
     # the user keeps their notes and a database beside the export
@@ -94,12 +95,12 @@ def test_the_manifest_lists_only_what_the_export_wrote(tmp_path: Path) -> None:
     export(make_store(), "brat", out, EVERY)
     listed = {e["name"] for e in json.loads((out / MANIFEST).read_text())["files"]}
     assert not listed & set(mine)
-    export(make_store(corpus()[:1]), "brat", out, EVERY)
+    export(make_store(export_corpus[:1]), "brat", out, EVERY)
     assert {k: v for k, v in tree(out).items() if k in mine} == mine
     assert len(list(out.glob("*.ann"))) == 1
 
 
-def test_a_file_changed_since_the_export_is_not_removed(tmp_path: Path) -> None:
+def test_a_file_changed_since_the_export_is_not_removed(tmp_path: Path, make_store) -> None:
     out = tmp_path / "brat"
     export(make_store(), "brat", out, EVERY)
     edited = sorted(out.glob("*.ann"))[0]
@@ -113,7 +114,7 @@ def test_a_file_changed_since_the_export_is_not_removed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("name", ["../victim", "/abs/victim", ".", "..", "sub/x", ""])
 def test_a_planted_manifest_naming_anything_but_a_child_is_refused(
-    tmp_path: Path, name: str
+    tmp_path: Path, make_store, name: str
 ) -> None:
     victim = tmp_path / "victim"
     victim.mkdir()
@@ -134,7 +135,9 @@ def test_a_planted_manifest_naming_anything_but_a_child_is_refused(
     "content",
     ['{"files": 5}', "not json at all", "[]", '{"files": [{"name": 3}]}', '{"files": [7]}'],
 )
-def test_a_bad_manifest_is_one_line_and_nothing_is_touched(tmp_path: Path, content: str) -> None:
+def test_a_bad_manifest_is_one_line_and_nothing_is_touched(
+    tmp_path: Path, make_store, content: str
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / MANIFEST).write_text(content)
@@ -146,12 +149,14 @@ def test_a_bad_manifest_is_one_line_and_nothing_is_touched(tmp_path: Path, conte
     assert tree(out) == before
 
 
-def test_writers_never_follow_a_link_planted_in_the_folder(tmp_path: Path) -> None:
+def test_writers_never_follow_a_link_planted_in_the_folder(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     out = tmp_path / "brat"
-    export(make_store(corpus()[:1]), "brat", out, EVERY)
+    export(make_store(export_corpus[:1]), "brat", out, EVERY)
     outside = tmp_path / "outside"
     outside.mkdir()
-    doc_id = corpus()[1].id
+    doc_id = export_corpus[1].id
     (out / f"{doc_id}.txt").symlink_to(outside / "victim.txt")  # dangling
     (out / f"{doc_id}.ann").symlink_to(outside)  # a folder
     before = tree(tmp_path)
@@ -162,7 +167,7 @@ def test_writers_never_follow_a_link_planted_in_the_folder(tmp_path: Path) -> No
     assert not (outside / "victim.txt").exists()
 
 
-def test_a_split_part_planted_as_a_link_is_not_written_through(tmp_path: Path) -> None:
+def test_a_split_part_planted_as_a_link_is_not_written_through(tmp_path: Path, make_store) -> None:
     out = tmp_path / "parts"
     options = ExportOptions(split="train=0.5,dev=0.5")
     export(make_store(), "jsonl", out, options)
@@ -176,7 +181,9 @@ def test_a_split_part_planted_as_a_link_is_not_written_through(tmp_path: Path) -
     assert tree(tmp_path) == before
 
 
-def test_a_single_file_export_onto_an_existing_file_needs_force(tmp_path: Path) -> None:
+def test_a_single_file_export_onto_an_existing_file_needs_force(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     notes = tmp_path / "notes.jsonl"
     notes.write_text("мои заметки\n")
     with pytest.raises(ValueError, match="exists") as info:
@@ -184,10 +191,12 @@ def test_a_single_file_export_onto_an_existing_file_needs_force(tmp_path: Path) 
     assert one_line(info).startswith(f"{notes}: ")
     assert notes.read_text() == "мои заметки\n"
     report = export(make_store(), "jsonl", notes, EVERY, force=True)
-    assert len(notes.read_text().splitlines()) == report.documents == len(corpus())
+    assert len(notes.read_text().splitlines()) == report.documents == len(export_corpus)
 
 
-def test_the_label_studio_config_beside_the_file_is_not_overwritten(tmp_path: Path) -> None:
+def test_the_label_studio_config_beside_the_file_is_not_overwritten(
+    tmp_path: Path, make_store
+) -> None:
     (tmp_path / "tasks.config.xml").write_text("<View/>")
     with pytest.raises(ValueError, match=r"tasks\.config\.xml"):
         export(make_store(), "labelstudio", tmp_path / "tasks.json", EVERY)
@@ -197,6 +206,8 @@ def test_the_label_studio_config_beside_the_file_is_not_overwritten(tmp_path: Pa
 
 def test_an_interrupted_export_leaves_no_output_and_keeps_the_previous_one(
     tmp_path: Path,
+    export_corpus,
+    make_store,
 ) -> None:
     def interrupt(done: int, _report: object) -> None:
         if done == 2:
@@ -210,14 +221,14 @@ def test_an_interrupted_export_leaves_no_output_and_keeps_the_previous_one(
         export(make_store(), "spacy", tmp_path / "new", EVERY, interrupt)
     assert list(tmp_path.iterdir()) == []  # not even the folder it made
     out = tmp_path / "brat"
-    export(make_store(corpus()[:1]), "brat", out, EVERY)
+    export(make_store(export_corpus[:1]), "brat", out, EVERY)
     before = tree(out)
     with pytest.raises(KeyboardInterrupt):
         export(make_store(), "brat", out, EVERY, interrupt)
     assert tree(out) == before
 
 
-def test_a_stale_temporary_of_a_dead_export_is_cleaned_up(tmp_path: Path) -> None:
+def test_a_stale_temporary_of_a_dead_export_is_cleaned_up(tmp_path: Path, make_store) -> None:
     dead = tmp_path / ".razmetka-tmp-999999999-0123abcd"  # no such process
     dead.mkdir()
     (dead / "c.jsonl").write_text("{}\n")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from exio_helpers import corpus, key, make_store, model_of
 
 from models.io.exporters import ExportOptions, export
 from models.io.importers.labelstudio import read_task
@@ -74,22 +74,28 @@ def validate(tasks: Any, cfg: dict[str, Any]) -> None:
             validate_result(pred["result"], text, cfg)
 
 
-def exported(tmp_path: Path, **kw: Any) -> tuple[list, dict[str, Any]]:
-    export(make_store(), "labelstudio", tmp_path / "tasks.json", ExportOptions(**kw))
-    tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
-    xml = (tmp_path / "tasks.config.xml").read_text(encoding="utf-8")
-    return tasks, config_names(xml)
+@pytest.fixture
+def exported(tmp_path: Path, make_store) -> Callable[..., tuple[list, dict[str, Any]]]:
+    """``exported(**options)``: the corpus's tasks (in ``tmp_path``) and its config's names."""
+
+    def export_tasks(**kw: Any) -> tuple[list, dict[str, Any]]:
+        export(make_store(), "labelstudio", tmp_path / "tasks.json", ExportOptions(**kw))
+        tasks = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
+        xml = (tmp_path / "tasks.config.xml").read_text(encoding="utf-8")
+        return tasks, config_names(xml)
+
+    return export_tasks
 
 
-def test_tasks_validate_against_the_task_format(tmp_path: Path) -> None:
-    tasks, cfg = exported(tmp_path)
+def test_tasks_validate_against_the_task_format(export_corpus, exported) -> None:
+    tasks, cfg = exported()
     validate(tasks, cfg)
-    assert len(tasks) == len(corpus())
+    assert len(tasks) == len(export_corpus)
     assert cfg["labels"] == set(load_labels().names) | {"QUOTE", "SPEAKER"}
 
 
-def test_gold_is_annotations_and_snapshot_is_predictions(tmp_path: Path) -> None:
-    tasks, _cfg = exported(tmp_path)
+def test_gold_is_annotations_and_snapshot_is_predictions(exported) -> None:
+    tasks, _cfg = exported()
     by_status = {t["data"]["status"]: t for t in tasks}
     assert "annotations" not in by_status["new"]  # unreviewed: pre-annotations only
     assert by_status["skipped"]["annotations"][0]["was_cancelled"] is True
@@ -101,10 +107,10 @@ def test_gold_is_annotations_and_snapshot_is_predictions(tmp_path: Path) -> None
     assert [(r["from_id"], r["to_id"]) for r in rels] == [("q1", "e2"), ("q2", "s2")]
 
 
-def test_tasks_import_back_with_the_same_spans(tmp_path: Path) -> None:
-    tasks, _cfg = exported(tmp_path)
+def test_tasks_import_back_with_the_same_spans(export_corpus, model_of, key, exported) -> None:
+    tasks, _cfg = exported()
     labels = load_labels().names
-    for gold, task in zip(corpus(), tasks):
+    for gold, task in zip(export_corpus, tasks):
         record = read_task(task, labels)
         assert record.doc.id == gold.id and record.doc.status == gold.status
         if gold.status != "new":
@@ -113,18 +119,18 @@ def test_tasks_import_back_with_the_same_spans(tmp_path: Path) -> None:
         assert record.doc.meta["title"] == gold.meta["title"]
 
 
-def test_include_model_sends_the_snapshot_as_predictions_only(tmp_path: Path) -> None:
-    tasks, cfg = exported(tmp_path, include_model=True)
+def test_include_model_sends_the_snapshot_as_predictions_only(exported) -> None:
+    tasks, cfg = exported(include_model=True)
     validate(tasks, cfg)
     assert all("annotations" not in t for t in tasks)
 
 
-def test_a_new_document_with_a_human_edit_keeps_its_annotation(tmp_path: Path) -> None:
+def test_a_new_document_with_a_human_edit_keeps_its_annotation(
+    tmp_path: Path, doc_new, make_store
+) -> None:
     from dataclasses import replace
 
-    from exio_helpers import doc_new
-
-    edited = doc_new()
+    edited = doc_new
     edited = edited.with_annotations([replace(edited.entities[0], state="added")], [])
     export(make_store([edited]), "labelstudio", tmp_path / "t.json", ExportOptions())
     (task,) = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
@@ -153,8 +159,8 @@ def converter_items(task: dict[str, Any], from_names: set[str]) -> list[dict[str
     return out
 
 
-def test_tasks_carry_the_ids_label_studios_converter_reads(tmp_path: Path) -> None:
-    tasks, cfg = exported(tmp_path)
+def test_tasks_carry_the_ids_label_studios_converter_reads(export_corpus, exported) -> None:
+    tasks, cfg = exported()
     reviewed = [t for t in tasks if "annotations" in t]
     items = [i for t in reviewed for i in converter_items(t, {cfg["from"]})]
     assert [t["id"] for t in tasks] == list(range(1, len(tasks) + 1))
@@ -162,11 +168,11 @@ def test_tasks_carry_the_ids_label_studios_converter_reads(tmp_path: Path) -> No
     assert len({i["annotation_id"] for i in items}) == len(items)
     assert all(p["id"] and p["task"] == t["id"] for t in tasks for p in t["predictions"])
     first = items[0]
-    assert first["input"]["text"] == corpus()[0].text
+    assert first["input"]["text"] == export_corpus[0].text
     assert any(v["text"] == "Владимир Путин" and v["labels"] == ["PER"] for v in first["values"])
 
 
-def test_label_studios_own_converter_reads_the_export(tmp_path: Path) -> None:
+def test_label_studios_own_converter_reads_the_export(tmp_path: Path, make_store) -> None:
     converter = pytest.importorskip("label_studio_converter")
     tasks_file = tmp_path / "tasks.json"
     export(make_store(), "labelstudio", tasks_file, ExportOptions())

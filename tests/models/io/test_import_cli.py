@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from exio_helpers import doc_a
 
 from models.io.jsonshape import document_to_json
 
@@ -21,9 +20,11 @@ def run(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     return code, out.out, out.err
 
 
-def test_import_merge_and_export_notes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_merge_and_export_notes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], doc_a
+) -> None:
     db, gold = tmp_path / "c.db", tmp_path / "gold.jsonl"
-    record = document_to_json(doc_a())
+    record = document_to_json(doc_a)
     gold.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     code, out, _ = run(capsys, "import", "--db", db, gold)
     assert code == 0 and out.startswith("1 imported, 0 already")

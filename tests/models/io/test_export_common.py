@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-from exio_helpers import corpus, make_store, many
 
 from models.io.exporters import ExportOptions, count, export
 from models.io.exporters.common import MissingDependency, require
@@ -18,16 +17,18 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def test_default_status_is_done_and_all_means_all(tmp_path: Path) -> None:
+def test_default_status_is_done_and_all_means_all(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     store = make_store()
     done = export(store, "jsonl", tmp_path / "d.jsonl", ExportOptions(statuses=["done"]))
     every = export(store, "jsonl", tmp_path / "a.jsonl", ExportOptions())
     assert done.documents == 2
-    assert every.documents == len(corpus())
+    assert every.documents == len(export_corpus)
     assert {r["status"] for r in read_jsonl(tmp_path / "d.jsonl")} == {"done"}
 
 
-def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Path) -> None:
+def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Path, many) -> None:
     store = Store.in_memory()
     for d in many(300):
         store.add_document(d)
@@ -58,7 +59,7 @@ def parts_of(tmp_path: Path, name: str) -> dict[str, set[str]]:
     }
 
 
-def test_thirty_documents_split_by_largest_remainder(tmp_path: Path) -> None:
+def test_thirty_documents_split_by_largest_remainder(tmp_path: Path, many) -> None:
     store = Store.in_memory()
     for d in many(30):
         store.add_document(d)
@@ -76,7 +77,7 @@ def test_every_length_is_within_one_document_of_its_share() -> None:
             assert abs(assigned[:n].count(name) - frac * n) < 1
 
 
-def test_marking_more_documents_done_moves_nobody(tmp_path: Path) -> None:
+def test_marking_more_documents_done_moves_nobody(tmp_path: Path, many) -> None:
     store = Store.in_memory()
     docs = list(many(40))
     for d in docs:
@@ -101,13 +102,15 @@ def test_another_seed_gives_another_split() -> None:
     assert list(one.values()).count("train") == 100 == list(two.values()).count("train")
 
 
-def test_without_a_split_the_one_part_is_named(tmp_path: Path) -> None:
+def test_without_a_split_the_one_part_is_named(tmp_path: Path, export_corpus, make_store) -> None:
     report = export(make_store(), "brat", tmp_path / "b", ExportOptions())
     manifest = json.loads((tmp_path / "b" / "razmetka-export.json").read_text())
-    assert manifest["parts"] == {"all": len(corpus())} and dict(report.parts) == manifest["parts"]
+    assert (
+        manifest["parts"] == {"all": len(export_corpus)} and dict(report.parts) == manifest["parts"]
+    )
     export(make_store(), "brat", tmp_path / "g", ExportOptions(part="gold"))
     manifest = json.loads((tmp_path / "g" / "razmetka-export.json").read_text())
-    assert manifest["parts"] == {"gold": len(corpus())}
+    assert manifest["parts"] == {"gold": len(export_corpus)}
     assert not any(n.startswith("split:") for n in report.notes)
     with pytest.raises(ValueError, match="--part"):
         export(make_store(), "brat", tmp_path / "x", ExportOptions(part="a b"))
@@ -126,22 +129,22 @@ def test_without_a_split_the_one_part_is_named(tmp_path: Path) -> None:
         "train=inf,dev=-inf",
     ],
 )
-def test_bad_split_is_refused(spec: str, tmp_path: Path) -> None:
+def test_bad_split_is_refused(make_store, spec: str, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="--split"):
         export(make_store(), "jsonl", tmp_path / "x", ExportOptions(split=spec))
 
 
-def test_corrupt_span_refuses_that_document_only(tmp_path: Path) -> None:
+def test_corrupt_span_refuses_that_document_only(tmp_path: Path, export_corpus, make_store) -> None:
     store = make_store()
     store.db.execute("UPDATE entities SET start = start + 1 WHERE text = 'Сергей Собянин'")
     report = export(store, "jsonl", tmp_path / "o.jsonl", ExportOptions())
-    assert report.documents == len(corpus()) - 1
+    assert report.documents == len(export_corpus) - 1
     assert any("not exported" in n and "Сергей Собянин" in n for n in report.notes)
     texts = [r["text"] for r in read_jsonl(tmp_path / "o.jsonl")]
     assert not any("Собянин" in t for t in texts)
 
 
-def test_label_filter_keeps_only_those_labels(tmp_path: Path) -> None:
+def test_label_filter_keeps_only_those_labels(tmp_path: Path, make_store) -> None:
     report = export(
         make_store(), "jsonl", tmp_path / "o.jsonl", ExportOptions(labels=frozenset({"PER"}))
     )
@@ -150,21 +153,23 @@ def test_label_filter_keeps_only_those_labels(tmp_path: Path) -> None:
     assert any("not in --labels" in n for n in report.notes)
 
 
-def test_unknown_label_or_status_is_refused(tmp_path: Path) -> None:
+def test_unknown_label_or_status_is_refused(tmp_path: Path, make_store) -> None:
     with pytest.raises(ValueError, match="unknown label FOO"):
         export(make_store(), "jsonl", tmp_path / "o", ExportOptions(labels=frozenset({"FOO"})))
     with pytest.raises(ValueError, match="unknown status"):
         export(make_store(), "jsonl", tmp_path / "o", ExportOptions(statuses=["finished"]))
 
 
-def test_include_model_exports_the_snapshot(tmp_path: Path) -> None:
+def test_include_model_exports_the_snapshot(tmp_path: Path, make_store) -> None:
     export(make_store(), "jsonl", tmp_path / "m.jsonl", ExportOptions(include_model=True))
     first = read_jsonl(tmp_path / "m.jsonl")[0]
     assert [e["text"] for e in first["entities"]][-1] != "Москве"  # the model missed it
     assert first["quotes"] == []
 
 
-def test_progress_is_called_per_document_and_cancel_stops(tmp_path: Path) -> None:
+def test_progress_is_called_per_document_and_cancel_stops(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     seen: list[int] = []
     export(
         make_store(),
@@ -173,8 +178,8 @@ def test_progress_is_called_per_document_and_cancel_stops(tmp_path: Path) -> Non
         ExportOptions(),
         lambda done, _r: seen.append(done),
     )
-    assert seen == list(range(1, len(corpus()) + 1))
-    assert count(make_store(), ExportOptions()) == len(corpus())
+    assert seen == list(range(1, len(export_corpus) + 1))
+    assert count(make_store(), ExportOptions()) == len(export_corpus)
     assert count(make_store(), ExportOptions(statuses=["done", "new"])) == 3
     report = export(
         make_store(), "jsonl", tmp_path / "c.jsonl", ExportOptions(), cancelled=lambda: True
@@ -182,7 +187,7 @@ def test_progress_is_called_per_document_and_cancel_stops(tmp_path: Path) -> Non
     assert report.documents == 0 and any("cancelled" in n for n in report.notes)
 
 
-def test_folder_export_never_clobbers_a_foreign_folder(tmp_path: Path) -> None:
+def test_folder_export_never_clobbers_a_foreign_folder(tmp_path: Path, make_store) -> None:
     out = tmp_path / "mine"
     out.mkdir()
     (out / "precious.txt").write_text("keep")
@@ -191,10 +196,12 @@ def test_folder_export_never_clobbers_a_foreign_folder(tmp_path: Path) -> None:
     assert (out / "precious.txt").read_text() == "keep"
 
 
-def test_folder_export_replaces_its_own_previous_export(tmp_path: Path) -> None:
+def test_folder_export_replaces_its_own_previous_export(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
     out = tmp_path / "brat"
     export(make_store(), "brat", out, ExportOptions())
-    export(make_store(corpus()[:1]), "brat", out, ExportOptions())
+    export(make_store(export_corpus[:1]), "brat", out, ExportOptions())
     assert len(list(out.glob("*.ann"))) == 1
 
 
@@ -203,6 +210,6 @@ def test_missing_library_is_one_clear_line() -> None:
         require("nosuchlib_razmetka", "hf", "nosuchlib")
 
 
-def test_unknown_format_is_refused(tmp_path: Path) -> None:
+def test_unknown_format_is_refused(tmp_path: Path, make_store) -> None:
     with pytest.raises(ValueError, match="unknown export format"):
         export(make_store(), "xml", tmp_path / "o", ExportOptions())

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exio_helpers import TEXT_PARA, corpus, key, make_store
-
 from models.io.exporters import ExportOptions, export
 from models.io.importers.brat import read_pair
 from models.labels import load_labels
@@ -22,25 +20,29 @@ def t_lines(ann: Path) -> list[tuple[str, str, list[tuple[int, int]], str]]:
     return out
 
 
-def test_every_t_line_matches_the_txt(tmp_path: Path) -> None:
+def test_every_t_line_matches_the_txt(tmp_path: Path, export_corpus, make_store) -> None:
     export(make_store(), "brat", tmp_path / "b", ExportOptions())
     anns = sorted((tmp_path / "b").glob("*.ann"))
-    assert len(anns) == len(corpus())
+    assert len(anns) == len(export_corpus)
     for ann in anns:
         text = ann.with_suffix(".txt").read_bytes().decode("utf-8")
         for _tid, _kind, frags, said in t_lines(ann):
             assert said == " ".join(text[s:e] for s, e in frags)
 
 
-def test_quote_across_paragraphs_is_fragmented_at_line_breaks(tmp_path: Path) -> None:
+def test_quote_across_paragraphs_is_fragmented_at_line_breaks(
+    tmp_path: Path, doc_para, make_store
+) -> None:
     export(make_store(), "brat", tmp_path / "b", ExportOptions())
-    para = next(p for p in (tmp_path / "b").glob("*.txt") if p.read_text() == TEXT_PARA)
+    para = next(p for p in (tmp_path / "b").glob("*.txt") if p.read_text() == doc_para.text)
     quotes = [t for t in t_lines(para.with_suffix(".ann")) if t[1] == "Quote"]
     assert len(quotes) == 1 and len(quotes[0][2]) == 2
 
 
-def test_speaker_relations_point_at_entities_or_speaker_spans(tmp_path: Path) -> None:
-    export(make_store(corpus()[:1]), "brat", tmp_path / "b", ExportOptions())
+def test_speaker_relations_point_at_entities_or_speaker_spans(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
+    export(make_store(export_corpus[:1]), "brat", tmp_path / "b", ExportOptions())
     ann = next((tmp_path / "b").glob("*.ann"))
     types = {tid: (kind, said) for tid, kind, _f, said in t_lines(ann)}
     rels = [
@@ -54,7 +56,7 @@ def test_speaker_relations_point_at_entities_or_speaker_spans(tmp_path: Path) ->
     assert "AnnotatorNotes" in ann.read_text() and "\tРоссия" in ann.read_text()
 
 
-def test_configuration_files_name_every_type(tmp_path: Path) -> None:
+def test_configuration_files_name_every_type(tmp_path: Path, make_store) -> None:
     export(make_store(), "brat", tmp_path / "b", ExportOptions())
     conf = (tmp_path / "b" / "annotation.conf").read_text()
     for name in [*sorted(load_labels().names), "Quote", "Speaker"]:
@@ -63,24 +65,26 @@ def test_configuration_files_name_every_type(tmp_path: Path) -> None:
     assert "bgColor:#" in (tmp_path / "b" / "visual.conf").read_text()
 
 
-def test_brat_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
+def test_brat_reads_back_into_the_same_annotations(
+    tmp_path: Path, export_corpus, make_store, key
+) -> None:
     export(make_store(), "brat", tmp_path / "b", ExportOptions())
     labels = load_labels().names
     back = {}
     for ann in (tmp_path / "b").glob("*.ann"):
         rec = read_pair(ann.with_suffix(".txt"), ann, labels)
         back[rec.doc.id] = rec.doc
-    for gold in corpus():
+    for gold in export_corpus:
         assert key(back[gold.id]) == key(gold)
 
 
-def test_files_are_named_after_the_source_made_safe_and_unique(tmp_path: Path) -> None:
+def test_files_are_named_after_the_source_made_safe_and_unique(
+    tmp_path: Path, make_store, make_doc, ent
+) -> None:
     from dataclasses import replace
 
-    from exio_helpers import doc, ent
-
     def named(text: str, **meta: str) -> object:
-        d = doc(text, [ent(text, "Москве", "LOC")])
+        d = make_doc(text, [ent(text, "Москве", "LOC")])
         return replace(d, meta={"title": text[:10], **meta})
 
     docs = [

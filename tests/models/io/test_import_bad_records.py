@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 
 import pytest
-from exio_helpers import fake_pre_annotate_many
 
 from models.io.importers import import_files
 from models.store.store import Store
@@ -59,13 +58,6 @@ BAD = {
     ),
     "true_offset.json": (ls_task({"result": [region("a", True, 3)]}), "offsets"),
 }
-
-
-@pytest.fixture
-def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.pipeline
-
-    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
 
 
 def run(folder: Path, tmp_path: Path) -> tuple[list[str], Store]:

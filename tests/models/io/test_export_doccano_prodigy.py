@@ -6,8 +6,6 @@ import json
 from itertools import pairwise
 from pathlib import Path
 
-from exio_helpers import TEXT_EMOJI, corpus, key, make_store
-
 from models.io.exporters import ExportOptions, export
 from models.io.importers.doccano import read_record
 from models.labels import load_labels
@@ -22,19 +20,23 @@ def utf16_slice(text: str, start: int, end: int) -> str:
     return units[2 * start : 2 * end].decode("utf-16-le")
 
 
-def test_doccano_offsets_are_utf16_units_as_doccano_counts(tmp_path: Path) -> None:
+def test_doccano_offsets_are_utf16_units_as_doccano_counts(
+    tmp_path: Path, doc_emoji, make_store
+) -> None:
     export(make_store(), "doccano", tmp_path / "d.jsonl", ExportOptions())
     for rec in lines(tmp_path / "d.jsonl"):
         for e in rec["entities"]:
             assert utf16_slice(rec["text"], e["start_offset"], e["end_offset"]).strip()
-    emoji = next(r for r in lines(tmp_path / "d.jsonl") if r["text"] == TEXT_EMOJI)
+    emoji = next(r for r in lines(tmp_path / "d.jsonl") if r["text"] == doc_emoji.text)
     first = emoji["entities"][0]
     assert utf16_slice(emoji["text"], first["start_offset"], first["end_offset"]) == "Москвы"
-    assert first["start_offset"] == TEXT_EMOJI.index("Москвы") + 1  # 😀 is two units
+    assert first["start_offset"] == doc_emoji.text.index("Москвы") + 1  # 😀 is two units
 
 
-def test_doccano_relations_link_quotes_to_speakers(tmp_path: Path) -> None:
-    export(make_store(corpus()[:1]), "doccano", tmp_path / "d.jsonl", ExportOptions())
+def test_doccano_relations_link_quotes_to_speakers(
+    tmp_path: Path, export_corpus, make_store
+) -> None:
+    export(make_store(export_corpus[:1]), "doccano", tmp_path / "d.jsonl", ExportOptions())
     rec = lines(tmp_path / "d.jsonl")[0]
     by_id = {e["id"]: e for e in rec["entities"]}
     pairs = [
@@ -42,13 +44,15 @@ def test_doccano_relations_link_quotes_to_speakers(tmp_path: Path) -> None:
         for r in rec["relations"]
     ]
     assert pairs == [("QUOTE", "PER", "speaker"), ("QUOTE", "SPEAKER", "speaker")]
-    assert rec["razmetka_id"] == corpus()[0].id and rec["source"] == "URA.RU"
+    assert rec["razmetka_id"] == export_corpus[0].id and rec["source"] == "URA.RU"
 
 
-def test_doccano_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
+def test_doccano_reads_back_into_the_same_annotations(
+    tmp_path: Path, export_corpus, doc_emoji, make_store, key
+) -> None:
     report = export(make_store(), "doccano", tmp_path / "d.jsonl", ExportOptions())
     labels = load_labels().names
-    for gold, rec in zip(corpus(), lines(tmp_path / "d.jsonl")):
+    for gold, rec in zip(export_corpus, lines(tmp_path / "d.jsonl")):
         back = read_record(rec, labels).doc
         assert back.status == gold.status
         assert {(e.start, e.end, e.label) for e in back.entities} == {
@@ -58,10 +62,10 @@ def test_doccano_reads_back_into_the_same_annotations(tmp_path: Path) -> None:
             (q.text, q.speaker and q.speaker.text) for q in gold.quotes
         ]
     assert any("normal forms (doccano" in n for n in report.notes)
-    assert key(read_record(lines(tmp_path / "d.jsonl")[1], labels).doc)[0] == TEXT_EMOJI
+    assert key(read_record(lines(tmp_path / "d.jsonl")[1], labels).doc)[0] == doc_emoji.text
 
 
-def test_prodigy_tokens_and_spans_agree(tmp_path: Path) -> None:
+def test_prodigy_tokens_and_spans_agree(tmp_path: Path, export_corpus, make_store) -> None:
     report = export(make_store(), "prodigy", tmp_path / "p.jsonl", ExportOptions())
     for task in lines(tmp_path / "p.jsonl"):
         tokens = task["tokens"]
@@ -81,6 +85,6 @@ def test_prodigy_tokens_and_spans_agree(tmp_path: Path) -> None:
         "Иван Петров",
         "Москве",
     }
-    assert first["answer"] == "accept" and first["meta"]["id"] == corpus()[0].id
+    assert first["answer"] == "accept" and first["meta"]["id"] == export_corpus[0].id
     notes = " | ".join(report.notes)
     assert "left out: 1 nested" in notes and "left out: 3 quotes (a Prodigy" in notes

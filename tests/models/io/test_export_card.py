@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exio_helpers import make_store, many
-
 from models.io.exporters import ExportOptions, export
 from models.store.store import Store
 
 
-def test_a_folder_export_has_a_card_with_counts_per_part_and_label(tmp_path: Path) -> None:
+def test_a_folder_export_has_a_card_with_counts_per_part_and_label(tmp_path: Path, many) -> None:
     store = Store.in_memory()
     for d in many(10):
         store.add_document(d)
@@ -24,7 +22,9 @@ def test_a_folder_export_has_a_card_with_counts_per_part_and_label(tmp_path: Pat
     assert "FactRuEval-2016" in card
 
 
-def test_a_file_export_gets_its_card_beside_it_with_what_was_left_out(tmp_path: Path) -> None:
+def test_a_file_export_gets_its_card_beside_it_with_what_was_left_out(
+    tmp_path: Path, make_store
+) -> None:
     options = ExportOptions(statuses=["done"])
     export(make_store(), "conll", tmp_path / "c.conll", options)
     card = (tmp_path / "c.README.md").read_text(encoding="utf-8")
@@ -34,7 +34,7 @@ def test_a_file_export_gets_its_card_beside_it_with_what_was_left_out(tmp_path: 
     assert "razdel" in card and "--keep-noise" in card
 
 
-def test_a_card_never_replaces_a_file_razmetka_did_not_write(tmp_path: Path) -> None:
+def test_a_card_never_replaces_a_file_razmetka_did_not_write(tmp_path: Path, make_store) -> None:
     mine = tmp_path / "c.README.md"
     mine.write_text("my notes", encoding="utf-8")
     report = export(make_store(), "conll", tmp_path / "c.conll", ExportOptions())

@@ -6,7 +6,6 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from exio_helpers import corpus, make_store
 
 from models.io.exporters import ExportOptions, export
 from models.io.exporters.tokens import sentences
@@ -45,11 +44,11 @@ def spans_back(text: str, doc_sents: list[tuple[list[str], list[str]]]) -> set[t
     return out
 
 
-def test_seqeval_reads_back_the_same_spans(tmp_path: Path) -> None:
+def test_seqeval_reads_back_the_same_spans(tmp_path: Path, export_corpus, make_store) -> None:
     report = export(make_store(), "conll", tmp_path / "c.conll", ExportOptions())
     docs = read_conll(tmp_path / "c.conll")
-    assert len(docs) == len(corpus())
-    for gold, doc_sents in zip(corpus(), docs):
+    assert len(docs) == len(export_corpus)
+    for gold, doc_sents in zip(export_corpus, docs):
         expected = {(e.start, e.end, e.label) for e in gold.entities if e.text != "Ромашка"}
         assert spans_back(gold.text, doc_sents) == expected
     notes = " | ".join(report.notes)
@@ -57,7 +56,7 @@ def test_seqeval_reads_back_the_same_spans(tmp_path: Path) -> None:
     assert "left out: 3 quotes (CoNLL" in notes and "left out: 3 speakers" in notes
 
 
-def test_blank_lines_end_sentences_and_tags_are_valid_iob2(tmp_path: Path) -> None:
+def test_blank_lines_end_sentences_and_tags_are_valid_iob2(tmp_path: Path, make_store) -> None:
     export(make_store(), "conll", tmp_path / "c.conll", ExportOptions())
     first = read_conll(tmp_path / "c.conll")[0]
     assert first[0][0][-1] == "."  # the first paragraph is its own sentence
@@ -68,11 +67,11 @@ def test_blank_lines_end_sentences_and_tags_are_valid_iob2(tmp_path: Path) -> No
                 assert prev[2:] == tag[2:] and prev != "O"
 
 
-def test_entity_cut_by_a_sentence_boundary_keeps_one_sentence(tmp_path: Path) -> None:
-    from exio_helpers import doc, ent
-
+def test_entity_cut_by_a_sentence_boundary_keeps_one_sentence(
+    tmp_path: Path, make_store, make_doc, ent
+) -> None:
     text = "Это Москва. Кремль стоит. Дальше."  # razdel ends a sentence inside the span
-    store = make_store([doc(text, [ent(text, "Москва. Кремль", "LOC")])])
+    store = make_store([make_doc(text, [ent(text, "Москва. Кремль", "LOC")])])
     export(store, "conll", tmp_path / "c.conll", ExportOptions())
     sents = read_conll(tmp_path / "c.conll")[0]
     assert len(sents) == 2 and sents[0][0][-1] == "."
@@ -80,11 +79,11 @@ def test_entity_cut_by_a_sentence_boundary_keeps_one_sentence(tmp_path: Path) ->
     assert spans_back(text, sents) == {(4, 18, "LOC")}
 
 
-def test_entity_inside_a_token_is_widened_and_noted(tmp_path: Path) -> None:
-    from exio_helpers import doc, ent
-
+def test_entity_inside_a_token_is_widened_and_noted(
+    tmp_path: Path, make_store, make_doc, ent
+) -> None:
     text = "Он приехал в Ростов-на-Дону вчера."
-    store = make_store([doc(text, [ent(text, "Ростов", "LOC")])])
+    store = make_store([make_doc(text, [ent(text, "Ростов", "LOC")])])
     report = export(store, "conll", tmp_path / "c.conll", ExportOptions())
     assert "Ростов-на-Дону\tB-LOC" in (tmp_path / "c.conll").read_text(encoding="utf-8")
     assert any(n.startswith("adjusted: 1 entities widened") for n in report.notes)

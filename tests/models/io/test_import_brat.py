@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from exio_helpers import doc, ent, fake_pre_annotate_many, key, make_store, quote
 
 from models.io.exporters import ExportOptions, export
 from models.io.importers import import_files
@@ -25,13 +24,6 @@ GOOD = (
     "T3\tQuote 35 55\tПарк откроется летом\nR1\tSpeaker Arg1:T3 Arg2:T2\n"
     "A1\tNegation T1\n#1\tAnnotatorNotes T1\tМосква\n"
 )
-
-
-@pytest.fixture
-def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.pipeline
-
-    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
 
 
 def test_a_brat_folder_imports_entities_quotes_and_speakers(
@@ -95,12 +87,12 @@ def test_a_duplicate_t_id_is_refused_not_silently_replaced(
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85", "\f", "\v", "\x1c"])
 def test_spans_holding_line_separators_other_than_newline_round_trip(
-    tmp_path: Path, no_natasha: None, separator: str
+    tmp_path: Path, no_natasha: None, make_store, key, make_doc, ent, quote, separator: str
 ) -> None:
     text = f"Мэр Москвы{separator}Сергей Собянин сказал: «Парк{separator}откроется летом»."
     ents = [ent(text, f"Москвы{separator}Сергей Собянин", "ORG"), ent(text, "Собянин", "PER")]
     quotes = [quote(text, f"Парк{separator}откроется летом", "Собянин")]
-    gold = doc(text, ents, quotes)
+    gold = make_doc(text, ents, quotes)
     export(make_store([gold]), "brat", tmp_path / "out", ExportOptions())
     store = Store.in_memory()
     report = import_files(store, [tmp_path / "out"])  # the folder as exported, manifest too

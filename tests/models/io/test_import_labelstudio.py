@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exio_helpers import corpus, fake_pre_annotate_many, key, make_store, model_of
 
 from models.io.exporters import ExportOptions, export
 from models.io.importers import import_files
@@ -77,13 +76,6 @@ def ls_task(tid: int = 1, text: str = TEXT, **kw: Any) -> dict:
     }
     task.update(kw)
     return task
-
-
-@pytest.fixture
-def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.pipeline
-
-    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
 
 
 def write(path: Path, tasks: list) -> Path:
@@ -169,12 +161,14 @@ def test_crlf_text_offsets_are_mapped(tmp_path: Path, no_natasha: None) -> None:
 
 
 @pytest.mark.slow
-def test_our_label_studio_export_imports_back_into_an_empty_database(tmp_path: Path) -> None:
+def test_our_label_studio_export_imports_back_into_an_empty_database(
+    tmp_path: Path, export_corpus, make_store, model_of, key
+) -> None:
     export(make_store(), "labelstudio", tmp_path / "tasks.json", ExportOptions())
     fresh = Store.in_memory()
     report = import_files(fresh, [tmp_path / "tasks.json"])
-    assert len(report.added) == len(corpus()) and not report.errors
-    for gold in corpus():
+    assert len(report.added) == len(export_corpus) and not report.errors
+    for gold in export_corpus:
         if gold.status != "new":
             assert key(fresh.document(gold.id)) == key(gold)
         assert key(fresh.predictions(gold.id)) == key(model_of(gold))

@@ -191,7 +191,7 @@ def test_an_unreadable_subfolder_is_reported_not_skipped(tmp_path: Path) -> None
             [*(drop if os.geteuid() == 0 else []), sys.executable, "-c", code, str(folder)],
             capture_output=True,
             text=True,
-            cwd=Path(__file__).resolve().parents[2],
+            cwd=Path(__file__).resolve().parents[3],
             env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
             timeout=120,
         )
