@@ -11,16 +11,6 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pytest
-from team_helpers import (
-    D1,
-    Team,
-    assign_all,
-    corpus_documents,
-    make_corpus,
-    merge,
-    scripted_team,
-    work,
-)
 
 from models.nlp.tokens import tokens_between
 from models.store.store import Store
@@ -48,8 +38,9 @@ def reference_alpha(units: list[list[str]]) -> float:
     return float(1 - observed / expected)
 
 
-def test_the_first_document_has_nine_tokens() -> None:
-    assert [t.text for t in tokens_between(D1, 0, len(D1))] == [
+def test_the_first_document_has_nine_tokens(team_documents) -> None:
+    d1 = team_documents[0].text
+    assert [t.text for t in tokens_between(d1, 0, len(d1))] == [
         "Владимир", "Путин", "встретился", "с", "Садыром", "Жапаровым", "в", "Москве", ".",
     ]  # fmt: skip
 
@@ -58,8 +49,9 @@ ANNA = [PER, PER, OUT, OUT, PER, PER, OUT, LOC, OUT]  # Путин, Садыро
 BORIS = [PER, PER, OUT, OUT, OUT, PER, OUT, OUT, OUT]  # Путин, Жапаровым
 
 
-def test_token_labels_follow_the_spans() -> None:
-    tokens = tokens_between(D1, 0, len(D1))
+def test_token_labels_follow_the_spans(team_documents) -> None:
+    d1 = team_documents[0].text
+    tokens = tokens_between(d1, 0, len(d1))
     spans = [(0, 14, PER), (28, 45, PER), (48, 54, LOC)]
     assert metrics.token_labels(tokens, spans) == ANNA
     nested = [(0, 45, "ORG"), (0, 14, PER)]  # the longest span wins a token
@@ -118,17 +110,17 @@ def test_span_matching() -> None:
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory) -> Team:
-    return scripted_team(tmp_path_factory.mktemp("agree"))
+def team(tmp_path_factory: pytest.TempPathFactory, build_team):
+    return build_team(tmp_path_factory.mktemp("agree"))
 
 
 @pytest.fixture(scope="module")
-def report(team: Team) -> AgreementReport:
+def report(team) -> AgreementReport:
     return TeamQueries(Store(team.team)).agreement(0.5)
 
 
-def test_the_scripted_pair_on_the_first_document(report: AgreementReport) -> None:
-    d1 = next(d for d in report.documents if d.doc_id == corpus_documents()[0].id)
+def test_the_scripted_pair_on_the_first_document(report: AgreementReport, team_documents) -> None:
+    d1 = next(d for d in report.documents if d.doc_id == team_documents[0].id)
     assert d1.annotators == ("anna", "boris", "vera")
     assert d1.entities.alpha == pytest.approx(1 - (4 / 27) / (408 / 702))
     # per pair: anna–boris F1 2/5 exact, 4/5 overlapping, kappa 0.6; anna–vera all 1;
@@ -163,13 +155,13 @@ def test_quotes_and_speakers(report: AgreementReport) -> None:
     assert anna_vera.speaker_agreement is None  # no quote both found
 
 
-def test_worst_documents_first(report: AgreementReport) -> None:
-    assert report.documents[0].doc_id == corpus_documents()[0].id
+def test_worst_documents_first(report: AgreementReport, team_documents) -> None:
+    assert report.documents[0].doc_id == team_documents[0].id
     d3 = report.documents[-1]
     assert (d3.entities.exact.f1, d3.entities.kappa, d3.entities.alpha) == (1.0, 1.0, 1.0)
 
 
-def test_a_stricter_threshold(team: Team) -> None:
+def test_a_stricter_threshold(team) -> None:
     strict = TeamQueries(Store(team.team)).agreement(0.6)
     pairs = {(p.a, p.b): p for p in strict.pairs}
     assert (
@@ -177,11 +169,13 @@ def test_a_stricter_threshold(team: Team) -> None:
     )
 
 
-def test_identical_work_agrees_one(tmp_path: Path) -> None:
-    files = assign_all(make_corpus(tmp_path / "corpus.db"), tmp_path / "out", ("anna", "vera"))
+def test_identical_work_agrees_one(
+    tmp_path: Path, make_team_corpus, assign_all, scripted_work, merge_into
+) -> None:
+    files = assign_all(make_team_corpus(tmp_path / "corpus.db"), tmp_path / "out", ("anna", "vera"))
     for path in files.values():
-        work(path, "anna")  # the same edits in both files
-    merge(tmp_path / "team.db", *files.values())
+        scripted_work(path, "anna")  # the same edits in both files
+    merge_into(tmp_path / "team.db", *files.values())
     result = TeamQueries(Store(tmp_path / "team.db")).agreement()
     for scope in (result.entities, result.quotes, *result.labels.values()):
         assert (scope.exact.f1, scope.overlap.f1, scope.kappa, scope.alpha) == (1.0, 1.0, 1.0, 1.0)
@@ -189,8 +183,10 @@ def test_identical_work_agrees_one(tmp_path: Path) -> None:
     assert len(result.documents) == 3
 
 
-def test_no_finished_overlap_means_nothing_to_compare(tmp_path: Path) -> None:
-    files = assign_all(make_corpus(tmp_path / "corpus.db"), tmp_path / "out", ("anna", "vera"))
-    merge(tmp_path / "team.db", *files.values())  # nobody has finished anything
+def test_no_finished_overlap_means_nothing_to_compare(
+    tmp_path: Path, make_team_corpus, assign_all, merge_into
+) -> None:
+    files = assign_all(make_team_corpus(tmp_path / "corpus.db"), tmp_path / "out", ("anna", "vera"))
+    merge_into(tmp_path / "team.db", *files.values())  # nobody has finished anything
     result = TeamQueries(Store(tmp_path / "team.db")).agreement()
     assert result.documents == () and result.pairs == () and result.entities.alpha is None

@@ -11,10 +11,10 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from team_helpers import Team, corpus_documents, dump, merge, scripted_team
 
 from models.store import hardening
 from models.store.schema import StoreError
@@ -22,20 +22,20 @@ from models.store.untrusted import UntrustedDatabase
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory: pytest.TempPathFactory) -> Team:
-    return scripted_team(tmp_path_factory.mktemp("team"))
+def made(tmp_path_factory: pytest.TempPathFactory, build_team):
+    return build_team(tmp_path_factory.mktemp("team"))
 
 
 @pytest.fixture
-def team(made: Team, tmp_path: Path) -> Team:
+def team(made, tmp_path: Path):
     """A fresh copy of the merged team and of the files, for one test to spoil."""
     copy = tmp_path / "team"
     shutil.copytree(made.team.parent, copy)
-    return Team(
-        copy / made.corpus.name,
-        {n: copy / "out" / p.name for n, p in made.files.items()},
-        copy / made.team.name,
-        made.reports,
+    return replace(
+        made,
+        corpus=copy / made.corpus.name,
+        files={n: copy / "out" / p.name for n, p in made.files.items()},
+        team=copy / made.team.name,
     )
 
 
@@ -72,22 +72,22 @@ def _first(path: Path, sql: str) -> object:
         conn.close()
 
 
-D1 = corpus_documents()[0].id
-CRAFTED: dict[str, tuple[Callable[[Path], None], str]] = {
+# Each craft spoils the file it is given; some name its first document by id.
+CRAFTED: dict[str, tuple[Callable[[Path, str], None], str]] = {
     "an extra trigger": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p, "CREATE TRIGGER evil AFTER INSERT ON documents BEGIN DELETE FROM entities; END"
         ),
         "unexpected trigger evil",
     ),
     "a view calling functions": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p, "CREATE VIEW evil AS SELECT load_extension('/tmp/evil.so'), randomblob(9)"
         ),
         "unexpected view evil",
     ),
     "a table turned into a view": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p,
             "DROP TABLE predictions",
             "CREATE VIEW predictions AS SELECT id AS doc_id, randomblob(99) AS entities,"
@@ -95,52 +95,55 @@ CRAFTED: dict[str, tuple[Callable[[Path], None], str]] = {
         ),
         "the schema razmetka makes",
     ),
-    "an extra table": (lambda p: _sql(p, "CREATE TABLE notes (x)"), "unexpected table notes"),
+    "an extra table": (lambda p, d1: _sql(p, "CREATE TABLE notes (x)"), "unexpected table notes"),
     "offsets outside the text": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p, 'UPDATE entities SET "end" = 5000 WHERE id = (SELECT min(id) FROM entities)'
         ),
         "outside the text",
     ),
     "an unknown label": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p, "UPDATE entities SET label = 'EVIL' WHERE id = (SELECT min(id) FROM entities)"
         ),
         "'EVIL' is not a known label",
     ),
     "a blob for a title": (
-        lambda p: _sql(p, f"UPDATE documents SET title = x'00ff' WHERE id = '{D1}'"),
+        lambda p, d1: _sql(p, f"UPDATE documents SET title = x'00ff' WHERE id = '{d1}'"),
         "title is bytes, not text",
     ),
     "a text under another document's id": (
-        lambda p: _sql(p, f"UPDATE documents SET text = 'Подмена текста.' WHERE id = '{D1}'"),
+        lambda p, d1: _sql(p, f"UPDATE documents SET text = 'Подмена текста.' WHERE id = '{d1}'"),
         "its id is not the hash of its text",
     ),
     "a quote spoken by another document's entity": (
-        lambda p: _sql(p, "UPDATE quotes SET speaker_entity = (SELECT min(id) FROM entities)"),
+        lambda p, d1: _sql(p, "UPDATE quotes SET speaker_entity = (SELECT min(id) FROM entities)"),
         "links to an entity outside its document",
     ),
     "noise outside the text": (
-        lambda p: _sql(
+        lambda p, d1: _sql(
             p, """UPDATE documents SET noise = '[{"start": 0, "end": 99999, "kind": "ad"}]'"""
         ),
         "noise [0, 99999) is outside the text",
     ),
     "an event of a document it does not hold": (
-        lambda p: _without_log_guard(p, "UPDATE events SET doc_id = 'nope' WHERE id = 1"),
+        lambda p, d1: _without_log_guard(p, "UPDATE events SET doc_id = 'nope' WHERE id = 1"),
         "names a document the file does not hold",
     ),
     "an event that is not JSON": (
-        lambda p: _without_log_guard(p, "UPDATE events SET after = '{not json' WHERE id = 1"),
+        lambda p, d1: _without_log_guard(p, "UPDATE events SET after = '{not json' WHERE id = 1"),
         "is not JSON",
     ),
-    "a newer schema": (lambda p: _sql(p, "PRAGMA user_version = 3"), "written by a newer razmetka"),
+    "a newer schema": (
+        lambda p, d1: _sql(p, "PRAGMA user_version = 3"),
+        "written by a newer razmetka",
+    ),
     "no annotator": (
-        lambda p: _sql(p, "UPDATE corpus_info SET annotator = NULL"),
+        lambda p, d1: _sql(p, "UPDATE corpus_info SET annotator = NULL"),
         "has no annotator",
     ),
     "another corpus": (
-        lambda p: _sql(p, "UPDATE corpus_info SET corpus_id = 'ffff'"),
+        lambda p, d1: _sql(p, "UPDATE corpus_info SET corpus_id = 'ffff'"),
         "from another corpus",
     ),
 }
@@ -151,43 +154,48 @@ def _sha(path: Path) -> str:
 
 
 @pytest.mark.parametrize("case", sorted(CRAFTED))
-def test_a_crafted_file_is_refused_and_changes_nothing(team: Team, case: str) -> None:
+def test_a_crafted_file_is_refused_and_changes_nothing(
+    team, team_ids, merge_into, sql_dump, case: str
+) -> None:
     craft, reason = CRAFTED[case]
     crafted = team.files["anna"]
-    craft(crafted)
-    before, file_before = dump(team.team), _sha(crafted)
-    reports = merge(team.team, crafted, team.files["boris"])
+    craft(crafted, team_ids[0])
+    before, file_before = sql_dump(team.team), _sha(crafted)
+    reports = merge_into(team.team, crafted, team.files["boris"])
     assert reports[0].refused is not None
     line = reports[0].line()
     assert line.startswith(f"{crafted}: ") and reason in line and "\n" not in line
     assert reports[1].refused is None  # the rest of the batch goes on
-    assert dump(team.team) == before  # boris's file was merged already: nothing new
+    assert sql_dump(team.team) == before  # boris's file was merged already: nothing new
     assert _sha(crafted) == file_before
     assert sorted(p.name for p in crafted.parent.iterdir()) == ["anna.db", "boris.db", "vera.db"]
 
 
-def test_a_damaged_file_is_refused(team: Team) -> None:
+def test_a_damaged_file_is_refused(team, merge_into, sql_dump) -> None:
     path = team.files["vera"]
     size = path.stat().st_size
     with path.open("r+b") as f:
         f.seek(size // 2)
         f.write(os.urandom(4096))
-    before = dump(team.team)
-    (report,) = merge(team.team, path)
+    before = sql_dump(team.team)
+    (report,) = merge_into(team.team, path)
     assert report.refused is not None and "damaged" in report.refused
-    assert dump(team.team) == before
+    assert sql_dump(team.team) == before
 
 
-def test_a_value_over_the_limit_is_refused_without_reading_it(team: Team) -> None:
+def test_a_value_over_the_limit_is_refused_without_reading_it(
+    team, team_ids, merge_into, sql_dump
+) -> None:
     """A zeroblob of 66 MB in a document (SQLite's own, written in full)."""
+    d1 = team_ids[0]
     path = team.files["anna"]
-    _sql(path, f"UPDATE documents SET meta = zeroblob({66 * 2**20}) WHERE id = '{D1}'")
-    before = dump(team.team)
+    _sql(path, f"UPDATE documents SET meta = zeroblob({66 * 2**20}) WHERE id = '{d1}'")
+    before = sql_dump(team.team)
     started = time.perf_counter()
-    (report,) = merge(team.team, path)
+    (report,) = merge_into(team.team, path)
     assert report.refused is not None and "holds a value larger than 64 MB" in report.refused
     assert time.perf_counter() - started < 10
-    assert dump(team.team) == before
+    assert sql_dump(team.team) == before
 
 
 def _varint(value: int) -> bytes:
@@ -247,7 +255,7 @@ def sparse_gigabyte_event(path: Path, size: int = 999_000_000) -> None:
         os.close(fd)
 
 
-def test_the_sparse_gigabyte_is_a_valid_database(tmp_path: Path, made: Team) -> None:
+def test_the_sparse_gigabyte_is_a_valid_database(tmp_path: Path, made) -> None:
     path = tmp_path / "big.db"
     shutil.copy(made.files["anna"], path)
     sparse_gigabyte_event(path)
@@ -260,18 +268,18 @@ def test_the_sparse_gigabyte_is_a_valid_database(tmp_path: Path, made: Team) -> 
     conn.close()
 
 
-def test_a_sparse_gigabyte_blob_is_refused_without_reading_it(team: Team) -> None:
+def test_a_sparse_gigabyte_blob_is_refused_without_reading_it(team, merge_into, sql_dump) -> None:
     path = team.files["anna"]
     sparse_gigabyte_event(path)
-    before = dump(team.team)
+    before = sql_dump(team.team)
     started = time.perf_counter()
-    (report,) = merge(team.team, path)
+    (report,) = merge_into(team.team, path)
     assert report.refused is not None and "holds a value larger than 4 MB" in report.refused
     assert time.perf_counter() - started < 10  # reading 1 GB of it would take far longer
-    assert dump(team.team) == before
+    assert sql_dump(team.team) == before
 
 
-def test_the_connection_is_hardened(made: Team) -> None:
+def test_the_connection_is_hardened(made) -> None:
     path = made.files["anna"]
     with UntrustedDatabase(path) as db:
         assert hardening.defensive(db.conn, path)

@@ -8,7 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from team_helpers import D1, D2, corpus_documents, make_corpus
 
 from models.service.annotation import AnnotationService
 from models.store import schema
@@ -26,12 +25,12 @@ VIEWS = {
 
 
 @pytest.fixture
-def v1_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def v1_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_team_corpus) -> Path:
     """A database written by the schema-1 razmetka, with the scripted documents."""
     with monkeypatch.context() as m:
         m.setattr(schema, "SCHEMA_VERSION", 1)
         m.setitem(schema.MIGRATIONS, 2, "SELECT RAISE(ABORT, 'not in schema 1');")
-        make_corpus(tmp_path / "old.db")
+        make_team_corpus(tmp_path / "old.db")
     conn = sqlite3.connect(tmp_path / "old.db")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert (
@@ -82,7 +81,7 @@ def test_each_database_gets_its_own_ids(tmp_path: Path) -> None:
     assert tables.corpus_info(Store.in_memory()).corpus_id != ia.corpus_id
 
 
-def test_existing_code_reads_a_migrated_database_as_before(v1_corpus: Path) -> None:
+def test_existing_code_reads_a_migrated_database_as_before(v1_corpus: Path, team_documents) -> None:
     store = Store(v1_corpus)
     assert store.stats() == {
         "documents": 3,
@@ -90,17 +89,17 @@ def test_existing_code_reads_a_migrated_database_as_before(v1_corpus: Path) -> N
         "by_label": {"LOC": 2, "ORG": 1, "PER": 4},
         "quotes": 1,
     }
-    assert [d.id for d in store.iter_documents()] == [d.id for d in corpus_documents()]
+    assert [d.id for d in store.iter_documents()] == [d.id for d in team_documents]
     assert (
         AnnotationService(store).listing(search="Жапаровым").extent()[0] == 1
     )  # the old lemma index still answers
 
 
-def test_search_indexes_follow_imports_and_edits(store: Store) -> None:
-    for doc in corpus_documents():
+def test_search_indexes_follow_imports_and_edits(store: Store, team_documents) -> None:
+    for doc in team_documents:
         store.add_document(doc)
     service = AnnotationService(store, annotator="anna")
-    d2 = corpus_documents()[1].id
+    d2 = team_documents[1].id
     assert _search(store, "documents_search", "Песков") == 1
     quote = service.document(d2).quotes[0]
     service.unlink_speaker(quote.id)  # type: ignore[arg-type]
@@ -110,14 +109,16 @@ def test_search_indexes_follow_imports_and_edits(store: Store) -> None:
     service.revert(undo)
     assert _search(store, "quotes_search", "переговорам") == 1
     service.delete_quote(quote.id)  # type: ignore[arg-type]
-    start = D2.index("готовы")
+    start = team_documents[1].text.index("готовы")
     service.add_quote(d2, start, start + len("готовы"), exact=True)  # quotes never overlap
     assert _search(store, "quotes_search", "готовы") == 1
     assert _search(store, "quotes_search", "переговорам") == 0
     store.db.execute("INSERT INTO quotes_search (quotes_search) VALUES ('integrity-check')")
 
 
-def test_datasette_finds_the_search_index_of_documents_and_quotes(store: Store) -> None:
+def test_datasette_finds_the_search_index_of_documents_and_quotes(
+    store: Store, team_documents
+) -> None:
     """datasette's own detection query (detect_fts in datasette/utils) finds both."""
     for table, fts in (("documents", "documents_search"), ("quotes", "quotes_search")):
         found = store.db.execute(
@@ -127,24 +128,24 @@ def test_datasette_finds_the_search_index_of_documents_and_quotes(store: Store) 
         ).fetchall()
         assert found == [(fts,)]
     # datasette searches by the table's rowid
-    for doc in corpus_documents():
+    for doc in team_documents:
         store.add_document(doc)
     rows = store.db.execute(
         "SELECT id FROM documents WHERE rowid IN (SELECT rowid FROM documents_search"
         " WHERE documents_search MATCH 'Москве')"
     ).fetchall()
-    assert rows == [(corpus_documents()[0].id,)]
+    assert rows == [(team_documents[0].id,)]
 
 
-def test_views_for_people_answer(store: Store) -> None:
-    for doc in corpus_documents():
+def test_views_for_people_answer(store: Store, team_documents) -> None:
+    for doc in team_documents:
         store.add_document(doc)
     names = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     assert names == VIEWS
     overview = store.db.execute(
         "SELECT title, entities, quotes, versions FROM document_overview ORDER BY position"
     ).fetchall()
-    assert overview[0] == (D1, 3, 0, None)
+    assert overview[0] == (team_documents[0].text, 3, 0, None)
     quotes = store.db.execute(
         "SELECT quote, speaker, speaker_label FROM quotes_with_speakers"
     ).fetchall()
@@ -153,7 +154,7 @@ def test_views_for_people_answer(store: Store) -> None:
         ("Дмитрий Песков", 1, 1)
     ]
     mentions = store.db.execute(
-        "SELECT label, text FROM entity_mentions WHERE doc_id = ?", [corpus_documents()[0].id]
+        "SELECT label, text FROM entity_mentions WHERE doc_id = ?", [team_documents[0].id]
     ).fetchall()
     assert ("LOC", "Москве") in mentions
     for view in VIEWS:

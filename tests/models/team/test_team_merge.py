@@ -8,16 +8,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from team_helpers import (
-    TEAM,
-    Team,
-    assign_all,
-    corpus_documents,
-    dump,
-    make_corpus,
-    merge,
-    scripted_team,
-)
 
 from models.service.annotation import AnnotationService
 from models.store import team as tables
@@ -25,11 +15,6 @@ from models.store.schema import StoreError
 from models.store.store import Store
 from models.team.merge import check_target
 from models.team.queries import TeamQueries
-
-
-@pytest.fixture
-def team(tmp_path: Path) -> Team:
-    return scripted_team(tmp_path)
 
 
 def _events_in(path: Path) -> int:
@@ -46,11 +31,11 @@ def _strip(spans: tuple) -> list[tuple]:
     ]
 
 
-def test_every_version_and_event_comes_back(team: Team) -> None:
+def test_every_version_and_event_comes_back(team, team_names) -> None:
     assert all(r.refused is None for r in team.reports)
     store = Store(team.team)
     queries = TeamQueries(store)
-    assert queries.annotators() == list(TEAM)
+    assert queries.annotators() == list(team_names)
     for name, path in team.files.items():
         assert tables.count_version_events(store, name) == _events_in(path)
         theirs = Store(path)
@@ -68,56 +53,58 @@ def test_every_version_and_event_comes_back(team: Team) -> None:
     rows = store.db.execute(
         "SELECT origin, owner, annotator, action FROM version_events"
     ).fetchall()
-    assert {r[1] for r in rows} == set(TEAM)
+    assert {r[1] for r in rows} == set(team_names)
     assert ("boris", "boris", "delete entity") in {(r[1], r[2], r[3]) for r in rows}
     assert len({r[0] for r in rows}) == len(rows)
 
 
-def test_the_documents_and_their_gold_arrive_in_a_new_team_database(team: Team) -> None:
+def test_the_documents_and_their_gold_arrive_in_a_new_team_database(team, team_documents) -> None:
     store = Store(team.team)
-    assert store.document_ids() == [d.id for d in corpus_documents()]
+    assert store.document_ids() == [d.id for d in team_documents]
     assert tables.corpus_info(store).corpus_id == tables.corpus_info(Store(team.corpus)).corpus_id
-    d1 = store.document(corpus_documents()[0].id)
+    d1 = store.document(team_documents[0].id)
     assert d1.status == "new"
     assert {e.text for e in d1.entities} == {"Владимир Путин", "Садыром Жапаровым", "Москве"}
     assert all(e.state == "suggested" for e in d1.entities)  # the model's, until adjudicated
     assert AnnotationService(store).listing(search="Москва").extent()[0] == 1
 
 
-def test_merging_twice_changes_nothing(team: Team) -> None:
-    before = dump(team.team)
-    again = merge(team.team, *team.files.values())
+def test_merging_twice_changes_nothing(team, merge_into, sql_dump) -> None:
+    before = sql_dump(team.team)
+    again = merge_into(team.team, *team.files.values())
     assert [r.changed for r in again] == [False, False, False]
     assert [r.unchanged for r in again] == [3, 3, 3]
-    assert dump(team.team) == before
+    assert sql_dump(team.team) == before
 
 
-def test_a_newer_version_replaces_only_that_annotators_version(team: Team, tmp_path: Path) -> None:
+def test_a_newer_version_replaces_only_that_annotators_version(
+    team, tmp_path: Path, team_documents, merge_into
+) -> None:
     old_copy = tmp_path / "anna-old.db"
     shutil.copy(team.files["anna"], old_copy)
     store = Store(team.files["anna"])
     service = AnnotationService(store, annotator="anna")
-    d1 = corpus_documents()[0].id
+    d1 = team_documents[0].id
     moscow = next(e for e in service.document(d1).entities if e.text == "Москве")
     service.delete_entity(moscow.id)  # type: ignore[arg-type]
     store.close()
     team_store = Store(team.team)
     boris_before = TeamQueries(team_store).version(d1, "boris")
-    (report,) = merge(team.team, team.files["anna"])
+    (report,) = merge_into(team.team, team.files["anna"])
     assert (report.versions_updated, report.unchanged, report.events_added) == (1, 2, 1)
     queries = TeamQueries(Store(team.team))
     assert "Москве" not in {e.text for e in queries.version(d1, "anna").entities}
     assert queries.version(d1, "boris") == boris_before
     # the stale copy does not bring the deleted span back
-    (stale,) = merge(team.team, old_copy)
+    (stale,) = merge_into(team.team, old_copy)
     assert (stale.versions_kept, stale.versions_updated, stale.events_added) == (1, 0, 0)
     assert "Москве" not in {
         e.text for e in TeamQueries(Store(team.team)).version(d1, "anna").entities
     }
 
 
-def test_merging_into_the_corpus_itself(team: Team) -> None:
-    reports = merge(team.corpus, *team.files.values())
+def test_merging_into_the_corpus_itself(team, merge_into) -> None:
+    reports = merge_into(team.corpus, *team.files.values())
     assert all(r.refused is None for r in reports)
     store = Store(team.corpus)
     assert (
@@ -126,20 +113,22 @@ def test_merging_into_the_corpus_itself(team: Team) -> None:
     )
 
 
-def test_a_file_from_another_corpus_is_refused(team: Team, tmp_path: Path) -> None:
-    other = make_corpus(tmp_path / "other" / "corpus.db")
+def test_a_file_from_another_corpus_is_refused(
+    team, tmp_path: Path, make_team_corpus, assign_all, merge_into, sql_dump
+) -> None:
+    other = make_team_corpus(tmp_path / "other" / "corpus.db")
     files = assign_all(other, tmp_path / "other" / "out", ("gleb",))
-    before = dump(team.team)
-    (report,) = merge(team.team, files["gleb"])
+    before = sql_dump(team.team)
+    (report,) = merge_into(team.team, files["gleb"])
     assert report.refused is not None and "from another corpus" in report.refused
-    assert dump(team.team) == before
+    assert sql_dump(team.team) == before
 
 
-def test_refused_files_do_not_stop_the_batch(team: Team, tmp_path: Path) -> None:
+def test_refused_files_do_not_stop_the_batch(team, tmp_path: Path, merge_into) -> None:
     fresh = tmp_path / "fresh.db"
     text = tmp_path / "notes.db"
     text.write_text("это не база данных")
-    reports = merge(fresh, team.corpus, text, tmp_path / "missing.db", *team.files.values())
+    reports = merge_into(fresh, team.corpus, text, tmp_path / "missing.db", *team.files.values())
     assert [r.refused is None for r in reports] == [False, False, False, True, True, True]
     assert "has no annotator" in reports[0].refused  # type: ignore[operator]
     assert "not an SQLite file" in reports[1].refused  # type: ignore[operator]
@@ -148,11 +137,11 @@ def test_refused_files_do_not_stop_the_batch(team: Team, tmp_path: Path) -> None
         assert "\n" not in r.line() and r.line().startswith(str(r.path))
 
 
-def test_a_team_database_is_not_an_assigned_file(team: Team) -> None:
+def test_a_team_database_is_not_an_assigned_file(team) -> None:
     with pytest.raises(StoreError, match="is anna's assigned file"):
         check_target(Store(team.files["anna"]))
 
 
-def test_the_team_database_itself_is_refused(team: Team) -> None:
-    (report,) = merge(team.team, team.team)
+def test_the_team_database_itself_is_refused(team, merge_into) -> None:
+    (report,) = merge_into(team.team, team.team)
     assert report.refused is not None

@@ -7,7 +7,6 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from team_helpers import make_corpus
 
 from models.io.ingest import document_from_text
 from models.service.annotation import AnnotationService
@@ -77,8 +76,10 @@ def test_cyrillic_names_are_fine() -> None:
     assert parse_annotators("анна, борис") == ["анна", "борис"]
 
 
-def test_files_are_complete_and_know_their_annotator_and_corpus(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus.db")
+def test_files_are_complete_and_know_their_annotator_and_corpus(
+    tmp_path: Path, make_team_corpus
+) -> None:
+    corpus = make_team_corpus(tmp_path / "corpus.db")
     source = Store(corpus)
     source.set_status(source.document_ids()[0], "done")
     shares = plan(source.document_ids(), ["anna", "boris"], 1.0, 2, seed=0)
@@ -108,9 +109,11 @@ def test_files_are_complete_and_know_their_annotator_and_corpus(tmp_path: Path) 
         mine.close()
 
 
-def test_only_the_share_goes_into_each_file(tmp_path: Path) -> None:
+def test_only_the_share_goes_into_each_file(tmp_path: Path, make_team_corpus) -> None:
     corpus = tmp_path / "corpus.db"
-    make_corpus(corpus, [document_from_text(f"Новость номер {n} из Казани.") for n in range(9)])
+    make_team_corpus(
+        corpus, [document_from_text(f"Новость номер {n} из Казани.") for n in range(9)]
+    )
     source = Store(corpus)
     shares = plan(source.document_ids(), ["anna", "boris", "vera"], 0.0, 2, seed=5)
     for path, name in zip(write_shares(source, shares, tmp_path / "out", {}), shares.shares):
@@ -133,15 +136,17 @@ def test_a_folder_with_other_files_is_refused(tmp_path: Path) -> None:
         check_output(tmp_path / "out", ["anna"])
 
 
-def test_a_folder_of_earlier_assignments_is_fine(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus.db")
+def test_a_folder_of_earlier_assignments_is_fine(tmp_path: Path, make_team_corpus) -> None:
+    corpus = make_team_corpus(tmp_path / "corpus.db")
     source = Store(corpus)
     write_shares(source, plan(source.document_ids(), ["anna"], 0.0, 2, 0), tmp_path / "out", {})
     check_output(tmp_path / "out", ["boris"])  # anna.db is razmetka's own
 
 
-def test_a_failure_leaves_no_partial_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = make_corpus(tmp_path / "corpus.db")
+def test_a_failure_leaves_no_partial_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make_team_corpus
+) -> None:
+    corpus = make_team_corpus(tmp_path / "corpus.db")
     source = Store(corpus)
     shares = plan(source.document_ids(), ["anna", "boris"], 0.0, 2, 0)
 

@@ -11,7 +11,6 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from team_helpers import Team, corpus_documents, scripted_team
 
 from models.service.annotation import AnnotationService
 from models.store.store import Store
@@ -23,10 +22,10 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture(scope="module")
-def team(tmp_path_factory: pytest.TempPathFactory) -> Team:
-    made = scripted_team(tmp_path_factory.mktemp("report"))
+def team(tmp_path_factory: pytest.TempPathFactory, team_documents, build_team):
+    made = build_team(tmp_path_factory.mktemp("report"))
     service = AnnotationService(Store(made.team), annotator="lead")
-    for doc in corpus_documents():
+    for doc in team_documents:
         adj = Adjudication(service, doc.id)
         adj.prepare()
         for d in adj.disagreements():
@@ -36,7 +35,7 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Team:
 
 
 @pytest.fixture(scope="module")
-def data(team: Team) -> ReportData:
+def data(team) -> ReportData:
     return collect(Store(team.team), "team.db")
 
 
@@ -53,7 +52,7 @@ def _span_events(path: Path) -> int:
         conn.close()
 
 
-def test_the_figures_come_from_the_logs(team: Team, data: ReportData) -> None:
+def test_the_figures_come_from_the_logs(team, data: ReportData) -> None:
     assert data.statuses.series["done"][-1] == 3
     assert {name: line[-1] for name, line in data.done.series.items()} == {
         "anna": 3,
@@ -89,9 +88,9 @@ def test_the_page_has_charts_and_needs_no_network(data: ReportData) -> None:
     assert "PER" in page and "boris" in page
 
 
-def test_status_over_time_by_day(tmp_path: Path) -> None:
+def test_status_over_time_by_day(tmp_path: Path, team_documents) -> None:
     store = Store(tmp_path / "plain.db")
-    docs = corpus_documents()[:2]
+    docs = team_documents[:2]
     for doc in docs:
         store.add_document(doc)
     now = datetime.now(timezone.utc)
