@@ -9,9 +9,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from svc_helpers import NAMES, SHORT, add_doc, quote_of, sample_text, simple_forms, snapshot
-from svc_random import Driver
-
 from models.service.annotation import AnnotationService
 from models.store.store import Store
 
@@ -35,17 +32,32 @@ def _steps(rng: random.Random, n: int) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def test_200_edits_reopen_identical_and_undo_all(tmp_path: Path) -> None:
+def test_200_edits_reopen_identical_and_undo_all(
+    tmp_path: Path,
+    short_text,
+    short_names,
+    simple_forms,
+    add_doc,
+    quote_of,
+    snapshot,
+    edit_session,
+    sample_text,
+) -> None:
     path = tmp_path / "session.db"
     store = Store(path)
-    text = sample_text()
+    text = sample_text
     ids = [
         add_doc(store, text, SAMPLE_NAMES, [quote_of(text, "упорядоченной", "Путин")]).id,
-        add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id,
+        add_doc(
+            store,
+            short_text,
+            short_names,
+            [quote_of(short_text, "это важный шаг", "Юрия Крупнова")],
+        ).id,
     ]
     svc = AnnotationService(store, "tester", forms=simple_forms)
     start = snapshot(store)
-    driver, befores = Driver(svc, ids), []
+    driver, befores = edit_session(svc, ids), []
     done = {"edit": 0, "undo": 0, "redo": 0, "none": 0}
     for step in _steps(random.Random(4), 200):
         before = snapshot(store)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 
 import pytest
-from svc_helpers import NAMES, SHORT, add_doc, make_service, quote_of, span
-from svc_random import Driver
 
 from models import Document, Entity, OpenDocument, Quote, Store
 
@@ -27,7 +25,7 @@ def _events(doc: OpenDocument) -> list:
     return got
 
 
-def test_open_reads_the_document_and_announces_it(store: Store) -> None:
+def test_open_reads_the_document_and_announces_it(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     opened = OpenDocument(svc)
     got = _events(opened)
@@ -39,7 +37,7 @@ def test_open_reads_the_document_and_announces_it(store: Store) -> None:
         opened.open("no such document")
 
 
-def test_an_edit_is_applied_and_announced_with_its_changes(store: Store) -> None:
+def test_an_edit_is_applied_and_announced_with_its_changes(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     opened = OpenDocument(svc)
     opened.open(doc.id)
@@ -52,7 +50,7 @@ def test_an_edit_is_applied_and_announced_with_its_changes(store: Store) -> None
     assert got[-1] == ("edited", ["removed"]) and opened.document == doc
 
 
-def test_edits_elsewhere_and_status_changes(store: Store) -> None:
+def test_edits_elsewhere_and_status_changes(store: Store, add_doc, make_service) -> None:
     svc, doc = make_service(store)
     other = add_doc(store, "Другой текст о Бишкеке.", {"Бишкеке": "LOC"})
     opened = OpenDocument(svc)
@@ -64,8 +62,10 @@ def test_edits_elsewhere_and_status_changes(store: Store) -> None:
     assert opened.document.status == "done" and got == []
 
 
-def test_a_deleted_speaker_unlinks_its_quote_in_the_open_document(store: Store) -> None:
-    svc, doc = make_service(store, quotes=[quote_of(SHORT, "это важный шаг", "Юрия Крупнова")])
+def test_a_deleted_speaker_unlinks_its_quote_in_the_open_document(
+    store: Store, short_text, make_service, quote_of, span
+) -> None:
+    svc, doc = make_service(store, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")])
     opened = OpenDocument(svc)
     opened.open(doc.id)
     svc.delete_entity(span(doc, "Юрия Крупнова").id)
@@ -74,7 +74,7 @@ def test_a_deleted_speaker_unlinks_its_quote_in_the_open_document(store: Store) 
     assert opened.document == store.document(doc.id)
 
 
-def test_close_stops_following(store: Store) -> None:
+def test_close_stops_following(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     opened = OpenDocument(svc)
     opened.open(doc.id)
@@ -84,12 +84,14 @@ def test_close_stops_following(store: Store) -> None:
     assert got == [] and len(svc.changes_applied) == 0 and len(svc.status_changed) == 0
 
 
-def test_random_edits_undos_and_redos_keep_it_equal_to_the_store(store: Store) -> None:
-    svc, doc = make_service(store, quotes=[quote_of(SHORT, "это важный шаг", "Юрия Крупнова")])
-    second = add_doc(store, SHORT.replace("Бишкеке", "Оше"), NAMES)
+def test_random_edits_undos_and_redos_keep_it_equal_to_the_store(
+    store: Store, short_text, short_names, add_doc, make_service, quote_of, edit_session
+) -> None:
+    svc, doc = make_service(store, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")])
+    second = add_doc(store, short_text.replace("Бишкеке", "Оше"), short_names)
     opened = OpenDocument(svc)
     opened.open(doc.id)
-    driver, rng = Driver(svc, [doc.id, second.id]), random.Random(3)
+    driver, rng = edit_session(svc, [doc.id, second.id]), random.Random(3)
     for _ in range(300):
         roll = rng.random()
         kind = 100 if roll < 0.25 else 200 if roll < 0.35 else rng.randrange(14)

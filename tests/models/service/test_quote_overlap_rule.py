@@ -12,9 +12,6 @@ import random
 from pathlib import Path
 
 import pytest
-from exio_helpers import fake_pre_annotate_many
-from svc_helpers import add_doc, simple_forms
-from svc_random import Driver
 
 from models.io.exporters import ExportOptions, export
 from models.io.importers import import_files
@@ -29,11 +26,7 @@ TEXT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def no_natasha(monkeypatch: pytest.MonkeyPatch) -> None:
-    import models.pipeline
-
-    monkeypatch.setattr(models.pipeline, "pre_annotate_many", fake_pre_annotate_many)
+pytestmark = pytest.mark.usefixtures("no_natasha")
 
 
 def words(text: str, part: str) -> tuple[int, int]:
@@ -42,7 +35,7 @@ def words(text: str, part: str) -> tuple[int, int]:
 
 
 @pytest.fixture
-def svc() -> tuple[AnnotationService, str]:
+def svc(simple_forms, add_doc) -> tuple[AnnotationService, str]:
     store = Store.in_memory()
     doc = add_doc(store, TEXT, {"Путин": "PER", "Иван Петров": "PER"})
     return AnnotationService(store, "ann", forms=simple_forms), doc.id
@@ -101,10 +94,12 @@ def test_what_the_edits_accept_every_import_reads_back(svc, tmp_path: Path, fmt:
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_random_quote_edits_always_export_and_import_back(tmp_path: Path, seed: int) -> None:
+def test_random_quote_edits_always_export_and_import_back(
+    tmp_path: Path, simple_forms, add_doc, edit_session, seed: int
+) -> None:
     store = Store.in_memory()
     doc = add_doc(store, TEXT, {"Путин": "PER", "Иван Петров": "PER"})
-    driver = Driver(AnnotationService(store, "ann", forms=simple_forms), [doc.id])
+    driver = edit_session(AnnotationService(store, "ann", forms=simple_forms), [doc.id])
     rng = random.Random(seed)
     for _ in range(200):  # mostly quote edits: add, move an edge, delete; undo and redo
         kind = rng.choice([6, 6, 6, 11, 11, 11, 7, 8, 100, 200])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from svc_helpers import add_doc, simple_forms
 
 from models.io.ingest import document_from_text
 from models.nlp.occurrences import pymorphy_forms
@@ -11,7 +10,9 @@ from models.service.annotation import AnnotationService, EditError
 from models.store.store import Store
 
 
-def _three(store: Store) -> tuple[AnnotationService, list[str]]:
+@pytest.fixture
+def three(store: Store, simple_forms, add_doc) -> tuple[AnnotationService, list[str]]:
+    """A service over three short documents: PER «Путин» in two, LOC «Москву» in one."""
     ids = [
         add_doc(
             store,
@@ -23,21 +24,21 @@ def _three(store: Store) -> tuple[AnnotationService, list[str]]:
     return AnnotationService(store, "ann", forms=simple_forms), ids
 
 
-def test_set_status_returns_the_old_one_and_logs(store: Store) -> None:
-    svc, ids = _three(store)
+def test_set_status_returns_the_old_one_and_logs(store: Store, three) -> None:
+    svc, ids = three
     assert svc.set_status(ids[0], "in_progress") == "new"
     assert svc.set_status(ids[0], "done") == "in_progress"
     assert store.events(ids[0])[-1]["annotator"] == "ann"
 
 
-def test_unknown_status_is_refused(store: Store) -> None:
-    svc, ids = _three(store)
+def test_unknown_status_is_refused(three) -> None:
+    svc, ids = three
     with pytest.raises(EditError):
         svc.set_status(ids[0], "finished")
 
 
-def test_next_document_skips_done_and_skipped_and_wraps(store: Store) -> None:
-    svc, ids = _three(store)
+def test_next_document_skips_done_and_skipped_and_wraps(three) -> None:
+    svc, ids = three
     svc.set_status(ids[1], "done")
     assert svc.next_document(ids[0]) == ids[2]
     svc.set_status(ids[2], "skipped")
@@ -45,8 +46,8 @@ def test_next_document_skips_done_and_skipped_and_wraps(store: Store) -> None:
     assert svc.next_document(ids[2]) == ids[0]
 
 
-def test_list_filters_by_status_and_label(store: Store) -> None:
-    svc, ids = _three(store)
+def test_list_filters_by_status_and_label(three) -> None:
+    svc, ids = three
     svc.set_status(ids[0], "done")
     assert [s.id for s in svc.listing(status="done").page(0, 100)] == [ids[0]]
     assert [s.id for s in svc.listing(label="LOC").page(0, 100)] == [ids[2]]

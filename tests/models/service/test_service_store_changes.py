@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from svc_helpers import make_service, span
 
 from models.changes import Change, ChangeSet
 from models.store.schema import StoreError
@@ -13,7 +12,7 @@ from models.store.spans import ConflictError
 from models.store.store import Store
 
 
-def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:
+def test_a_stale_before_is_refused_and_nothing_is_written(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     b, p = span(doc, "Бишкеке"), span(doc, "Владимир Путин")
     cs = svc.relabel(b.id, "ORG")
@@ -25,7 +24,7 @@ def test_a_stale_before_is_refused_and_nothing_is_written(store: Store) -> None:
     assert store.spans.entity(p.id) == p and len(store.events()) == events
 
 
-def test_a_change_cannot_swap_ids(store: Store) -> None:
+def test_a_change_cannot_swap_ids(store: Store, make_service, span) -> None:
     _, doc = make_service(store)
     b = span(doc, "Бишкеке")
     with pytest.raises(StoreError, match="new id"):
@@ -37,7 +36,7 @@ def test_a_change_needs_before_or_after() -> None:
         Change("d", None, None)
 
 
-def test_inverse_reverses_order_and_roles(store: Store) -> None:
+def test_inverse_reverses_order_and_roles(store: Store, make_service) -> None:
     _, doc = make_service(store)
     a, b = doc.entities[:2]
     cs = ChangeSet("x", (Change(doc.id, a, None), Change(doc.id, None, b)))
@@ -46,7 +45,7 @@ def test_inverse_reverses_order_and_roles(store: Store) -> None:
     assert inv.name == "Undo x" and cs.of_kind("removed")[0].before == a
 
 
-def test_operation_names_the_user_edit_in_the_log(store: Store) -> None:
+def test_operation_names_the_user_edit_in_the_log(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     svc.revert(svc.relabel(span(doc, "Бишкеке").id, "ORG"))
     ops = [e["operation"] for e in store.events(doc.id)[-2:]]

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from svc_helpers import NAMES, SHORT, add_doc, quote_of, simple_forms, snapshot
-from svc_random import Driver
 
 from models.service.annotation import AnnotationService
 from models.store.store import Store
@@ -45,7 +43,16 @@ def _valid(store: Store) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(steps)
-def test_spans_stay_valid_and_undo_is_exact(script: list[tuple[int, int, int, int]]) -> None:
+def test_spans_stay_valid_and_undo_is_exact(
+    short_text,
+    short_names,
+    simple_forms,
+    add_doc,
+    quote_of,
+    snapshot,
+    edit_session,
+    script: list[tuple[int, int, int, int]],
+) -> None:
     store = Store.in_memory()
     ids = [
         add_doc(
@@ -54,9 +61,14 @@ def test_spans_stay_valid_and_undo_is_exact(script: list[tuple[int, int, int, in
             {"Путин": "PER", "Бишкеке": "LOC"},
             [quote_of(EMOJI_TEXT, "Путина не ждите", "Путин")],
         ).id,
-        add_doc(store, SHORT, NAMES, [quote_of(SHORT, "это важный шаг", "Юрия Крупнова")]).id,
+        add_doc(
+            store,
+            short_text,
+            short_names,
+            [quote_of(short_text, "это важный шаг", "Юрия Крупнова")],
+        ).id,
     ]
-    driver = Driver(AnnotationService(store, "h", forms=simple_forms), ids)
+    driver = edit_session(AnnotationService(store, "h", forms=simple_forms), ids)
     start, befores = snapshot(store), []
     for step in script:
         before = snapshot(store)

@@ -8,14 +8,12 @@ writes nothing, and the refused window's open document is read again; the event 
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
-from svc_helpers import SHORT, add_doc, quote_of, simple_forms, span
-from svc_random import Driver
 
 from models import AnnotationService, ConflictError, Document, OpenDocument, Store
 from models.overlap import first_overlap
@@ -24,25 +22,28 @@ from models.overlap import first_overlap
 class Window:
     """What a window holds: a connection, a service and the document it shows."""
 
-    def __init__(self, path: Path, name: str) -> None:
+    def __init__(self, path: Path, name: str, forms: Callable[[str], frozenset[str]]) -> None:
         self.store = Store(path)
-        self.service = AnnotationService(self.store, name, forms=simple_forms)
+        self.service = AnnotationService(self.store, name, forms=forms)
         self.open = OpenDocument(self.service)
         self.opened: list[Document | None] = []
         self.open.opened.connect(self.opened.append)
 
 
 @pytest.fixture
-def doc_id(tmp_path: Path) -> str:
+def doc_id(tmp_path: Path, short_text, add_doc, quote_of) -> str:
     store = Store(tmp_path / "shared.db")
-    doc = add_doc(store, SHORT, quotes=[quote_of(SHORT, "это важный шаг", "Юрия Крупнова")])
+    doc = add_doc(
+        store, short_text, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")]
+    )
     store.close()
     return doc.id
 
 
 @pytest.fixture
-def windows(tmp_path: Path, doc_id: str) -> Iterator[tuple[Window, Window]]:
-    a, b = Window(tmp_path / "shared.db", "anna"), Window(tmp_path / "shared.db", "boris")
+def windows(tmp_path: Path, doc_id: str, simple_forms) -> Iterator[tuple[Window, Window]]:
+    a = Window(tmp_path / "shared.db", "anna", simple_forms)
+    b = Window(tmp_path / "shared.db", "boris", simple_forms)
     a.open.open(doc_id)
     b.open.open(doc_id)
     yield a, b
@@ -50,7 +51,7 @@ def windows(tmp_path: Path, doc_id: str) -> Iterator[tuple[Window, Window]]:
     b.store.close()
 
 
-def test_deleting_a_span_the_other_window_deleted_is_refused_and_reloads(windows) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_span_the_other_window_deleted_is_refused_and_reloads(windows, span) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     bishkek = span(a.open.document, "Бишкеке")
     a.service.delete_entity(bishkek.id)
@@ -62,7 +63,7 @@ def test_deleting_a_span_the_other_window_deleted_is_refused_and_reloads(windows
     assert b.opened[-1] == b.open.document
 
 
-def test_editing_a_span_the_other_window_changed_is_refused(windows) -> None:  # type: ignore[no-untyped-def]
+def test_editing_a_span_the_other_window_changed_is_refused(windows, span) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     bishkek = span(a.open.document, "Бишкеке")
     a.service.relabel(bishkek.id, "ORG")
@@ -74,7 +75,7 @@ def test_editing_a_span_the_other_window_changed_is_refused(windows) -> None:  #
     assert a.store.spans.entity(bishkek.id).label == "PER"
 
 
-def test_deleting_an_entity_the_other_window_made_a_speaker(windows) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_an_entity_the_other_window_made_a_speaker(windows, span) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     putin = span(a.open.document, "Владимир Путин")
     quote = a.open.document.quotes[0]
@@ -107,7 +108,7 @@ def test_undo_of_an_add_refused_when_the_other_window_linked_the_entity(windows)
     assert a.store.spans.quote(b.open.document.quotes[0].id).speaker.entity == ent.id
 
 
-def test_undo_and_redo_of_an_edit_the_other_window_changed_are_refused(windows) -> None:  # type: ignore[no-untyped-def]
+def test_undo_and_redo_of_an_edit_the_other_window_changed_are_refused(windows, span) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     bishkek, rf = span(a.open.document, "Бишкеке"), span(a.open.document, "РФ")
     relabel = a.service.relabel(bishkek.id, "ORG")
@@ -161,20 +162,22 @@ def _replay(events: list[dict[str, Any]], start: dict[tuple[str, int], Any]) -> 
     return state
 
 
-# Every edit (svc_random's 14), more often those around speaker links, undo and redo:
+# Every edit (the edit session's 14), more often those around speaker links, undo and redo:
 # an entity deleted or moved while the other window links a quote to it.
 KINDS = [*range(14), 0, 1, 3, 8, 8, 9, 100, 100, 100, 200, 200]
 
 
 @pytest.mark.parametrize("views", [True, False])  # windows, or two processes without one
 @pytest.mark.parametrize("seed", range(4))
-def test_random_sessions_in_two_windows_keep_the_log_true(windows, seed: int, views: bool) -> None:  # type: ignore[no-untyped-def]
+def test_random_sessions_in_two_windows_keep_the_log_true(
+    windows, edit_session, seed: int, views: bool
+) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     if not views:  # only the store's checks stand between the two
         a.open.close()
         b.open.close()
     start, first_event = _spans(a.store), len(a.store.events())
-    drivers = [(a, Driver(a.service, [a.open.id])), (b, Driver(b.service, [b.open.id]))]
+    drivers = [(a, edit_session(a.service, [a.open.id])), (b, edit_session(b.service, [b.open.id]))]
     rng, refused = random.Random(seed), 0
     for _ in range(300):
         window, driver = drivers[rng.random() < 0.5]
@@ -199,7 +202,7 @@ def test_random_sessions_in_two_windows_keep_the_log_true(windows, seed: int, vi
     assert first_overlap(doc.quotes) is None
 
 
-def test_a_redo_or_undo_never_links_a_speaker_to_moved_words(windows) -> None:  # type: ignore[no-untyped-def]
+def test_a_redo_or_undo_never_links_a_speaker_to_moved_words(windows, span) -> None:  # type: ignore[no-untyped-def]
     a, b = windows
     putin, quote = span(a.open.document, "Владимир Путин"), a.open.document.quotes[0]
     link = a.service.set_speaker_entity(quote.id, putin.id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from svc_helpers import add_doc, make_service
-
 from models.nlp.occurrences import pymorphy_forms
 from models.service.annotation import AnnotationService
 from models.store.store import Store
@@ -15,21 +13,21 @@ def _labels(store: Store, doc_id: str) -> list[tuple[str, str]]:
     return [(e.text, e.label) for e in store.document(doc_id).entities]
 
 
-def test_same_words_and_label_go_others_stay(store: Store) -> None:
+def test_same_words_and_label_go_others_stay(store: Store, make_service) -> None:
     svc, doc = make_service(store, TEXT, {"Путин": "PER", "Путина": "PER"})
     svc.relabel(doc.entities[-1].id, "ORG")
     svc.remove_everywhere(doc.entities[0].id)
     assert _labels(store, doc.id) == [("Путина", "PER"), ("Путин", "ORG")]
 
 
-def test_lemmas_remove_every_case_ending(store: Store) -> None:
+def test_lemmas_remove_every_case_ending(store: Store, make_service) -> None:
     _, doc = make_service(store, TEXT, {"Путин": "PER", "Путина": "PER"})
     svc = AnnotationService(store, "ann", forms=pymorphy_forms)  # the real pymorphy
     cs = svc.remove_everywhere(doc.entities[0].id, match="lemmas")
     assert _labels(store, doc.id) == [] and "(3)" in cs.name
 
 
-def test_all_documents_and_undo_with_speaker_links(store: Store) -> None:
+def test_all_documents_and_undo_with_speaker_links(store: Store, add_doc, make_service) -> None:
     svc, doc = make_service(store, TEXT, {"Путин": "PER"})
     other = add_doc(store, "Сказал Путин: «да».", {"Путин": "PER"})
     i = other.text.index("да")
@@ -42,7 +40,7 @@ def test_all_documents_and_undo_with_speaker_links(store: Store) -> None:
     assert [store.document(d) for d in store.document_ids()] == before
 
 
-def test_document_scope_leaves_other_documents(store: Store) -> None:
+def test_document_scope_leaves_other_documents(store: Store, add_doc, make_service) -> None:
     svc, doc = make_service(store, TEXT, {"Путин": "PER"})
     other = add_doc(store, "Сказал Путин.", {"Путин": "PER"})
     svc.remove_everywhere(doc.entities[0].id)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from svc_helpers import make_service, span
-
 from models.events import Signal
 from models.store.store import Store
 
@@ -34,7 +32,7 @@ def test_connecting_during_emit_waits_for_next_emit() -> None:
     assert got == ["late"]
 
 
-def test_an_edit_emits_the_committed_change_set_once(store: Store) -> None:
+def test_an_edit_emits_the_committed_change_set_once(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     got: list = []
     svc.changes_applied.connect(got.append)
@@ -43,7 +41,7 @@ def test_an_edit_emits_the_committed_change_set_once(store: Store) -> None:
     assert cs.changes[0].after.id is not None  # as committed: the new span's id
 
 
-def test_undo_emits_the_inverse_changes(store: Store) -> None:
+def test_undo_emits_the_inverse_changes(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     cs = svc.relabel(span(doc, "Бишкеке").id, "ORG")
     got: list = []
@@ -54,7 +52,7 @@ def test_undo_emits_the_inverse_changes(store: Store) -> None:
     assert got == [("ORG", "LOC")]
 
 
-def test_an_edit_that_changes_nothing_emits_nothing(store: Store) -> None:
+def test_an_edit_that_changes_nothing_emits_nothing(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     got: list = []
     svc.changes_applied.connect(got.append)
@@ -62,7 +60,7 @@ def test_an_edit_that_changes_nothing_emits_nothing(store: Store) -> None:
     assert got == []
 
 
-def test_status_change_emits_status_changed(store: Store) -> None:
+def test_status_change_emits_status_changed(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     got: list = []
     svc.status_changed.connect(lambda *args: got.append(args))

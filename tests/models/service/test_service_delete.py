@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from svc_helpers import SHORT, make_service, span
-
-from models.spans import Quote
+from models.spans import Entity, Quote
 from models.store.store import Store
 
 
-def test_delete_removes_the_row_and_logs_before(store: Store) -> None:
+def test_delete_removes_the_row_and_logs_before(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.delete_entity(b.id)
@@ -18,14 +16,14 @@ def test_delete_removes_the_row_and_logs_before(store: Store) -> None:
     assert ev["operation"] == "Delete LOC «Бишкеке»"
 
 
-def test_undo_puts_back_the_same_span(store: Store) -> None:
+def test_undo_puts_back_the_same_span(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
     b = span(doc, "Бишкеке")
     svc.revert(svc.delete_entity(b.id))
     assert store.spans.entity(b.id) == b
 
 
-def test_ids_of_deleted_spans_are_never_reused(store: Store) -> None:
+def test_ids_of_deleted_spans_are_never_reused(store: Store, make_service) -> None:
     svc, doc = make_service(store)
     last = max(e.id for e in doc.entities)
     svc.delete_entity(last)
@@ -33,15 +31,15 @@ def test_ids_of_deleted_spans_are_never_reused(store: Store) -> None:
     assert new.id > last
 
 
-def _quote_by(store: Store, svc, doc, who: str) -> Quote:
-    i = SHORT.index("Мы договорились")
+def _quote_by(svc, doc, speaker: Entity) -> Quote:  # type: ignore[no-untyped-def]
+    i = doc.text.index("Мы договорились")
     q = svc.add_quote(doc.id, i, i + 15).changes[0].after
-    return svc.set_speaker_entity(q.id, span(doc, who).id).changes[0].after
+    return svc.set_speaker_entity(q.id, speaker.id).changes[0].after
 
 
-def test_delete_unlinks_the_speaker_and_undo_relinks(store: Store) -> None:
+def test_delete_unlinks_the_speaker_and_undo_relinks(store: Store, make_service, span) -> None:
     svc, doc = make_service(store)
-    q = _quote_by(store, svc, doc, "Владимир Путин")
+    q = _quote_by(svc, doc, span(doc, "Владимир Путин"))
     cs = svc.delete_entity(q.speaker.entity)
     assert store.spans.quote(q.id).speaker.entity is None
     assert store.spans.quote(q.id).speaker.text == "Владимир Путин"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from svc_helpers import SHORT, make_service
-
 from models.quotes.candidates import speaker_candidates
 from models.spans import Entity, Quote
 from models.store.store import Store
@@ -59,8 +57,8 @@ def test_one_candidate_per_name_and_at_most_limit() -> None:
     assert len(got) == 9 and len({e.normal for e in got}) == 9
 
 
-def test_service_ranks_for_a_stored_quote(store: Store) -> None:
+def test_service_ranks_for_a_stored_quote(store: Store, short_text, make_service) -> None:
     svc, doc = make_service(store)
-    i = SHORT.index("это важный шаг")
+    i = short_text.index("это важный шаг")
     q = svc.add_quote(doc.id, i, i + 14).changes[0].after
     assert svc.speaker_candidates(q.id)[0].text == "Юрия Крупнова"

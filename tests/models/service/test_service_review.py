@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from svc_helpers import make_service, span
-
 from models.service.annotation import AnnotationService
 from models.service.review import diff_spans, review_diff
 from models.spans import Entity, Quote, Speaker
@@ -43,7 +41,7 @@ def test_quote_with_another_speaker_is_changed() -> None:
     assert len(d.changed) == 1 and not d.kept
 
 
-def test_diff_of_a_reviewed_document(store: Store) -> None:
+def test_diff_of_a_reviewed_document(store: Store, make_service, span) -> None:
     svc: AnnotationService
     svc, doc = make_service(store)
     svc.relabel(span(doc, "Бишкеке").id, "ORG")
