@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from models.spans import Entity, Quote
+from models.service.annotation import AnnotationService
+from models.spans import Document, Entity, Quote
 from models.store.store import Store
 
 
@@ -31,7 +32,7 @@ def test_ids_of_deleted_spans_are_never_reused(store: Store, make_service) -> No
     assert new.id > last
 
 
-def _quote_by(svc, doc, speaker: Entity) -> Quote:  # type: ignore[no-untyped-def]
+def _quote_by(svc: AnnotationService, doc: Document, speaker: Entity) -> Quote:
     i = doc.text.index("Мы договорились")
     q = svc.add_quote(doc.id, i, i + 15).changes[0].after
     return svc.set_speaker_entity(q.id, speaker.id).changes[0].after
