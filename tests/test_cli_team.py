@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent / "models"))
-from team_helpers import TEAM, make_corpus, work
-
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,34 +34,36 @@ def one_line(run: subprocess.CompletedProcess[str], *words: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def work_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def work_dir(
+    tmp_path_factory: pytest.TempPathFactory, team_names, make_team_corpus, scripted_work
+) -> Path:
     """A corpus, assigned to the scripted team (everyone gets everything) and worked on."""
     tmp = tmp_path_factory.mktemp("cli")
-    make_corpus(tmp / "corpus.db")
+    make_team_corpus(tmp / "corpus.db")
     run = razmetka(
-        "assign", "--db", tmp / "corpus.db", "--annotators", ",".join(TEAM),
+        "assign", "--db", tmp / "corpus.db", "--annotators", ",".join(team_names),
         "--overlap", "1", "--per-doc", "3", "--seed", "4", "--out", tmp / "out",
     )  # fmt: skip
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        f"{tmp / 'out' / name}.db: {name}, 3 documents (3 shared)" for name in TEAM
+        f"{tmp / 'out' / name}.db: {name}, 3 documents (3 shared)" for name in team_names
     ]
-    for name in TEAM:
-        work(tmp / "out" / f"{name}.db", name)
+    for name in team_names:
+        scripted_work(tmp / "out" / f"{name}.db", name)
     return tmp
 
 
 @pytest.fixture(scope="module")
-def team_db(work_dir: Path) -> Path:
-    files = [work_dir / "out" / f"{n}.db" for n in TEAM]
+def team_db(work_dir: Path, team_names) -> Path:
+    files = [work_dir / "out" / f"{n}.db" for n in team_names]
     run = razmetka("merge", *files, "--into", work_dir / "team.db")
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[-1].startswith("3 of 3 files merged")
     return work_dir / "team.db"
 
 
-def test_assign_splits_reproducibly(tmp_path: Path) -> None:
-    corpus = make_corpus(tmp_path / "corpus.db")
+def test_assign_splits_reproducibly(tmp_path: Path, make_team_corpus) -> None:
+    corpus = make_team_corpus(tmp_path / "corpus.db")
     outs = []
     for out in ("a", "b"):
         run = razmetka(
@@ -76,8 +75,8 @@ def test_assign_splits_reproducibly(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
 
 
-def test_merge_twice_adds_nothing(team_db: Path, work_dir: Path) -> None:
-    files = [work_dir / "out" / f"{n}.db" for n in TEAM]
+def test_merge_twice_adds_nothing(team_db: Path, work_dir: Path, team_names) -> None:
+    files = [work_dir / "out" / f"{n}.db" for n in team_names]
     run = razmetka("merge", *files, "--into", team_db)
     assert run.returncode == 0
     assert all(", 0 of " in line for line in run.stdout.splitlines()[:3])
@@ -107,11 +106,11 @@ def test_merge_into_an_assigned_file_is_refused(work_dir: Path) -> None:
     )
 
 
-def test_agreement_json_and_tables(team_db: Path) -> None:
+def test_agreement_json_and_tables(team_db: Path, team_names) -> None:
     run = razmetka("agreement", "--db", team_db, "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["documents_compared"] == 3 and data["annotators"] == list(TEAM)
+    assert data["documents_compared"] == 3 and data["annotators"] == list(team_names)
     assert data["labels"]["ORG"]["f1_exact"] == 1.0
     assert data["labels"]["LOC"]["f1_exact"] == 0.8
     pairs = {tuple(p["annotators"]): p for p in data["pairs"]}
