@@ -337,14 +337,14 @@ def hold_import(monkeypatch: pytest.MonkeyPatch) -> Callable[[int], None]:
         real = models.service.corpus.import_files
         held_once: list[bool] = []
 
-        def held(store, paths, fmt, merge, jobs, progress, cancelled):  # type: ignore[no-untyped-def]
+        def held(store, paths, fmt, merge, jobs, progress, cancelled, **rest):  # type: ignore[no-untyped-def]
             def tick(done: int, report: Any) -> None:
                 progress(done, report)
                 if len(report.added) == after and not held_once:
                     held_once.append(True)
                     _wait_for(cancelled)
 
-            return real(store, paths, fmt, merge, jobs, tick, cancelled)
+            return real(store, paths, fmt, merge, jobs, tick, cancelled, **rest)
 
         monkeypatch.setattr(models.service.corpus, "import_files", held)
 

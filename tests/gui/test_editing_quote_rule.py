@@ -31,7 +31,7 @@ def test_q_refuses_an_overlapping_quote_and_what_it_accepts_reads_back(
     monkeypatch.setattr(
         models.pipeline,
         "pre_annotate_many",
-        lambda docs, jobs=1: ((d, d.with_annotations([], []), "") for d in docs),
+        lambda docs, jobs=1, *_: ((d, d.with_annotations([], []), "") for d in docs),
     )
     out = tmp_path / "corpus.jsonl"
     store = Store(stored.path)

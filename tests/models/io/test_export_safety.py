@@ -218,7 +218,7 @@ def test_an_interrupted_export_leaves_no_output_and_keeps_the_previous_one(
         export(make_store(), "jsonl", single, EVERY, interrupt)
     assert list(tmp_path.iterdir()) == []  # no file, no temporary left behind
     with pytest.raises(KeyboardInterrupt):
-        export(make_store(), "spacy", tmp_path / "new", EVERY, interrupt)
+        export(make_store(), "brat", tmp_path / "new", EVERY, interrupt)
     assert list(tmp_path.iterdir()) == []  # not even the folder it made
     out = tmp_path / "brat"
     export(make_store(export_corpus[:1]), "brat", out, EVERY)
