@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from models.quotes.context import SpeakerContext
-from models.quotes.cues import cue_in
+from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import about_whom, headline_speaker, name_heading
 from models.quotes.layout import Candidate, Layout
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
@@ -26,11 +26,6 @@ from models.quotes.resolve import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
 
-BY_WORDS = re.compile(
-    r"(?i)\b(?:по|согласно)\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам"
-    r"|данным|информации|сведениям|утверждению|заявлению|признанию|убеждению|версии"
-    r"|сообщению|заключению|прогнозу|подсчетам)\b"
-)
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b"

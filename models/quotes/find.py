@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quotes.attribution import BY_WORDS, attribute, follows_on, subject_before
+from models.quotes.attribution import attribute, follows_on, subject_before
 from models.quotes.context import SpeakerContext
-from models.quotes.cues import cue_in
+from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import subject_after
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
