@@ -229,7 +229,8 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
-    addressee = (told(toks, k) and not m.doc) or prep == "для"
+    person = m.cases if m.kind == "PER" else None
+    addressee = (told(toks, k, person) and not m.doc) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"

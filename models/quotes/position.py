@@ -17,6 +17,7 @@ from models.quotes.morph import (
     name_cases,
     noun_cases,
     noun_lemma,
+    plural_noun,
     tokenize,
 )
 from models.spans import Entity
@@ -71,22 +72,33 @@ def _is_person_noun(word: str) -> bool:
     return noun_lemma(word) in ROLE_NOUNS or is_animate_noun(word)
 
 
-def told(toks: list[Token], k: int) -> bool:
-    """Whether the word before a name (``toks[k]``) makes it the addressee or a channel."""
+def told(toks: list[Token], k: int, person: frozenset[str] | None = None) -> bool:
+    """Whether the word before a name (``toks[k]``) makes it the addressee or a channel.
+
+    ``person``: the cases of a person's name. A name in apposition to the addressee
+    shares its case and number ("журналисту Ивану Петрову"); one that cannot is the
+    subject after it ("— сказал журналистам Иван Петров").
+    """
     if k < 0 or not toks[k].is_word:
         return False
     if toks[k].low == "для":
         return True
-    return noun_lemma(toks[k].text) in ADDRESSEE_HEADS and not titles_name(toks[k])
+    if noun_lemma(toks[k].text) not in ADDRESSEE_HEADS or titles_name(toks[k]):
+        return False
+    if person is None:
+        return True
+    if plural_noun(toks[k].text):
+        return False
+    return not person or bool(person & noun_cases(toks[k].text))
 
 
 def name_position(text: str, ent: Entity) -> str:
     """ "subject", "oblique" or "addressee" for a person's name where it stands."""
     toks = tokenize(text, max(0, ent.start - 80), ent.start)
     k = len(toks) - 1
-    if told(toks, k):
-        return "addressee"
     cases = entity_cases(text, ent)
+    if told(toks, k, cases):
+        return "addressee"
     if k >= 0 and toks[k].low in PREPOSITIONS:
         return "oblique"
     if (cases and "nomn" not in cases) or genitive_of_noun(toks, k, cases):
