@@ -19,7 +19,7 @@ from dataclasses import replace
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import about_whom, headline_speaker, name_heading
-from models.quotes.layout import Candidate, Layout
+from models.quotes.layout import Candidate, Layout, soft_break_end
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
 from models.quotes.morph import is_speech_cue
 from models.quotes.resolve import resolve_pronoun
@@ -176,6 +176,9 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
             return found
     if c.after:
         found = speaker_in(ctx, *c.after)
+        further = None if found else soft_break_end(layout, c.after[1])
+        if further is not None:
+            found = speaker_in(ctx, c.after[0], further)
         if found:
             return found
     found = _before(layout, c, ctx)
