@@ -111,12 +111,12 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return 2.0  # a bare document ("в документе") yields to a named body
     if m.prep:
         return None
-    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
+    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG", "place"):
         # "приводит слова губернатора X ТАСС": the quoted one is an object
         if m.doc:
             return 8.0  # "цитирует X сообщение Y": the one whose message it is
-        if _subject_of(m, verb):
-            return 1.0  # "процитировала Захарова шутку коллег": the one who quotes
+        if _subject_of(m, verb) or (m.nominative() and m.token < verb.index):
+            return 1.0  # "процитировала Захарова шутку коллег", "Минздрав привел слова"
         if not m.nominative() or {"accs", "gent"} & m.cases:
             return _BASE[m.kind] + 1.5
         return 1.0
@@ -158,7 +158,9 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
                 continue  # "«…», — передает Интерфакс": the outlet relays
         score = base
         if verb is not None:
-            score += _agreement(m, verb) - 0.08 * abs(m.token - verb.index)
+            # a quoting verb agrees with the one who relays, not with the source
+            agreement = 0.0 if verb.quoting else _agreement(m, verb)
+            score += agreement - 0.08 * abs(m.token - verb.index)
         scored.append((score, m))
     if not scored:
         return None
