@@ -24,6 +24,12 @@ _BY = (
 # "по словам X", "согласно заявлению X": X names the source
 BY_WORDS = re.compile(rf"(?i)\b{_BY}\b")
 BY_WORDS_END = re.compile(rf"(?i)\b{_BY}\s+$")
+# A subordinate clause opening a sentence ("Когда он шел к трибуне, X выкрикнул:"): its
+# subject is not the sentence's.
+SUBORDINATE = re.compile(
+    r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
+    r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
+)
 
 
 def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> bool:

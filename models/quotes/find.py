@@ -127,7 +127,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     candidates = [make_candidate(layout, s) for s in spans]
     speech = [c for c in candidates if _is_speech(layout, c, ctx)]
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
-    ctx.people = persons(work, ents, ctx.blocked, ctx.names)
+    ctx.people = persons(work, ents, ctx.blocked, ctx.names, layout.flat, layout.sentences)
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from models.nlp.tokens import Token
 from models.quotes.lexicon import ADDRESSEE_HEADS, PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
+    animate_cases,
     is_adjective,
     is_animate_noun,
     is_common_noun,
@@ -20,7 +21,10 @@ from models.quotes.morph import (
     plural_noun,
     tokenize,
 )
+from models.quotes.predicate import predicate
 from models.spans import Entity
+
+TITLE_PHRASE = 7  # words back a title's head may stand before a name
 
 
 def entity_cases(text: str, ent: Entity) -> frozenset[str]:
@@ -92,8 +96,23 @@ def told(toks: list[Token], k: int, person: frozenset[str] | None = None) -> boo
     return not person or bool(person & noun_cases(toks[k].text))
 
 
-def name_position(text: str, ent: Entity) -> str:
-    """ "subject", "oblique" or "addressee" for a person's name where it stands."""
+def _title_case_oblique(toks: list[Token]) -> bool:
+    """ "на похоронах итальянского политика Сильвио Берлускони": a name in apposition to
+    a title takes the case of the title's head (its first person noun; the nouns after
+    it are complements: "помощник российского президента Юрий Ушаков"); a head that
+    cannot be a nominative person noun makes an indeclinable name an oblique too."""
+    run: list[Token] = []
+    for tok in reversed(toks[-TITLE_PHRASE:]):
+        if not tok.is_word or tok.low in PREPOSITIONS or not _in_noun_phrase(tok.text):
+            break
+        run.insert(0, tok)
+    head = next((t for t in run if _is_person_noun(t.text) and not is_adjective(t.text)), None)
+    return head is not None and "nomn" not in animate_cases(head.text)
+
+
+def name_position(text: str, ent: Entity, gender: str | None = None) -> str:
+    """ "speaker" (the subject of a speech verb), "subject", "oblique" or "addressee" for
+    a person's name (of ``gender``, when pymorphy knows it) where it stands."""
     toks = tokenize(text, max(0, ent.start - 80), ent.start)
     k = len(toks) - 1
     cases = entity_cases(text, ent)
@@ -103,4 +122,9 @@ def name_position(text: str, ent: Entity) -> str:
         return "oblique"
     if (cases and "nomn" not in cases) or genitive_of_noun(toks, k, cases):
         return "oblique"
-    return "subject"
+    if _title_case_oblique(toks):
+        return "oblique"
+    found = predicate(text, ent, gender)
+    if found is None:
+        return "oblique"
+    return "speaker" if found.kind == "speech" else "subject"

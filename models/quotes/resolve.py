@@ -23,6 +23,7 @@ from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, RO
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
+    known_gender,
     name_cases,
     name_parse,
     noun_gender,
@@ -31,13 +32,14 @@ from models.quotes.morph import (
     tokenize,
 )
 from models.quotes.position import name_position
+from models.quotes.predicate import predicate
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
 TITLE_PHRASE = 7  # words back a title's head may stand ("представитель Министерства …")
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
-PRONOUN_WINDOW = 1500  # characters: how far back a subject outranks a nearer oblique
+PRONOUN_WINDOW = 1500  # characters: how far back a subject or speaker outranks the nearest
 
 
 class Person:
@@ -67,24 +69,29 @@ class Person:
 
     @property
     def position(self) -> str:
-        """ "subject", "oblique" or "addressee" (quote_position)."""
+        """ "speaker", "subject", "oblique" or "addressee" (quote_position)."""
         if self._position is None:
-            self._position = name_position(self._text, self._ent)
+            self._position = name_position(self._text, self._ent, known_gender(self.normal))
         return self._position
 
     @property
     def salient(self) -> bool:
         """What "он" refers back to: a subject or someone already quoted."""
-        return self.spoke_at >= 0 or self.position == "subject"
+        return self.spoke_at >= 0 or self.position in ("subject", "speaker")
 
     @property
     def gender(self) -> str | None:
         """From the name, unless a feminine title says otherwise ("Певица Ани Лорак":
-        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too)."""
+        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too);
+        for a name pymorphy does not know, from the verb it is the subject of ("заявила
+        … Хуа Чуньин") before the guess from its ending."""
         if self._gender is False:
             before = tokenize(self._text, max(0, self.start - 40), self.start)[-1:]
             feminine = bool(before) and before[0].is_word and noun_gender(before[0].text) == "femn"
-            self._gender = "femn" if feminine else person_gender(self.normal)
+            self._gender = "femn" if feminine else known_gender(self.normal)
+            if self._gender is None:
+                verb = predicate(self._text, self._ent, None)
+                self._gender = (verb and verb.gender) or person_gender(self.normal)
         return self._gender  # type: ignore[return-value]
 
     @property
@@ -237,10 +244,18 @@ class NameIndex:
 class People(Sequence[Person]):
     """The document's persons in text order, with a fast "who came before" query."""
 
-    def __init__(self, persons: Sequence[Person] = (), text: str = "") -> None:
+    def __init__(
+        self,
+        persons: Sequence[Person] = (),
+        text: str = "",
+        flat: str = "",
+        sentences: Sequence[int] = (0,),
+    ) -> None:
         self.items = list(persons)
         self.starts = [p.start for p in self.items]
         self.text = text
+        self.flat = flat or text  # the text with quote contents masked
+        self.sentences = list(sentences)  # sentence starts outside quotes
 
     def mark_speaker(self, start: int, normal: str) -> None:
         """Note that the person at ``start`` (or the last one before it with this normal
@@ -271,19 +286,26 @@ class People(Sequence[Person]):
 
     def without(self, start: int, end: int) -> People:
         """The same persons but those named in ``[start, end)``."""
-        return People([p for p in self.items if not start <= p.start < end], self.text)
+        kept = [p for p in self.items if not start <= p.start < end]
+        return People(kept, self.text, self.flat, self.sentences)
 
 
-def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameIndex) -> People:
-    """PER entities outside ``blocked`` ranges (quotes), in text order."""
-    return People(
-        [
-            Person(text, e, names.of(e.text, e.normal or e.text))
-            for e in entities
-            if e.label == "PER" and not blocked.contains(e.start)
-        ],
-        text,
-    )
+def persons(
+    text: str,
+    entities: Sequence[Entity],
+    blocked: Ranges,
+    names: NameIndex,
+    flat: str = "",
+    sentences: Sequence[int] = (0,),
+) -> People:
+    """PER entities outside ``blocked`` ranges (quotes), in text order; ``flat`` and
+    ``sentences`` are the layout's masked text and sentence starts."""
+    found = [
+        Person(text, e, names.of(e.text, e.normal or e.text))
+        for e in entities
+        if e.label == "PER" and not blocked.contains(e.start)
+    ]
+    return People(found, text, flat, sentences)
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
@@ -329,22 +351,6 @@ def paragraph_window(text: str, pos: int, limit: int = 900, back: int = 1) -> in
             para -= 1
         para = text.rfind("\n", floor, para)
     return para + 1 if para >= 0 else floor
-
-
-def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
-    """The person "он"/"она" at ``pos`` stands for: of the right gender (else of unknown
-    gender), never an addressee; within this paragraph and the two before, the last
-    subject or speaker ("Силуанов заявил журналисту Юнашеву. «…», — сказал он" is
-    Силуанов), else the last such person at all."""
-    if gender not in ("masc", "femn"):
-        return None
-    before = [p for p in people.before(pos, SEARCH_BACK) if p.position != "addressee"]
-    floor = paragraph_window(people.text, pos, PRONOUN_WINDOW, back=2)
-    for group in ([p for p in before if p.gender == gender], [p for p in before if not p.gender]):
-        if group:
-            near = (p for p in group if p.salient and max(p.start, p.spoke_at) >= floor)
-            return next(near, group[0])
-    return None
 
 
 def _groups(lemma: str) -> set[int]:

@@ -31,7 +31,8 @@ from models.quotes.morph import (
     verb_features,
 )
 from models.quotes.outlets import outlet_before
-from models.quotes.resolve import complement_of, resolve_pronoun, resolve_role
+from models.quotes.resolve import complement_of, resolve_role
+from models.quotes.salience import resolve_pronoun
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
