@@ -9,7 +9,13 @@ noun's genitive ("Сомнения Орлова разделил…") or in anot
 from __future__ import annotations
 
 from models.nlp.tokens import Token
-from models.quotes.lexicon import ADDRESSEE_HEADS, PREPOSITIONS, ROLE_NOUNS
+from models.quotes.lexicon import (
+    ADDRESSEE_HEADS,
+    OPINION_NOUNS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+)
 from models.quotes.morph import (
     animate_cases,
     is_adjective,
@@ -110,6 +116,15 @@ def _title_case_oblique(toks: list[Token]) -> bool:
     return head is not None and "nomn" not in animate_cases(head.text)
 
 
+def _owns_words(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
+    """Whether a name in the genitive follows a noun for someone's words or view."""
+    return (
+        k >= 0
+        and (not cases or "gent" in cases)
+        and noun_lemma(toks[k].text) in SPEECH_NOUNS | OPINION_NOUNS
+    )
+
+
 def name_position(text: str, ent: Entity, gender: str | None = None) -> str:
     """ "speaker" (the subject of a speech verb), "subject", "oblique" or "addressee" for
     a person's name (of ``gender``, when pymorphy knows it) where it stands."""
@@ -121,7 +136,8 @@ def name_position(text: str, ent: Entity, gender: str | None = None) -> str:
     if k >= 0 and toks[k].low in PREPOSITIONS:
         return "oblique"
     if (cases and "nomn" not in cases) or genitive_of_noun(toks, k, cases):
-        return "oblique"
+        # "Мнение Михалкова прозвучало…", "слова Пескова": the one whose words they are
+        return "speaker" if _owns_words(toks, k, cases) else "oblique"
     if _title_case_oblique(toks):
         return "oblique"
     found = predicate(text, ent, gender)

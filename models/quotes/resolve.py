@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from models.nlp.morph import parses
 from models.nlp.tokens import Token
 from models.quotes.index import Ranges
-from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, ROLE_NOUNS
+from models.quotes.lexicon import PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
@@ -107,6 +107,11 @@ class Person:
         return title_initials(self._text, self._ent)
 
     @property
+    def title_abbreviations(self) -> frozenset[str]:
+        """Abbreviations in the title, lower case ("Генеральный секретарь ООН" → {"оон"})."""
+        return abbreviations(self._text, max(0, self.start - 120), self.start)
+
+    @property
     def title_words(self) -> frozenset[str]:
         """Lemmas of every noun in the title ("министр экономики" → министр, экономика)."""
         if self._title_words is None:
@@ -117,12 +122,13 @@ class Person:
         return self._title_words
 
 
-def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
-    """Noun lemmas after a role noun's head ("министр финансов" → {финансы})."""
-    words = [noun_lemma(t.text) for t in tokenize(text, start, end) if t.is_word]
-    if head not in words:
-        return frozenset()
-    return frozenset(w for w in words[words.index(head) + 1 :] if w)
+_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
+
+
+def abbreviations(text: str, start: int, end: int) -> frozenset[str]:
+    """Abbreviations in a phrase, lower case ("представитель МИДа" → {"мид"})."""
+    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
+    return frozenset(m.group("abbr").lower() for m in found if m)
 
 
 def _key(word: str) -> str:
@@ -335,7 +341,7 @@ def clean_name(normal: str) -> str:
     return " ".join(words)
 
 
-def _gender_ok(person: Person, gender: str | None) -> bool:
+def gender_ok(person: Person, gender: str | None) -> bool:
     return gender not in ("masc", "femn") or person.gender in (None, gender)
 
 
@@ -351,86 +357,3 @@ def paragraph_window(text: str, pos: int, limit: int = 900, back: int = 1) -> in
             para -= 1
         para = text.rfind("\n", floor, para)
     return para + 1 if para >= 0 else floor
-
-
-def _groups(lemma: str) -> set[int]:
-    return {i for i, g in enumerate(ROLE_GROUPS) if lemma in g}
-
-
-def _generic(lemma: str) -> bool:
-    """A role noun of many groups ("глава" heads regions, cities, ministries…)."""
-    return len(_groups(lemma)) >= 3
-
-
-def _title_score(head: str, titles: frozenset[str]) -> int:
-    """3 for the same title or a specific synonym ("градоначальник" ~ "мэр"), 2 for a
-    synonym through a generic word ("глава"), 1 for no known title, 0 for another one."""
-    if head in titles:
-        return 3
-    shared = [t for t in titles if _groups(head) & _groups(t)]
-    if shared:
-        return 2 if _generic(head) or all(_generic(t) for t in shared) else 3
-    return 0 if any(t in ROLE_NOUNS for t in titles) else 1
-
-
-def _complement_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
-    """ "министр финансов" ~ "глава Минфина", "министр экономического развития" ~
-    "министр экономического развития": a complement noun's first three letters occur
-    in a non-role word of the person's title."""
-    return any(c[:3] in w for c in complement if len(c) >= 3 for w in words if w not in ROLE_NOUNS)
-
-
-def _stem_shared(a: str, b: str) -> bool:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 6
-
-
-def _activity_fits(head: str, words: frozenset[str]) -> bool:
-    """ "в постановке X" names a постановщик (режиссер), "под руководством X" a
-    руководитель: an activity noun before a name shares its stem with the role."""
-    mates = {head}.union(*(ROLE_GROUPS[i] for i in _groups(head)))
-    return any(_stem_shared(w, r) for w in words for r in mates)
-
-
-def resolve_role(
-    head: str,
-    number: str | None,
-    gender: str | None,
-    pos: int,
-    people: People,
-    complement: frozenset[str] = frozenset(),
-    abbreviations: frozenset[str] = frozenset(),
-) -> Person | None:
-    """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
-
-    A role with a complement ("министр финансов") does not stand for someone who holds
-    the same title with another complement ("министр экономики"). An unnamed source
-    ("представитель", "источник") stands only for a person just named with that title or
-    a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
-    """
-    if number == "plur":
-        return None
-    best: tuple[int, int] | None = None
-    chosen = None
-    for p in people.before(pos, SEARCH_BACK):
-        if not _gender_ok(p, gender):
-            continue
-        score = _title_score(head, p.titles)
-        spelled = score >= 3 and any(a in p.initials for a in abbreviations)
-        reach = PRONOUN_WINDOW if spelled else CLOSE_ENOUGH  # "представитель МИДа"
-        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > reach):
-            continue  # "представитель Кремля" is the press secretary just named, or no one
-        if score <= 1 and _activity_fits(head, p.title_words):
-            score = 2  # also one whose other title clashes: people hold several
-        if complement and head in p.title_words and not complement & p.title_words:
-            score = 0
-        elif spelled or (complement and score >= 2 and _complement_fits(complement, p.title_words)):
-            score += 1  # the same office named two ways outranks a bare synonym
-        if score == 0 and pos - p.end > CLOSE_ENOUGH:
-            continue
-        key = (score, p.start)
-        if best is None or key > best:
-            best, chosen = key, p
-    return chosen

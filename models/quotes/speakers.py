@@ -10,7 +10,6 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
@@ -31,7 +30,8 @@ from models.quotes.morph import (
     verb_features,
 )
 from models.quotes.outlets import outlet_before
-from models.quotes.resolve import complement_of, resolve_role
+from models.quotes.resolve import abbreviations
+from models.quotes.roles import complement_of, resolve_role
 from models.quotes.salience import resolve_pronoun
 from models.spans import Speaker
 
@@ -182,15 +182,6 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
     return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
 
 
-_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
-
-
-def _abbreviations(text: str, start: int, end: int) -> frozenset[str]:
-    """Abbreviations in a role phrase, lower case ("представитель МИДа" → {"мид"})."""
-    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
-    return frozenset(m.group("abbr").lower() for m in found if m)
-
-
 def _bare(text: str) -> bool:
     """A mention of lower-case words only ("портал", "американское издание"): no name."""
     return text == text.lower() and not any(ch in text for ch in '«»"„“”')
@@ -223,7 +214,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             m.start,
             ctx.people,
             complement,
-            _abbreviations(ctx.text, m.start, m.end),
+            abbreviations(ctx.text, m.start, m.end),
         )
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
