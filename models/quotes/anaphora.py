@@ -21,6 +21,7 @@ import re
 from models.nlp.morph import normal_forms
 from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext, is_media
+from models.quotes.cues import BY_WORDS_END, cue_in
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     ANONYMOUS_NOUNS,
@@ -118,11 +119,19 @@ def _prose(ctx: SpeakerContext, start: int, end: int) -> bool:
 def _sentences_back(ctx: SpeakerContext, pos: int, start: int | None = None) -> list[list[Mention]]:
     """The mentions of each sentence before ``pos`` from ``start`` (default: the window),
     nearest first."""
+    return [found for _, _, found in _spans_back(ctx, pos, start)]
+
+
+def _spans_back(
+    ctx: SpeakerContext, pos: int, start: int | None = None
+) -> list[tuple[int, int, list[Mention]]]:
+    """``_sentences_back`` with each sentence's bounds."""
     if start is None:
         start = window_start(ctx, pos)
     starts = _sentence_starts(ctx, start, pos)
     ends = [*starts[1:], pos]
-    return [found for a, b in reversed(list(zip(starts, ends))) if (found := _mentions(ctx, a, b))]
+    spans = reversed(list(zip(starts, ends)))
+    return [(a, b, found) for a, b in spans if (found := _mentions(ctx, a, b))]
 
 
 def same_noun_before(ctx: SpeakerContext, pos: int, head: str) -> int:
@@ -231,19 +240,37 @@ def _singular_subject(ctx: SpeakerContext, m: Mention) -> bool:
     return not heads or singular_nominative(heads[0].text)
 
 
+def _by_words(ctx: SpeakerContext, m: Mention) -> bool:
+    """ "По словам собеседника газеты, …": the genitive after "по словам" names a source."""
+    return BY_WORDS_END.search(ctx.text, max(0, m.start - 40), m.start) is not None
+
+
+def _anonymous(m: Mention) -> bool:
+    """An unnamed source ("источник в Кремле", "собеседник газеты"), whatever its kind."""
+    return m.kind in ("role", "place") and m.head in ANONYMOUS_NOUNS
+
+
+def _source_role(ctx: SpeakerContext, m: Mention, start: int, end: int) -> bool:
+    """Whether a singular role noun of the sentence ``[start, end)`` can be what "он"
+    stands for: the subject, or an unnamed source after "по словам"; an unnamed source
+    that is no person ("источник финансирования") only where someone speaks."""
+    if m.number == "plur" or m.addressee or m.titled:
+        return False
+    if _anonymous(m):
+        if m.kind != "role" and not cue_in(ctx, start, end):
+            return False
+        return (m.nominative() and _singular_subject(ctx, m)) or _by_words(ctx, m)
+    return m.kind == "role" and m.nominative() and _singular_subject(ctx, m)
+
+
 def role_before(ctx: SpeakerContext, pos: int, gender: str | None) -> str | None:
     """ "Губернатор обратил внимание… «…», — добавил он": with no person named for it,
     "он"/"она" stands for the singular role noun that is the subject of the nearest
-    sentence with one (its normal form, in lower case)."""
-    for found in _sentences_back(ctx, pos):
+    sentence with one (its normal form, in lower case). An unnamed source counts too,
+    also as the source after "по словам" ("По словам собеседника газеты, …"): a role
+    noun with no person is itself the speaker, and so is what stands for it."""
+    for start, end, found in _spans_back(ctx, pos):
         for m in found:
-            if (
-                m.kind == "role"
-                and m.number != "plur"
-                and m.nominative()
-                and _singular_subject(ctx, m)
-                and not (m.addressee or m.titled or m.head in ANONYMOUS_NOUNS)
-                and not (gender == "masc" and m.gender == "femn")
-            ):
+            if _source_role(ctx, m, start, end) and not (gender == "masc" and m.gender == "femn"):
                 return m.normal[:1].lower() + m.normal[1:] if m.normal[1:2].islower() else m.normal
     return None

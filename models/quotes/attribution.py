@@ -17,20 +17,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from models.quotes.context import SpeakerContext
-from models.quotes.cues import cue_in
+from models.quotes.cues import BY_WORDS, SUBORDINATE, cue_in
 from models.quotes.headlines import about_whom, headline_speaker, name_heading
-from models.quotes.layout import Candidate, Layout
+from models.quotes.layout import Candidate, Layout, soft_break_end
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
 from models.quotes.morph import is_speech_cue
-from models.quotes.resolve import resolve_pronoun
+from models.quotes.salience import resolve_pronoun
 from models.quotes.speakers import speaker_in, subject_in
 from models.spans import Speaker
 
-BY_WORDS = re.compile(
-    r"(?i)\b(?:по|согласно)\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам"
-    r"|данным|информации|сведениям|утверждению|заявлению|признанию|убеждению|версии"
-    r"|сообщению|заключению|прогнозу|подсчетам)\b"
-)
 _ABOUT_THIS = re.compile(
     r"(?i)^\s*(?:(?P<cue>об этом)|(?P<so>так)|такое (?:мнение|заявление)|такими словами"
     r"|с таким заявлением|эти слова|этими словами)\b"
@@ -43,10 +38,6 @@ _CONTRAST = re.compile(
 # names the channel; the clause of the quote goes on after it.
 _ASIDE = re.compile(
     r"(?i)(?<![\w-])как\s+(?P<cue>[а-яё]+)\s(?:[^,:«»\n]|«[^«»\n]{1,40}»){2,80},\s+(?=\w)"
-)
-_SUBORDINATE = re.compile(
-    r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
-    r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
 )
 PREVIOUS_SENTENCES = 2  # how far back a lone quote's speech verb may be in its paragraph
 FOLLOW_ON_PARAGRAPHS = 1  # a follow-on may skip one paragraph even if someone is named in it
@@ -113,7 +104,7 @@ def _own_clause(layout: Layout, start: int, end: int) -> int:
     ends = [m.end() for m in (_last(_CONTRAST.finditer(flat, start, end)), _last(asides)) if m]
     if ends:
         return max(ends)
-    sub = _SUBORDINATE.match(flat, start, end)
+    sub = SUBORDINATE.match(flat, start, end)
     return sub.end() if sub is not None else start
 
 
@@ -181,6 +172,9 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
             return found
     if c.after:
         found = speaker_in(ctx, *c.after)
+        further = None if found else soft_break_end(layout, c.after[1])
+        if further is not None:
+            found = speaker_in(ctx, c.after[0], further)
         if found:
             return found
     found = _before(layout, c, ctx)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.nlp.tokens import Token
-from models.quotes.lexicon import POSSESSIVE_PRONOUNS, PREPOSITIONS
-from models.quotes.morph import is_finite_verb, name_parse, noun_cases
+from models.quotes.lexicon import POSSESSIVE_PRONOUNS, PREPOSITIONS, SPEECH_NOUNS
+from models.quotes.morph import is_finite_verb, name_parse, noun_cases, noun_lemma
 from models.spans import Entity
 
 MARKS_OPEN = '«„“"'
@@ -83,6 +83,8 @@ def noun_chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: 
             continue
         if tok.low in PREPOSITIONS or tok.low in POSSESSIVE_PRONOUNS:
             break  # "приводит агентство ее слова": her words are no part of the agency
+        if noun_lemma(tok.text) in SPEECH_NOUNS:
+            break  # "привели в пресс-службе слова министра": the words are what is quoted
         cases = noun_cases(tok.text)
         if "gent" in cases or (not cases and tok.text[:1].isupper()):
             j += 1

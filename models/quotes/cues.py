@@ -8,11 +8,28 @@ for someone's words ("привел слова министра").
 
 from __future__ import annotations
 
+import re
+
 from models.nlp.morph import normal_forms
 from models.nlp.tokens import Token
 from models.quotes.context import SpeakerContext
 from models.quotes.lexicon import SPEECH_NOUNS, WEAK_LEMMAS
 from models.quotes.morph import is_speech_cue, noun_lemma, tokenize
+
+_BY = (
+    r"(?:по|согласно)\s+(?:(?P<pron>его|ее|её|их)\s+)?(?:словам|мнению|оценке|оценкам"
+    r"|данным|информации|сведениям|утверждению|заявлению|признанию|убеждению|версии"
+    r"|сообщению|заключению|прогнозу|подсчетам)"
+)
+# "по словам X", "согласно заявлению X": X names the source
+BY_WORDS = re.compile(rf"(?i)\b{_BY}\b")
+BY_WORDS_END = re.compile(rf"(?i)\b{_BY}\s+$")
+# A subordinate clause opening a sentence ("Когда он шел к трибуне, X выкрикнул:"): its
+# subject is not the sentence's.
+SUBORDINATE = re.compile(
+    r"(?i)\s*(?:когда|если|пока|хотя|после того как|как только|прежде чем|поскольку"
+    r"|так как|потому что|пусть)\s[^,:«»\n]{2,120},\s+(?=\w)"
+)
 
 
 def cue_in(ctx: SpeakerContext, start: int, end: int, strong: bool = False) -> bool:

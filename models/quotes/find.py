@@ -40,9 +40,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from models.quotes.attribution import BY_WORDS, attribute, follows_on, subject_before
+from models.quotes.attribution import attribute, follows_on, subject_before
 from models.quotes.context import SpeakerContext
-from models.quotes.cues import cue_in
+from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import subject_after
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
@@ -127,7 +127,7 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     candidates = [make_candidate(layout, s) for s in spans]
     speech = [c for c in candidates if _is_speech(layout, c, ctx)]
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
-    ctx.people = persons(work, ents, ctx.blocked, ctx.names)
+    ctx.people = persons(work, ents, ctx.blocked, ctx.names, layout.flat, layout.sentences)
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:

@@ -107,6 +107,24 @@ def _abbreviation_before(flat: str, pos: int) -> bool:
     return not (parts[-1] in YEAR_ABBREVIATIONS and prev[-1:].isdigit())
 
 
+def _open_line(flat: str, pos: int) -> bool:
+    """Whether the line ending at ``pos`` stops mid-sentence: no final punctuation."""
+    line = flat[flat.rfind("\n", 0, pos) + 1 : pos].rstrip()
+    return bool(line) and line[-1] not in '.!?…:;»"”“)'
+
+
+def soft_break_end(layout: Layout, end: int) -> int | None:
+    """The end of the next line's sentence when ``end`` is a line break inside a clause
+    (the line stops with no final punctuation and the next one goes on): "— заявил в
+    интервью⏎«Фразе» советник…"; else None."""
+    flat = layout.flat
+    if not flat.startswith("\n", end) or flat[end + 1 : end + 2].isspace():
+        return None
+    if not _open_line(flat, end) or end + 1 >= len(flat):
+        return None
+    return layout.sentence_end(end + 1)
+
+
 def make_layout(text: str, spans: Sequence[MarkSpan]) -> Layout:
     """Sentence boundaries outside quotes; an initial ("В. Путин") or an abbreviation
     ("г. Ижевска") ends no sentence."""
@@ -118,6 +136,8 @@ def make_layout(text: str, spans: Sequence[MarkSpan]) -> Layout:
         if m.group()[:1] == "." and m.group()[1:2] != "." and _abbreviation_before(flat, m.start()):
             continue
         nxt = flat[m.end() : m.end() + 1]
+        if m.group() == "\n" and nxt.islower() and _open_line(flat, m.start()):
+            continue  # a sentence wrapped over lines ("…привел слова⏎замминистра Иванова:")
         if m.group()[0] == "\n" or not nxt.islower():
             sentences.append(m.end())
     paragraphs = [m.start() for m in _PARA_START.finditer(text)]

@@ -266,6 +266,8 @@ WEAK_LEMMAS = frozenset(
 
 # Nouns for someone's words: a weak cue with one as its object quotes ("привел слова X").
 SPEECH_NOUNS = frozenset(["слово", "цитата", "высказывание", "фраза", "реплика", "заявление"])
+# Nouns for a view: their genitive is its holder ("мнение Михалкова", "позиция министра").
+OPINION_NOUNS = frozenset(["мнение", "позиция", "оценка", "точка", "взгляд", "версия", "прогноз"])
 
 # Verbs whose object, not subject, is the source: "приводит слова X", "цитирует X",
 # "передает слова X корреспондент"; an outlet as their subject only relays.

@@ -162,7 +162,9 @@ def _noun_mention(
     chain = noun_chain(toks, i + 1, ent_start, places)
     if kind == "doc" and (chain.end > i + 1 or chain.titled):
         return _doc_mention(text, toks, i, chain, left, ent_start)
-    titled = chain.titled or (kind == "role" and _coordinated_title(toks, chain.end, ent_start))
+    titled = chain.titled or (
+        kind == "role" and _coordinated_title(toks, chain.end, ent_start, noun_cases(toks[i].text))
+    )
     noun = next((p for p in parses(toks[i].low) if p.tag.POS == "NOUN"), None)
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
@@ -181,15 +183,26 @@ def _noun_mention(
     ), chain.end
 
 
-def _coordinated_title(toks: list[Token], j: int, ent_start: dict[int, Entity]) -> bool:
+def _coordinated_title(
+    toks: list[Token], j: int, ent_start: dict[int, Entity], cases: frozenset[str]
+) -> bool:
     """ "писатель и журналист Виктор Шендерович": the first title is coordinated with a
-    second one that names a person, so neither is the speaker."""
-    if j + 1 >= len(toks) or toks[j].low != "и" or not toks[j + 1].is_word:
-        return False
-    nxt = toks[j + 1]
-    if not (noun_lemma(nxt.text) in ROLE_NOUNS or is_animate_noun(nxt.text)):
-        return False
-    return noun_chain(toks, j + 2, ent_start, False).titled
+    second one that names a person, so neither is the speaker; so is a title followed by
+    another in its case after a comma ("слова зампреда правительства, министра
+    здравоохранения области Ивана Петрова": both are Петров's titles)."""
+    for _ in range(3):  # "зампреда правительства, министра …, члена …"
+        if j + 1 >= len(toks) or toks[j].low not in ("и", ",") or not toks[j + 1].is_word:
+            return False
+        nxt = toks[j + 1]
+        if not (noun_lemma(nxt.text) in ROLE_NOUNS or is_animate_noun(nxt.text)):
+            return False
+        if toks[j].low == "," and not cases & noun_cases(nxt.text):
+            return False  # ", министр X заявил": a new clause, not an apposition
+        chain = noun_chain(toks, j + 2, ent_start, False)
+        if chain.titled:
+            return True
+        j = chain.end
+    return False
 
 
 def _name_mention(toks: list[Token], index: int) -> Mention:
@@ -229,7 +242,8 @@ def _annotate(m: Mention, toks: list[Token]) -> Mention:
             prep = CITED  # "со ссылкой на источник": the cited one is the source
         elif prep == "из" and k >= 0 and toks[k].low in PARTITIVE_WORDS:
             prep, counted = "", True  # "один из участников": the participants speak
-    addressee = (told(toks, k) and not m.doc) or prep == "для"
+    person = m.cases if m.kind == "PER" else None
+    addressee = (told(toks, k, person) and not m.doc) or prep == "для"
     cases, number = m.cases, m.number
     if counted and not prep:
         cases, number = cases | {"nomn"}, "plur"

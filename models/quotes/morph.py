@@ -146,6 +146,24 @@ def is_animate_noun(word: str) -> bool:
 
 
 @lru_cache(maxsize=50000)
+def plural_noun(word: str) -> bool:
+    """Whether the likeliest noun reading of ``word`` is plural ("журналистам")."""
+    noun = next((p for p in parses(_key(word)) if p.tag.POS == "NOUN"), None)
+    return noun is not None and noun.tag.number == "plur"
+
+
+@lru_cache(maxsize=50000)
+def animate_cases(word: str) -> frozenset[str]:
+    """Cases of a word's animate noun readings ("политика": the politician's genitive or
+    accusative, never the nominative "политика", politics)."""
+    return frozenset(
+        _CASE_ALIAS.get(p.tag.case, p.tag.case)
+        for p in parses(_key(word))
+        if p.tag.POS == "NOUN" and "anim" in p.tag and p.tag.case
+    )
+
+
+@lru_cache(maxsize=50000)
 def singular_nominative(word: str) -> bool:
     """Whether one reading of ``word`` is a singular noun in the nominative."""
     return any(
@@ -190,10 +208,17 @@ def name_parse(word: str) -> Any | None:
 
 @lru_cache(maxsize=50000)
 def name_cases(word: str) -> frozenset[str]:
-    """Cases of a word's first-name/surname readings (empty when it has none)."""
+    """Cases of a word's singular first-name/surname readings (empty when it has none):
+    one person's name, so "Петров" is no plural genitive of "Пётр"."""
     found = set()
     for p in parses(_key(word)):
-        if {"Name", "Surn"} & p.tag.grammemes and p.tag.case and "Fixd" not in p.tag:
+        tag = p.tag
+        if (
+            {"Name", "Surn"} & tag.grammemes
+            and tag.case
+            and "Fixd" not in tag
+            and tag.number != "plur"
+        ):
             found.add(_CASE_ALIAS.get(p.tag.case, p.tag.case))
     return frozenset(found)
 
@@ -231,6 +256,17 @@ def name_gender(word: str) -> str | None:
             tag = p.tag
             if want in tag and tag.case == "nomn" and tag.gender in ("masc", "femn"):
                 return tag.gender
+    return None
+
+
+def known_gender(normal: str) -> str | None:
+    """Gender of a full name from the first of its words pymorphy's dictionary holds as a
+    name (not a guess from an ending: "Чуньин" is no man's surname for sure)."""
+    for word in re.split(r"[\s\-]+", normal):
+        known = word[:1].isalpha() and vocab().word_is_known(_key(word))
+        gender = name_gender(word) if known else None
+        if gender:
+            return gender
     return None
 
 

@@ -9,17 +9,28 @@ noun's genitive ("Сомнения Орлова разделил…") or in anot
 from __future__ import annotations
 
 from models.nlp.tokens import Token
-from models.quotes.lexicon import ADDRESSEE_HEADS, PREPOSITIONS, ROLE_NOUNS
+from models.quotes.lexicon import (
+    ADDRESSEE_HEADS,
+    OPINION_NOUNS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_NOUNS,
+)
 from models.quotes.morph import (
+    animate_cases,
     is_adjective,
     is_animate_noun,
     is_common_noun,
     name_cases,
     noun_cases,
     noun_lemma,
+    plural_noun,
     tokenize,
 )
+from models.quotes.predicate import predicate
 from models.spans import Entity
+
+TITLE_PHRASE = 7  # words back a title's head may stand before a name
 
 
 def entity_cases(text: str, ent: Entity) -> frozenset[str]:
@@ -71,24 +82,65 @@ def _is_person_noun(word: str) -> bool:
     return noun_lemma(word) in ROLE_NOUNS or is_animate_noun(word)
 
 
-def told(toks: list[Token], k: int) -> bool:
-    """Whether the word before a name (``toks[k]``) makes it the addressee or a channel."""
+def told(toks: list[Token], k: int, person: frozenset[str] | None = None) -> bool:
+    """Whether the word before a name (``toks[k]``) makes it the addressee or a channel.
+
+    ``person``: the cases of a person's name. A name in apposition to the addressee
+    shares its case and number ("журналисту Ивану Петрову"); one that cannot is the
+    subject after it ("— сказал журналистам Иван Петров").
+    """
     if k < 0 or not toks[k].is_word:
         return False
     if toks[k].low == "для":
         return True
-    return noun_lemma(toks[k].text) in ADDRESSEE_HEADS and not titles_name(toks[k])
+    if noun_lemma(toks[k].text) not in ADDRESSEE_HEADS or titles_name(toks[k]):
+        return False
+    if person is None:
+        return True
+    if plural_noun(toks[k].text):
+        return False
+    return not person or bool(person & noun_cases(toks[k].text))
 
 
-def name_position(text: str, ent: Entity) -> str:
-    """ "subject", "oblique" or "addressee" for a person's name where it stands."""
+def _title_case_oblique(toks: list[Token]) -> bool:
+    """ "на похоронах итальянского политика Сильвио Берлускони": a name in apposition to
+    a title takes the case of the title's head (its first person noun; the nouns after
+    it are complements: "помощник российского президента Юрий Ушаков"); a head that
+    cannot be a nominative person noun makes an indeclinable name an oblique too."""
+    run: list[Token] = []
+    for tok in reversed(toks[-TITLE_PHRASE:]):
+        if not tok.is_word or tok.low in PREPOSITIONS or not _in_noun_phrase(tok.text):
+            break
+        run.insert(0, tok)
+    head = next((t for t in run if _is_person_noun(t.text) and not is_adjective(t.text)), None)
+    return head is not None and "nomn" not in animate_cases(head.text)
+
+
+def _owns_words(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
+    """Whether a name in the genitive follows a noun for someone's words or view."""
+    return (
+        k >= 0
+        and (not cases or "gent" in cases)
+        and noun_lemma(toks[k].text) in SPEECH_NOUNS | OPINION_NOUNS
+    )
+
+
+def name_position(text: str, ent: Entity, gender: str | None = None) -> str:
+    """ "speaker" (the subject of a speech verb), "subject", "oblique" or "addressee" for
+    a person's name (of ``gender``, when pymorphy knows it) where it stands."""
     toks = tokenize(text, max(0, ent.start - 80), ent.start)
     k = len(toks) - 1
-    if told(toks, k):
-        return "addressee"
     cases = entity_cases(text, ent)
+    if told(toks, k, cases):
+        return "addressee"
     if k >= 0 and toks[k].low in PREPOSITIONS:
         return "oblique"
     if (cases and "nomn" not in cases) or genitive_of_noun(toks, k, cases):
+        # "Мнение Михалкова прозвучало…", "слова Пескова": the one whose words they are
+        return "speaker" if _owns_words(toks, k, cases) else "oblique"
+    if _title_case_oblique(toks):
         return "oblique"
-    return "subject"
+    found = predicate(text, ent, gender)
+    if found is None:
+        return "oblique"
+    return "speaker" if found.kind == "speech" else "subject"

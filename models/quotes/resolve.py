@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from models.nlp.morph import parses
 from models.nlp.tokens import Token
 from models.quotes.index import Ranges
-from models.quotes.lexicon import ANONYMOUS_NOUNS, PREPOSITIONS, ROLE_GROUPS, ROLE_NOUNS
+from models.quotes.lexicon import PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
+    known_gender,
     name_cases,
     name_parse,
     noun_gender,
@@ -31,13 +32,14 @@ from models.quotes.morph import (
     tokenize,
 )
 from models.quotes.position import name_position
+from models.quotes.predicate import predicate
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
 TITLE_PHRASE = 7  # words back a title's head may stand ("представитель Министерства …")
 CLOSE_ENOUGH = 400  # characters: a different title still yields to a person this close
 SEARCH_BACK = 50  # persons: how far back an antecedent is looked for
-PRONOUN_WINDOW = 1500  # characters: how far back a subject outranks a nearer oblique
+PRONOUN_WINDOW = 1500  # characters: how far back a subject or speaker outranks the nearest
 
 
 class Person:
@@ -67,24 +69,29 @@ class Person:
 
     @property
     def position(self) -> str:
-        """ "subject", "oblique" or "addressee" (quote_position)."""
+        """ "speaker", "subject", "oblique" or "addressee" (quote_position)."""
         if self._position is None:
-            self._position = name_position(self._text, self._ent)
+            self._position = name_position(self._text, self._ent, known_gender(self.normal))
         return self._position
 
     @property
     def salient(self) -> bool:
         """What "он" refers back to: a subject or someone already quoted."""
-        return self.spoke_at >= 0 or self.position == "subject"
+        return self.spoke_at >= 0 or self.position in ("subject", "speaker")
 
     @property
     def gender(self) -> str | None:
         """From the name, unless a feminine title says otherwise ("Певица Ани Лорак":
-        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too)."""
+        pymorphy reads "Ани" as a man's name; masculine titles are worn by women too);
+        for a name pymorphy does not know, from the verb it is the subject of ("заявила
+        … Хуа Чуньин") before the guess from its ending."""
         if self._gender is False:
             before = tokenize(self._text, max(0, self.start - 40), self.start)[-1:]
             feminine = bool(before) and before[0].is_word and noun_gender(before[0].text) == "femn"
-            self._gender = "femn" if feminine else person_gender(self.normal)
+            self._gender = "femn" if feminine else known_gender(self.normal)
+            if self._gender is None:
+                verb = predicate(self._text, self._ent, None)
+                self._gender = (verb and verb.gender) or person_gender(self.normal)
         return self._gender  # type: ignore[return-value]
 
     @property
@@ -100,6 +107,11 @@ class Person:
         return title_initials(self._text, self._ent)
 
     @property
+    def title_abbreviations(self) -> frozenset[str]:
+        """Abbreviations in the title, lower case ("Генеральный секретарь ООН" → {"оон"})."""
+        return abbreviations(self._text, max(0, self.start - 120), self.start)
+
+    @property
     def title_words(self) -> frozenset[str]:
         """Lemmas of every noun in the title ("министр экономики" → министр, экономика)."""
         if self._title_words is None:
@@ -110,12 +122,13 @@ class Person:
         return self._title_words
 
 
-def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
-    """Noun lemmas after a role noun's head ("министр финансов" → {финансы})."""
-    words = [noun_lemma(t.text) for t in tokenize(text, start, end) if t.is_word]
-    if head not in words:
-        return frozenset()
-    return frozenset(w for w in words[words.index(head) + 1 :] if w)
+_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
+
+
+def abbreviations(text: str, start: int, end: int) -> frozenset[str]:
+    """Abbreviations in a phrase, lower case ("представитель МИДа" → {"мид"})."""
+    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
+    return frozenset(m.group("abbr").lower() for m in found if m)
 
 
 def _key(word: str) -> str:
@@ -237,10 +250,18 @@ class NameIndex:
 class People(Sequence[Person]):
     """The document's persons in text order, with a fast "who came before" query."""
 
-    def __init__(self, persons: Sequence[Person] = (), text: str = "") -> None:
+    def __init__(
+        self,
+        persons: Sequence[Person] = (),
+        text: str = "",
+        flat: str = "",
+        sentences: Sequence[int] = (0,),
+    ) -> None:
         self.items = list(persons)
         self.starts = [p.start for p in self.items]
         self.text = text
+        self.flat = flat or text  # the text with quote contents masked
+        self.sentences = list(sentences)  # sentence starts outside quotes
 
     def mark_speaker(self, start: int, normal: str) -> None:
         """Note that the person at ``start`` (or the last one before it with this normal
@@ -271,19 +292,26 @@ class People(Sequence[Person]):
 
     def without(self, start: int, end: int) -> People:
         """The same persons but those named in ``[start, end)``."""
-        return People([p for p in self.items if not start <= p.start < end], self.text)
+        kept = [p for p in self.items if not start <= p.start < end]
+        return People(kept, self.text, self.flat, self.sentences)
 
 
-def persons(text: str, entities: Sequence[Entity], blocked: Ranges, names: NameIndex) -> People:
-    """PER entities outside ``blocked`` ranges (quotes), in text order."""
-    return People(
-        [
-            Person(text, e, names.of(e.text, e.normal or e.text))
-            for e in entities
-            if e.label == "PER" and not blocked.contains(e.start)
-        ],
-        text,
-    )
+def persons(
+    text: str,
+    entities: Sequence[Entity],
+    blocked: Ranges,
+    names: NameIndex,
+    flat: str = "",
+    sentences: Sequence[int] = (0,),
+) -> People:
+    """PER entities outside ``blocked`` ranges (quotes), in text order; ``flat`` and
+    ``sentences`` are the layout's masked text and sentence starts."""
+    found = [
+        Person(text, e, names.of(e.text, e.normal or e.text))
+        for e in entities
+        if e.label == "PER" and not blocked.contains(e.start)
+    ]
+    return People(found, text, flat, sentences)
 
 
 _INITIAL = re.compile(r"[А-ЯЁA-Z]\.?")
@@ -313,7 +341,7 @@ def clean_name(normal: str) -> str:
     return " ".join(words)
 
 
-def _gender_ok(person: Person, gender: str | None) -> bool:
+def gender_ok(person: Person, gender: str | None) -> bool:
     return gender not in ("masc", "femn") or person.gender in (None, gender)
 
 
@@ -329,102 +357,3 @@ def paragraph_window(text: str, pos: int, limit: int = 900, back: int = 1) -> in
             para -= 1
         para = text.rfind("\n", floor, para)
     return para + 1 if para >= 0 else floor
-
-
-def resolve_pronoun(gender: str | None, pos: int, people: People) -> Person | None:
-    """The person "он"/"она" at ``pos`` stands for: of the right gender (else of unknown
-    gender), never an addressee; within this paragraph and the two before, the last
-    subject or speaker ("Силуанов заявил журналисту Юнашеву. «…», — сказал он" is
-    Силуанов), else the last such person at all."""
-    if gender not in ("masc", "femn"):
-        return None
-    before = [p for p in people.before(pos, SEARCH_BACK) if p.position != "addressee"]
-    floor = paragraph_window(people.text, pos, PRONOUN_WINDOW, back=2)
-    for group in ([p for p in before if p.gender == gender], [p for p in before if not p.gender]):
-        if group:
-            near = (p for p in group if p.salient and max(p.start, p.spoke_at) >= floor)
-            return next(near, group[0])
-    return None
-
-
-def _groups(lemma: str) -> set[int]:
-    return {i for i, g in enumerate(ROLE_GROUPS) if lemma in g}
-
-
-def _generic(lemma: str) -> bool:
-    """A role noun of many groups ("глава" heads regions, cities, ministries…)."""
-    return len(_groups(lemma)) >= 3
-
-
-def _title_score(head: str, titles: frozenset[str]) -> int:
-    """3 for the same title or a specific synonym ("градоначальник" ~ "мэр"), 2 for a
-    synonym through a generic word ("глава"), 1 for no known title, 0 for another one."""
-    if head in titles:
-        return 3
-    shared = [t for t in titles if _groups(head) & _groups(t)]
-    if shared:
-        return 2 if _generic(head) or all(_generic(t) for t in shared) else 3
-    return 0 if any(t in ROLE_NOUNS for t in titles) else 1
-
-
-def _complement_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
-    """ "министр финансов" ~ "глава Минфина", "министр экономического развития" ~
-    "министр экономического развития": a complement noun's first three letters occur
-    in a non-role word of the person's title."""
-    return any(c[:3] in w for c in complement if len(c) >= 3 for w in words if w not in ROLE_NOUNS)
-
-
-def _stem_shared(a: str, b: str) -> bool:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n >= 6
-
-
-def _activity_fits(head: str, words: frozenset[str]) -> bool:
-    """ "в постановке X" names a постановщик (режиссер), "под руководством X" a
-    руководитель: an activity noun before a name shares its stem with the role."""
-    mates = {head}.union(*(ROLE_GROUPS[i] for i in _groups(head)))
-    return any(_stem_shared(w, r) for w in words for r in mates)
-
-
-def resolve_role(
-    head: str,
-    number: str | None,
-    gender: str | None,
-    pos: int,
-    people: People,
-    complement: frozenset[str] = frozenset(),
-    abbreviations: frozenset[str] = frozenset(),
-) -> Person | None:
-    """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
-
-    A role with a complement ("министр финансов") does not stand for someone who holds
-    the same title with another complement ("министр экономики"). An unnamed source
-    ("представитель", "источник") stands only for a person just named with that title or
-    a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
-    """
-    if number == "plur":
-        return None
-    best: tuple[int, int] | None = None
-    chosen = None
-    for p in people.before(pos, SEARCH_BACK):
-        if not _gender_ok(p, gender):
-            continue
-        score = _title_score(head, p.titles)
-        spelled = score >= 3 and any(a in p.initials for a in abbreviations)
-        reach = PRONOUN_WINDOW if spelled else CLOSE_ENOUGH  # "представитель МИДа"
-        if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > reach):
-            continue  # "представитель Кремля" is the press secretary just named, or no one
-        if score <= 1 and _activity_fits(head, p.title_words):
-            score = 2  # also one whose other title clashes: people hold several
-        if complement and head in p.title_words and not complement & p.title_words:
-            score = 0
-        elif spelled or (complement and score >= 2 and _complement_fits(complement, p.title_words)):
-            score += 1  # the same office named two ways outranks a bare synonym
-        if score == 0 and pos - p.end > CLOSE_ENOUGH:
-            continue
-        key = (score, p.start)
-        if best is None or key > best:
-            best, chosen = key, p
-    return chosen

@@ -10,7 +10,6 @@ its agreement with the verb and its distance to it; the outlet that was told
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
@@ -31,7 +30,9 @@ from models.quotes.morph import (
     verb_features,
 )
 from models.quotes.outlets import outlet_before
-from models.quotes.resolve import complement_of, resolve_pronoun, resolve_role
+from models.quotes.resolve import abbreviations
+from models.quotes.roles import complement_of, resolve_role
+from models.quotes.salience import resolve_pronoun
 from models.spans import Speaker
 
 _BASE = {"pronoun": 6.0, "PER": 5.0, "ORG": 4.0, "role": 3.5, "place": 3.5, "doc": 2.0}
@@ -111,12 +112,12 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
         return 2.0  # a bare document ("в документе") yields to a named body
     if m.prep:
         return None
-    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG"):
+    if verb is not None and verb.quoting and m.kind in ("PER", "role", "ORG", "place"):
         # "приводит слова губернатора X ТАСС": the quoted one is an object
         if m.doc:
             return 8.0  # "цитирует X сообщение Y": the one whose message it is
-        if _subject_of(m, verb):
-            return 1.0  # "процитировала Захарова шутку коллег": the one who quotes
+        if _subject_of(m, verb) or (m.nominative() and m.token < verb.index):
+            return 1.0  # "процитировала Захарова шутку коллег", "Минздрав привел слова"
         if not m.nominative() or {"accs", "gent"} & m.cases:
             return _BASE[m.kind] + 1.5
         return 1.0
@@ -158,7 +159,9 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
                 continue  # "«…», — передает Интерфакс": the outlet relays
         score = base
         if verb is not None:
-            score += _agreement(m, verb) - 0.08 * abs(m.token - verb.index)
+            # a quoting verb agrees with the one who relays, not with the source
+            agreement = 0.0 if verb.quoting else _agreement(m, verb)
+            score += agreement - 0.08 * abs(m.token - verb.index)
         scored.append((score, m))
     if not scored:
         return None
@@ -177,15 +180,6 @@ def _anaphoric_body(m: Mention, text: str) -> bool:
         return False
     nouns = [noun_lemma(t.text) for t in tokenize(text, m.start, m.end) if t.is_word]
     return all(n in ANAPHORIC_BODY_NOUNS for n in nouns if n)
-
-
-_ABBREVIATION = re.compile(r"(?P<abbr>[А-ЯЁ]{2,6})[а-яё]{0,2}")
-
-
-def _abbreviations(text: str, start: int, end: int) -> frozenset[str]:
-    """Abbreviations in a role phrase, lower case ("представитель МИДа" → {"мид"})."""
-    found = (_ABBREVIATION.fullmatch(t.text) for t in tokenize(text, start, end))
-    return frozenset(m.group("abbr").lower() for m in found if m)
 
 
 def _bare(text: str) -> bool:
@@ -220,7 +214,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             m.start,
             ctx.people,
             complement,
-            _abbreviations(ctx.text, m.start, m.end),
+            abbreviations(ctx.text, m.start, m.end),
         )
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)

@@ -5,7 +5,7 @@ half starts a new line, a quote running over lines with names in quotes on them.
 from __future__ import annotations
 
 import pytest
-from test_quotes_helpers import pairs
+from test_quotes_helpers import pairs, speakers
 
 pytestmark = pytest.mark.slow
 
@@ -206,3 +206,21 @@ def test_a_dash_attribution_after_a_full_stop_or_a_blank_line() -> None:
 def test_a_title_alone_on_its_line_is_no_quote_before_a_dash_line() -> None:
     text = "«Белые ночи»\n— говорит куратор выставки Олег Ласкин о названии проекта."
     assert pairs(text) == []
+
+
+def test_the_authors_words_go_on_over_a_line_break_inside_the_clause() -> None:
+    text = (
+        "«Сроки сдвинутся на месяц», - заявил в интервью\n"
+        "«Вестям» глава комитета Олег Рябов, комментируя слухи о переносе."
+    )
+    assert speakers(text) == ["Олег Рябов"]
+
+
+def test_a_wrapped_line_before_the_colon_keeps_its_start() -> None:
+    text = "Телеканал процитировал\nзаместителя министра Ивана Орлова: «Работы завершим в мае»."
+    assert speakers(text) == ["Иван Орлов"]
+
+
+def test_a_headline_without_a_full_stop_is_no_wrapped_line() -> None:
+    text = "Жители жалуются на ремонт\n«Дорога разбита», — говорит пенсионерка Анна Котова."
+    assert speakers(text) == ["Анна Котова"]

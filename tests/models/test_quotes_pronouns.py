@@ -75,3 +75,60 @@ def test_she_is_not_a_plural_role_noun_that_could_be_a_genitive() -> None:
         "«Я такого не видела с детства», — сказала она."
     )
     assert speakers(text) == ["она"]
+
+
+def test_a_name_after_a_title_in_the_genitive_is_no_subject() -> None:
+    text = (
+        "Директор фонда Игорь Лапин заявил, что вчера был на похоронах итальянского "
+        "дирижера Паоло Верди. «Ушел великий музыкант», — сказал он."
+    )
+    assert speakers(text) == ["Игорь Лапин"]
+
+
+def test_a_name_whose_clause_has_another_verb_is_no_subject() -> None:
+    text = (
+        "«Я был в Риме», — заявил директор фонда Игорь Лапин.\n\n"
+        "Но вечером он признал, что на похоронах Верди его не было. "
+        "«Это была метафора», — сказал он."
+    )
+    assert speakers(text) == ["Игорь Лапин", "Игорь Лапин"]
+
+
+def test_a_pronoun_follows_the_pronoun_of_the_sentence_before() -> None:
+    text = (
+        "Министр Иван Серов провел брифинг. Когда журналист Олег Рябов спросил его о "
+        "сроках, он сослался на погоду. «Дожди задержали укладку асфальта», — сказал он."
+    )
+    assert speakers(text) == ["Иван Серов"]
+
+
+def test_the_subject_of_the_main_clause_outranks_a_genitive_and_an_embedded_pronoun() -> None:
+    text = (
+        "На вопрос Олега Рябова, готов ли он уйти в отставку, мэр Иван Серов ответил "
+        "отказом. «Я останусь до конца срока», — сказал он."
+    )
+    assert speakers(text) == ["Иван Серов"]
+
+
+def test_the_new_subject_of_the_sentence_before_outranks_the_last_speaker() -> None:
+    text = (
+        "«Цены не вырастут», — сказал министр Иван Серов.\n\n"
+        "Его заместитель Петр Орлов не согласился с коллегой. «Рост неизбежен», — сказал он."
+    )
+    assert speakers(text) == ["Иван Серов", "Петр Орлов"]
+
+
+def test_the_verb_gives_the_gender_of_a_name_pymorphy_does_not_know() -> None:
+    text = (
+        "Об этом заявила официальный представитель министерства Ван Сяоли. "
+        "«Мы не боимся санкций», — подчеркнула она."
+    )
+    assert speakers(text) == ["Ван Сяоли"]
+
+
+def test_a_name_that_opens_the_quote_is_no_subject_of_the_authors_words() -> None:
+    text = (
+        "Эксперт Олег Рябов выступил на конференции. Глава области Иван «Серов ведет "
+        "регион к кризису», — сказал он."
+    )
+    assert speakers(text) == ["Олег Рябов"]

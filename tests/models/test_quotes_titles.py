@@ -144,3 +144,36 @@ def test_a_name_in_the_nominative_ends_the_title_before_the_next_name() -> None:
         "новый корпус. «Здесь будут учиться три тысячи студентов», — сказал ректор."
     )
     assert speakers(text) == ["Олег Смолин"]
+
+
+def test_titles_in_apposition_after_a_comma_end_in_the_name() -> None:
+    text = (
+        "«Новую поликлинику откроют в декабре», — привели в пресс-службе слова "
+        "заместителя председателя правительства, министра здравоохранения области "
+        "Сергея Мухина."
+    )
+    assert speakers(text) == ["Сергей Мухин"]
+
+
+def test_a_nominative_title_chain_with_a_comma() -> None:
+    text = (
+        "«Школу сдадим к сентябрю», — сказал вице-губернатор, министр строительства края "
+        "Олег Ряузов."
+    )
+    assert speakers(text) == ["Олег Ряузов"]
+
+
+def test_after_po_slovam_a_new_clause_is_no_apposition() -> None:
+    text = (
+        "По словам зампреда правительства, министр финансов Олег Ряузов уже подписал "
+        "приказ: «Выплаты начнутся с января»."
+    )
+    assert speakers(text) == ["зампред правительства"]
+
+
+def test_the_body_that_relays_someones_words_is_not_their_source() -> None:
+    text = (
+        "Министерство привело слова заместителя министра Игоря Зотова: «Очередь на "
+        "операции сократилась вдвое»."
+    )
+    assert speakers(text) == ["Игорь Зотов"]
