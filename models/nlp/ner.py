@@ -101,8 +101,8 @@ def entities_of(text: str, found: list[Found]) -> list[Entity]:
     out: list[Entity] = []
     for f in found:
         start, end = _trim(text, f.start, f.end)
-        if start >= end:
-            continue
+        if not any(c.isalnum() for c in text[start:end]):
+            continue  # a lone dash or mark natasha tagged ("‒ сказал"): no name has no letter
         normal = f.normal.strip(_EDGE_JUNK) or text[start:end]
         out.append(Entity(start, end, f.label, text[start:end], normal))
     return refine(text, out)

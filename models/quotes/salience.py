@@ -28,10 +28,11 @@ _LETTER = re.compile(r"[^\Wx\d_]")  # a letter of the flat text outside masked q
 def _main_subject(
     people: People, start: int, end: int, gender: str, stop: int | None = None
 ) -> Person | int | None:
-    """The first person that is a subject in the sentence ``[start, end)`` (up to
-    ``stop``) past an opening subordinate clause; else the position of the first pronoun
-    of ``gender`` (it stands for someone already in focus); else None. A name outranks a
-    pronoun of an embedded clause ("На вопрос X, готов ли он уйти, мэр Y ответил")."""
+    """The first person that is a subject (or was given a quote) in the sentence
+    ``[start, end)`` (up to ``stop``) past an opening subordinate clause; else the
+    position of the first pronoun of ``gender`` (it stands for someone already in focus);
+    else None. A name outranks a pronoun of an embedded clause ("На вопрос X, готов ли
+    он уйти, мэр Y ответил")."""
     sub = SUBORDINATE.match(people.flat, start, end)
     start = sub.end() if sub else start
     stop = end if stop is None else stop
@@ -41,8 +42,8 @@ def _main_subject(
         if pronoun is None and tok.is_word and PRONOUNS.get(tok.low) == gender:
             pronoun = tok.start
         person = here.get(tok.start)
-        if person is not None and person.position in ("subject", "speaker"):
-            return person
+        if person is not None and person.salient:
+            return person  # a subject, or the one a quote was given to
     return pronoun
 
 

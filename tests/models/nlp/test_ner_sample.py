@@ -52,3 +52,13 @@ def test_organization_normal_form_inflects_only_its_head(annotated_sample: Docum
     (inst,) = [e for e in annotated_sample.entities if e.text.startswith("Института")]
     assert inst.label == "ORG"
     assert inst.normal == "Институт демографии, миграционной и региональной политики"
+
+
+def test_a_span_with_no_letter_is_no_entity() -> None:
+    from models.nlp.ner import Found, entities_of
+
+    text = '"Лица установлены",‒ добавил господин Кива в эфире.'
+    dash = text.index("‒")
+    name = text.index("Кива")
+    found = [Found(dash, dash + 1, "PER", "‒"), Found(name, name + 4, "PER", "Кива")]
+    assert [(e.text, e.label) for e in entities_of(text, found)] == [("Кива", "PER")]
