@@ -3,12 +3,10 @@ thread, and a click on a document opens it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 
+from models import Store
 from models.team.queries import TeamQueries
-from tests.gui.team_window import scripted, stored, team_window
 
 Ctrl, Shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -17,15 +15,14 @@ def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
-def test_the_panel_shows_the_figures_of_the_model_side(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
+def test_the_panel_shows_the_figures_of_the_model_side(qtbot, team, team_window) -> None:
+    window = team_window(team.team)
     panel = window.team.agreement
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         qtbot.keyClick(window.view, Qt.Key.Key_G, Ctrl | Shift)
         assert window.team.agreement_dock.isVisible()
         assert panel.report is None and panel.progress.isVisible()  # measuring, not blocking
-    store = stored(team.team)
+    store = Store(team.team, readonly=True)
     expected = TeamQueries(store).agreement(0.5)
     store.close()
     assert panel.report.to_json() == expected.to_json()
@@ -50,9 +47,8 @@ def test_the_panel_shows_the_figures_of_the_model_side(qtbot, tmp_path: Path) ->
     assert _cells(labels, quote_row)[7] == "0.000 of 1"  # boris unlinked the speaker anna kept
 
 
-def test_a_click_on_the_worst_document_opens_it(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
+def test_a_click_on_the_worst_document_opens_it(qtbot, team, team_window) -> None:
+    window = team_window(team.team)
     panel = window.team.agreement
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         window.team.actions["agreement"].trigger()
@@ -65,9 +61,8 @@ def test_a_click_on_the_worst_document_opens_it(qtbot, tmp_path: Path) -> None:
     assert window.current.id == worst.doc_id
 
 
-def test_a_new_threshold_is_measured_again(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
+def test_a_new_threshold_is_measured_again(qtbot, team, team_window) -> None:
+    window = team_window(team.team)
     panel = window.team.agreement
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         window.team.actions["agreement"].trigger()
