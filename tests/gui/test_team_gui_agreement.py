@@ -3,6 +3,7 @@ thread, and a click on a document opens it."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from models import Store
@@ -13,6 +14,15 @@ Ctrl, Shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.index(row, c).data() for c in range(model.columnCount())]
+
+
+@pytest.fixture
+def measured(qtbot, team, team_window):  # type: ignore[no-untyped-def]
+    """The window on the scripted team, its agreement panel measured (Team > Agreement)."""
+    window = team_window(team.team)
+    with qtbot.waitSignal(window.team.agreement.measured, timeout=30_000):
+        window.team.actions["agreement"].trigger()
+    return window
 
 
 def test_the_panel_shows_the_figures_of_the_model_side(qtbot, team, team_window) -> None:
@@ -47,11 +57,8 @@ def test_the_panel_shows_the_figures_of_the_model_side(qtbot, team, team_window)
     assert _cells(labels, quote_row)[7] == "0.000 of 1"  # boris unlinked the speaker anna kept
 
 
-def test_a_click_on_the_worst_document_opens_it(qtbot, team, team_window) -> None:
-    window = team_window(team.team)
-    panel = window.team.agreement
-    with qtbot.waitSignal(panel.measured, timeout=30_000):
-        window.team.actions["agreement"].trigger()
+def test_a_click_on_the_worst_document_opens_it(qtbot, measured) -> None:
+    window, panel = measured, measured.team.agreement
     table = panel.tables["documents"]
     worst = panel.report.documents[0]
     assert table.model().index(0, 0).data().startswith(worst.title)
@@ -61,11 +68,8 @@ def test_a_click_on_the_worst_document_opens_it(qtbot, team, team_window) -> Non
     assert window.current.id == worst.doc_id
 
 
-def test_a_new_threshold_is_measured_again(qtbot, team, team_window) -> None:
-    window = team_window(team.team)
-    panel = window.team.agreement
-    with qtbot.waitSignal(panel.measured, timeout=30_000):
-        window.team.actions["agreement"].trigger()
+def test_a_new_threshold_is_measured_again(qtbot, measured) -> None:
+    panel = measured.team.agreement
     panel.threshold.setValue(0.9)  # «Жапаровым» in «Садыром Жапаровым»: IoU 0.53
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         qtbot.mouseClick(panel.measure_button, Qt.MouseButton.LeftButton)
