@@ -7,7 +7,8 @@ venv without it (the headless job).
 
 Two corpora are shared by tests/models, tests/gui and the command-line tests, so their
 fixtures live here: the scripted team of three (``team``, ``build_team`` and the steps
-it is made of) and the Вертинский article (``vertinsky``). Neither needs natasha.
+it is made of) and the Вертинский article (``vertinsky``). Neither needs natasha. So
+does ``razmetka``, ``main.py`` run in a process of its own as a user runs it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +34,7 @@ from models.team.merge import MergeReport, merge_files
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 HAS_QT = importlib.util.find_spec("PySide6") is not None
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -46,6 +50,28 @@ def _isolated_user_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iter
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
     )
     yield
+
+
+def run_main(
+    *args: str | Path, env: dict[str, str] | None = None, prefix: Sequence[str] = ()
+) -> subprocess.CompletedProcess[str]:
+    """``main.py`` with ``args`` in a process of its own, offscreen, from the project root;
+    ``env`` is added to the environment, ``prefix`` runs Python under another command."""
+    return subprocess.run(
+        [*prefix, sys.executable, str(ROOT / "main.py"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def razmetka() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``razmetka(*args, env=None, prefix=())``: the command line as a user runs it,
+    ``main.py`` in a subprocess; returns the finished process (stdout, stderr, code)."""
+    return run_main
 
 
 # The scripted team: three annotators on a three-document corpus, with disagreements

@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from models.labels import sample_path
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def razmetka(
-    *args: str | Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=full_env,
-        timeout=300,
-    )
-
-
-def test_annotate_prints_one_json_line_with_the_expected_entities() -> None:
+def test_annotate_prints_one_json_line_with_the_expected_entities(razmetka) -> None:
     run = razmetka("annotate", sample_path())
     assert run.returncode == 0, run.stderr
     (line,) = run.stdout.splitlines()
@@ -50,7 +32,7 @@ def test_annotate_prints_one_json_line_with_the_expected_entities() -> None:
         assert doc["text"][e["start"] : e["end"]] == e["text"]
 
 
-def test_annotate_keeps_input_order_and_reports_bad_files(tmp_path: Path) -> None:
+def test_annotate_keeps_input_order_and_reports_bad_files(tmp_path: Path, razmetka) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text("Сергей Собянин посетил Казань.", encoding="utf-8")
     b.write_text("Мария Захарова выступила в Женеве.", encoding="utf-8")
@@ -62,7 +44,7 @@ def test_annotate_keeps_input_order_and_reports_bad_files(tmp_path: Path) -> Non
     assert "Traceback" not in run.stderr
 
 
-def test_import_is_idempotent_and_stats_count(tmp_path: Path) -> None:
+def test_import_is_idempotent_and_stats_count(tmp_path: Path, razmetka) -> None:
     db = tmp_path / "c.db"
     first = razmetka("import", "--db", db, sample_path())
     assert first.returncode == 0, first.stderr
@@ -75,14 +57,14 @@ def test_import_is_idempotent_and_stats_count(tmp_path: Path) -> None:
     assert stats["by_label"]["PER"] >= 8
 
 
-def test_database_from_environment_variable(tmp_path: Path) -> None:
+def test_database_from_environment_variable(tmp_path: Path, razmetka) -> None:
     db = tmp_path / "env.db"
     run = razmetka("import", sample_path(), env={"RAZMETKA_DB": str(db)})
     assert run.returncode == 0, run.stderr
     assert db.exists()
 
 
-def test_export_jsonl_round_trips_text_and_offsets(tmp_path: Path) -> None:
+def test_export_jsonl_round_trips_text_and_offsets(tmp_path: Path, razmetka) -> None:
     db, out = tmp_path / "c.db", tmp_path / "out.jsonl"
     razmetka("import", "--db", db, sample_path())
     run = razmetka("export", "--db", db, "--format", "jsonl", "--out", out, "--status", "all")
@@ -93,7 +75,7 @@ def test_export_jsonl_round_trips_text_and_offsets(tmp_path: Path) -> None:
     assert all(doc["text"][e["start"] : e["end"]] == e["text"] for e in doc["entities"])
 
 
-def test_stats_on_missing_database_is_one_line(tmp_path: Path) -> None:
+def test_stats_on_missing_database_is_one_line(tmp_path: Path, razmetka) -> None:
     run = razmetka("stats", "--db", tmp_path / "nope.db")
     assert run.returncode == 1
     assert run.stderr.strip().count("\n") == 0 and "nope.db" in run.stderr

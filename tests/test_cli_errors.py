@@ -12,7 +12,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +21,6 @@ import pytest
 from models.io.ingest import document_from_text
 from models.store.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 NEWS = (
@@ -38,18 +36,6 @@ LITERAL = (
     "<b>Путин</b> &amp; <script>alert('Медведев')</script> посетил Казань.\x07"
     "\x1b[31m Конец\x0b строки."
 )
-
-
-def razmetka(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
 
 
 def sha(path: Path) -> str:
@@ -95,7 +81,7 @@ def _errors(stderr: str) -> list[str]:
 
 
 def test_import_reports_each_bad_file_once_and_imports_the_rest(
-    batch: Path, tmp_path: Path
+    batch: Path, tmp_path: Path, razmetka
 ) -> None:
     db = tmp_path / "corpus.db"
     run = razmetka("import", "--db", db, batch, tmp_path / "missing.txt")
@@ -130,7 +116,7 @@ def test_import_reports_each_bad_file_once_and_imports_the_rest(
     assert LITERAL in exported and KOI8_NEWS in exported  # exported as stored
 
 
-def test_a_folder_with_no_text_is_an_error(batch: Path, tmp_path: Path) -> None:
+def test_a_folder_with_no_text_is_an_error(batch: Path, tmp_path: Path, razmetka) -> None:
     run = razmetka("import", "--db", tmp_path / "c.db", batch / "pictures")
     assert run.returncode == 1
     assert _errors(run.stderr) == [
@@ -138,7 +124,7 @@ def test_a_folder_with_no_text_is_an_error(batch: Path, tmp_path: Path) -> None:
     ]
 
 
-def test_annotate_prints_good_documents_and_reports_bad_ones(batch: Path) -> None:
+def test_annotate_prints_good_documents_and_reports_bad_ones(batch: Path, razmetka) -> None:
     run = razmetka(
         "annotate", batch / "e_koi8.txt", batch / "g_binary.txt", batch / "f_literal.txt"
     )
@@ -160,7 +146,7 @@ def test_annotate_prints_good_documents_and_reports_bad_ones(batch: Path) -> Non
     ],
 )
 def test_import_into_a_file_that_is_not_a_database(
-    tmp_path: Path, batch: Path, content: bytes, reason: str
+    tmp_path: Path, batch: Path, content: bytes, reason: str, razmetka
 ) -> None:
     db = tmp_path / "notes.db"
     db.write_bytes(content)
@@ -172,7 +158,7 @@ def test_import_into_a_file_that_is_not_a_database(
     assert sha(db) == before
 
 
-def test_newer_and_read_only_databases(tmp_path: Path, batch: Path) -> None:
+def test_newer_and_read_only_databases(tmp_path: Path, batch: Path, razmetka) -> None:
     db = tmp_path / "corpus.db"
     store = Store(db)
     store.add_document(document_from_text(NEWS))
@@ -203,7 +189,7 @@ def test_newer_and_read_only_databases(tmp_path: Path, batch: Path) -> None:
     assert sha(db) == before
 
 
-def test_backup_command(tmp_path: Path) -> None:
+def test_backup_command(tmp_path: Path, razmetka) -> None:
     db, out = tmp_path / "corpus.db", tmp_path / "copy.db"
     store = Store(db)
     store.add_document(document_from_text(NEWS))
@@ -228,7 +214,9 @@ def _small_db(path: Path) -> Path:
     return path
 
 
-def test_backup_never_onto_the_database_and_onto_a_file_only_with_force(tmp_path: Path) -> None:
+def test_backup_never_onto_the_database_and_onto_a_file_only_with_force(
+    tmp_path: Path, razmetka
+) -> None:
     db = _small_db(tmp_path / "corpus.db")
     before = sha(db)
     for target in (db, Path(f"{db}-wal"), tmp_path / "." / "corpus.db"):
@@ -253,7 +241,7 @@ def test_backup_never_onto_the_database_and_onto_a_file_only_with_force(tmp_path
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".razmetka-tmp-")]
 
 
-def test_export_onto_an_existing_file_needs_force(tmp_path: Path) -> None:
+def test_export_onto_an_existing_file_needs_force(tmp_path: Path, razmetka) -> None:
     db = _small_db(tmp_path / "corpus.db")
     notes = tmp_path / "notes.jsonl"
     notes.write_text("мои заметки\n")
@@ -270,20 +258,18 @@ def test_export_onto_an_existing_file_needs_force(tmp_path: Path) -> None:
     assert json.loads(notes.read_text(encoding="utf-8"))["text"] == NEWS
 
 
-def _unprivileged(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    """razmetka as a user whom file permissions bind (root ignores them)."""
-    if os.geteuid() != 0:
-        return razmetka(*args)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
-    drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    return subprocess.run(
-        [*drop, sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=600,
-    )
+@pytest.fixture
+def unprivileged(razmetka):  # type: ignore[no-untyped-def]
+    """``unprivileged(*args)``: razmetka as a user whom file permissions bind (root
+    ignores them)."""
+
+    def run(*args: str | Path) -> subprocess.CompletedProcess[str]:
+        if os.geteuid() != 0:
+            return razmetka(*args)
+        drop = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        return razmetka(*args, env={"PYTHONDONTWRITEBYTECODE": "1"}, prefix=drop)
+
+    return run
 
 
 @pytest.fixture
@@ -299,7 +285,7 @@ def open_folder() -> Iterator[Path]:
 
 
 @pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="needs setpriv")
-def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path) -> None:
+def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path, unprivileged) -> None:
     db = _small_db(open_folder / "corpus.db")
     db.chmod(0o644)
     locked = open_folder / "locked"
@@ -314,7 +300,7 @@ def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path) -> Non
     ]
     for out, extra, reason in cases:
         fmt = "brat" if out.name == "brat" else "jsonl"
-        run = _unprivileged(
+        run = unprivileged(
             "export", "--db", db, "--format", fmt, "--status", "all", "--out", out, *extra
         )
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
@@ -323,7 +309,9 @@ def test_export_where_it_cannot_be_written_is_one_line(open_folder: Path) -> Non
     assert list(locked.iterdir()) == []
 
 
-def test_a_file_name_with_control_characters_stays_one_escaped_line(tmp_path: Path) -> None:
+def test_a_file_name_with_control_characters_stays_one_escaped_line(
+    tmp_path: Path, razmetka
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "red\x1b[31m\nname.txt").write_bytes(b"")

@@ -15,7 +15,6 @@ import pytest
 from models.io.ingest import document_from_text
 from models.spans import Entity
 from models.store.store import Store
-from tests.test_cli import razmetka
 
 pytestmark = pytest.mark.slow
 
@@ -50,7 +49,7 @@ def _read(path: Path):  # type: ignore[no-untyped-def]
         store.close()
 
 
-def test_reannotate_replaces_the_snapshot_only(db: Path) -> None:
+def test_reannotate_replaces_the_snapshot_only(db: Path, razmetka) -> None:
     before, _ = _read(db)
     run = razmetka("reannotate", "--db", db)
     assert run.returncode == 0, run.stderr
@@ -62,7 +61,7 @@ def test_reannotate_replaces_the_snapshot_only(db: Path) -> None:
     assert "--refresh-suggestions updates them" in run.stdout
 
 
-def test_refresh_suggestions_updates_only_the_untouched(db: Path) -> None:
+def test_refresh_suggestions_updates_only_the_untouched(db: Path, razmetka) -> None:
     run = razmetka("reannotate", "--db", db, "--refresh-suggestions")
     assert run.returncode == 0, run.stderr
     after, _ = _read(db)
@@ -81,7 +80,7 @@ def test_refresh_suggestions_updates_only_the_untouched(db: Path) -> None:
     assert _read(db)[0].entities == after.entities
 
 
-def test_a_wrong_status_is_one_line(db: Path) -> None:
+def test_a_wrong_status_is_one_line(db: Path, razmetka) -> None:
     run = razmetka("reannotate", "--db", db, "--status", "finished")
     assert run.returncode != 0
     assert run.stderr.strip().count("\n") == 0 and "finished" in run.stderr

@@ -4,25 +4,10 @@ refusal one line on stderr, never a traceback."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def razmetka(*args: str | Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        timeout=300,
-    )
 
 
 def one_line(run: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -35,7 +20,7 @@ def one_line(run: subprocess.CompletedProcess[str], *words: str) -> None:
 
 @pytest.fixture(scope="module")
 def work_dir(
-    tmp_path_factory: pytest.TempPathFactory, team_names, make_team_corpus, scripted_work
+    tmp_path_factory: pytest.TempPathFactory, team_names, make_team_corpus, scripted_work, razmetka
 ) -> Path:
     """A corpus, assigned to the scripted team (everyone gets everything) and worked on."""
     tmp = tmp_path_factory.mktemp("cli")
@@ -54,7 +39,7 @@ def work_dir(
 
 
 @pytest.fixture(scope="module")
-def team_db(work_dir: Path, team_names) -> Path:
+def team_db(work_dir: Path, team_names, razmetka) -> Path:
     files = [work_dir / "out" / f"{n}.db" for n in team_names]
     run = razmetka("merge", *files, "--into", work_dir / "team.db")
     assert run.returncode == 0, run.stderr
@@ -62,7 +47,7 @@ def team_db(work_dir: Path, team_names) -> Path:
     return work_dir / "team.db"
 
 
-def test_assign_splits_reproducibly(tmp_path: Path, make_team_corpus) -> None:
+def test_assign_splits_reproducibly(tmp_path: Path, make_team_corpus, razmetka) -> None:
     corpus = make_team_corpus(tmp_path / "corpus.db")
     outs = []
     for out in ("a", "b"):
@@ -75,7 +60,7 @@ def test_assign_splits_reproducibly(tmp_path: Path, make_team_corpus) -> None:
     assert outs[0] == outs[1]
 
 
-def test_merge_twice_adds_nothing(team_db: Path, work_dir: Path, team_names) -> None:
+def test_merge_twice_adds_nothing(team_db: Path, work_dir: Path, team_names, razmetka) -> None:
     files = [work_dir / "out" / f"{n}.db" for n in team_names]
     run = razmetka("merge", *files, "--into", team_db)
     assert run.returncode == 0
@@ -84,7 +69,7 @@ def test_merge_twice_adds_nothing(team_db: Path, work_dir: Path, team_names) -> 
 
 
 def test_merge_refuses_a_bad_file_and_goes_on(
-    team_db: Path, work_dir: Path, tmp_path: Path
+    team_db: Path, work_dir: Path, tmp_path: Path, razmetka
 ) -> None:
     junk = tmp_path / "junk.db"
     junk.write_bytes(b"\0" * 5000)
@@ -99,14 +84,14 @@ def test_merge_refuses_a_bad_file_and_goes_on(
     assert "1 of 3 files merged" in run.stdout
 
 
-def test_merge_into_an_assigned_file_is_refused(work_dir: Path) -> None:
+def test_merge_into_an_assigned_file_is_refused(work_dir: Path, razmetka) -> None:
     one_line(
         razmetka("merge", work_dir / "out" / "boris.db", "--into", work_dir / "out" / "anna.db"),
         "anna's assigned file",
     )
 
 
-def test_agreement_json_and_tables(team_db: Path, team_names) -> None:
+def test_agreement_json_and_tables(team_db: Path, team_names, razmetka) -> None:
     run = razmetka("agreement", "--db", team_db, "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
@@ -128,7 +113,7 @@ def test_agreement_json_and_tables(team_db: Path, team_names) -> None:
     one_line(razmetka("agreement", "--db", team_db, "--threshold", "0"), "--threshold 0")
 
 
-def test_stats_html_and_plain_stats(team_db: Path, tmp_path: Path) -> None:
+def test_stats_html_and_plain_stats(team_db: Path, tmp_path: Path, razmetka) -> None:
     out = tmp_path / "report.html"
     run = razmetka("stats", "--db", team_db, "--html", out)
     assert run.returncode == 0, run.stderr
@@ -155,14 +140,14 @@ def test_stats_html_and_plain_stats(team_db: Path, tmp_path: Path) -> None:
     ],
 )
 def test_assign_bad_input_is_one_line(
-    work_dir: Path, tmp_path: Path, args: tuple, words: tuple
+    work_dir: Path, tmp_path: Path, args: tuple, words: tuple, razmetka
 ) -> None:
     run = razmetka("assign", "--db", work_dir / "corpus.db", *args, "--out", tmp_path / "new")
     one_line(run, *words)
     assert not (tmp_path / "new").exists()
 
 
-def test_assign_never_writes_over_files(work_dir: Path, tmp_path: Path) -> None:
+def test_assign_never_writes_over_files(work_dir: Path, tmp_path: Path, razmetka) -> None:
     corpus = work_dir / "corpus.db"
     one_line(
         razmetka("assign", "--db", corpus, "--annotators", "anna,boris", "--out", work_dir / "out"),

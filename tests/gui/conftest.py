@@ -3,7 +3,8 @@
 Documents are built without natasha (the "model" spans are placed by hand) and stored
 in a database file, so each test can reopen the file (``stored``) and check what was
 committed. ``user`` drives the article as a person does: mouse drags, clicks and keys.
-``painted`` reads back the formats the article view draws. ``hold_import`` makes a
+``painted`` reads back the formats the article view draws. ``team_window`` opens a team
+database (tests/conftest.py's scripted team) as the adjudicator. ``hold_import`` makes a
 background import deterministic: every progress step reported, the worker held after
 its first stored documents until the GUI pressed Cancel.
 """
@@ -246,6 +247,25 @@ def make_window(qtbot) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-
         w = MainWindow(AnnotationService(store, annotator), remember_layout=remember_layout)
         qtbot.addWidget(w)
         w.show()
+        return w
+
+    return make
+
+
+@pytest.fixture
+def team_window(qtbot) -> Callable[..., MainWindow]:  # type: ignore[no-untyped-def]
+    """``team_window(path, annotator="lead")``: the window on a team database (the
+    scripted team's ``team.team``, say), large enough for the team docks, shown and
+    active, its first document open."""
+
+    def make(path: Path, annotator: str | None = "lead") -> MainWindow:
+        w = MainWindow(AnnotationService(Store(path), annotator), remember_layout=False)
+        qtbot.addWidget(w)
+        w.resize(1400, 900)
+        w.show()
+        w.open_first()
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow)
         return w
 
     return make

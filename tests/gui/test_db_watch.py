@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from models import Document, Entity, Store
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def doc(i: int, label: str | None = None) -> Document:
@@ -103,21 +99,14 @@ def test_every_page_keeps_the_label_filter(make_window) -> None:  # type: ignore
 
 @pytest.mark.slow
 def test_main_py_import_while_the_window_is_open(
-    qtbot, make_window, shared: Path, tmp_path: Path
+    qtbot, make_window, shared: Path, tmp_path: Path, razmetka
 ) -> None:  # type: ignore[no-untyped-def]
     article = tmp_path / "new.txt"
     article.write_text("Владимир Путин прибыл в Бишкек.", encoding="utf-8")
     store = Store(shared)
     w = make_window(store)
     model = w.document_list.model
-    proc = subprocess.run(
-        [sys.executable, "main.py", "import", "--db", str(shared), str(article)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    proc = razmetka("import", "--db", shared, article)
     assert proc.returncode == 0, proc.stderr
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=15000)
     assert model.summary(3).title == "Владимир Путин прибыл в Бишкек."

@@ -1,6 +1,6 @@
 """Person groups in the window: the Вертинский fix, rename, merge and move, by keys.
 
-The article (tests/models/group_helpers.py) holds one man in three groups because
+The article (the ``vertinsky`` fixture) holds one man in three groups because
 natasha joined "Сталину Вертинский". The reviewer fixes that span in the article, or
 renames and merges groups in the Entities panel (F2, M, the context menu); the panel,
 the quote panel and the database file follow, and Ctrl+Z undoes each as one step.
@@ -16,34 +16,16 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from gui.panels.entity_model import LEVEL_ROLE
-from models import Store
-from tests.models.group_helpers import RIGHT, TEXT, WRONG, article, normals, nth, speakers
 
 PIERROT = "Пьеро Вертинский"
 
 
 @pytest.fixture
-def path(tmp_path: Path, corpus) -> Path:  # type: ignore[no-untyped-def]
+def db(tmp_path: Path, corpus, vertinsky) -> Path:  # type: ignore[no-untyped-def]
+    """The Вертинский article alone: the ``window``, ``store`` and ``stored`` it opens."""
     out = tmp_path / "groups.db"
-    corpus.write(out, [article()])
+    corpus.write(out, [vertinsky.document])
     return out
-
-
-@pytest.fixture
-def win(qtbot, path, make_window, focused):  # type: ignore[no-untyped-def]
-    store = Store(path)
-    w = focused(make_window(store, "tester"))
-    yield w
-    w.close()
-    store.close()
-
-
-def _stored(path: Path):  # type: ignore[no-untyped-def]
-    store = Store(path)
-    try:
-        return store.document(store.document_ids()[0])
-    finally:
-        store.close()
 
 
 def _groups(w) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -83,52 +65,47 @@ def _undo(qtbot, w) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(w.entity_panel.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_fixing_the_merged_span_in_the_article_moves_every_mention(qtbot, user, win, path) -> None:  # type: ignore[no-untyped-def]
-    assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}
-    user = user.at(win)
-    user.click(nth(TEXT, "Сталину")[0] + 2)
+def test_fixing_the_merged_span_in_the_article_moves_every_mention(
+    user, window, stored, vertinsky
+) -> None:  # type: ignore[no-untyped-def]
+    wrong, right = vertinsky.wrong, vertinsky.right
+    assert _groups(window) == {wrong: 4, right: 1, PIERROT: 1}
+    user.click(vertinsky.nth("Сталину")[0] + 2)
     user.key(
         Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert _groups(win) == {RIGHT: 5, PIERROT: 1}
-    assert _speakers_shown(win) == [RIGHT, RIGHT]
-    doc = _stored(path)  # a fresh connection: what a restart reads
-    assert WRONG not in {n for _, n in normals(doc)} | set(speakers(doc))
-    fix = [e for e in _events(path) if (e["operation"] or "").startswith("Resize PER «Сталину")]
-    assert len(fix) == 6 and win.editing.stack.count() == 1  # one step
-    win.view.setFocus()
+    assert _groups(window) == {right: 5, PIERROT: 1}
+    assert _speakers_shown(window) == [right, right]
+    doc = stored.first()  # a fresh connection: what a restart reads
+    assert wrong not in {n for _, n in vertinsky.normals(doc)} | set(vertinsky.speakers(doc))
+    fix = [e for e in stored.events() if (e["operation"] or "").startswith("Resize PER «Сталину")]
+    assert len(fix) == 6 and window.editing.stack.count() == 1  # one step
+    window.view.setFocus()
     user.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}
-    assert _speakers_shown(win) == [WRONG, WRONG]
-    assert normals(_stored(path)) == normals(article())
+    assert _groups(window) == {wrong: 4, right: 1, PIERROT: 1}
+    assert _speakers_shown(window) == [wrong, wrong]
+    assert vertinsky.normals(stored.first()) == vertinsky.normals(vertinsky.document)
 
 
-def test_f2_renames_a_group_and_ctrl_z_undoes_it(qtbot, win, path) -> None:  # type: ignore[no-untyped-def]
-    _select_group(qtbot, win, WRONG)
-    tree = win.entity_panel.tree
+def test_f2_renames_a_group_and_ctrl_z_undoes_it(qtbot, window, stored, vertinsky) -> None:  # type: ignore[no-untyped-def]
+    wrong, right = vertinsky.wrong, vertinsky.right
+    _select_group(qtbot, window, wrong)
+    tree = window.entity_panel.tree
     qtbot.keyClick(tree, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and editor.text() == WRONG
+    assert isinstance(editor, QLineEdit) and editor.text() == wrong
     editor.selectAll()
-    _type(editor, RIGHT)
+    _type(editor, right)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: WRONG not in _groups(win))
-    assert _groups(win) == {RIGHT: 5, PIERROT: 1}
-    assert _speakers_shown(win) == [RIGHT, RIGHT]
-    assert tree.currentIndex().data() == RIGHT  # the renamed group stays selected
-    events = [e for e in _events(path) if e["operation"] == f"Rename group «{WRONG}» → «{RIGHT}»"]
+    qtbot.waitUntil(lambda: wrong not in _groups(window))
+    assert _groups(window) == {right: 5, PIERROT: 1}
+    assert _speakers_shown(window) == [right, right]
+    assert tree.currentIndex().data() == right  # the renamed group stays selected
+    events = [e for e in stored.events() if e["operation"] == f"Rename group «{wrong}» → «{right}»"]
     assert len(events) == 6 and {e["annotator"] for e in events} == {"tester"}
-    _undo(qtbot, win)
-    assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}
-    assert normals(_stored(path)) == normals(article())
-
-
-def _events(path: Path) -> list[dict]:
-    store = Store(path)
-    try:
-        return store.events()
-    finally:
-        store.close()
+    _undo(qtbot, window)
+    assert _groups(window) == {wrong: 4, right: 1, PIERROT: 1}
+    assert vertinsky.normals(stored.first()) == vertinsky.normals(vertinsky.document)
 
 
 def _chooser_type(qtbot, w, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -140,17 +117,18 @@ def _chooser_type(qtbot, w, words: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(line, Qt.Key.Key_Return)
 
 
-def test_m_merges_a_group_into_the_one_typed(qtbot, win, path) -> None:  # type: ignore[no-untyped-def]
-    _select_group(qtbot, win, PIERROT)
-    qtbot.keyClick(win.entity_panel.tree, Qt.Key.Key_M)
-    _chooser_type(qtbot, win, "Але")  # completes to the group's name
-    qtbot.waitUntil(lambda: PIERROT not in _groups(win))
-    assert _groups(win) == {WRONG: 4, RIGHT: 2}
-    assert (PIERROT, RIGHT) in normals(_stored(path))
-    assert win.editing.stack.count() == 1 and not win.status.full_text().startswith("no")
-    assert any(e["operation"] == f"Merge group «{PIERROT}» into «{RIGHT}»" for e in _events(path))
-    _undo(qtbot, win)
-    assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}
+def test_m_merges_a_group_into_the_one_typed(qtbot, window, stored, vertinsky) -> None:  # type: ignore[no-untyped-def]
+    wrong, right = vertinsky.wrong, vertinsky.right
+    _select_group(qtbot, window, PIERROT)
+    qtbot.keyClick(window.entity_panel.tree, Qt.Key.Key_M)
+    _chooser_type(qtbot, window, "Але")  # completes to the group's name
+    qtbot.waitUntil(lambda: PIERROT not in _groups(window))
+    assert _groups(window) == {wrong: 4, right: 2}
+    assert (PIERROT, right) in vertinsky.normals(stored.first())
+    assert window.editing.stack.count() == 1 and not window.status.full_text().startswith("no")
+    assert any(e["operation"] == f"Merge group «{PIERROT}» into «{right}»" for e in stored.events())
+    _undo(qtbot, window)
+    assert _groups(window) == {wrong: 4, right: 1, PIERROT: 1}
 
 
 def _mention(qtbot, w, group: str, text: str):  # type: ignore[no-untyped-def]
@@ -163,37 +141,42 @@ def _mention(qtbot, w, group: str, text: str):  # type: ignore[no-untyped-def]
     return next(i for i in rows if i.data() == text)
 
 
-def test_m_on_a_mention_moves_it_alone(qtbot, win, path) -> None:  # type: ignore[no-untyped-def]
-    panel = win.entity_panel
+def test_m_on_a_mention_moves_it_alone(qtbot, window, stored, vertinsky) -> None:  # type: ignore[no-untyped-def]
+    wrong, right = vertinsky.wrong, vertinsky.right
+    panel = window.entity_panel
     panel.tree.setFocus()
-    panel.tree.setCurrentIndex(_mention(qtbot, win, WRONG, "Вертинскому"))
+    panel.tree.setCurrentIndex(_mention(qtbot, window, wrong, "Вертинскому"))
     assert panel.tree.currentIndex().data(LEVEL_ROLE) == "mention"
     qtbot.keyClick(panel.tree, Qt.Key.Key_M)
-    _chooser_type(qtbot, win, RIGHT)
-    qtbot.waitUntil(lambda: _groups(win).get(RIGHT) == 2)
-    assert _groups(win) == {WRONG: 3, RIGHT: 2, PIERROT: 1}
-    assert ("Вертинскому", RIGHT) in normals(_stored(path))
-    _undo(qtbot, win)
-    assert _groups(win) == {WRONG: 4, RIGHT: 1, PIERROT: 1}
+    _chooser_type(qtbot, window, right)
+    qtbot.waitUntil(lambda: _groups(window).get(right) == 2)
+    assert _groups(window) == {wrong: 3, right: 2, PIERROT: 1}
+    assert ("Вертинскому", right) in vertinsky.normals(stored.first())
+    _undo(qtbot, window)
+    assert _groups(window) == {wrong: 4, right: 1, PIERROT: 1}
 
 
-def test_f2_on_a_mention_gives_it_a_new_group(qtbot, win, path) -> None:  # type: ignore[no-untyped-def]
-    panel = win.entity_panel
+def test_f2_on_a_mention_gives_it_a_new_group(qtbot, window, stored, vertinsky) -> None:  # type: ignore[no-untyped-def]
+    wrong = vertinsky.wrong
+    panel = window.entity_panel
     panel.tree.setFocus()
-    panel.tree.setCurrentIndex(_mention(qtbot, win, WRONG, "Вертинскому"))
+    panel.tree.setCurrentIndex(_mention(qtbot, window, wrong, "Вертинскому"))
     qtbot.keyClick(panel.tree, Qt.Key.Key_F2)
     editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit) and editor.text() == WRONG  # the group's name
+    assert isinstance(editor, QLineEdit) and editor.text() == wrong  # the group's name
     editor.selectAll()
     _type(editor, "Вертинский-младший")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Вертинский-младший" in _groups(win))
-    assert _groups(win)[WRONG] == 3
+    qtbot.waitUntil(lambda: "Вертинский-младший" in _groups(window))
+    assert _groups(window)[wrong] == 3
 
 
-def test_the_context_menu_offers_rename_and_the_other_groups(qtbot, win, path) -> None:  # type: ignore[no-untyped-def]
-    panel = win.entity_panel
-    index = panel.model.group_index(("PER", WRONG))
+def test_the_context_menu_offers_rename_and_the_other_groups(
+    qtbot, window, stored, vertinsky
+) -> None:  # type: ignore[no-untyped-def]
+    wrong, right = vertinsky.wrong, vertinsky.right
+    panel = window.entity_panel
+    index = panel.model.group_index(("PER", wrong))
     pos = panel.tree.visualRect(index).center()
     panel.tree.customContextMenuRequested.emit(pos)
     menu = panel.menu
@@ -202,8 +185,8 @@ def test_the_context_menu_offers_rename_and_the_other_groups(qtbot, win, path) -
     assert texts[0] == "Rename…" and "Merge into" in texts
     into = next(a.menu() for a in menu.actions() if a.text() == "Merge into")
     offered = [a.text() for a in into.actions() if a.text()]
-    assert offered[:2] == [RIGHT, PIERROT] and offered[-1] == "Merge into group…"
+    assert offered[:2] == [right, PIERROT] and offered[-1] == "Merge into group…"
     into.actions()[0].trigger()
-    qtbot.waitUntil(lambda: WRONG not in _groups(win))
-    assert _groups(win) == {RIGHT: 5, PIERROT: 1}
-    assert _speakers_shown(win) == [RIGHT, RIGHT]
+    qtbot.waitUntil(lambda: wrong not in _groups(window))
+    assert _groups(window) == {right: 5, PIERROT: 1}
+    assert _speakers_shown(window) == [right, right]

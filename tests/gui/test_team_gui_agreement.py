@@ -3,12 +3,11 @@ thread, and a click on a document opens it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 from PySide6.QtCore import Qt
 
+from models import Store
 from models.team.queries import TeamQueries
-from tests.gui.team_window import scripted, stored, team_window
 
 Ctrl, Shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -17,15 +16,23 @@ def _cells(model, row: int) -> list[str]:  # type: ignore[no-untyped-def]
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
-def test_the_panel_shows_the_figures_of_the_model_side(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
+@pytest.fixture
+def measured(qtbot, team, team_window):  # type: ignore[no-untyped-def]
+    """The window on the scripted team, its agreement panel measured (Team > Agreement)."""
+    window = team_window(team.team)
+    with qtbot.waitSignal(window.team.agreement.measured, timeout=30_000):
+        window.team.actions["agreement"].trigger()
+    return window
+
+
+def test_the_panel_shows_the_figures_of_the_model_side(qtbot, team, team_window) -> None:
+    window = team_window(team.team)
     panel = window.team.agreement
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         qtbot.keyClick(window.view, Qt.Key.Key_G, Ctrl | Shift)
         assert window.team.agreement_dock.isVisible()
         assert panel.report is None and panel.progress.isVisible()  # measuring, not blocking
-    store = stored(team.team)
+    store = Store(team.team, readonly=True)
     expected = TeamQueries(store).agreement(0.5)
     store.close()
     assert panel.report.to_json() == expected.to_json()
@@ -50,12 +57,8 @@ def test_the_panel_shows_the_figures_of_the_model_side(qtbot, tmp_path: Path) ->
     assert _cells(labels, quote_row)[7] == "0.000 of 1"  # boris unlinked the speaker anna kept
 
 
-def test_a_click_on_the_worst_document_opens_it(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
-    panel = window.team.agreement
-    with qtbot.waitSignal(panel.measured, timeout=30_000):
-        window.team.actions["agreement"].trigger()
+def test_a_click_on_the_worst_document_opens_it(qtbot, measured) -> None:
+    window, panel = measured, measured.team.agreement
     table = panel.tables["documents"]
     worst = panel.report.documents[0]
     assert table.model().index(0, 0).data().startswith(worst.title)
@@ -65,12 +68,8 @@ def test_a_click_on_the_worst_document_opens_it(qtbot, tmp_path: Path) -> None:
     assert window.current.id == worst.doc_id
 
 
-def test_a_new_threshold_is_measured_again(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
-    panel = window.team.agreement
-    with qtbot.waitSignal(panel.measured, timeout=30_000):
-        window.team.actions["agreement"].trigger()
+def test_a_new_threshold_is_measured_again(qtbot, measured) -> None:
+    panel = measured.team.agreement
     panel.threshold.setValue(0.9)  # «Жапаровым» in «Садыром Жапаровым»: IoU 0.53
     with qtbot.waitSignal(panel.measured, timeout=30_000):
         qtbot.mouseClick(panel.measure_button, Qt.MouseButton.LeftButton)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from models import AnnotationService, Store
 from models.team.adjudicate import Adjudication
 from models.team.html import is_report
-from tests.gui.team_window import D1, D3, scripted, team_window
 
 Ctrl, Shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -36,10 +35,10 @@ def _finish(path: Path, *doc_ids: str, side: str = "boris") -> None:
     service.store.close()
 
 
-def test_the_dashboard_draws_the_reports_figures(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    _finish(team.team, D1, D3)
-    window = team_window(qtbot, team.team)
+def test_the_dashboard_draws_the_reports_figures(qtbot, team, team_ids, team_window) -> None:
+    d1, _, d3 = team_ids
+    _finish(team.team, d1, d3)
+    window = team_window(team.team)
     board = window.team.dashboard
     with qtbot.waitSignal(board.drawn, timeout=30_000):
         qtbot.keyClick(window.view, Qt.Key.Key_B, Ctrl | Shift)
@@ -53,7 +52,7 @@ def test_the_dashboard_draws_the_reports_figures(qtbot, tmp_path: Path) -> None:
     model = _bars(board.plots["model"])
     scores = data.model["entities"]
     assert model["precision"][:3] == [scores[k]["precision"] for k in ("LOC", "ORG", "PER")]
-    # D1 and D3 done: the model's «Москве» and «Садыром Жапаровым» are not in the gold, and
+    # d1 and d3 done: the model's «Москве» and «Садыром Жапаровым» are not in the gold, and
     # «Жапаровым» is not the model's.
     assert model["precision"][:3] == [0.5, 1.0, 0.6667]  # rounded as the report rounds
     assert model["recall"][:3] == [1.0, 1.0, 0.6667]
@@ -62,13 +61,14 @@ def test_the_dashboard_draws_the_reports_figures(qtbot, tmp_path: Path) -> None:
     lines = board.plots["statuses"].listDataItems()
     assert {line.name() for line in lines} == {"done", "new"}
     done = next(line for line in lines if line.name() == "done")
-    assert done.getData()[1][-1] == 2.0  # D1 and D3
+    assert done.getData()[1][-1] == 2.0  # d1 and d3
     assert board.plots["rates"].listDataItems()
 
 
-def test_the_html_report_is_saved_but_never_over_a_foreign_file(qtbot, tmp_path: Path) -> None:
-    team = scripted(tmp_path)
-    window = team_window(qtbot, team.team)
+def test_the_html_report_is_saved_but_never_over_a_foreign_file(
+    qtbot, tmp_path: Path, team, team_window
+) -> None:
+    window = team_window(team.team)
     board = window.team.dashboard
     with qtbot.waitSignal(board.drawn, timeout=30_000):
         window.team.actions["dashboard"].trigger()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +20,6 @@ from models import AnnotationService, Document, Entity, Quote, Speaker, Store, l
 from models.io.importers import import_files
 from models.labels import sample_path
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = load_labels()
 SAMPLE_TITLE = "Трудовые мигранты из Киргизии имеют преимущества при въезде на работу в Россию"
 
@@ -294,17 +291,10 @@ def test_bad_database_is_one_line_and_exit_1(tmp_path: Path, capsys, qapp) -> No
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", [None, (1024, 700)])
-def test_screenshot_command_renders_a_png(tmp_path: Path, size) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot_command_renders_a_png(tmp_path: Path, size, razmetka) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "shot.png"
     extra = ["--size", f"{size[0]}x{size[1]}"] if size else []
-    proc = subprocess.run(
-        [sys.executable, "main.py", "screenshot", str(sample_path()), "--out", str(out), *extra],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
+    proc = razmetka("screenshot", sample_path(), "--out", out, *extra)
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (size or (1400, 900))

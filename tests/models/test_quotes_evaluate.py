@@ -112,30 +112,6 @@ def test_run_evaluate_gold_reports_a_bad_file(
         assert err.count("\n") == 0 and "not a gold file: expected razmetka's jsonl export" in err
 
 
-def test_evaluate_gold_scores_razmetkas_own_jsonl_export_per_label(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from exio_helpers import corpus, make_store
-
-    import models.pipeline
-    from models.evaluate import evaluate_gold
-    from models.io.exporters import ExportOptions, export
-
-    export(make_store(), "jsonl", tmp_path / "gold.jsonl", ExportOptions(statuses=["done"]))
-
-    def only_persons(doc: Document) -> Document:
-        return doc.with_annotations([e for e in doc.entities if e.label == "PER"], [])
-
-    gold_docs = {d.text: d for d in corpus()}
-    monkeypatch.setattr(models.pipeline, "predict", lambda d: only_persons(gold_docs[d.text]))
-    report, code = evaluate_gold(tmp_path / "gold.jsonl")
-    rows = {line.split()[0]: line.split() for line in report.splitlines()[2:]}
-    assert code == 0 and report.startswith("documents: 2")
-    assert rows["PER"][1:4] == ["1.000", "1.000", "1.000"]
-    assert rows["LOC"][1:4] == ["0.000", "0.000", "0.000"] and rows["LOC"][6] == "4"
-    assert rows["QUOTE"][4:7] == ["0", "0", "2"]
-
-
 def test_evaluate_gold_names_the_line_of_a_bad_record(tmp_path: Path) -> None:
     from models.evaluate import evaluate_gold
     from models.gold_file import GoldError

@@ -148,6 +148,14 @@ def many(n: int, start: int = 0) -> Iterator[Document]:
         yield doc(t, [ent(t, "Москвы", "LOC"), ent(t, "Сергей Собянин", "PER")])
 
 
+def many_store(n: int) -> Store:
+    """An in-memory store holding ``many(n)``, without model snapshots."""
+    store = Store.in_memory()
+    for d in many(n):
+        store.add_document(d)
+    return store
+
+
 def key(d: Document) -> tuple[Any, ...]:
     """A document's annotations as comparable values (ids and review states aside)."""
     ents = sorted((e.start, e.end, e.label, e.text, e.normal) for e in d.entities)
@@ -213,6 +221,13 @@ def _model_of() -> Callable[[Document], Document]:
 def _many() -> Callable[..., Iterator[Document]]:
     """``many(n, start=0)``: ``n`` distinct small numbered documents, for split tests."""
     return many
+
+
+@pytest.fixture(scope="session", name="many_store")
+def _many_store() -> Callable[[int], Store]:
+    """``many_store(n)``: an in-memory store holding ``many(n)``, without model
+    snapshots."""
+    return many_store
 
 
 @pytest.fixture(scope="session", name="key")

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.io.exporters import ExportOptions, export
-from models.store.store import Store
 
 
-def test_a_folder_export_has_a_card_with_counts_per_part_and_label(tmp_path: Path, many) -> None:
-    store = Store.in_memory()
-    for d in many(10):
-        store.add_document(d)
+def test_a_folder_export_has_a_card_with_counts_per_part_and_label(
+    tmp_path: Path, many_store
+) -> None:
+    store = many_store(10)
     options = ExportOptions(split="train=0.8,test=0.2", seed=3)
     export(store, "brat", tmp_path / "b", options)
     card = (tmp_path / "b" / "README.md").read_text(encoding="utf-8")

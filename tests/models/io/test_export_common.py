@@ -28,10 +28,10 @@ def test_default_status_is_done_and_all_means_all(
     assert {r["status"] for r in read_jsonl(tmp_path / "d.jsonl")} == {"done"}
 
 
-def test_split_is_deterministic_and_stable_when_documents_are_added(tmp_path: Path, many) -> None:
-    store = Store.in_memory()
-    for d in many(300):
-        store.add_document(d)
+def test_split_is_deterministic_and_stable_when_documents_are_added(
+    tmp_path: Path, many, many_store
+) -> None:
+    store = many_store(300)
     options = ExportOptions(split="train=0.8,dev=0.1,test=0.1", seed=7)
     export(store, "jsonl", tmp_path / "one", options)
     first = {
@@ -59,10 +59,8 @@ def parts_of(tmp_path: Path, name: str) -> dict[str, set[str]]:
     }
 
 
-def test_thirty_documents_split_by_largest_remainder(tmp_path: Path, many) -> None:
-    store = Store.in_memory()
-    for d in many(30):
-        store.add_document(d)
+def test_thirty_documents_split_by_largest_remainder(tmp_path: Path, many_store) -> None:
+    store = many_store(30)
     export(store, "jsonl", tmp_path / "s", ExportOptions(split="train=0.8,dev=0.1,test=0.1"))
     sizes = {p: len(ids) for p, ids in parts_of(tmp_path, "s").items()}
     assert sizes == {"train": 24, "dev": 3, "test": 3}

@@ -8,7 +8,6 @@ import pytest
 
 from models.io.exporters import ExportOptions, export
 from models.io.exporters.tokens import sentences
-from models.store.store import Store
 
 datasets = pytest.importorskip("datasets")
 from seqeval.metrics.sequence_labeling import get_entities
@@ -42,10 +41,10 @@ def test_tags_read_back_into_the_same_spans(tmp_path: Path, export_corpus, make_
         assert found == {(e.start, e.end, e.label) for e in gold.entities if e.text != "Ромашка"}
 
 
-def test_split_parts_are_datasetdict_keys_and_documents_stay_whole(tmp_path: Path, many) -> None:
-    store = Store.in_memory()
-    for d in many(60):
-        store.add_document(d)
+def test_split_parts_are_datasetdict_keys_and_documents_stay_whole(
+    tmp_path: Path, many_store
+) -> None:
+    store = many_store(60)
     report = export(
         store, "hf", tmp_path / "hf", ExportOptions(split="train=0.6,dev=0.2,test=0.2", seed=3)
     )

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from models.io.exporters import ExportOptions, export
-from models.store.store import Store
 
 spacy = pytest.importorskip("spacy")
 from spacy.tokens import DocBin
@@ -61,22 +60,18 @@ def test_spacy_corpus_reader_reads_the_folder(tmp_path: Path, make_store) -> Non
     assert "Владимир Путин" in [e.text for e in examples[0].reference.ents]
 
 
-def test_shards_keep_memory_flat_and_lose_nothing(tmp_path: Path, monkeypatch, many) -> None:
+def test_shards_keep_memory_flat_and_lose_nothing(tmp_path: Path, monkeypatch, many_store) -> None:
     from models.io.exporters import spacy_docbin
 
     monkeypatch.setattr(spacy_docbin, "SHARD", 4)
-    store = Store.in_memory()
-    for d in many(10):
-        store.add_document(d)
+    store = many_store(10)
     export(store, "spacy", tmp_path / "c", ExportOptions())
     assert len(list((tmp_path / "c").glob("*.spacy"))) == 3
     assert len(load(tmp_path / "c")) == 10
 
 
-def test_split_writes_one_folder_per_part(tmp_path: Path, many) -> None:
-    store = Store.in_memory()
-    for d in many(40):
-        store.add_document(d)
+def test_split_writes_one_folder_per_part(tmp_path: Path, many_store) -> None:
+    store = many_store(40)
     export(store, "spacy", tmp_path / "c", ExportOptions(split="train=0.5,dev=0.5"))
     sizes = [len(load(tmp_path / "c" / p)) for p in ("train", "dev")]
     assert sum(sizes) == 40 and min(sizes) > 0

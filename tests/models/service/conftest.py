@@ -14,6 +14,7 @@ clears the redo stack.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
@@ -102,6 +103,12 @@ def short_text() -> str:
 def short_names() -> dict[str, str]:
     """The names the "model" finds in ``short_text``, with their labels."""
     return NAMES
+
+
+@pytest.fixture(scope="session")
+def short_quote() -> Quote:
+    """The model's quote «это важный шаг» in ``short_text``, said by «Юрия Крупнова»."""
+    return _quote_of(SHORT, "это важный шаг", "Юрия Крупнова")
 
 
 @pytest.fixture(scope="session")
@@ -197,6 +204,7 @@ class EditSession:
         self.svc, self.doc_ids = svc, doc_ids
         self.undo: list[ChangeSet] = []
         self.redo: list[ChangeSet] = []
+        self.befores: list[list[tuple]] = []  # the state before each edit on the undo stack
 
     def step(self, step: Step) -> str:
         """Run one step; returns what it did ("edit", "undo", "redo" or "none")."""
@@ -216,9 +224,37 @@ class EditSession:
         self.redo.clear()
         return "edit"
 
+    def exact_step(self, step: Step) -> str:
+        """Run one step as ``step`` does, and check that an undo gives back exactly the
+        state before the edit it takes back."""
+        before = _snapshot(self.svc.store)
+        what = self.step(step)
+        if what in ("edit", "redo"):
+            self.befores.append(before)
+        elif what == "undo":
+            assert _snapshot(self.svc.store) == self.befores.pop()
+        return what
+
+
+def _random_steps(rng: random.Random, n: int) -> list[Step]:
+    out = []
+    for _ in range(n):
+        roll = rng.random()
+        kind = 100 if roll < 0.25 else 200 if roll < 0.35 else rng.randrange(14)
+        out.append((kind, rng.randrange(10_000), rng.randrange(10_000), rng.randrange(8)))
+    return out
+
 
 @pytest.fixture(scope="session")
 def edit_session() -> Callable[[AnnotationService, list[str]], EditSession]:
     """``edit_session(svc, doc_ids)``: a random edit session over those documents;
-    ``.step((kind, a, b, c))`` runs one step, ``.undo`` and ``.redo`` are its stacks."""
+    ``.step((kind, a, b, c))`` runs one step, ``.exact_step(...)`` one whose undo must
+    restore the state exactly, ``.undo`` and ``.redo`` are its stacks."""
     return EditSession
+
+
+@pytest.fixture(scope="session")
+def random_steps() -> Callable[[random.Random, int], list[Step]]:
+    """``random_steps(rng, n)``: ``n`` mixed steps for an edit session: a quarter undos,
+    a tenth redos, the rest any of the 14 edits."""
+    return _random_steps

@@ -63,9 +63,9 @@ def test_edits_elsewhere_and_status_changes(store: Store, add_doc, make_service)
 
 
 def test_a_deleted_speaker_unlinks_its_quote_in_the_open_document(
-    store: Store, short_text, make_service, quote_of, span
+    store: Store, make_service, short_quote, span
 ) -> None:
-    svc, doc = make_service(store, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")])
+    svc, doc = make_service(store, quotes=[short_quote])
     opened = OpenDocument(svc)
     opened.open(doc.id)
     svc.delete_entity(span(doc, "Юрия Крупнова").id)
@@ -85,15 +85,20 @@ def test_close_stops_following(store: Store, make_service) -> None:
 
 
 def test_random_edits_undos_and_redos_keep_it_equal_to_the_store(
-    store: Store, short_text, short_names, add_doc, make_service, quote_of, edit_session
+    store: Store,
+    short_text,
+    short_names,
+    add_doc,
+    make_service,
+    short_quote,
+    edit_session,
+    random_steps,
 ) -> None:
-    svc, doc = make_service(store, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")])
+    svc, doc = make_service(store, quotes=[short_quote])
     second = add_doc(store, short_text.replace("Бишкеке", "Оше"), short_names)
     opened = OpenDocument(svc)
     opened.open(doc.id)
-    driver, rng = edit_session(svc, [doc.id, second.id]), random.Random(3)
-    for _ in range(300):
-        roll = rng.random()
-        kind = 100 if roll < 0.25 else 200 if roll < 0.35 else rng.randrange(14)
-        driver.step((kind, rng.randrange(10_000), rng.randrange(10_000), rng.randrange(8)))
+    driver = edit_session(svc, [doc.id, second.id])
+    for step in random_steps(random.Random(3), 300):
+        driver.step(step)
         assert _spans(opened.document) == _spans(store.document(doc.id))

@@ -31,11 +31,9 @@ class Window:
 
 
 @pytest.fixture
-def doc_id(tmp_path: Path, short_text, add_doc, quote_of) -> str:
+def doc_id(tmp_path: Path, short_text, add_doc, short_quote) -> str:
     store = Store(tmp_path / "shared.db")
-    doc = add_doc(
-        store, short_text, quotes=[quote_of(short_text, "это важный шаг", "Юрия Крупнова")]
-    )
+    doc = add_doc(store, short_text, quotes=[short_quote])
     store.close()
     return doc.id
 

@@ -20,6 +20,15 @@ def service(team) -> AnnotationService:
     return AnnotationService(Store(team.team), annotator="lead")
 
 
+@pytest.fixture
+def adj(service: AnnotationService, team_ids) -> Adjudication:
+    """The first document's adjudication, prepared: what all three have is accepted, the
+    two disagreements are put up."""
+    adjudication = Adjudication(service, team_ids[0])
+    adjudication.prepare()
+    return adjudication
+
+
 def _gold(service: AnnotationService, doc_id: str) -> set[tuple[str, str, str]]:
     return {(e.text, e.label, e.state) for e in service.document(doc_id).entities}
 
@@ -52,17 +61,15 @@ def test_prepare_accepts_what_everyone_has_and_puts_up_the_rest(
 
 
 def test_decisions_give_the_expected_gold_and_are_logged(
-    service: AnnotationService, team_ids
+    service: AnnotationService, adj: Adjudication, team_documents
 ) -> None:
-    d1 = team_ids[0]
-    adj = Adjudication(service, d1)
-    adj.prepare()
+    d1 = adj.doc_id
     names = adj.annotators
     first = adj.next_disagreement(pending=True)
     assert first is not None
     adj.take_side(first, "anna")  # the whole name
     second = adj.next_disagreement(first, pending=True)
-    assert second is not None and second.start == D1_TEXT.index("Москве")
+    assert second is not None and second.start == team_documents[0].text.index("Москве")
     adj.take_side(second, "boris")  # boris had no LOC here: rejected
     assert _gold(service, d1) == {
         ("Владимир Путин", "PER", "confirmed"),
@@ -78,9 +85,6 @@ def test_decisions_give_the_expected_gold_and_are_logged(
     assert "Adjudicate: anna's side: PER «Садыром Жапаровым»" in ops
     assert "Adjudicate: boris's side: nothing" in ops
     assert names == ("anna", "boris", "vera")
-
-
-D1_TEXT = "Владимир Путин встретился с Садыром Жапаровым в Москве."
 
 
 def test_undo_and_redo(service: AnnotationService, team_ids) -> None:
@@ -103,12 +107,7 @@ def test_undo_and_redo(service: AnnotationService, team_ids) -> None:
     }
 
 
-def test_tab_walks_the_disagreements_in_order_and_wraps(
-    service: AnnotationService, team_ids
-) -> None:
-    d1 = team_ids[0]
-    adj = Adjudication(service, d1)
-    adj.prepare()
+def test_tab_walks_the_disagreements_in_order_and_wraps(adj: Adjudication) -> None:
     first, second = adj.disagreements()
     assert adj.next_disagreement() == first
     assert adj.next_disagreement(first) == second
@@ -119,15 +118,15 @@ def test_tab_walks_the_disagreements_in_order_and_wraps(
     assert adj.next_disagreement(None, pending=True).start == second.start  # type: ignore[union-attr]
 
 
-def test_take_one_candidate_or_edit_the_final_span(service: AnnotationService, team_ids) -> None:
-    d1 = team_ids[0]
-    adj = Adjudication(service, d1)
-    adj.prepare()
+def test_take_one_candidate_or_edit_the_final_span(
+    service: AnnotationService, adj: Adjudication, team_documents
+) -> None:
+    d1 = adj.doc_id
     first, second = adj.disagreements()
     boris = first.side("boris")[0]
     adj.take(first, boris)
     assert ("Жапаровым", "PER", "added") in _gold(service, d1)
-    start = D1_TEXT.index("Москве")
+    start = team_documents[0].text.index("Москве")
     adj.edit(second, start - 2, start + len("Москве"), "ORG")
     assert ("в Москве", "ORG", "added") in _gold(service, d1)
     assert ("Москве", "LOC", "suggested") not in _gold(service, d1) and adj.remaining() == 0
@@ -158,10 +157,10 @@ def test_identical_versions_leave_nothing_to_decide(service: AnnotationService, 
     assert {s for _, _, s in _gold(service, d3)} == {"confirmed"}
 
 
-def test_what_the_adjudicator_deleted_stays_deleted(service: AnnotationService, team_ids) -> None:
-    d1 = team_ids[0]
-    adj = Adjudication(service, d1)
-    adj.prepare()
+def test_what_the_adjudicator_deleted_stays_deleted(
+    service: AnnotationService, adj: Adjudication
+) -> None:
+    d1 = adj.doc_id
     putin = next(e for e in service.document(d1).entities if e.text == "Владимир Путин")
     service.delete_entity(putin.id)  # type: ignore[arg-type]
     assert len(adj.prepare()) == 0
@@ -189,11 +188,9 @@ def test_a_suggestion_nobody_kept_leaves_the_gold(
 
 
 def test_the_export_takes_the_adjudicated_gold(
-    service: AnnotationService, tmp_path: Path, team_ids
+    service: AnnotationService, tmp_path: Path, adj: Adjudication
 ) -> None:
-    d1 = team_ids[0]
-    adj = Adjudication(service, d1)
-    adj.prepare()
+    d1 = adj.doc_id
     for d in adj.disagreements():
         adj.take_side(d, "anna")
     service.set_status(d1, "done")
