@@ -100,7 +100,7 @@ def annotate_path(paths: list[Path], jobs: int, _store: object = None) -> int:
     sink = io.StringIO()
     docs = (d for d in load_paths(paths) if isinstance(d, Document))
     n = 0
-    for _curated, model, _lemmas in pre_annotate_many(docs, jobs):
+    for _curated, model, _lemmas in pre_annotate_many(docs, jobs, search=False):
         sink.write(json.dumps(document_to_json(model), ensure_ascii=False) + "\n")
         n += len(model.entities)
     return n

@@ -52,7 +52,7 @@ def run_annotate(args: argparse.Namespace) -> int:
                 yield item
 
     with progress_bar("annotating") as bar:
-        results = pre_annotate_many(docs(), args.jobs, bar.paragraphs)
+        results = pre_annotate_many(docs(), args.jobs, bar.paragraphs, search=False)
         for done, (_curated, model, _lemmas) in enumerate(results, 1):
             print(json.dumps(document_to_json(model), ensure_ascii=False), flush=True)
             bar(done)

@@ -47,6 +47,16 @@ def test_two_jobs_give_what_one_gives_in_input_order() -> None:
     assert sum(len(m.entities) for _, m, _ in one) > 200
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_without_search_the_annotations_are_the_same_and_no_lemmas_are_made(jobs: int) -> None:
+    docs = _stream()[:12]
+    full = list(pre_annotate_many(docs, jobs))
+    bare = list(pre_annotate_many(docs, jobs, search=False))
+    assert [(c, m) for c, m, _ in bare] == [(c, m) for c, m, _ in full]
+    assert {lemmas for _, _, lemmas in bare} == {""}
+    assert all(lemmas for (_, m, lemmas) in full if m.text.strip())
+
+
 def test_a_stream_gives_what_each_document_alone_gives() -> None:
     docs = _stream()[:12]
     assert list(pre_annotate_many(docs)) == [pre_annotate(d) for d in docs]
