@@ -1,4 +1,4 @@
-"""The targets of issue 3, measured: dev all right, corpus and held-out above the bar."""
+"""The quote targets, measured: dev all right, corpus and held-out above the bar."""
 
 from __future__ import annotations
 
