@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 
 from benchmarks.generate import write_articles
@@ -184,16 +185,17 @@ def test_clicking_a_quote_selects_it_and_clicking_text_points_back(qtbot, make_w
 
 def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     store = Store(tmp_path / "fresh.db")
-    gaps: list[int] = []
-    clock = QElapsedTimer()
-    clock.start()
+    windows: list[Any] = []
+    ticks_while_busy: list[bool] = []
 
-    def tick() -> None:
-        gaps.append(clock.restart())
+    def tick() -> None:  # the event loop turns: is the import still running?
+        if windows and windows[0].runner.busy:
+            ticks_while_busy.append(True)
 
     probe = QTimer(interval=20, timeout=tick)
     probe.start()
     w = open_window(AnnotationService(store), [])
+    windows.append(w)
     qtbot.addWidget(w)
     assert w.import_status.isVisible() or w.runner.busy
     with qtbot.waitSignal(w.import_finished, timeout=120_000) as blocker:
@@ -204,7 +206,7 @@ def test_worker_imports_the_sample_on_first_start_without_blocking(qtbot, tmp_pa
     assert w.current.document.meta["title"] == SAMPLE_TITLE
     assert w.document_list.model.rowCount() == 1
     assert not w.import_status.isVisible()
-    assert gaps and max(gaps) < 1000  # the event loop kept running during the import
+    assert len(ticks_while_busy) >= 3  # the event loop kept turning while it imported
     w.close()
     store.close()
 
