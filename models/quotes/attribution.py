@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, SUBORDINATE, cue_in
+from models.quotes.ellipsis import zero_subject
 from models.quotes.headlines import about_whom, headline_speaker, name_heading
 from models.quotes.layout import Candidate, Layout, soft_break_end
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
@@ -180,6 +181,10 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
     found = _before(layout, c, ctx)
     if found:
         return found
+    for clause in [*c.authors, *([c.after] if c.after else [])]:
+        found = zero_subject(ctx, *clause)
+        if found:
+            return found
     if c.rest and cue_in(ctx, *c.rest):
         found = speaker_in(ctx, *c.rest)
         if found:

@@ -119,4 +119,4 @@ def subject_after(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker 
     start = len(flat) - len(flat[end:].lstrip(" \t.!?…"))
     if start >= len(flat) or layout.paragraph(start) != layout.paragraph(c.span.open):
         return None
-    return subject_in(ctx, start, layout.sentence_end(start))
+    return subject_in(ctx, start, layout.sentence_end(start), bodies=True)
