@@ -176,27 +176,6 @@ def body_before(ctx: SpeakerContext, pos: int, far: bool = False) -> str | None:
     return None
 
 
-def named_with_noun(ctx: SpeakerContext, m: Mention) -> str | None:
-    """ "— сообщили в пресс-службе зоопарка" after "В Новосибирском зоопарке родился…":
-    a body named only by common nouns is the organization named before whose name holds
-    one of those nouns (not a generic one like "пресс-служба"); its normal form, else None."""
-    nouns = {
-        n
-        for t in tokenize(ctx.text, m.start, m.end)
-        if t.is_word and (n := noun_lemma(t.text)) and n not in ANAPHORIC_BODY_NOUNS
-    }
-    if not nouns:
-        return None
-    start = window_start(ctx, m.start)
-    for ent in reversed(ctx.entities.between(start, m.start)):
-        if ent.label != "ORG" or ctx.blocked.contains(ent.start):
-            continue
-        words = {noun_lemma(t.text) for t in tokenize(ctx.text, ent.start, ent.end) if t.is_word}
-        if nouns & words:
-            return ent.normal
-    return None
-
-
 def _org_inside(ctx: SpeakerContext, m: Mention) -> bool:
     return any(e.label == "ORG" for e in ctx.entities.between(m.start, m.end))
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from models.nlp.morph import normal_forms
 from models.quotes.anaphora import (
     body_before,
-    named_with_noun,
     plural_before,
     role_before,
     same_noun_before,
 )
+from models.quotes.bodies import named_body
 from models.quotes.brackets import asides
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
@@ -229,7 +229,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = body_before(ctx, m.start) or m.normal
     elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
         normal = outlet_before(ctx, m.start) or m.normal
-    elif m.kind == "place" and _bare(text) and (named := named_with_noun(ctx, m)):
+    elif m.kind == "place" and _bare(text) and (named := named_body(ctx, m)):
         normal = named
     elif _anaphoric_body(m, ctx.text):
         normal = body_before(ctx, same_noun_before(ctx, m.start, m.head), far=True) or m.normal

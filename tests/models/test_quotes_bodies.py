@@ -116,3 +116,23 @@ def test_an_agency_citing_the_ministers_words_gives_the_minister() -> None:
         "сократится», — цитирует агентство слова министра."
     )
     assert speakers(text) == ["Антон Силуанов"]
+
+
+def test_the_ministry_is_the_ministry_named_in_the_headline_not_the_last_party() -> None:
+    text = (
+        "Минфин предложил новые налоги\n\n"
+        "Законопроект внесут в Госдуму осенью.\n\n"
+        "Депутаты от КПРФ выступили против. Лидер партии Геннадий Зюганов назвал его "
+        "грабежом.\n\n"
+        "Эксперты тоже настроены скептически.\n\n"
+        "«Налоги коснутся только богатых», — пояснили в министерстве."
+    )
+    assert speakers(text) == ["Минфин"]
+
+
+def test_the_ministry_with_its_complement_is_its_abbreviation_named_before() -> None:
+    text = (
+        "В Минпросвещения ответили на критику учителей. «Нагрузка на педагогов снизится "
+        "уже в этом году», — заявили в министерстве просвещения."
+    )
+    assert speakers(text) == ["Минпросвещения"]

@@ -6,7 +6,7 @@ wording of a law article is no quote."""
 from __future__ import annotations
 
 import pytest
-from test_quotes_helpers import pairs, speakers
+from test_quotes_helpers import pairs, predict, speakers
 
 pytestmark = pytest.mark.slow
 
@@ -57,3 +57,13 @@ def test_a_quote_after_a_law_article_in_its_sentence_is_still_a_quote() -> None:
         "Игорь Панов."
     )
     assert speakers(text) == ["Игорь Панов"]
+
+
+def test_a_photo_credit_between_the_lead_and_the_quote_is_skipped() -> None:
+    text = (
+        "О ценах на жилье рассуждает аналитик Ирина Козлова.\n\n"
+        "Источник фото: пресс-служба Сбербанка\n\n"
+        "«Цены продолжат расти еще полгода, а потом начнется спад»."
+    )
+    found = [(q.text[:5], q.speaker.normal if q.speaker else None) for q in predict(text)]
+    assert found == [("Цены ", "Ирина Козлова")]
