@@ -128,10 +128,12 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     """
     work = mask_noise(text, noise)
     blank = Ranges((n.start, n.end) for n in noise)
-    ents = EntityIndex(e for e in split_all(text, entities) if not blank.contains(e.start))
+    split = list(split_all(text, entities))
+    ents = EntityIndex(e for e in split if not blank.contains(e.start))
     spans = find_mark_spans(work)
     layout = make_layout(work, spans)
-    ctx = SpeakerContext(work, ents, NameIndex(ents))
+    # a caption's name is no source, but it may be the only place the full name is given
+    ctx = SpeakerContext(work, ents, NameIndex(split))
     candidates = [make_candidate(layout, s) for s in spans]
     speech = [c for c in candidates if _is_speech(layout, c, ctx)]
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)

@@ -6,7 +6,7 @@ that person's affiliation; an initial glued to a surname is the full name given 
 from __future__ import annotations
 
 import pytest
-from test_quotes_helpers import speakers
+from test_quotes_helpers import predict, speakers
 
 pytestmark = pytest.mark.slow
 
@@ -65,3 +65,13 @@ def test_an_initial_glued_to_the_surname_is_the_full_name() -> None:
         "«Бюджет примем до конца года», — подчеркнул В.Лапин."
     )
     assert speakers(text) == ["Виктор Лапин"]
+
+
+def test_a_full_name_given_only_in_a_caption_completes_the_initial() -> None:
+    text = (
+        "Порт теряет грузы\n\n"
+        "Министр сообщения Талис Линкайтс. Фото: LETA\n\n"
+        "Министр побывал в порту. «Мы ожидаем роста грузов», — подчеркнул Т.Линкайтс."
+    )
+    found = [q.speaker.normal if q.speaker else None for q in predict(text)]
+    assert found == ["Талис Линкайтс"]
