@@ -208,5 +208,8 @@ def follows_on(
     gap = layout.paragraph(start) - layout.paragraph(last_end)
     if gap <= FOLLOW_ON_PARAGRAPHS:
         return True
-    named = any(p.normal != last.normal for p in ctx.people.between(last_end, start))
+    named = any(
+        p.normal != last.normal and p.position != "oblique"
+        for p in ctx.people.between(last_end, start)
+    )
     return gap <= FOLLOW_ON_MAX and not named

@@ -75,3 +75,20 @@ def test_a_full_name_given_only_in_a_caption_completes_the_initial() -> None:
     )
     found = [q.speaker.normal if q.speaker else None for q in predict(text)]
     assert found == ["Талис Линкайтс"]
+
+
+def test_a_lower_case_title_pymorphy_knows_only_as_a_name_is_a_role() -> None:
+    text = "«Дороги в области отремонтируют к осени», - сказал аким области."
+    assert speakers(text) == ["аким области"]
+
+
+def test_a_name_in_passing_does_not_stop_a_follow_on() -> None:
+    text = (
+        "Глава МАГАТЭ Рафаэль Гросси встретился с журналистами.\n\n"
+        "«Мы готовы к новым переговорам», — отметил он, отвечая на вопрос о встрече с "
+        "Эрдоганом.\n\n"
+        "Гросси отметил, что инспекторы вернутся на станцию в мае.\n\n"
+        "«Работа будет продолжена, и мы надеемся на хороший результат», — приводит текст "
+        "сделанного им заявления ТАСС."
+    )
+    assert speakers(text) == ["Рафаэль Гросси", "Рафаэль Гросси"]
