@@ -211,6 +211,18 @@ def name_parse(word: str) -> Any | None:
 
 
 @lru_cache(maxsize=50000)
+def is_patronymic(word: str) -> bool:
+    """Whether a capitalized word reads as a patronymic and never as a surname
+    ("Вольфович", "Анатольевна"; not "Абрамович", which is both)."""
+    found = [p.tag.grammemes for p in parses(_key(word))]
+    return (
+        word[:1].isupper()
+        and any("Patr" in g for g in found)
+        and not any("Surn" in g for g in found)
+    )
+
+
+@lru_cache(maxsize=50000)
 def name_cases(word: str) -> frozenset[str]:
     """Cases of a word's singular first-name/surname readings (empty when it has none):
     one person's name, so "Петров" is no plural genitive of "Пётр"."""

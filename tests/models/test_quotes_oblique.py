@@ -92,3 +92,11 @@ def test_a_name_in_passing_does_not_stop_a_follow_on() -> None:
         "сделанного им заявления ТАСС."
     )
     assert speakers(text) == ["Рафаэль Гросси", "Рафаэль Гросси"]
+
+
+def test_a_first_name_and_patronymic_is_the_full_name_with_that_first_name() -> None:
+    text = (
+        "Лидер КПРФ Геннадий Зюганов выступил в Госдуме. Обсуждая бюджет, Геннадий "
+        "Андреевич не сдержался. «Это бюджет для олигархов, а не для народа», — заявил он."
+    )
+    assert speakers(text) == ["Геннадий Зюганов"]
