@@ -39,7 +39,7 @@ from models.quotes.morph import (
 )
 from models.quotes.outlets import outlet_before
 from models.quotes.resolve import abbreviations
-from models.quotes.roles import complement_of, resolve_role
+from models.quotes.roles import complement_of, holder_after, resolve_role
 from models.quotes.salience import resolve_pronoun
 from models.spans import Speaker
 
@@ -224,6 +224,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         role = None if person else role_before(ctx, m.start, m.gender)
+        person = person or (holder_after(role, m.end, ctx.people) if role else None)
         normal = person.normal if person else role or m.normal.lower()
     elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
@@ -243,7 +244,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             ctx.people,
             complement,
             abbreviations(ctx.text, m.start, m.end),
-        )
+        ) or holder_after(m.normal, m.end, ctx.people)
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
 

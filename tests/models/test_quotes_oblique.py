@@ -100,3 +100,17 @@ def test_a_first_name_and_patronymic_is_the_full_name_with_that_first_name() -> 
         "Андреевич не сдержался. «Это бюджет для олигархов, а не для народа», — заявил он."
     )
     assert speakers(text) == ["Геннадий Зюганов"]
+
+
+def test_a_verb_is_no_part_of_a_role_nouns_phrase() -> None:
+    text = "Совещание в мэрии губернатор области начал с шутки. «Начнем с хорошего», - сказал он."
+    assert speakers(text) == ["губернатор области"]
+
+
+def test_a_lead_role_is_the_person_introduced_with_that_title_right_after() -> None:
+    text = (
+        "Заседание в Смольном губернатор начал с поздравлений. «Город справился с "
+        "зимой», - сказал он.\n"
+        "Губернатор Петербурга Александр Беглов провел заседание правительства."
+    )
+    assert speakers(text) == ["Александр Беглов"]
