@@ -24,7 +24,8 @@ from models.quotes.layout import Candidate, Layout, soft_break_end
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
 from models.quotes.morph import is_speech_cue
 from models.quotes.salience import resolve_pronoun
-from models.quotes.speakers import speaker_in, subject_in
+from models.quotes.speakers import speaker_in
+from models.quotes.subjects import subject_in
 from models.spans import Speaker
 
 _ABOUT_THIS = re.compile(

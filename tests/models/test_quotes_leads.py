@@ -27,6 +27,22 @@ def test_a_headline_quote_is_the_words_of_the_person_who_commented() -> None:
     assert speakers(text) == ["Сергей Цивилев"]
 
 
+def test_a_headline_quote_is_the_words_of_the_body_where_they_commented() -> None:
+    text = (
+        "«Это очевидная провокация Киева». В Минобороны прокомментировали сообщения о "
+        "взрыве\n\nВзрыв произошел утром на окраине города."
+    )
+    assert speakers(text) == ["Минобороны"]
+
+
+def test_a_headline_quote_is_the_words_of_the_press_service_that_commented() -> None:
+    text = (
+        "«Мы проверим каждую жалобу». Пресс-служба мэрии прокомментировала сообщения о "
+        "пробках\n\nПробки возникли утром на всех мостах."
+    )
+    assert speakers(text) == ["Пресс-служба мэрии"]
+
+
 def test_a_lead_that_introduces_the_speaker_gives_the_next_quote() -> None:
     text = (
         "О будущем рынка жилья рассуждает аналитик Ирина Козлова.\n\n"
