@@ -39,6 +39,23 @@ def _person(
     return None
 
 
+def _inverted(
+    mentions: list[Mention], verb: int, gender: str | None, number: str | None
+) -> Mention | None:
+    """ "О политике регулятора рассуждает экономист Сергей Алексашенко": with no person
+    named before the verb, the name right after it (past its title); "По его словам, в
+    запасе останется Иван Сергеев" names one before it ("его") and is no such lead."""
+    after = [m for m in mentions if m.token > verb and not m.titled]
+    if not after or after[0].kind not in ("PER", "role") or after[0].addressee:
+        return None
+    m = after[0]
+    if not m.nominative() or (number == "plur") != (m.number == "plur"):
+        return None
+    if gender in ("masc", "femn") and m.gender in ("masc", "femn") and m.gender != gender:
+        return None
+    return m
+
+
 def _body(mentions: list[Mention], verb: int, number: str | None) -> Mention | None:
     """ "Минздрав прокомментировал", "Пресс-служба мэрии прокомментировала", "В
     Минобороны прокомментировали": the body before a speech verb."""
@@ -78,6 +95,9 @@ def subject_in(ctx: SpeakerContext, start: int, end: int, bodies: bool = False) 
         return None
     gender, number, _ = verb_features(toks[verb].text)
     found = _person(clause.mentions, verb, gender, number)
+    people = ("PER", "pronoun", "role")
+    if found is None and not any(m.token < verb and m.kind in people for m in clause.mentions):
+        found = _inverted(clause.mentions, verb, gender, number)
     if found is None and bodies and is_speech_cue(toks[verb].text):
         found = _body(clause.mentions, verb, number)
     return to_speaker(found, clause, ctx) if found is not None else None

@@ -51,6 +51,23 @@ def test_a_lead_that_introduces_the_speaker_gives_the_next_quote() -> None:
     assert speakers(text) == ["Ирина Козлова"]
 
 
+def test_a_lead_with_the_speaker_after_another_verb_gives_the_next_quote() -> None:
+    text = (
+        "Ситуацию на рынке аренды анализирует риелтор Олег Смирнов.\n\n"
+        "«Летом ставки всегда растут, но в этом году рост рекордный»."
+    )
+    assert speakers(text) == ["Олег Смирнов"]
+
+
+def test_a_subheading_between_the_lead_and_the_quote_is_skipped() -> None:
+    text = (
+        "О политике регулятора рассуждает экономист Ирина Козлова.\n\n"
+        "Дорогие кредиты\n\n"
+        "«Ставка слишком высока для такой инфляции, и это всем видно»."
+    )
+    assert speakers(text) == ["Ирина Козлова"]
+
+
 def test_the_wording_of_a_law_article_is_no_quote() -> None:
     text = (
         "Против егеря возбуждено уголовное дело по статье 258 УК РФ «Незаконная охота, "
