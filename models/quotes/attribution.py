@@ -18,12 +18,14 @@ from dataclasses import replace
 
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, SUBORDINATE, cue_in
+from models.quotes.ellipsis import zero_subject
 from models.quotes.headlines import about_whom, headline_speaker, name_heading
 from models.quotes.layout import Candidate, Layout, soft_break_end
 from models.quotes.lexicon import POSSESSIVE_PRONOUNS
-from models.quotes.morph import is_speech_cue
+from models.quotes.morph import is_finite_verb, is_speech_cue, tokenize
 from models.quotes.salience import resolve_pronoun
-from models.quotes.speakers import speaker_in, subject_in
+from models.quotes.speakers import speaker_in
+from models.quotes.subjects import subject_in
 from models.spans import Speaker
 
 _ABOUT_THIS = re.compile(
@@ -144,21 +146,42 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
     return None
 
 
+SUBHEADING_MAX = 60  # characters: a subheading is a short line
+
+
+def _subheading(layout: Layout, start: int, end: int) -> bool:
+    """A short line of its own with no final punctuation and no verb: a subheading."""
+    line = layout.flat[start:end].strip()
+    if not line or len(line) > SUBHEADING_MAX or line[-1] in '.!?…:;»"' or "\n" in line:
+        return False
+    if (
+        layout.flat[max(0, start - 1) : start] not in ("\n", "")
+        or "\n" not in layout.flat[end - 1 : end + 1]
+    ):
+        return False
+    return not any(t.is_word and is_finite_verb(t.text) for t in tokenize(layout.flat, start, end))
+
+
 def subject_before(layout: Layout, c: Candidate, ctx: SpeakerContext, after: int) -> Speaker | None:
     """'Мария Захарова не согласилась с оценкой. «П»' — with no speech verb anywhere, a
     lone quote right after a sentence about a person is that person's (CoreNLP's
     "closest" sieve, narrowed to the subject). The sentence must come after ``after``
-    (the previous quote) and lie in the quote's paragraph or the one before."""
+    (the previous quote) and lie in the quote's paragraph or the one before; a
+    subheading between them is skipped."""
     if not c.standalone:
         return None
     end = layout.sentence_start(c.span.open)
     if end == 0:
         return None
     start = layout.sentence_start(end - 1)
+    reach = 1
+    if start > 0 and _subheading(layout, start, end):
+        end, reach = start, 2  # "Высокая ставка" between the lead and its quote
+        start = layout.sentence_start(end - 1)
     if (
         start < after
         or ctx.blocked.within(start, end)
-        or layout.paragraph(start) < layout.paragraph(c.span.open) - 1
+        or layout.paragraph(start) < layout.paragraph(c.span.open) - reach
     ):
         return None
     return subject_in(ctx, start, end)
@@ -180,6 +203,10 @@ def attribute(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | No
     found = _before(layout, c, ctx)
     if found:
         return found
+    for clause in [*c.authors, *([c.after] if c.after else [])]:
+        found = zero_subject(ctx, *clause)
+        if found:
+            return found
     if c.rest and cue_in(ctx, *c.rest):
         found = speaker_in(ctx, *c.rest)
         if found:
@@ -203,5 +230,8 @@ def follows_on(
     gap = layout.paragraph(start) - layout.paragraph(last_end)
     if gap <= FOLLOW_ON_PARAGRAPHS:
         return True
-    named = any(p.normal != last.normal for p in ctx.people.between(last_end, start))
+    named = any(
+        p.normal != last.normal and p.position != "oblique"
+        for p in ctx.people.between(last_end, start)
+    )
     return gap <= FOLLOW_ON_MAX and not named

@@ -72,8 +72,8 @@ def noun_chain(toks: list[Token], j: int, ent_start: dict[int, Entity], places: 
                 break
             j = close + 1
             continue
-        if not tok.is_word or (is_finite_verb(tok.text) and not noun_cases(tok.text)):
-            break
+        if not tok.is_word or (is_finite_verb(tok.text) and noun_lemma(tok.text) is None):
+            break  # "президент России начал": a verb first, whatever genitive it could be
         if tok.low == "по" or (places and tok.low in ("в", "во", "на", "из")):
             k = _qualifier_end(toks, j, limit, ent_start)
             if k == j:

@@ -48,7 +48,13 @@ from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
-from models.quotes.names import looks_like_name, sentence_like, speech_after_addressee, words
+from models.quotes.names import (
+    law_title,
+    looks_like_name,
+    sentence_like,
+    speech_after_addressee,
+    words,
+)
 from models.quotes.resolve import NameIndex, persons
 from models.spans import Entity, Noise, Quote, Speaker
 
@@ -75,6 +81,8 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     named = ctx.entities.covering(span.start + inner, span.start + len(content.rstrip()), "ORG")
     if not content.strip() or named or ctx.entities.covering(span.open, span.outer_end, "ORG"):
         return False  # an organization's name, with its marks in the span or not
+    if law_title(text, span.open):
+        return False
     if c.authors or c.after or span.paragraphs > 1:
         return True
     lead = doc.flat[c.before[0] : span.open]
@@ -120,10 +128,12 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     """
     work = mask_noise(text, noise)
     blank = Ranges((n.start, n.end) for n in noise)
-    ents = EntityIndex(e for e in split_all(text, entities) if not blank.contains(e.start))
+    split = list(split_all(text, entities))
+    ents = EntityIndex(e for e in split if not blank.contains(e.start))
     spans = find_mark_spans(work)
     layout = make_layout(work, spans)
-    ctx = SpeakerContext(work, ents, NameIndex(ents))
+    # a caption's name is no source, but it may be the only place the full name is given
+    ctx = SpeakerContext(work, ents, NameIndex(split))
     candidates = [make_candidate(layout, s) for s in spans]
     speech = [c for c in candidates if _is_speech(layout, c, ctx)]
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)

@@ -15,7 +15,8 @@ from models.quotes.context import SpeakerContext
 from models.quotes.cues import cue_in
 from models.quotes.layout import Candidate, Layout
 from models.quotes.morph import is_finite_verb, tokenize
-from models.quotes.speakers import speaker_in, subject_in
+from models.quotes.speakers import speaker_in
+from models.quotes.subjects import subject_in
 from models.spans import Speaker
 
 _ABOUT = re.compile(r"[ \t]+(?:[—–-][ \t]+)?(?:о|об|обо|про)[ \t]")
@@ -119,4 +120,4 @@ def subject_after(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker 
     start = len(flat) - len(flat[end:].lstrip(" \t.!?…"))
     if start >= len(flat) or layout.paragraph(start) != layout.paragraph(c.span.open):
         return None
-    return subject_in(ctx, start, layout.sentence_end(start))
+    return subject_in(ctx, start, layout.sentence_end(start), bodies=True)

@@ -819,6 +819,8 @@ ANAPHORIC_BODY_NOUNS = frozenset(
         "департамент",
     ]
 )
+# The short forms Russian abbreviations of bodies open with ("Минфин", "Минпросвещения").
+ABBREVIATED_BODY_NOUNS = {"министерство": "мин", "департамент": "деп"}
 # Adverbs for the place of a body named before ("— сообщили там").
 THERE_WORDS = frozenset(["там"])
 

@@ -131,7 +131,8 @@ def is_animate_noun(word: str) -> bool:
     """A common animate noun (губернатор, жители), not a first name or surname.
 
     A lower-case word pymorphy does not know ("гайчанка") is a person noun when one of
-    its guesses is: a guess of a first name means nothing for a word written small.
+    its guesses is: a guess of a first name means nothing for a word written small; nor
+    does a word it knows only as a first name ("аким", a Kazakh governor).
     """
     low = _key(word)
     found = parses(low)
@@ -139,6 +140,9 @@ def is_animate_noun(word: str) -> bool:
         return False
     if word[:1].islower() and not vocab().word_is_known(low):
         return any(p.tag.POS == "NOUN" and "anim" in p.tag for p in found[:3])
+    names = {"Name", "Surn", "Patr"}
+    if word[:1].islower() and all(names & p.tag.grammemes for p in found if p.tag.POS == "NOUN"):
+        return True  # "аким": pymorphy knows it only as a first name, which is written capitalized
     return any(
         p.tag.POS == "NOUN" and "anim" in p.tag and not ({"Name", "Surn", "Patr"} & p.tag.grammemes)
         for p in found[:2]
@@ -204,6 +208,18 @@ def name_parse(word: str) -> Any | None:
         if {"Name", "Surn"} & p.tag.grammemes:
             return p
     return None
+
+
+@lru_cache(maxsize=50000)
+def is_patronymic(word: str) -> bool:
+    """Whether a capitalized word reads as a patronymic and never as a surname
+    ("Вольфович", "Анатольевна"; not "Абрамович", which is both)."""
+    found = [p.tag.grammemes for p in parses(_key(word))]
+    return (
+        word[:1].isupper()
+        and any("Patr" in g for g in found)
+        and not any("Surn" in g for g in found)
+    )
 
 
 @lru_cache(maxsize=50000)

@@ -59,6 +59,19 @@ def noun_before(text: str, pos: int) -> str | None:
     return None
 
 
+# "по статье 258 УК РФ «Незаконная охота…»", "части 3 статьи 159 УК («мошенничество…»)":
+# the marks hold the article's title as the code words it, not anyone's speech.
+_LAW_ARTICLE = re.compile(
+    r"(?i)(?<!\w)(?:стать[а-яё]*|ст\.)[ \t]*\d+(?:[.\-]\d+)*(?:[ \t]+\w+){0,4}?[ \t]*\(?[ \t]*$"
+)
+
+
+def law_title(text: str, pos: int) -> bool:
+    """Whether the quotation mark at ``pos`` opens the title of a law's article: it
+    follows "статья N" (with the code's name or "(" between, nothing else)."""
+    return _LAW_ARTICLE.search(text, max(0, pos - 60), pos) is not None
+
+
 def sentence_like(content: str) -> bool:
     """Whether a quoted span reads as a sentence: two words or more, and a finite verb,
     four words or a final full stop, question or exclamation mark."""

@@ -22,6 +22,7 @@ from models.quotes.morph import (
     is_animate_noun,
     is_common_noun,
     name_cases,
+    name_parse,
     noun_cases,
     noun_lemma,
     plural_noun,
@@ -37,7 +38,8 @@ def entity_cases(text: str, ent: Entity) -> frozenset[str]:
     """Cases the entity's words agree on (unknown words do not constrain).
 
     For a person the first name decides when pymorphy knows it as a name: a guessed
-    surname ("Ликсутов" read as a plural genitive) must not veto the nominative.
+    surname ("Ликсутов" read as a plural genitive) must not veto the nominative, nor
+    may a foreign first name that pymorphy knows only as a plural ("Марис").
     """
     words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
     if ent.label == "PER" and words:
@@ -46,6 +48,8 @@ def entity_cases(text: str, ent: Entity) -> frozenset[str]:
             return named
     common: set[str] | None = None
     for tok in words:
+        if ent.label == "PER" and name_parse(tok.text) is not None and not name_cases(tok.text):
+            continue  # "Марис" read only as "of the Maries": no case for one person's name
         cases = noun_cases(tok.text)
         if cases:
             common = set(cases) if common is None else common & cases

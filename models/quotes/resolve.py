@@ -23,6 +23,7 @@ from models.quotes.lexicon import PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
+    is_patronymic,
     known_gender,
     name_cases,
     name_parse,
@@ -205,10 +206,15 @@ class NameIndex:
             parts = clean_name(ent.normal or ent.text).split()
             if any(_INITIAL.fullmatch(p) for p in parts):
                 continue  # "В. В. Путин" names no one fully
-            if ent.label == "PER" and len(parts) > 1:
+            if ent.label == "PER" and len(parts) > 1 and not is_patronymic(parts[-1]):
                 key = _key(parts[-1])
                 if len(parts) > len(self.by_surname.get(key, "").split()):
                     self.by_surname[key] = " ".join(parts)
+
+    def _by_first_name(self, first: str) -> str | None:
+        """ "Владимир Вольфович": the one full name with that first name, else None."""
+        found = {n for n in self.by_surname.values() if _key(n.split()[0]) == _key(first)}
+        return found.pop() if len(found) == 1 else None
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (any case form) is the surname of a fully named person."""
@@ -220,6 +226,8 @@ class NameIndex:
         this document gives that surname, whatever first name the entity's normal form
         carries (it may come from a merged span)."""
         words = normal.split()
+        if len(words) == 2 and is_patronymic(words[1]):
+            return self._by_first_name(words[0]) or normal
         if len(text.split()) == 1 and len(words) > 1:
             found = self.full(words[-1])
             if found != words[-1]:

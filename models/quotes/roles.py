@@ -145,3 +145,19 @@ def resolve_role(
         if best is None or key > best:
             best, chosen = key, p
     return chosen
+
+
+AHEAD = 400  # characters: how far on a lead's role noun may be named ("Президент России X …")
+
+
+def holder_after(role: str, pos: int, people: People) -> Person | None:
+    """ "…президент России начал с шутки. «…», — сказал он.⏎Президент России Владимир
+    Путин проводил совещание": a lead that names the role before the person is
+    answered by the next person introduced with the same title, close after ``pos``."""
+    head = noun_lemma(role.split()[0]) if role else None
+    if not head or head in ANONYMOUS_NOUNS:
+        return None
+    for p in people.between(pos, pos + AHEAD):
+        if _title_score(head, p.titles) == 3 and p.position != "addressee":
+            return p
+    return None

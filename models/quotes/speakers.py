@@ -13,13 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from models.nlp.morph import normal_forms
-from models.quotes.anaphora import body_before, plural_before, role_before, same_noun_before
+from models.quotes.anaphora import (
+    body_before,
+    plural_before,
+    role_before,
+    same_noun_before,
+)
+from models.quotes.bodies import named_body
+from models.quotes.brackets import asides
 from models.quotes.context import SpeakerContext, is_media
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     IMPERSONAL_LEMMAS,
     OUTLET_NOUNS,
     QUOTING_LEMMAS,
+    SPEECH_NOUNS,
 )
 from models.quotes.mentions import CITED, Clause, Mention, find_mentions
 from models.quotes.morph import (
@@ -31,7 +39,7 @@ from models.quotes.morph import (
 )
 from models.quotes.outlets import outlet_before
 from models.quotes.resolve import abbreviations
-from models.quotes.roles import complement_of, resolve_role
+from models.quotes.roles import complement_of, holder_after, resolve_role
 from models.quotes.salience import resolve_pronoun
 from models.spans import Speaker
 
@@ -128,6 +136,15 @@ def _base(m: Mention, verb: Verb | None) -> float | None:
     return 1.0 if m.kind == "PER" else None
 
 
+def _oblique(m: Mention, verb: Verb) -> bool:
+    """ "— написал в Facebook", "— сообщила на своей странице в Telegram", "— говорит, и
+    уехала в Минспорт": a singular personal verb has a subject of its own (named or
+    not); the body after "в"/"на" is where it wrote or went, never who spoke. Only a
+    plural or impersonal cue ("сообщили в …", "говорится в …") speaks through a place."""
+    locative = m.prep in _LOCATIVE_PREPS or m.kind == "there"
+    return locative and verb.number == "sing" and not verb.impersonal and not verb.quoting
+
+
 def _subject_of(m: Mention, verb: Verb) -> bool:
     """A name right next to a past-tense verb, agreeing with it in gender and possibly
     nominative, is its subject even when it could be a genitive ("Захарова")."""
@@ -151,13 +168,15 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     scored: list[tuple[float, Mention]] = []
     for m in clause.mentions:
         base = _base(m, verb)
-        if base is None:
+        if base is None or (verb is not None and _oblique(m, verb)):
             continue
         if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
             present = verb is not None and verb.tense == "pres" and not verb.quoting
             if len(others) > 1 or not present:
                 continue  # "«…», — передает Интерфакс": the outlet relays
         score = base
+        if verb is not None and verb.quoting and _words_of(clause, m):
+            score = max(score, 8.0)  # "приводит издание слова политика": whose words
         if verb is not None:
             # a quoting verb agrees with the one who relays, not with the source
             agreement = 0.0 if verb.quoting else _agreement(m, verb)
@@ -166,6 +185,13 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     if not scored:
         return None
     return max(scored, key=lambda sm: (sm[0], -sm[1].start))[1]
+
+
+def _words_of(clause: Clause, m: Mention) -> bool:
+    """Whether the mention follows a noun for words ("слова политика", "цитату министра"):
+    after a quoting verb, the one whose words they are is the source."""
+    prev = clause.tokens[m.token - 1] if m.token > 0 else None
+    return prev is not None and prev.is_word and noun_lemma(prev.text) in SPEECH_NOUNS
 
 
 def _verb_gender(clause: Clause) -> str | None:
@@ -198,11 +224,14 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
         role = None if person else role_before(ctx, m.start, m.gender)
+        person = person or (holder_after(role, m.end, ctx.people) if role else None)
         normal = person.normal if person else role or m.normal.lower()
     elif m.kind == "there":
         normal = body_before(ctx, m.start) or m.normal
     elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
         normal = outlet_before(ctx, m.start) or m.normal
+    elif m.kind == "place" and _bare(text) and (named := named_body(ctx, m)):
+        normal = named
     elif _anaphoric_body(m, ctx.text):
         normal = body_before(ctx, same_noun_before(ctx, m.start, m.head), far=True) or m.normal
     elif m.kind == "role":
@@ -215,7 +244,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             ctx.people,
             complement,
             abbreviations(ctx.text, m.start, m.end),
-        )
+        ) or holder_after(m.normal, m.end, ctx.people)
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
 
@@ -224,7 +253,8 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int, genitive: bool = False
     """The source named in ``text[start:end]``, resolved, or None."""
     if end <= start:
         return None
-    ents, blocked = ctx.entities.between(start, end), ctx.blocked.within(start, end)
+    ents = ctx.entities.between(start, end)
+    blocked = ctx.blocked.within(start, end) + asides(ctx.text, start, end)
     clause = find_mentions(ctx.text, start, end, ents, blocked, known=ctx.names.knows)
     if any(m.kind == "there" for m in clause.mentions):
         clause.mentions = [
@@ -240,43 +270,3 @@ def speaker_in(ctx: SpeakerContext, start: int, end: int, genitive: bool = False
             )
             m = pick_mention(clause, ctx.text)
     return to_speaker(m, clause, ctx) if m is not None else None
-
-
-def subject_in(ctx: SpeakerContext, start: int, end: int) -> Speaker | None:
-    """The person a sentence is about: a name, pronoun or role noun in the nominative
-    before its first finite verb, agreeing with it ("Мария Захарова не согласилась")."""
-    clause = find_mentions(
-        ctx.text,
-        start,
-        end,
-        ctx.entities.between(start, end),
-        ctx.blocked.within(start, end),
-        known=ctx.names.knows,
-    )
-    toks = clause.tokens
-    verb = next(
-        (
-            i
-            for i, t in enumerate(toks)
-            if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
-        ),
-        None,
-    )
-    if verb is None:
-        return None
-    gender, number, _ = verb_features(toks[verb].text)
-    for m in clause.mentions:
-        if m.token >= verb:
-            break
-        if (
-            m.kind not in ("PER", "pronoun", "role")
-            or m.addressee
-            or m.titled
-            or not m.nominative()
-            or (number == "plur") != (m.number == "plur")
-        ):
-            continue
-        if gender in ("masc", "femn") and m.gender in ("masc", "femn") and m.gender != gender:
-            continue
-        return to_speaker(m, clause, ctx)
-    return None

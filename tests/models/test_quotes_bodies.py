@@ -76,3 +76,63 @@ def test_a_repeated_generic_noun_keeps_its_body_past_another_one() -> None:
         "«Задержанные дают признательные показания», — уточнили в ведомстве."
     )
     assert speakers(text) == ["Следственный комитет"]
+
+
+def test_a_body_that_told_a_sentence_before_speaks_the_quote_after() -> None:
+    text = (
+        "Как сообщили в Центробанке, новые требования к банкам вступят в силу летом. "
+        "«Кредитные организации получат время на подготовку»."
+    )
+    assert speakers(text) == ["Центробанк"]
+
+
+def test_the_press_service_of_a_generic_body_after_a_colon_is_the_body_named() -> None:
+    text = (
+        "В Новосибирском зоопарке родился детеныш снежного барса. Как сообщили в "
+        "пресс-службе зоопарка: «Малыш здоров и уже набирает вес»."
+    )
+    assert speakers(text) == ["Новосибирский зоопарк"]
+
+
+def test_the_press_service_of_the_ministry_is_the_ministry_named() -> None:
+    text = (
+        "МИД Казахстана вызвал посла для объяснений. «Подобные заявления недопустимы», "
+        "— сообщили в пресс-службе министерства."
+    )
+    assert speakers(text) == ["МИД"]  # natasha: ORG "МИД", LOC "Казахстана"
+
+
+def test_an_outlet_relaying_a_role_nouns_words_gives_the_person() -> None:
+    text = (
+        "Депутат Сергей Миронов выступил против законопроекта о налогах. «Это удар по "
+        "самым бедным», — приводит издание слова политика."
+    )
+    assert speakers(text) == ["Сергей Миронов"]
+
+
+def test_an_agency_citing_the_ministers_words_gives_the_minister() -> None:
+    text = (
+        "Министр финансов Антон Силуанов выступил на форуме в Казани. «Дефицит бюджета "
+        "сократится», — цитирует агентство слова министра."
+    )
+    assert speakers(text) == ["Антон Силуанов"]
+
+
+def test_the_ministry_is_the_ministry_named_in_the_headline_not_the_last_party() -> None:
+    text = (
+        "Минфин предложил новые налоги\n\n"
+        "Законопроект внесут в Госдуму осенью.\n\n"
+        "Депутаты от КПРФ выступили против. Лидер партии Геннадий Зюганов назвал его "
+        "грабежом.\n\n"
+        "Эксперты тоже настроены скептически.\n\n"
+        "«Налоги коснутся только богатых», — пояснили в министерстве."
+    )
+    assert speakers(text) == ["Минфин"]
+
+
+def test_the_ministry_with_its_complement_is_its_abbreviation_named_before() -> None:
+    text = (
+        "В Минпросвещения ответили на критику учителей. «Нагрузка на педагогов снизится "
+        "уже в этом году», — заявили в министерстве просвещения."
+    )
+    assert speakers(text) == ["Минпросвещения"]

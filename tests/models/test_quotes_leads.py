@@ -1,0 +1,102 @@
+"""Quotes whose source is the sentence around them, on fresh sentences: a headline quote
+is the words of the subject of the sentence after it ("«П». Минздрав прокомментировал
+…"), a quote after a lead that introduces who speaks is that person's, and «» around the
+wording of a law article is no quote."""
+
+from __future__ import annotations
+
+import pytest
+from test_quotes_helpers import pairs, predict, speakers
+
+pytestmark = pytest.mark.slow
+
+
+def test_a_headline_quote_is_the_words_of_the_body_that_commented() -> None:
+    text = (
+        "«Мы держим ситуацию под контролем». Минздрав прокомментировал вспышку кори в Перми\n\n"
+        "В Перми выявлено двенадцать случаев кори за неделю."
+    )
+    assert speakers(text) == ["Минздрав"]
+
+
+def test_a_headline_quote_is_the_words_of_the_person_who_commented() -> None:
+    text = (
+        "«Мы готовы к переговорам». Глава Минэнерго Сергей Цивилев прокомментировал "
+        "цены на бензин\n\nЦены на топливо растут третью неделю."
+    )
+    assert speakers(text) == ["Сергей Цивилев"]
+
+
+def test_a_headline_quote_is_the_words_of_the_body_where_they_commented() -> None:
+    text = (
+        "«Это очевидная провокация Киева». В Минобороны прокомментировали сообщения о "
+        "взрыве\n\nВзрыв произошел утром на окраине города."
+    )
+    assert speakers(text) == ["Минобороны"]
+
+
+def test_a_headline_quote_is_the_words_of_the_press_service_that_commented() -> None:
+    text = (
+        "«Мы проверим каждую жалобу». Пресс-служба мэрии прокомментировала сообщения о "
+        "пробках\n\nПробки возникли утром на всех мостах."
+    )
+    assert speakers(text) == ["Пресс-служба мэрии"]
+
+
+def test_a_lead_that_introduces_the_speaker_gives_the_next_quote() -> None:
+    text = (
+        "О будущем рынка жилья рассуждает аналитик Ирина Козлова.\n\n"
+        "«Цены продолжат расти еще полгода, а потом начнется спад»."
+    )
+    assert speakers(text) == ["Ирина Козлова"]
+
+
+def test_a_lead_with_the_speaker_after_another_verb_gives_the_next_quote() -> None:
+    text = (
+        "Ситуацию на рынке аренды анализирует риелтор Олег Смирнов.\n\n"
+        "«Летом ставки всегда растут, но в этом году рост рекордный»."
+    )
+    assert speakers(text) == ["Олег Смирнов"]
+
+
+def test_a_subheading_between_the_lead_and_the_quote_is_skipped() -> None:
+    text = (
+        "О политике регулятора рассуждает экономист Ирина Козлова.\n\n"
+        "Дорогие кредиты\n\n"
+        "«Ставка слишком высока для такой инфляции, и это всем видно»."
+    )
+    assert speakers(text) == ["Ирина Козлова"]
+
+
+def test_the_wording_of_a_law_article_is_no_quote() -> None:
+    text = (
+        "Против егеря возбуждено уголовное дело по статье 258 УК РФ «Незаконная охота, "
+        "совершенная с использованием служебного положения»."
+    )
+    assert pairs(text) == []
+
+
+def test_the_wording_of_a_law_article_after_a_speech_verb_is_no_quote() -> None:
+    text = (
+        "Как сообщили в СК, дело возбуждено по ч. 2 ст. 258 УК РФ «незаконная охота, "
+        "совершенная лицом с использованием своего служебного положения»."
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_a_law_article_in_its_sentence_is_still_a_quote() -> None:
+    text = (
+        "Дело возбуждено по статье 105 УК РФ. «Мы найдем виновных», — заявил следователь "
+        "Игорь Панов."
+    )
+    assert speakers(text) == ["Игорь Панов"]
+
+
+def test_a_photo_credit_between_the_lead_and_the_quote_is_skipped() -> None:
+    text = (
+        "О ценах на жилье рассуждает аналитик Ирина Козлова.\n\n"
+        "Источник фото: пресс-служба Сбербанка\n\n"
+        "«Цены продолжат расти еще полгода, а потом начнется спад»."
+    )
+    found = [(q.text[:5], q.speaker.normal if q.speaker else None) for q in predict(text)]
+    assert found == [("Цены ", "Ирина Козлова")]
