@@ -39,7 +39,8 @@ def entity_cases(text: str, ent: Entity) -> frozenset[str]:
 
     For a person the first name decides when pymorphy knows it as a name: a guessed
     surname ("Ликсутов" read as a plural genitive) must not veto the nominative, nor
-    may a foreign first name that pymorphy knows only as a plural ("Марис").
+    may a foreign first name that pymorphy knows only as a plural ("Марис Озолс"); a
+    lone such word keeps the plural's cases ("памятнику Штефану чел Маре").
     """
     words = [t for t in tokenize(text, ent.start, ent.end) if t.is_word and len(t.text) > 1]
     if ent.label == "PER" and words:
@@ -48,8 +49,13 @@ def entity_cases(text: str, ent: Entity) -> frozenset[str]:
             return named
     common: set[str] | None = None
     for tok in words:
-        if ent.label == "PER" and name_parse(tok.text) is not None and not name_cases(tok.text):
-            continue  # "Марис" read only as "of the Maries": no case for one person's name
+        if (
+            ent.label == "PER"
+            and len(words) > 1
+            and name_parse(tok.text) is not None
+            and not name_cases(tok.text)
+        ):
+            continue  # "Марис" read only as "of the Maries": the surname decides the case
         cases = noun_cases(tok.text)
         if cases:
             common = set(cases) if common is None else common & cases

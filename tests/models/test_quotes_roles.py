@@ -35,3 +35,11 @@ def test_the_holder_of_a_view_is_its_speaker() -> None:
         "Кравец. Позиция Кравец такова: «Бюджет области не выдержит новой стройки»."
     )
     assert speakers(text) == ["Ольга Кравец"]
+
+
+def test_a_name_inside_a_monuments_name_holds_no_role() -> None:
+    text = (
+        "Генеральный примар города Ион Попеску возложил цветы к памятнику Штефану чел Маре "
+        "в День города Бельцы. «Да здравствуют Бельцы!» — сказал мэр."
+    )
+    assert speakers(text) == ["Ион Попеску"]
