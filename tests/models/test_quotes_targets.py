@@ -79,9 +79,22 @@ def test_real_news_dev_targets() -> None:
 # quotes_news_round2.json: real passages from other sites, annotated before any run; part
 # A (r2_*, 91 cases) first ran at F1 0.97 and speaker accuracy 0.88, part B (r2b_*, 17
 # cases, annotated after this round's rules) first ran at 1.00 / 1.00.
+# quotes_news_round3.json: 60 real passages written for the next round of speaker rules.
+# The real-news holdouts were annotated before any run and measured once unseen (first runs:
+# holdout 1.00 after its kinds were described, holdout2 1.00 / 0.88, holdout3 0.97 / 0.88,
+# holdout4 0.99 / 0.89); their error kinds, never their texts, were then described to the
+# rules' authors, so the bars below only keep what was reached.
 @pytest.mark.parametrize(
     ("name", "min_f1", "min_speaker"),
-    [("quotes_news_dev.json", 0.97, 0.95), ("quotes_news_round2.json", 0.97, 0.93)],
+    [
+        ("quotes_news_dev.json", 0.97, 0.95),
+        ("quotes_news_round2.json", 0.97, 0.93),
+        ("quotes_news_round3.json", 0.97, 0.93),
+        ("quotes_news_holdout.json", 0.97, 0.95),
+        ("quotes_news_holdout2.json", 0.97, 0.90),
+        ("quotes_news_holdout3.json", 0.95, 0.85),
+        ("quotes_news_holdout4.json", 0.97, 0.88),
+    ],
 )
 def test_real_news_targets(name: str, min_f1: float, min_speaker: float) -> None:
     score = score_quotes(load_cases(DATA / name), predict)
