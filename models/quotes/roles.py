@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from models.quotes.lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from models.quotes.morph import is_animate_noun, noun_lemma, tokenize
+from models.quotes.ranks import Rank
 from models.quotes.resolve import (
     CLOSE_ENOUGH,
     PRONOUN_WINDOW,
@@ -114,6 +115,20 @@ def _score(
     return score
 
 
+def _ranked_score(rank: Rank, p: Person, abbreviations: frozenset[str]) -> int | None:
+    """ "замглавы МИД" is only a deputy whose chief's title fits ("заместитель главы МИД
+    X"), never the chief himself; a named body that differs rules the deputy out."""
+    held = p.rank
+    if held is None or held[0] != rank[0]:
+        return None
+    if rank[1] and held[1] and _title_score(rank[1], frozenset([held[1]])) < 2:
+        return None
+    named = p.title_abbreviations
+    if abbreviations and named:
+        return 5 if abbreviations & named else None
+    return 4
+
+
 def resolve_role(
     head: str,
     number: str | None,
@@ -122,6 +137,7 @@ def resolve_role(
     people: People,
     complement: frozenset[str] = frozenset(),
     abbreviations: frozenset[str] = frozenset(),
+    rank: Rank | None = None,
 ) -> Person | None:
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
@@ -129,7 +145,8 @@ def resolve_role(
     the same title with another complement ("министр экономики"). An unnamed source
     ("представитель", "источник") stands only for a person just named with that title or
     a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
-    Among equal holders the subject or speaker outranks one named in passing.
+    Among equal holders the subject or speaker outranks one named in passing. A ranked
+    role ("замминистра", "врио губернатора") stands only for a holder of that rank.
     """
     if number == "plur":
         return None
@@ -138,7 +155,10 @@ def resolve_role(
     for p in people.before(pos, SEARCH_BACK):
         if not gender_ok(p, gender):
             continue
-        score = _score(head, p, pos, complement, abbreviations)
+        if rank is not None:
+            score = _ranked_score(rank, p, abbreviations)
+        else:
+            score = _score(head, p, pos, complement, abbreviations)
         if score is None:
             continue
         key = (score, SALIENCE.get(p.position, 0) if p.spoke_at < 0 else 2, p.start)

@@ -38,6 +38,7 @@ from models.quotes.morph import (
     verb_features,
 )
 from models.quotes.outlets import outlet_before
+from models.quotes.ranks import mention_rank
 from models.quotes.resolve import abbreviations
 from models.quotes.roles import complement_of, holder_after, resolve_role
 from models.quotes.salience import resolve_pronoun
@@ -244,6 +245,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             ctx.people,
             complement,
             abbreviations(ctx.text, m.start, m.end),
+            mention_rank(ctx.text, m.start, m.end),
         ) or holder_after(m.normal, m.end, ctx.people)
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)
