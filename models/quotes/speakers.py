@@ -22,6 +22,7 @@ from models.quotes.anaphora import (
 from models.quotes.bodies import named_body
 from models.quotes.brackets import asides
 from models.quotes.context import SpeakerContext, is_media
+from models.quotes.fields import field_body, field_stems
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     IMPERSONAL_LEMMAS,
@@ -231,6 +232,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = body_before(ctx, m.start) or m.normal
     elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
         normal = outlet_before(ctx, m.start) or m.normal
+    elif (stems := field_stems(ctx, m)) and (fitting := field_body(ctx, m, stems)):
+        normal = fitting
     elif m.kind == "place" and _bare(text) and (named := named_body(ctx, m)):
         normal = named
     elif _anaphoric_body(m, ctx.text):
