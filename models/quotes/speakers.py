@@ -25,6 +25,7 @@ from models.quotes.context import SpeakerContext, is_media
 from models.quotes.fields import field_body, field_stems
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
+    ANONYMOUS_NOUNS,
     IMPERSONAL_LEMMAS,
     OUTLET_NOUNS,
     QUOTING_LEMMAS,
@@ -34,6 +35,7 @@ from models.quotes.mentions import CITED, Clause, Mention, find_mentions
 from models.quotes.morph import (
     is_finite_verb,
     is_speech_cue,
+    noun_cases,
     noun_lemma,
     tokenize,
     verb_features,
@@ -170,7 +172,11 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     scored: list[tuple[float, Mention]] = []
     for m in clause.mentions:
         base = _base(m, verb)
-        if base is None or (verb is not None and _oblique(m, verb)):
+        if (
+            base is None
+            or (verb is not None and _oblique(m, verb))
+            or _told_outlet(m, clause, text)
+        ):
             continue
         if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
             present = verb is not None and verb.tense == "pres" and not verb.quoting
@@ -187,6 +193,26 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     if not scored:
         return None
     return max(scored, key=lambda sm: (sm[0], -sm[1].start))[1]
+
+
+def _told_outlet(m: Mention, clause: Clause, text: str) -> bool:
+    """ "— сказал «Новостям Подмосковья» источник в экстренных службах": beside an
+    unnamed source that can be the subject, an outlet or an organization in the dative
+    is the one that was told, whatever case NER's span lets us read."""
+    if m.kind != "ORG" or m.prep:
+        return False
+    sources = [
+        o
+        for o in clause.mentions
+        if o is not m and o.head in ANONYMOUS_NOUNS and not o.prep and o.nominative()
+    ]
+    if not sources:
+        return False
+    first = next((t for t in tokenize(text, m.start, m.end) if t.is_word), None)
+    if is_media(m, text) or (first is not None and "datv" in noun_cases(first.text)):
+        return True
+    # "— рассказал Business FM собеседник": no case to read, but the source follows it
+    return not m.cases and any(not text[m.end : o.start].strip(' «»"') for o in sources)
 
 
 def _words_of(clause: Clause, m: Mention) -> bool:
