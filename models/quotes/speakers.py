@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.nlp.morph import normal_forms
+from models.nlp.morph import normal_forms, parses
 from models.quotes.anaphora import (
     body_before,
     plural_before,
@@ -82,10 +82,16 @@ def find_verb(clause: Clause) -> Verb | None:
     gender, number, tense = verb_features(word)
     lem = normal_forms(word)
     impersonal = bool(lem & IMPERSONAL_LEMMAS) or (
-        gender == "neut" and tense == "past" and "сказать" in lem
+        gender == "neut" and tense == "past" and ("сказать" in lem or _passive(word))
     )
     quoting = bool(lem & QUOTING_LEMMAS)
     return Verb(index, gender, number, tense, impersonal, quoting)
+
+
+def _passive(word: str) -> bool:
+    """ "написано", "указано", "отмечено в письме X": a speech verb's short passive
+    participle has no subject; like "говорится", it points into a document or a place."""
+    return any(p.tag.POS == "PRTS" for p in parses(word.lower())[:1])
 
 
 def _agreement(m: Mention, verb: Verb) -> float:
