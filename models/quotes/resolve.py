@@ -160,9 +160,13 @@ def _other_name(tok: Token) -> bool:
 def _title_run(text: str, ent: Entity) -> list[Token]:
     """The nouns and adjectives right before a name: its title phrase."""
     run: list[Token] = []
+    after = ent.start
     for tok in reversed(tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]):
         if not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok):
             break
+        if "\n" in text[tok.end : after]:
+            break  # a headline's last word is no title of the lead's first name
+        after = tok.start
         if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
             break
         run.insert(0, tok)

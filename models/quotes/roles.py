@@ -173,11 +173,17 @@ AHEAD = 400  # characters: how far on a lead's role noun may be named ("През
 def holder_after(role: str, pos: int, people: People) -> Person | None:
     """ "…президент России начал с шутки. «…», — сказал он.⏎Президент России Владимир
     Путин проводил совещание": a lead that names the role before the person is
-    answered by the next person introduced with the same title, close after ``pos``."""
+    answered by the next person introduced with the same title, close after ``pos``, else
+    by the first person named after it, when introduced with a synonym through "глава"
+    ("губернатор" ~ "Глава Курской области X")."""
     head = noun_lemma(role.split()[0]) if role else None
     if not head or head in ANONYMOUS_NOUNS:
         return None
-    for p in people.between(pos, pos + AHEAD):
-        if _title_score(head, p.titles) == 3 and p.position != "addressee":
+    synonym = None
+    for k, p in enumerate(people.between(pos, pos + AHEAD)):
+        score = _title_score(head, p.titles)
+        if score == 3 and p.position != "addressee":
             return p
-    return None
+        if score == 2 and k == 0 and p.position != "addressee" and p.rank is None:
+            synonym = p  # "«…»: губернатор ответил⏎Глава Курской области X выступил"
+    return synonym

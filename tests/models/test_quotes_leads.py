@@ -100,3 +100,39 @@ def test_a_photo_credit_between_the_lead_and_the_quote_is_skipped() -> None:
     )
     found = [(q.text[:5], q.speaker.normal if q.speaker else None) for q in predict(text)]
     assert found == [("Цены ", "Ирина Козлова")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Школы откроются вовремя»: губернатор ответил родителям\n\nГлава Курской области "
+            "Александр Хинштейн выступил в прямом эфире.",
+            "Александр Хинштейн",
+        ),
+        (
+            "«Ремонт дорог начнется в мае»: мэр рассказал о планах\n\nГлава Перми Эдуард "
+            "Соснин провел пресс-конференцию.",
+            "Эдуард Соснин",
+        ),
+        (
+            "«Это наша общая победа»: президент поздравил спортсменов\n\nГлава государства "
+            "Касым-Жомарт Токаев встретился с олимпийцами.",
+            "Касым-Жомарт Токаев",
+        ),
+    ],
+)
+def test_a_headline_role_is_the_first_person_of_the_lead_with_a_synonym_title(
+    text: str, expected: str
+) -> None:
+    assert speakers(text) == [expected]
+
+
+def test_a_headline_word_is_no_title_of_the_next_line() -> None:
+    """ "…ответил родителям⏎⏎Глава X": "родителям" ends the headline, not X's title."""
+    text = (
+        "«Школы откроются вовремя»: губернатор ответил родителям\n\nГлава Курской области "
+        "Александр Хинштейн выступил в прямом эфире. «Все классы отремонтированы», — "
+        "сказал глава региона."
+    )
+    assert speakers(text)[-1] == "Александр Хинштейн"
