@@ -40,6 +40,7 @@ from models.quotes.morph import (
     tokenize,
     verb_features,
 )
+from models.quotes.officials import official_after
 from models.quotes.outlets import outlet_before
 from models.quotes.ranks import mention_rank
 from models.quotes.resolve import abbreviations
@@ -257,6 +258,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
+        if person is not None:
+            person = official_after(ctx, m.end, m.gender, person) or person
         role = None if person else role_before(ctx, m.start, m.gender)
         person = person or (holder_after(role, m.end, ctx.people) if role else None)
         normal = person.normal if person else role or m.normal.lower()
