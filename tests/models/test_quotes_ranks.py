@@ -73,3 +73,29 @@ def test_a_plain_role_still_finds_the_chief() -> None:
         "выступили в Госдуме. «Дефицит бюджета сократится в следующем году», — заявил министр."
     )
     assert pairs(text)[0][1] == "Антон Силуанов"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "normal"),
+    [
+        (
+            "«Воду в дома дадут завтра утром», — сказал и.о. главы района.",
+            "и.о. главы района",
+            "и.о. главы района",
+        ),
+        (
+            "Губернатор Игорь Руденя и временно исполняющий обязанности главы района Петр "
+            "Гусев встретились с жителями. «Воду в дома дадут завтра утром», — сказал "
+            "исполняющий обязанности главы района.",
+            "исполняющий обязанности главы района",
+            "Петр Гусев",
+        ),
+    ],
+)
+def test_an_acting_title_is_one_mention(text: str, mention: str, normal: str) -> None:
+    from models.nlp.ner import find_entities
+    from models.quotes.find import find_quotes
+
+    (quote,) = find_quotes(text, find_entities(text))
+    assert quote.speaker is not None
+    assert (quote.speaker.text, quote.speaker.normal) == (mention, normal)
