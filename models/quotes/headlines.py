@@ -26,8 +26,8 @@ LEAD_SENTENCES = 3  # how far into the paragraph after a headline quote its spea
 
 def _statement(layout: Layout, c: Candidate) -> tuple[int, int] | None:
     """What a headline quote says about itself: the rest of its line after the colon
-    or the dash ("«П»: глава района о паводке", "«П» — глава района о паводке"), or the next line when the quote is a line of its
-    own ("«П»⏎Сергей Рябков — о способах…")."""
+    or the dash ("«П»: глава района о паводке", "«П» — глава района о паводке"), or
+    the next line when the quote is a line of its own ("«П»⏎Сергей Рябков — о …")."""
     flat, end = layout.flat, c.span.outer_end
     if c.headline:
         colon = flat[end:].lstrip(" \t")[:1] == ":"
