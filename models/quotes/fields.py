@@ -43,6 +43,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "санитарный": ("потребнадзор", "санитар"),
     "правоохранительный": ("мвд", "полиц", "внутренн"),
 }
+FIELD_HEADS = ANAPHORIC_BODY_NOUNS | {"орган"}  # "в надзорном органе"
 FAR_BACK = 5000  # characters: the body may be named in the headline
 SHORT_STEM = 4
 
@@ -59,7 +60,7 @@ def field_stems(ctx: SpeakerContext, m: Mention) -> tuple[str, ...]:
     phrase has none ("в ведомстве", "в российском ведомстве": no field)."""
     words = [t for t in tokenize(ctx.text, m.start, m.end) if t.is_word]
     nouns = [n for t in words if (n := noun_lemma(t.text))]
-    if not nouns or nouns[0] not in ANAPHORIC_BODY_NOUNS:
+    if not nouns or nouns[0] not in FIELD_HEADS:
         return ()  # a document's body keeps no head ("в сообщении военного ведомства")
     stems: list[str] = []
     for tok in words:
@@ -73,9 +74,13 @@ def field_stems(ctx: SpeakerContext, m: Mention) -> tuple[str, ...]:
     return tuple(stems)
 
 
-def _fits(word: str, stems: tuple[str, ...]) -> bool:
+def _fits(word: str, stems: tuple[str, ...], abbreviation: bool) -> bool:
+    """A stem inside the word; a short one opens it, or stands anywhere in an
+    abbreviation ("мвд" in "УМВД", "ГУМВД")."""
+    if len(word) <= 1:
+        return False
     return any(
-        word.startswith(s) if len(s) <= SHORT_STEM else s in word for s in stems if len(word) > 1
+        s in word if len(s) > SHORT_STEM or abbreviation else word.startswith(s) for s in stems
     )
 
 
@@ -83,7 +88,9 @@ def field_body(ctx: SpeakerContext, m: Mention, stems: tuple[str, ...]) -> str |
     """The normal form of the nearest body before ``m`` whose name fits ``stems``: an
     organization, else an institution noun written out ("Прокуратура области")."""
     for tok in reversed(tokenize(ctx.text, max(0, m.start - FAR_BACK), m.start)):
-        if not tok.is_word or ctx.blocked.contains(tok.start) or not _fits(tok.low, stems):
+        if not tok.is_word or ctx.blocked.contains(tok.start):
+            continue
+        if not _fits(tok.low, stems, tok.text.isupper()):
             continue
         orgs = ctx.entities.overlapping(tok.start, tok.end)
         named = [

@@ -61,3 +61,22 @@ def test_a_nationality_adjective_is_no_field() -> None:
         "пассажиров», — пояснили в российском ведомстве."
     )
     assert speakers(text) == ["Росавиация"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Прокуратура Москвы проверит школу после публикации «Известий». «Будет дана "
+            "оценка действиям администрации», — заверили в надзорном органе.",
+            "Прокуратура Москвы",
+        ),
+        (
+            "УМВД по Томской области возбудило дело, пишет «ТВ2». «Подозреваемый задержан на "
+            "вокзале», — сообщили в правоохранительном ведомстве.",
+            "УМВД",
+        ),
+    ],
+)
+def test_a_field_body_may_be_an_organ_or_an_abbreviation(text: str, expected: str) -> None:
+    assert speakers(text) == [expected]
