@@ -37,9 +37,13 @@ def official_after(
     """The titled person named after ``pos`` in its paragraph who stands in for
     ``passing``, a person named in passing in a headline about a body; else None."""
     head = _headline_end(ctx.text)
-    if head < 0 or passing.end > head or pos < head:
+    if head < 0 or pos < head:
         return None
-    if passing.spoke_at >= 0 or passing.position == "subject" or _named_subject(ctx, passing):
+    titled = [p for p in ctx.people.between(0, head) if p.normal == passing.normal]
+    if not titled:
+        return None  # the one named in passing is the one the headline is about
+    first = titled[0]
+    if first.spoke_at >= 0 or first.position == "subject" or _named_subject(ctx, first):
         return None  # "Токаев прокомментировал…": the headline's subject may speak
     opens = ctx.text[:head].lstrip().split(" ", 1)[0] in ("В", "Во")  # "В Кремле ответили"
     if not opens and not any(e.label == "ORG" for e in ctx.entities.between(0, head)):
