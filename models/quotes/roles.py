@@ -115,7 +115,16 @@ def _score(
     return score
 
 
-def _ranked_score(rank: Rank, p: Person, abbreviations: frozenset[str]) -> int | None:
+def _office_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
+    """ "замглавы Минфина" ~ "заместитель министра финансов": a complement, or the
+    part of a "Мин…" compound after its prefix, opens a word of the person's title."""
+    stems = {c[3:6] if c.startswith("мин") and len(c) > 5 else c[:3] for c in complement}
+    return any(w.startswith(s) for s in stems if len(s) == 3 for w in words)
+
+
+def _ranked_score(
+    rank: Rank, p: Person, abbreviations: frozenset[str], complement: frozenset[str]
+) -> int | None:
     """ "замглавы МИД" is only a deputy whose chief's title fits ("заместитель главы МИД
     X"), never the chief himself; a named body that differs rules the deputy out."""
     held = p.rank
@@ -126,7 +135,9 @@ def _ranked_score(rank: Rank, p: Person, abbreviations: frozenset[str]) -> int |
     named = p.title_abbreviations
     if abbreviations and named:
         return 5 if abbreviations & named else None
-    return 4
+    if abbreviations and any(a in p.initials for a in abbreviations):
+        return 5  # "замглавы МИД" ~ "заместитель министра иностранных дел"
+    return 5 if complement and _office_fits(complement, p.title_words) else 4
 
 
 def resolve_role(
@@ -156,7 +167,7 @@ def resolve_role(
         if not gender_ok(p, gender):
             continue
         if rank is not None:
-            score = _ranked_score(rank, p, abbreviations)
+            score = _ranked_score(rank, p, abbreviations, complement)
         else:
             score = _score(head, p, pos, complement, abbreviations)
         if score is None:

@@ -99,3 +99,26 @@ def test_an_acting_title_is_one_mention(text: str, mention: str, normal: str) ->
     (quote,) = find_quotes(text, find_entities(text))
     assert quote.speaker is not None
     assert (quote.speaker.text, quote.speaker.normal) == (mention, normal)
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [
+        ("замглавы МИД", "Алибек Бакаев"),
+        ("замглавы Минфина", "Иван Сорокин"),
+        ("замминистра финансов", "Иван Сорокин"),
+        ("замминистра иностранных дел", "Алибек Бакаев"),
+    ],
+)
+@pytest.mark.parametrize("order", [0, 1])
+def test_two_deputies_are_told_apart_by_their_office(role: str, expected: str, order: int) -> None:
+    people = [
+        "заместитель министра иностранных дел Алибек Бакаев",
+        "заместитель министра финансов Иван Сорокин",
+    ]
+    first, second = people if order == 0 else people[::-1]
+    text = (
+        f"{first[0].upper()}{first[1:]} и {second} провели переговоры с делегацией. "
+        f"«Документы по проекту подписаны», — сказал {role}."
+    )
+    assert speakers(text) == [expected]
