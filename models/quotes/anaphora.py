@@ -83,6 +83,11 @@ def _generic(ctx: SpeakerContext, m: Mention) -> bool:
 
 
 def _is_body(m: Mention) -> bool:
+    """An organization or an institution noun; a bare plural ("новые аппараты доставлены",
+    "суды отказали") names no one body; "власти региона" does."""
+    bare = m.normal == m.normal.lower() and noun_lemma(m.normal.split()[-1]) == m.head
+    if m.kind == "place" and m.number == "plur" and bare:
+        return False
     return m.kind == "ORG" or (m.kind == "place" and m.head in INSTITUTION_NOUNS)
 
 

@@ -53,6 +53,7 @@ from models.quotes.names import (
     looks_like_name,
     sentence_like,
     speech_after_addressee,
+    title_question,
     words,
 )
 from models.quotes.resolve import NameIndex, persons
@@ -94,6 +95,8 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
             or (c.rest is not None and cue_in(ctx, *c.rest))
         )
     if lead.rstrip().endswith(":"):
+        if title_question(content) and not cue_in(ctx, *c.before):
+            return False  # "Читайте также: «Как Россия стала …»" is an article's title
         if len(words(content)) <= 2:
             return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))
         return not looks_like_name(text, span) or cue_in(ctx, *c.before)

@@ -26,11 +26,13 @@ LEAD_SENTENCES = 3  # how far into the paragraph after a headline quote its spea
 
 def _statement(layout: Layout, c: Candidate) -> tuple[int, int] | None:
     """What a headline quote says about itself: the rest of its line after the colon
-    ("«П»: глава района о паводке"), or the next line when the quote is a line of its
-    own ("«П»⏎Сергей Рябков — о способах…")."""
+    or the dash ("«П»: глава района о паводке", "«П» — глава района о паводке"), or
+    the next line when the quote is a line of its own ("«П»⏎Сергей Рябков — о …")."""
     flat, end = layout.flat, c.span.outer_end
     if c.headline:
-        start = flat.index(":", end) + 1
+        colon = flat[end:].lstrip(" \t")[:1] == ":"
+        start = flat.index(":" if colon else " ", end) + 1
+        start = start if colon else len(flat) - len(flat[start:].lstrip(" \t—–-"))
     elif c.standalone and flat[end:].lstrip(" \t.!?…")[:1] == "\n":
         start = flat.index("\n", end) + 1
     else:
@@ -86,7 +88,18 @@ def headline_speaker(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speak
     found = about_whom(layout, c, ctx)
     if found is not None and _named(ctx, found):
         return found
-    return _next_sentence(layout, c, ctx) or found
+    return _next_sentence(layout, c, ctx) or found or _statement_subject(layout, c, ctx)
+
+
+def _statement_subject(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
+    """ "«Мы готовы к зиме»: министр энергетики подвел итоги⏎…⏎Министр энергетики X…":
+    with no speech verb around, the headline statement's subject is the one quoted,
+    when it is a person or a role named (or resolved) as one."""
+    found = _statement(layout, c)
+    if found is None:
+        return None
+    subject = subject_in(ctx, *found)
+    return subject if subject is not None and _named(ctx, subject) else None
 
 
 def name_heading(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:

@@ -32,6 +32,10 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ0-9])")
 _INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*\S")
+# "«П» — глава региона о паводке": a dash headline whose statement is "X о Y" to the line's end
+_DASH_ABOUT = re.compile(
+    r"[ \t]+[—–-][ \t]+[^\n:«»\"]{2,60}?[ \t](?:о|об|обо|про)[ \t][^\n]*$", re.M
+)
 _PARA_START = re.compile(r"(?m)^[ \t]*\S")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -187,5 +191,8 @@ def make_candidate(layout: Layout, span: MarkSpan) -> Candidate:
     lead = layout.flat[start : span.open].strip(" \t—–-")
     tail_ok = _STANDALONE_END.match(layout.flat, span.outer_end) is not None
     standalone = not lead and (span.close is None or tail_ok)
-    headline = not lead and _COLON_AFTER.match(layout.flat, span.outer_end) is not None
+    headline = not lead and (
+        _COLON_AFTER.match(layout.flat, span.outer_end) is not None
+        or _DASH_ABOUT.match(layout.flat, span.outer_end) is not None
+    )
     return Candidate(span, segments, authors, after, (start, span.open), rest, standalone, headline)

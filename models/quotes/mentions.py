@@ -142,6 +142,20 @@ def _doc_mention(
     return found, chain.end
 
 
+def _acting_start(toks: list[Token], i: int) -> int | None:
+    """Where an acting title before a role noun at ``i`` opens ("и.о. главы", "И. о.
+    главы", "временно исполняющий обязанности губернатора"), else None: the acting
+    official is named by the whole phrase, the role noun staying in the genitive."""
+    words = [t.low for t in toks[max(0, i - 4) : i]]
+    if words[-2:] == ["и.о", "."]:
+        return i - 2
+    if words[-4:] == ["и", ".", "о", "."]:
+        return i - 4
+    if len(words) >= 2 and words[-1] == "обязанности" and words[-2].startswith("исполняющ"):
+        return i - 3 if len(words) >= 3 and words[-3] == "временно" else i - 2
+    return None
+
+
 def _noun_mention(
     text: str, toks: list[Token], i: int, ent_start: dict[int, Entity], lemma: str
 ) -> tuple[Mention, int]:
@@ -158,6 +172,7 @@ def _noun_mention(
         and noun_cases(toks[left - 1].text) & noun_cases(toks[i].text)
     ):
         left -= 1  # "известная телеведущая"; not "после этого губернатор" (no common case)
+    acting = _acting_start(toks, left) if kind == "role" else None
     places = lemma in ANONYMOUS_NOUNS or kind == "place"
     chain = noun_chain(toks, i + 1, ent_start, places)
     if kind == "doc" and (chain.end > i + 1 or chain.titled):
@@ -169,12 +184,17 @@ def _noun_mention(
     number = noun.tag.number if noun is not None else None
     gender = noun.tag.gender if noun is not None else None
     normal = _phrase_normal(toks, left, i, chain.core, text)
+    cases = noun_cases(toks[i].text)
+    if acting is not None:  # "и.о. главы района": the words stay as written
+        last = toks[chain.core - 1] if chain.core > i + 1 else toks[i]
+        normal = " ".join(text[toks[acting].start : last.end].split())
+        left, cases = acting, cases | {"nomn"}
     return Mention(
         toks[left].start,
         toks[chain.end - 1].end,
         kind,
         normal,
-        noun_cases(toks[i].text),
+        cases,
         left,
         gender=gender,
         number=number,

@@ -72,6 +72,20 @@ def law_title(text: str, pos: int) -> bool:
     return _LAW_ARTICLE.search(text, max(0, pos - 60), pos) is not None
 
 
+# "«Как Россия стала …»", "«Почему дорожает бензин»": an indirect question with no
+# question mark is how Russian articles, podcasts and films are titled.
+_TITLE_QUESTION = re.compile(
+    r"(?:Как|Почему|Зачем|Где|Когда|Сколько|Что|Кто|Куда|Откуда|Чем|Каким|Какой|Какая|Какие)"
+    r"\s[^,.;:!?…—–\-«»\"]+$"
+)
+
+
+def title_question(content: str) -> bool:
+    """Whether a span is a title worded as an indirect question ("Как Россия стала …"):
+    an interrogative word, then one clause with no punctuation at all."""
+    return bool(_TITLE_QUESTION.match(content.strip()))
+
+
 def sentence_like(content: str) -> bool:
     """Whether a quoted span reads as a sentence: two words or more, and a finite verb,
     four words or a final full stop, question or exclamation mark."""

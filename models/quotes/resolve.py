@@ -34,6 +34,7 @@ from models.quotes.morph import (
 )
 from models.quotes.position import name_position
 from models.quotes.predicate import predicate
+from models.quotes.ranks import ACTING, Rank, rank_of
 from models.spans import Entity
 
 TITLE_WINDOW = 4  # words before a name that may be its title
@@ -50,6 +51,7 @@ class Person:
         "_ent",
         "_gender",
         "_position",
+        "_rank",
         "_text",
         "_title_words",
         "_titles",
@@ -66,6 +68,7 @@ class Person:
         self._titles: frozenset[str] | None = None
         self._title_words: frozenset[str] | None = None
         self._position: str | None = None
+        self._rank: Rank | bool | None = False
         self.spoke_at = -1  # where this person was last a quote's speaker (a mention)
 
     @property
@@ -101,6 +104,13 @@ class Person:
         if self._titles is None:
             self._titles = _titles(self._text, self._ent)
         return self._titles
+
+    @property
+    def rank(self) -> Rank | None:
+        """A deputy's or an acting official's rank and base role (``title_rank``)."""
+        if self._rank is False:
+            self._rank = title_rank(self._text, self._ent)
+        return self._rank  # type: ignore[return-value]
 
     @property
     def initials(self) -> str:
@@ -150,13 +160,29 @@ def _other_name(tok: Token) -> bool:
 def _title_run(text: str, ent: Entity) -> list[Token]:
     """The nouns and adjectives right before a name: its title phrase."""
     run: list[Token] = []
+    after = ent.start
     for tok in reversed(tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]):
         if not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok):
             break
+        if "\n" in text[tok.end : after]:
+            break  # a headline's last word is no title of the lead's first name
+        after = tok.start
         if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
             break
         run.insert(0, tok)
     return run
+
+
+def title_rank(text: str, ent: Entity) -> Rank | None:
+    """ "заместитель главы МИД X", "и.о. главы района X": the rank of the title's last
+    conjunct; an acting word may stand just before the run ("и.о." is no noun)."""
+    run = _title_run(text, ent)
+    cut = max((k + 1 for k, t in enumerate(run) if t.low == "и"), default=0)
+    head = run[cut:]
+    before_at = head[0].start if head else ent.start
+    before = [t for t in tokenize(text, max(0, before_at - 30), before_at) if t.is_word][-2:]
+    acting = rank_of(before + head)
+    return rank_of(head) or (acting if acting and acting[0] == ACTING else None)
 
 
 def title_initials(text: str, ent: Entity) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from models.quotes.lexicon import ANONYMOUS_NOUNS, ROLE_GROUPS, ROLE_NOUNS
 from models.quotes.morph import is_animate_noun, noun_lemma, tokenize
+from models.quotes.ranks import Rank
 from models.quotes.resolve import (
     CLOSE_ENOUGH,
     PRONOUN_WINDOW,
@@ -114,6 +115,31 @@ def _score(
     return score
 
 
+def _office_fits(complement: frozenset[str], words: frozenset[str]) -> bool:
+    """ "замглавы Минфина" ~ "заместитель министра финансов": a complement, or the
+    part of a "Мин…" compound after its prefix, opens a word of the person's title."""
+    stems = {c[3:6] if c.startswith("мин") and len(c) > 5 else c[:3] for c in complement}
+    return any(w.startswith(s) for s in stems if len(s) == 3 for w in words)
+
+
+def _ranked_score(
+    rank: Rank, p: Person, abbreviations: frozenset[str], complement: frozenset[str]
+) -> int | None:
+    """ "замглавы МИД" is only a deputy whose chief's title fits ("заместитель главы МИД
+    X"), never the chief himself; a named body that differs rules the deputy out."""
+    held = p.rank
+    if held is None or held[0] != rank[0]:
+        return None
+    if rank[1] and held[1] and _title_score(rank[1], frozenset([held[1]])) < 2:
+        return None
+    named = p.title_abbreviations
+    if abbreviations and named:
+        return 5 if abbreviations & named else None
+    if abbreviations and any(a in p.initials for a in abbreviations):
+        return 5  # "замглавы МИД" ~ "заместитель министра иностранных дел"
+    return 5 if complement and _office_fits(complement, p.title_words) else 4
+
+
 def resolve_role(
     head: str,
     number: str | None,
@@ -122,6 +148,7 @@ def resolve_role(
     people: People,
     complement: frozenset[str] = frozenset(),
     abbreviations: frozenset[str] = frozenset(),
+    rank: Rank | None = None,
 ) -> Person | None:
     """The person a singular role noun ("губернатор", "дипломат") stands for, or None.
 
@@ -129,7 +156,8 @@ def resolve_role(
     the same title with another complement ("министр экономики"). An unnamed source
     ("представитель", "источник") stands only for a person just named with that title or
     a synonym ("пресс-секретарь Дмитрий Песков … — отметил представитель Кремля").
-    Among equal holders the subject or speaker outranks one named in passing.
+    Among equal holders the subject or speaker outranks one named in passing. A ranked
+    role ("замминистра", "врио губернатора") stands only for a holder of that rank.
     """
     if number == "plur":
         return None
@@ -138,7 +166,10 @@ def resolve_role(
     for p in people.before(pos, SEARCH_BACK):
         if not gender_ok(p, gender):
             continue
-        score = _score(head, p, pos, complement, abbreviations)
+        if rank is not None:
+            score = _ranked_score(rank, p, abbreviations, complement)
+        else:
+            score = _score(head, p, pos, complement, abbreviations)
         if score is None:
             continue
         key = (score, SALIENCE.get(p.position, 0) if p.spoke_at < 0 else 2, p.start)
@@ -153,11 +184,17 @@ AHEAD = 400  # characters: how far on a lead's role noun may be named ("През
 def holder_after(role: str, pos: int, people: People) -> Person | None:
     """ "…президент России начал с шутки. «…», — сказал он.⏎Президент России Владимир
     Путин проводил совещание": a lead that names the role before the person is
-    answered by the next person introduced with the same title, close after ``pos``."""
+    answered by the next person introduced with the same title, close after ``pos``, else
+    by the first person named after it, when introduced with a synonym through "глава"
+    ("губернатор" ~ "Глава Курской области X")."""
     head = noun_lemma(role.split()[0]) if role else None
     if not head or head in ANONYMOUS_NOUNS:
         return None
-    for p in people.between(pos, pos + AHEAD):
-        if _title_score(head, p.titles) == 3 and p.position != "addressee":
+    synonym = None
+    for k, p in enumerate(people.between(pos, pos + AHEAD)):
+        score = _title_score(head, p.titles)
+        if score == 3 and p.position != "addressee":
             return p
-    return None
+        if score == 2 and k == 0 and p.position != "addressee" and p.rank is None:
+            synonym = p  # "«…»: губернатор ответил⏎Глава Курской области X выступил"
+    return synonym

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.nlp.morph import normal_forms
+from models.nlp.morph import normal_forms, parses
 from models.quotes.anaphora import (
     body_before,
     plural_before,
@@ -22,8 +22,10 @@ from models.quotes.anaphora import (
 from models.quotes.bodies import named_body
 from models.quotes.brackets import asides
 from models.quotes.context import SpeakerContext, is_media
+from models.quotes.fields import field_body, field_stems
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
+    ANONYMOUS_NOUNS,
     IMPERSONAL_LEMMAS,
     OUTLET_NOUNS,
     QUOTING_LEMMAS,
@@ -33,11 +35,14 @@ from models.quotes.mentions import CITED, Clause, Mention, find_mentions
 from models.quotes.morph import (
     is_finite_verb,
     is_speech_cue,
+    noun_cases,
     noun_lemma,
     tokenize,
     verb_features,
 )
+from models.quotes.officials import official_after
 from models.quotes.outlets import outlet_before
+from models.quotes.ranks import mention_rank
 from models.quotes.resolve import abbreviations
 from models.quotes.roles import complement_of, holder_after, resolve_role
 from models.quotes.salience import resolve_pronoun
@@ -78,10 +83,16 @@ def find_verb(clause: Clause) -> Verb | None:
     gender, number, tense = verb_features(word)
     lem = normal_forms(word)
     impersonal = bool(lem & IMPERSONAL_LEMMAS) or (
-        gender == "neut" and tense == "past" and "сказать" in lem
+        gender == "neut" and tense == "past" and ("сказать" in lem or _passive(word))
     )
     quoting = bool(lem & QUOTING_LEMMAS)
     return Verb(index, gender, number, tense, impersonal, quoting)
+
+
+def _passive(word: str) -> bool:
+    """ "написано", "указано", "отмечено в письме X": a speech verb's short passive
+    participle has no subject; like "говорится", it points into a document or a place."""
+    return any(p.tag.POS == "PRTS" for p in parses(word.lower())[:1])
 
 
 def _agreement(m: Mention, verb: Verb) -> float:
@@ -168,7 +179,11 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     scored: list[tuple[float, Mention]] = []
     for m in clause.mentions:
         base = _base(m, verb)
-        if base is None or (verb is not None and _oblique(m, verb)):
+        if (
+            base is None
+            or (verb is not None and _oblique(m, verb))
+            or _told_outlet(m, clause, text)
+        ):
             continue
         if m.kind in ("ORG", "PER") and is_media(m, text) and not m.prep:
             present = verb is not None and verb.tense == "pres" and not verb.quoting
@@ -185,6 +200,26 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     if not scored:
         return None
     return max(scored, key=lambda sm: (sm[0], -sm[1].start))[1]
+
+
+def _told_outlet(m: Mention, clause: Clause, text: str) -> bool:
+    """ "— сказал «Новостям Подмосковья» источник в экстренных службах": beside an
+    unnamed source that can be the subject, an outlet or an organization in the dative
+    is the one that was told, whatever case NER's span lets us read."""
+    if m.kind != "ORG" or m.prep:
+        return False
+    sources = [
+        o
+        for o in clause.mentions
+        if o is not m and o.head in ANONYMOUS_NOUNS and not o.prep and o.nominative()
+    ]
+    if not sources:
+        return False
+    first = next((t for t in tokenize(text, m.start, m.end) if t.is_word), None)
+    if is_media(m, text) or (first is not None and "datv" in noun_cases(first.text)):
+        return True
+    # "— рассказал Business FM собеседник": no case to read, but the source follows it
+    return not m.cases and any(not text[m.end : o.start].strip(' «»"') for o in sources)
 
 
 def _words_of(clause: Clause, m: Mention) -> bool:
@@ -223,6 +258,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = plural_before(ctx, m.start) or m.normal.lower()
     elif m.kind == "pronoun":
         person = resolve_pronoun(m.gender, m.start, ctx.people)
+        if person is not None:
+            person = official_after(ctx, m.end, m.gender, person) or person
         role = None if person else role_before(ctx, m.start, m.gender)
         person = person or (holder_after(role, m.end, ctx.people) if role else None)
         normal = person.normal if person else role or m.normal.lower()
@@ -230,6 +267,8 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
         normal = body_before(ctx, m.start) or m.normal
     elif m.head in OUTLET_NOUNS and not m.prep and _bare(text):
         normal = outlet_before(ctx, m.start) or m.normal
+    elif (stems := field_stems(ctx, m)) and (fitting := field_body(ctx, m, stems)):
+        normal = fitting
     elif m.kind == "place" and _bare(text) and (named := named_body(ctx, m)):
         normal = named
     elif _anaphoric_body(m, ctx.text):
@@ -244,6 +283,7 @@ def to_speaker(m: Mention, clause: Clause, ctx: SpeakerContext) -> Speaker:
             ctx.people,
             complement,
             abbreviations(ctx.text, m.start, m.end),
+            mention_rank(ctx.text, m.start, m.end),
         ) or holder_after(m.normal, m.end, ctx.people)
         normal = person.normal if person else m.normal
     return Speaker(m.start, m.end, text, normal)

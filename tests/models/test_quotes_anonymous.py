@@ -53,3 +53,28 @@ def test_a_named_person_still_wins_over_the_source_noun() -> None:
         "«Документы подписаны вчера», — сказала она."
     )
     assert speakers(text) == ["Ирина Лосева"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Пострадавших доставили в больницу», — сказал «Новостям Петербурга» источник в "
+            "экстренных службах.",
+            "источник",
+        ),
+        (
+            "«Рейс задержан из-за погоды», — рассказал Business FM собеседник в аэропорту.",
+            "собеседник",
+        ),
+        (
+            "Как сообщил «Новостям Подмосковья» источник в правоохранительных органах "
+            "региона, «задержанных отпустили под подписку о невыезде».",
+            "источник",
+        ),
+    ],
+)
+def test_the_outlet_told_is_never_the_source_beside_an_unnamed_one(
+    text: str, expected: str
+) -> None:
+    assert speakers(text) == [expected]

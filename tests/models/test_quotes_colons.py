@@ -142,3 +142,28 @@ def test_a_headline_quote_does_not_look_past_its_lead_paragraph() -> None:
         "Об этом рассказал директор фестиваля Илья Орешкин."
     )
     assert pairs(text) == [("Мы ждем гостей со всей страны", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Читайте также: «Как Россия стала крупнейшим экспортером пшеницы в мире»",
+        "Главное за день: «Как Россия стала лидером по добыче золота» «Почему дорожает "
+        "бензин этой осенью»",
+        "Новый выпуск подкаста: «Почему в Москве так дорого снимать квартиру»",
+        "Фильм недели: «Как я провел этим летом» — драма о полярниках.",
+    ],
+)
+def test_a_title_worded_as_an_indirect_question_is_no_quote(text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ответ губернатора был коротким: «Как договорились, так и сделаем».",
+        "Министр спросил директора: «Почему школа до сих пор не отремонтирована»",
+    ],
+)
+def test_a_question_word_opening_real_speech_keeps_it_a_quote(text: str) -> None:
+    assert len(pairs(text)) == 1

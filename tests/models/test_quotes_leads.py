@@ -100,3 +100,69 @@ def test_a_photo_credit_between_the_lead_and_the_quote_is_skipped() -> None:
     )
     found = [(q.text[:5], q.speaker.normal if q.speaker else None) for q in predict(text)]
     assert found == [("Цены ", "Ирина Козлова")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Школы откроются вовремя»: губернатор ответил родителям\n\nГлава Курской области "
+            "Александр Хинштейн выступил в прямом эфире.",
+            "Александр Хинштейн",
+        ),
+        (
+            "«Ремонт дорог начнется в мае»: мэр рассказал о планах\n\nГлава Перми Эдуард "
+            "Соснин провел пресс-конференцию.",
+            "Эдуард Соснин",
+        ),
+        (
+            "«Это наша общая победа»: президент поздравил спортсменов\n\nГлава государства "
+            "Касым-Жомарт Токаев встретился с олимпийцами.",
+            "Касым-Жомарт Токаев",
+        ),
+    ],
+)
+def test_a_headline_role_is_the_first_person_of_the_lead_with_a_synonym_title(
+    text: str, expected: str
+) -> None:
+    assert speakers(text) == [expected]
+
+
+def test_a_headline_word_is_no_title_of_the_next_line() -> None:
+    """ "…ответил родителям⏎⏎Глава X": "родителям" ends the headline, not X's title."""
+    text = (
+        "«Школы откроются вовремя»: губернатор ответил родителям\n\nГлава Курской области "
+        "Александр Хинштейн выступил в прямом эфире. «Все классы отремонтированы», — "
+        "сказал глава региона."
+    )
+    assert speakers(text)[-1] == "Александр Хинштейн"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "«Мы не оставим людей без помощи» — глава региона о последствиях паводка\n\n"
+            "Губернатор Оренбургской области Денис Паслер заявил, что все пострадавшие "
+            "получат компенсации.",
+            "Денис Паслер",
+        ),
+        ("«Цены растут каждую неделю» - жители Омска о подорожании продуктов", "жители Омска"),
+        (
+            "«Мы готовы к зиме»: министр энергетики подвел итоги года\n\nФото: пресс-служба "
+            "Минэнерго\n\nМинистр энергетики России Сергей Цивилев провел совещание в Москве.",
+            "Сергей Цивилев",
+        ),
+    ],
+)
+def test_a_headline_statement_names_the_one_quoted(text: str, expected: str) -> None:
+    assert [s for _, s in predict_pairs(text)] == [expected]
+
+
+def test_a_dash_after_a_club_name_is_no_headline_quote() -> None:
+    assert predict_pairs("«Спартак» — чемпион о сезоне") == []
+
+
+def predict_pairs(text: str) -> list[tuple[str, str | None]]:
+    """Pairs as ``main.py annotate`` finds them, with the news-format noise."""
+    return [(q.text, q.speaker.normal if q.speaker else None) for q in predict(text)]
