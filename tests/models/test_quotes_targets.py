@@ -82,8 +82,9 @@ def test_real_news_dev_targets() -> None:
 # quotes_news_round3.json: 60 real passages written for the next round of speaker rules.
 # The real-news holdouts were annotated before any run and measured once unseen (first runs:
 # holdout 1.00 after its kinds were described, holdout2 1.00 / 0.88, holdout3 0.97 / 0.88,
-# holdout4 0.99 / 0.89); their error kinds, never their texts, were then described to the
-# rules' authors, so the bars below only keep what was reached.
+# holdout4 0.99 / 0.89, holdout5 0.97 / 0.83); the kinds of the first four, never their texts,
+# were then described to the rules' authors; nobody has read holdout5's errors. The bars
+# below only keep what was reached.
 @pytest.mark.parametrize(
     ("name", "min_f1", "min_speaker"),
     [
@@ -94,6 +95,7 @@ def test_real_news_dev_targets() -> None:
         ("quotes_news_holdout2.json", 0.97, 0.90),
         ("quotes_news_holdout3.json", 0.95, 0.85),
         ("quotes_news_holdout4.json", 0.97, 0.88),
+        ("quotes_news_holdout5.json", 0.95, 0.85),
     ],
 )
 def test_real_news_targets(name: str, min_f1: float, min_speaker: float) -> None:
