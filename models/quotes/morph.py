@@ -74,6 +74,19 @@ def is_finite_verb(word: str) -> bool:
     return any(p.tag.POS in ("VERB", "PRTS", "ADJS") for p in parses(_key(word)))
 
 
+def first_predicate(toks: list[Token]) -> int | None:
+    """Index of the first lower-case finite verb among ``toks`` (a capitalized one opens
+    a name or a sentence, not the clause's predicate), else None."""
+    return next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
+        ),
+        None,
+    )
+
+
 @lru_cache(maxsize=50000)
 def verb_features(word: str) -> tuple[str | None, str | None, str | None]:
     """(gender, number, tense) of the best verb-like parse, else Nones."""

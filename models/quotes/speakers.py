@@ -33,7 +33,7 @@ from models.quotes.lexicon import (
 )
 from models.quotes.mentions import CITED, Clause, Mention, find_mentions
 from models.quotes.morph import (
-    is_finite_verb,
+    first_predicate,
     is_speech_cue,
     noun_cases,
     noun_lemma,
@@ -69,14 +69,7 @@ def find_verb(clause: Clause) -> Verb | None:
     toks = clause.tokens
     index = next((i for i, t in enumerate(toks) if t.is_word and is_speech_cue(t.text)), None)
     if index is None:
-        index = next(
-            (
-                i
-                for i, t in enumerate(toks)
-                if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
-            ),
-            None,
-        )
+        index = first_predicate(toks)
     if index is None:
         return None
     word = toks[index].text

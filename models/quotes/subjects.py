@@ -13,7 +13,7 @@ from __future__ import annotations
 from models.quotes.context import SpeakerContext
 from models.quotes.lexicon import INSTITUTION_NOUNS
 from models.quotes.mentions import Mention, find_mentions
-from models.quotes.morph import is_finite_verb, is_speech_cue, verb_features
+from models.quotes.morph import first_predicate, is_speech_cue, verb_features
 from models.quotes.speakers import to_speaker
 from models.spans import Speaker
 
@@ -83,14 +83,7 @@ def subject_in(ctx: SpeakerContext, start: int, end: int, bodies: bool = False) 
         known=ctx.names.knows,
     )
     toks = clause.tokens
-    verb = next(
-        (
-            i
-            for i, t in enumerate(toks)
-            if t.is_word and is_finite_verb(t.text) and not t.text[:1].isupper()
-        ),
-        None,
-    )
+    verb = first_predicate(toks)
     if verb is None:
         return None
     gender, number, _ = verb_features(toks[verb].text)
