@@ -12,8 +12,8 @@ compound abbreviation Russian forms from them ("министерство про�
 from __future__ import annotations
 
 from models.quotes.anaphora import window_start
-from models.quotes.context import SpeakerContext
-from models.quotes.lexicon import ABBREVIATED_BODY_NOUNS, ANAPHORIC_BODY_NOUNS, MEDIA_WORDS
+from models.quotes.context import SpeakerContext, is_media
+from models.quotes.lexicon import ABBREVIATED_BODY_NOUNS, ANAPHORIC_BODY_NOUNS
 from models.quotes.mentions import Mention
 from models.quotes.morph import is_adjective, noun_lemma, tokenize
 from models.spans import Entity
@@ -60,7 +60,7 @@ def named_body(ctx: SpeakerContext, m: Mention) -> str | None:
     for ent in reversed(ctx.entities.between(start, m.start)):
         if ent.label != "ORG" or ctx.blocked.contains(ent.start):
             continue
-        if ctx.text[ent.start : ent.end].lower() in MEDIA_WORDS:
+        if is_media(ent, ctx.text):
             continue
         if _fits(_words(ctx, ent), generic, specific):
             return ent.normal

@@ -13,6 +13,7 @@ from models.quotes.index import EntityIndex, Ranges
 from models.quotes.lexicon import MEDIA_WORDS
 from models.quotes.mentions import Mention
 from models.quotes.resolve import NameIndex, People
+from models.spans import Entity
 
 _DOMAIN = re.compile(r"^\S+\.(?:ru|ру|рф|com|org|net|info|io|ua|by|kz|uz)$")
 
@@ -28,7 +29,8 @@ class SpeakerContext:
     people: People = field(default_factory=People)
 
 
-def is_media(m: Mention, text: str) -> bool:
-    """Whether a mention names an outlet (a newspaper, an agency, a site), never a speaker."""
+def is_media(m: Mention | Entity, text: str) -> bool:
+    """Whether a mention (or an entity) names an outlet (a newspaper, an agency, a site),
+    never a speaker nor the body a generic noun stands for."""
     name = text[m.start : m.end].strip('«»"„“” ').lower()
     return name in MEDIA_WORDS or name.split(" ")[0] in MEDIA_WORDS or bool(_DOMAIN.match(name))

@@ -13,8 +13,8 @@ A field fits when a stem of it occurs in the body's words: the adjective's own s
 
 from __future__ import annotations
 
-from models.quotes.context import SpeakerContext
-from models.quotes.lexicon import ANAPHORIC_BODY_NOUNS, INSTITUTION_NOUNS, MEDIA_WORDS
+from models.quotes.context import SpeakerContext, is_media
+from models.quotes.lexicon import ANAPHORIC_BODY_NOUNS, INSTITUTION_NOUNS
 from models.quotes.mentions import Mention, find_mentions
 from models.quotes.morph import is_adjective, noun_lemma, parses, tokenize
 
@@ -93,11 +93,7 @@ def field_body(ctx: SpeakerContext, m: Mention, stems: tuple[str, ...]) -> str |
         if not _fits(tok.low, stems, tok.text.isupper()):
             continue
         orgs = ctx.entities.overlapping(tok.start, tok.end)
-        named = [
-            e
-            for e in orgs
-            if e.label == "ORG" and ctx.text[e.start : e.end].lower() not in MEDIA_WORDS
-        ]
+        named = [e for e in orgs if e.label == "ORG" and not is_media(e, ctx.text)]
         if named:
             return named[0].normal
         if noun_lemma(tok.text) in INSTITUTION_NOUNS:
