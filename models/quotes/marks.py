@@ -65,7 +65,9 @@ def _straight_role(text: str, i: int, inside: bool) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else " "
     nxt = _NEXT_CHAR.match(text, i + 1).group(1)  # type: ignore[union-attr]
     spaced_open = not inside and after in " \t" and nxt.isalnum()
-    can_open = before in _OPEN_BEFORE and (not after.isspace() or spaced_open)
+    # glued to the sentence before, the space lost: "…сообщила она."Мы готовы…"
+    glued_open = not inside and before in ".!?…" and after.isupper()
+    can_open = glued_open or (before in _OPEN_BEFORE and (not after.isspace() or spaced_open))
     can_close = not before.isspace() or (inside and nxt in _CLOSE_BEFORE)
     if inside and can_close:
         return "close"

@@ -90,3 +90,8 @@ def test_a_stray_straight_mark_after_a_name_followed_by_punctuation_is_left() ->
 def test_a_stray_straight_mark_on_another_line_than_the_name_is_left() -> None:
     text = '"Зенит" сыграет в кубке.\nВсе билеты проданы", - сказал он.'
     assert _inner(text) == ["Зенит"]
+
+
+def test_a_straight_mark_glued_after_a_full_stop_opens() -> None:
+    text = 'Так сообщил он."Мы готовы", - сказал он.'
+    assert _inner(text) == ["Мы готовы"]

@@ -188,3 +188,24 @@ def test_a_quote_after_a_colon_opening_with_a_name_and_holding_another() -> None
 def test_a_name_inside_a_sentence_with_a_stray_mark_opens_no_quote() -> None:
     text = 'Компания "Северсталь" увеличила выпуск проката на пять процентов", - сообщили там.'
     assert pairs(text) == []
+
+
+def test_a_straight_quote_glued_to_the_sentence_before() -> None:
+    text = (
+        "Заседание по делу бывшего мэра перенесли, сообщила пресс-секретарь суда Анна "
+        'Лысова."Защита попросила время на изучение материалов", - уточнила она.'
+    )
+    assert pairs(text) == [("Защита попросила время на изучение материалов", "Анна Лысова")]
+
+
+def test_a_straight_quote_glued_after_an_exclamation() -> None:
+    text = (
+        "В аэропорту команду встречали сотни болельщиков, и это в три часа ночи!"
+        '"Такой поддержки я не ожидал", — признался капитан Денис Глушаков.'
+    )
+    assert pairs(text) == [("Такой поддержки я не ожидал", "Денис Глушаков")]
+
+
+def test_a_closing_straight_mark_glued_to_the_next_sentence_still_closes() -> None:
+    text = 'Глава района Олег Сизов сказал: "Ремонт школы закончен."Дети вернутся в сентябре.'
+    assert pairs(text) == [("Ремонт школы закончен.", "Олег Сизов")]
