@@ -878,10 +878,21 @@ PREPOSITIONS = frozenset(
 )
 
 # Lower-case abbreviations that stand before a name or a number and end no sentence
-# ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159"); "г."/"гг." after a
-# number is a year and may end one.
+# ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159", "с корр. газеты"); "г."/"гг."
+# after a number is a year and may end one.
 ABBREVIATIONS = frozenset(
     {
+        # titles before a name: корреспондент, заведующий, начальник, председатель, …
+        "корр",
+        "спецкорр",
+        "зав",
+        "нач",
+        "пред",
+        "ред",
+        "доц",
+        "засл",
+        "нар",
+        "тов",
         "г",
         "гг",
         "гл",

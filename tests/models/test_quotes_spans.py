@@ -209,3 +209,36 @@ def test_a_straight_quote_glued_after_an_exclamation() -> None:
 def test_a_closing_straight_mark_glued_to_the_next_sentence_still_closes() -> None:
     text = 'Глава района Олег Сизов сказал: "Ремонт школы закончен."Дети вернутся в сентябре.'
     assert pairs(text) == [("Ремонт школы закончен.", "Олег Сизов")]
+
+
+def test_a_split_quote_whose_authors_words_hold_an_abbreviated_title() -> None:
+    text = (
+        "«Зимой в поселке не было ни одного фельдшера, — рассказал глава поселка Игорь "
+        "Ветров корр. «Северных вестей» Марии Лебедевой. — Теперь их двое»."
+    )
+    assert pairs(text) == [
+        ("Зимой в поселке не было ни одного фельдшера", "Игорь Ветров"),
+        ("Теперь их двое", "Игорь Ветров"),
+    ]
+
+
+@pytest.mark.parametrize("title", ["зав. отделением", "нач. смены", "пред. профкома"])
+def test_a_split_quote_whose_authors_words_name_someone_by_an_abbreviated_title(
+    title: str,
+) -> None:
+    text = (
+        f"«Пациентов стало вдвое больше, — сказала нам {title} Ольга Карпова. — "
+        "Работаем без выходных»."
+    )
+    assert pairs(text) == [
+        ("Пациентов стало вдвое больше", "Ольга Карпова"),
+        ("Работаем без выходных", "Ольга Карпова"),
+    ]
+
+
+def test_a_sentence_end_between_the_dashes_is_no_split() -> None:
+    text = (
+        "«Пациентов стало вдвое больше, — сказала Ольга Карпова и ушла. Потом вернулась "
+        "с кофе. — Работаем без выходных»."
+    )
+    assert len(pairs(text)) == 1
