@@ -59,16 +59,20 @@ def noun_before(text: str, pos: int) -> str | None:
     return None
 
 
-# "по статье 258 УК РФ «Незаконная охота…»", "части 3 статьи 159 УК («мошенничество…»)":
-# the marks hold the article's title as the code words it, not anyone's speech.
+# "по статье 258 УК РФ «Незаконная охота…»", "части 3 статьи 159 УК («мошенничество…»)",
+# "возбуждено по статье «незаконная охота…»": the marks hold the article's title as the
+# code words it, not anyone's speech. Without a number only "по статье" right before the
+# mark is the code's ("в статье «…»" may be a newspaper's).
 _LAW_ARTICLE = re.compile(
-    r"(?i)(?<!\w)(?:стать[а-яё]*|ст\.)[ \t]*\d+(?:[.\-]\d+)*(?:[ \t]+\w+){0,4}?[ \t]*\(?[ \t]*$"
+    r"(?i)(?<!\w)(?:(?:стать[а-яё]*|ст\.)[ \t]*\d+(?:[.\-]\d+)*(?:[ \t]+\w+){0,4}?"
+    r"|по[ \t]+(?:стать[а-яё]*|ст\.))[ \t]*\(?[ \t]*$"
 )
 
 
 def law_title(text: str, pos: int) -> bool:
     """Whether the quotation mark at ``pos`` opens the title of a law's article: it
-    follows "статья N" (with the code's name or "(" between, nothing else)."""
+    follows "статья N" (with the code's name or "(" between, nothing else) or "по
+    статье"."""
     return _LAW_ARTICLE.search(text, max(0, pos - 60), pos) is not None
 
 
