@@ -41,6 +41,7 @@ import re
 from collections.abc import Sequence
 
 from models.quotes.attribution import attribute, follows_on, subject_before
+from models.quotes.brackets import affiliation
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import subject_after
@@ -82,7 +83,9 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     named = ctx.entities.covering(span.start + inner, span.start + len(content.rstrip()), "ORG")
     if not content.strip() or named or ctx.entities.covering(span.open, span.outer_end, "ORG"):
         return False  # an organization's name, with its marks in the span or not
-    if law_title(text, span.open):
+    if law_title(text, span.open) or (
+        span.close is not None and affiliation(text, span.open, span.close)
+    ):
         return False
     if c.authors or c.after or span.paragraphs > 1:
         return True
