@@ -52,6 +52,7 @@ from models.quotes.merged import split_all
 from models.quotes.names import (
     law_title,
     looks_like_name,
+    names_a_work,
     sentence_like,
     speech_after_addressee,
     title_question,
@@ -98,7 +99,9 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
             or (c.rest is not None and cue_in(ctx, *c.rest))
         )
     if lead.rstrip().endswith(":"):
-        if title_question(content) and not cue_in(ctx, *c.before):
+        if title_question(content) and (
+            not cue_in(ctx, *c.before) or names_a_work(doc.flat, c.before[0], span.open)
+        ):
             return False  # "Читайте также: «Как Россия стала …»" is an article's title
         if len(words(content)) <= 2:
             return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))

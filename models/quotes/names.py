@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from models.nlp.morph import normal_forms
-from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, WEAK_LEMMAS
+from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import (
     is_adjective,
@@ -88,6 +88,17 @@ def title_question(content: str) -> bool:
     """Whether a span is a title worded as an indirect question ("Как Россия стала …"):
     an interrogative word, then one clause with no punctuation at all."""
     return bool(_TITLE_QUESTION.match(content.strip()))
+
+
+_WORK_NOUNS = NAME_NOUNS - ORG_NOUNS
+
+
+def names_a_work(text: str, start: int, end: int) -> bool:
+    """Whether the clause ending at ``end`` (after its last comma) has a noun for a work or
+    its title ("название статьи звучит так:", "написал колонку под заголовком:"), so the
+    span after its colon is that title, whatever verb the clause has."""
+    clause = max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
+    return any(noun_lemma(t.text) in _WORK_NOUNS for t in tokenize(text, clause, end) if t.is_word)
 
 
 def sentence_like(content: str) -> bool:

@@ -1,5 +1,5 @@
 """Quoted names that words around them would make speech, each rule on fresh sentences:
-a party or club in brackets after a person's name."""
+a party or club in brackets after a person's name, a title after a clause naming a work."""
 
 from __future__ import annotations
 
@@ -33,3 +33,27 @@ def test_a_quote_in_brackets_after_a_common_noun_is_still_judged() -> None:
         "автобусы!»), сообщил корреспондент Иван Долгов."
     )
     assert [q for q, _ in pairs(text)] == ["Верните нам автобусы!"]
+
+
+def test_a_title_after_a_clause_naming_a_work_is_no_quote_after_a_speech_verb() -> None:
+    text = (
+        "Весной журналистка Анна Ремизова написала колонку для городского портала, "
+        "заголовок которой говорит сам за себя: «Как город потерял свой трамвай»."
+    )
+    assert pairs(text) == []
+
+
+def test_a_title_after_a_clause_naming_an_article_is_no_quote() -> None:
+    text = (
+        "Экономист Олег Вьюгин рассказал об этом подробно, его статья называется так: "
+        "«Почему рубль больше не падает»."
+    )
+    assert pairs(text) == []
+
+
+def test_an_answer_worded_like_a_title_after_a_speech_verb_is_a_quote() -> None:
+    text = (
+        "На вопрос о сроках реформы, которую обсуждают с весны, министр Игорь Левин "
+        "ответил: «Как решит правительство так и будет»."
+    )
+    assert pairs(text) == [("Как решит правительство так и будет", "Игорь Левин")]
