@@ -117,6 +117,22 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     return c.rest is not None and cue_in(ctx, *c.rest)
 
 
+_DASHES = frozenset("—–-")
+_REPLY_GOES_ON = re.compile(r"[ \t]*[—–\-«\"„“]")
+
+
+def _reply(doc: Layout, prev: Candidate, c: Candidate) -> bool:
+    """ "«Вы откуда?» — спросил судья. — «Из Твери»": a capitalized quote alone after a
+    dash that follows the author's words of the quote before it is a turn in a dialogue,
+    however short; after a question it is the answer, someone else's words."""
+    if prev.after is None or not c.standalone:
+        return False
+    between = doc.flat[prev.after[1] : c.span.open].strip()
+    if between not in _DASHES or _REPLY_GOES_ON.match(doc.flat, c.span.outer_end):
+        return False  # "— «Зенит» — «Спартак» — 1:1" is a score line
+    return doc.text[c.span.start : c.span.end].lstrip()[:1].isupper()
+
+
 def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = ()) -> list[Quote]:
     """Direct quotes in ``text`` with their speakers.
 
@@ -144,13 +160,20 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     # a caption's name is no source, but it may be the only place the full name is given
     ctx = SpeakerContext(work, ents, NameIndex(split))
     candidates = [make_candidate(layout, s) for s in spans]
-    speech = [c for c in candidates if _is_speech(layout, c, ctx)]
+    speech: list[Candidate] = []
+    answers: set[int] = set()  # the other side of a dialogue: its speaker goes unnamed
+    for c in candidates:
+        reply = bool(speech) and _reply(layout, speech[-1], c)
+        if reply and work[speech[-1].span.start : speech[-1].span.end].rstrip()[-1:] == "?":
+            answers.add(c.span.open)
+        if reply or _is_speech(layout, c, ctx):
+            speech.append(c)
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
     ctx.people = persons(work, ents, ctx.blocked, ctx.names, layout.flat, layout.sentences)
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = _speaker(layout, c, ctx, last, blank)
+        speaker = None if c.span.open in answers else _speaker(layout, c, ctx, last, blank)
         if speaker is not None:
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)

@@ -242,3 +242,26 @@ def test_a_sentence_end_between_the_dashes_is_no_split() -> None:
         "с кофе. — Работаем без выходных»."
     )
     assert len(pairs(text)) == 1
+
+
+def test_a_short_reply_after_a_dash_in_a_dialogue_is_a_quote_with_no_speaker() -> None:
+    text = "«Вы откуда приехали?» — спросила продавщица Анна Орлова. — «Из Твери, проездом»."
+    assert pairs(text) == [("Вы откуда приехали?", "Анна Орлова"), ("Из Твери, проездом", None)]
+
+
+def test_a_reply_in_straight_marks_after_a_hyphen() -> None:
+    text = (
+        'Судья Игорь Лапин уточнил у свидетеля: "Вы были на месте в девять?" - '
+        'переспросил судья. - "Ну да, с утра".'
+    )
+    assert pairs(text)[-1] == ("Ну да, с утра", None)
+
+
+def test_a_turn_after_a_statement_keeps_the_speaker() -> None:
+    text = "«Мы готовы», — сказал тренер Олег Ким. — «Спасибо всем»."
+    assert pairs(text) == [("Мы готовы", "Олег Ким"), ("Спасибо всем", "Олег Ким")]
+
+
+def test_a_score_line_after_a_quote_is_no_reply() -> None:
+    text = "«Мы выиграем», — сказал тренер Олег Ким. — «Зенит» — «Спартак» — 1:1."
+    assert pairs(text) == [("Мы выиграем", "Олег Ким")]
