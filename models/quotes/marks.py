@@ -198,7 +198,7 @@ class _Scanner:
     def _stray(self, i: int) -> None:
         """A closing mark at ``i`` that closes nothing: the writer left out an opening
         mark, either of a split quote's second half or of a quote that opens with a name."""
-        if not self._reopened(i) and self.text[i] == '"':
+        if not self._reopened(i):
             self._shared_open(i)
 
     def _reopened(self, i: int) -> bool:
@@ -217,11 +217,12 @@ class _Scanner:
 
     def _shared_open(self, i: int) -> None:
         """`"Локомотив" был сильнее", - говорит X`: the quote opens with a name, and one
-        straight mark opens both. The name opens its sentence, its line goes on after it
-        in lower case, and only pairs of straight marks stand between it and ``i``."""
+        mark opens both. The name opens its sentence, its line goes on after it in lower
+        case, and only pairs of the same marks stand between it and ``i``."""
         text, line = self.text, self.text.rfind("\n", 0, i) + 1
+        opener = CLOSERS.get(text[i], '"')
         inner = [s for s in self.spans if s.open >= line]
-        if not inner or any(text[s.open] != '"' or s.close is None for s in inner):
+        if not inner or any(text[s.open] != opener or s.close is None for s in inner):
             return
         first = inner[0]
         lead = text[line : first.open].rstrip()

@@ -265,3 +265,21 @@ def test_a_turn_after_a_statement_keeps_the_speaker() -> None:
 def test_a_score_line_after_a_quote_is_no_reply() -> None:
     text = "«Мы выиграем», — сказал тренер Олег Ким. — «Зенит» — «Спартак» — 1:1."
     assert pairs(text) == [("Мы выиграем", "Олег Ким")]
+
+
+def test_a_quote_in_guillemets_opening_with_a_name_that_shares_its_mark() -> None:
+    text = (
+        "Нападающий Артем Дзюба ответил на вопрос о таблице:\n"
+        "«Зениту» очки сейчас нужнее, но мы еще поборемся с «Ростовом» за третье место»."
+    )
+    assert pairs(text) == [
+        (
+            "Зениту» очки сейчас нужнее, но мы еще поборемся с «Ростовом» за третье место",
+            "Артем Дзюба",
+        )
+    ]
+
+
+def test_a_name_in_guillemets_inside_a_sentence_with_a_stray_mark_opens_no_quote() -> None:
+    text = "Компания «Северсталь» увеличила выпуск проката на пять процентов», — сообщили там."
+    assert pairs(text) == []
