@@ -28,8 +28,9 @@ _REOPEN = re.compile(
     rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё]{_PLAIN}{{1,160}}?[.,:][ \t]*\n?[ \t]*"
     rf"(?P<dash>{DASH})[ \t]+(?=\S){_PLAIN}+$"
 )
-# A name that opens a quote's sentence goes on in lower case: "Локомотив" был сильнее…
-_NAME_GOES_ON = re.compile(r"[ \t]+[а-яё]")
+# A name that opens a quote's sentence goes on in lower case: "Локомотив" был сильнее…,
+# "Спартак" - это семья…
+_NAME_GOES_ON = re.compile(rf"[ \t]+(?:{DASH}[ \t]+)?[а-яё]")
 _NAME_CHARS = 40
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')

@@ -95,3 +95,8 @@ def test_a_stray_straight_mark_on_another_line_than_the_name_is_left() -> None:
 def test_a_straight_mark_glued_after_a_full_stop_opens() -> None:
     text = 'Так сообщил он."Мы готовы", - сказал он.'
     assert _inner(text) == ["Мы готовы"]
+
+
+def test_a_stray_straight_mark_after_a_name_and_a_dash_opening_the_line() -> None:
+    text = 'Он ответил.\n"Спартак" - это люди, а не стадион", - сказал он.'
+    assert _inner(text) == ['Спартак" - это люди, а не стадион']
