@@ -50,6 +50,7 @@ from models.quotes.layout import Candidate, Layout, make_candidate, make_layout,
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
 from models.quotes.names import (
+    announces_title,
     law_title,
     looks_like_name,
     names_a_work,
@@ -99,6 +100,8 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
             or (c.rest is not None and cue_in(ctx, *c.rest))
         )
     if lead.rstrip().endswith(":"):
+        if announces_title(doc.flat, c.before[0], span.open):
+            return False  # "…название которой звучит так: «…»"
         if title_question(content) and (
             not cue_in(ctx, *c.before) or names_a_work(doc.flat, c.before[0], span.open)
         ):

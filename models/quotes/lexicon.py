@@ -879,6 +879,10 @@ PREPOSITIONS = frozenset(
     ]
 )
 
+# Words of a clause before a colon that announce a title, not speech ("название статьи
+# звучит так:", "заголовок гласит:", "фильм называется:"), lemmas.
+TITLE_WORDS = frozenset({"название", "заголовок", "подзаголовок", "называться", "озаглавить"})
+
 # Lower-case abbreviations that stand before a name or a number and end no sentence
 # ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159", "с корр. газеты"); "г."/"гг."
 # after a number is a year and may end one.

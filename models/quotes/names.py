@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from models.nlp.morph import normal_forms
-from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, WEAK_LEMMAS
+from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, TITLE_WORDS, WEAK_LEMMAS
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import (
     is_adjective,
@@ -91,14 +91,34 @@ def title_question(content: str) -> bool:
 
 
 _WORK_NOUNS = NAME_NOUNS - ORG_NOUNS
+_MARKS = frozenset('«»"„“”')
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause that ends at a colon ``end`` begins (after its last comma)."""
+    return max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
+
+
+def _colon_clause(text: str, start: int, end: int) -> list[str]:
+    """The words of the clause that ends at a colon ``end``."""
+    return [t.text for t in tokenize(text, _clause_start(text, start, end), end) if t.is_word]
 
 
 def names_a_work(text: str, start: int, end: int) -> bool:
-    """Whether the clause ending at ``end`` (after its last comma) has a noun for a work or
-    its title ("название статьи звучит так:", "написал колонку под заголовком:"), so the
-    span after its colon is that title, whatever verb the clause has."""
-    clause = max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
-    return any(noun_lemma(t.text) in _WORK_NOUNS for t in tokenize(text, clause, end) if t.is_word)
+    """Whether the clause before a colon has a noun for a work ("его статья называется
+    так:", "написал колонку:"), so a title-like span after the colon is that work's title,
+    whatever verb the clause has."""
+    return any(noun_lemma(w) in _WORK_NOUNS for w in _colon_clause(text, start, end))
+
+
+def announces_title(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a colon speaks of a title ("название которой звучит
+    так:", "заголовок гласит:", "называется:"): what follows is a name, whatever it says.
+    A clause that quotes the title itself ("в докладе под названием «Итоги» сказано:")
+    introduces words from the work."""
+    if any(ch in _MARKS for ch in text[_clause_start(text, start, end) : end]):
+        return False
+    return any(normal_forms(w) & TITLE_WORDS for w in _colon_clause(text, start, end))
 
 
 def sentence_like(content: str) -> bool:

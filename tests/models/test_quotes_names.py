@@ -57,3 +57,26 @@ def test_an_answer_worded_like_a_title_after_a_speech_verb_is_a_quote() -> None:
         "ответил: «Как решит правительство так и будет»."
     )
     assert pairs(text) == [("Как решит правительство так и будет", "Игорь Левин")]
+
+
+def test_a_title_after_a_clause_announcing_it_is_no_quote_whatever_its_shape() -> None:
+    text = (
+        "Журналист Денис Крылов выпустил расследование о свалке под Тверью, название "
+        "которого говорит само за себя: «Город задыхается, власти молчат»."
+    )
+    assert pairs(text) == []
+
+
+def test_a_film_whose_title_is_given_after_a_colon_is_no_quote() -> None:
+    text = (
+        "Режиссер Анна Мельник рассказала о новой картине. Фильм называется: «Мы вернемся домой»."
+    )
+    assert pairs(text) == []
+
+
+def test_words_from_a_work_whose_title_is_already_quoted_are_a_quote() -> None:
+    text = (
+        "Минздрав опубликовал доклад. В докладе под названием «Итоги года» сказано: «Смертность "
+        "от инфарктов снизилась на десять процентов»."
+    )
+    assert [q for q, _ in pairs(text)] == ["Смертность от инфарктов снизилась на десять процентов"]
