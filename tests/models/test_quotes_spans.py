@@ -222,7 +222,10 @@ def test_a_split_quote_whose_authors_words_hold_an_abbreviated_title() -> None:
     ]
 
 
-@pytest.mark.parametrize("title", ["зав. отделением", "нач. смены", "пред. профкома"])
+@pytest.mark.parametrize(
+    "title",
+    ["зав. отделением", "нач. смены", "пред. профкома", "и. о. главврача", "и.о. главврача"],
+)
 def test_a_split_quote_whose_authors_words_name_someone_by_an_abbreviated_title(
     title: str,
 ) -> None:
