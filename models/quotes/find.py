@@ -54,6 +54,7 @@ from models.quotes.names import (
     law_title,
     looks_like_name,
     names_a_work,
+    outlet_headline,
     sentence_like,
     speech_after_addressee,
     title_question,
@@ -102,6 +103,9 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if lead.rstrip().endswith(":"):
         if announces_title(doc.flat, c.before[0], span.open):
             return False  # "…название которой звучит так: «…»"
+        line = doc.flat.rfind("\n", 0, span.open) + 1
+        if outlet_headline(doc.flat, line, span.open, content):
+            return False  # "Российская газета: «СК возбудил дело…»" is the paper's headline
         if title_question(content) and (
             not cue_in(ctx, *c.before) or names_a_work(doc.flat, c.before[0], span.open)
         ):

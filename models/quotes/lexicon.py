@@ -879,6 +879,28 @@ PREPOSITIONS = frozenset(
     ]
 )
 
+# Words of one who speaks for oneself: a headline with them quotes someone.
+FIRST_PERSON = frozenset(
+    [
+        "я",
+        "меня",
+        "мне",
+        "мной",
+        "мы",
+        "нас",
+        "нам",
+        "нами",
+        "мой",
+        "моя",
+        "мое",
+        "мои",
+        "наш",
+        "наша",
+        "наше",
+        "наши",
+    ]
+)
+
 # Words of a clause before a colon that announce a title, not speech ("название статьи
 # звучит так:", "заголовок гласит:", "фильм называется:"), lemmas.
 TITLE_WORDS = frozenset({"название", "заголовок", "подзаголовок", "называться", "озаглавить"})

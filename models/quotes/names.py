@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from models.nlp.morph import normal_forms
-from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, ORG_NOUNS, TITLE_WORDS, WEAK_LEMMAS
+from models.quotes.lexicon import (
+    FIRST_PERSON,
+    LEGAL_FORMS,
+    MEDIA_WORDS,
+    NAME_NOUNS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    TITLE_WORDS,
+    WEAK_LEMMAS,
+)
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import (
     is_adjective,
@@ -119,6 +128,25 @@ def announces_title(text: str, start: int, end: int) -> bool:
     if any(ch in _MARKS for ch in text[_clause_start(text, start, end) : end]):
         return False
     return any(normal_forms(w) & TITLE_WORDS for w in _colon_clause(text, start, end))
+
+
+_OUTLET_LINE_WORDS = 4
+
+
+def outlet_headline(text: str, line_start: int, pos: int, content: str) -> bool:
+    """Whether the span at ``pos`` is an outlet's headline in a digest line ("Российская
+    газета: «СК возбудил дело…»"): the line opens with an outlet's name (a known outlet
+    or an outlet noun, up to four words) and a colon, and the headline speaks of others."""
+    lead = text[line_start:pos].rstrip()
+    if not lead.endswith(":"):
+        return False
+    found = words(lead)
+    if not found or len(found) > _OUTLET_LINE_WORDS:
+        return False
+    lows = [w.lower() for w in found]
+    if not any(w in MEDIA_WORDS or noun_lemma(w) in OUTLET_NOUNS for w in lows):
+        return False
+    return not any(w.lower().replace("ё", "е") in FIRST_PERSON for w in words(content))
 
 
 def sentence_like(content: str) -> bool:

@@ -1,5 +1,6 @@
 """Quoted names that words around them would make speech, each rule on fresh sentences:
-a party or club in brackets after a person's name, a title after a clause naming a work."""
+a party or club in brackets after a person's name, a title after a clause naming a work,
+an outlet's headline in a digest line."""
 
 from __future__ import annotations
 
@@ -80,3 +81,27 @@ def test_words_from_a_work_whose_title_is_already_quoted_are_a_quote() -> None:
         "от инфарктов снизилась на десять процентов»."
     )
     assert [q for q, _ in pairs(text)] == ["Смертность от инфарктов снизилась на десять процентов"]
+
+
+@pytest.mark.parametrize("outlet", ["Коммерсантъ", "Областная газета", "Агентство ТАСС"])
+def test_an_outlets_headline_in_a_digest_line_is_no_quote(outlet: str) -> None:
+    text = (
+        "Обзор прессы\n\n"
+        f"{outlet}: «Минфин предложил поднять налог на прибыль банков до 25 процентов»\n\n"
+        "Обсуждение идет с лета, в правительстве спорят о сроках."
+    )
+    assert pairs(text) == []
+
+
+def test_a_digest_headline_in_the_first_person_is_still_a_quote() -> None:
+    text = (
+        "Обзор прессы\n\n"
+        "Известия: «Мы не будем поднимать налоги в этом году»\n\n"
+        "Так министр финансов Антон Силуанов ответил на вопрос газеты."
+    )
+    assert [q for q, _ in pairs(text)] == ["Мы не будем поднимать налоги в этом году"]
+
+
+def test_a_person_before_a_colon_is_no_outlet() -> None:
+    text = "Министр финансов Антон Силуанов: «Минфин не будет поднимать налоги в этом году»"
+    assert pairs(text) == [("Минфин не будет поднимать налоги в этом году", "Антон Силуанов")]
