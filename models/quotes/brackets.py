@@ -13,6 +13,17 @@ import re
 
 _AFTER_WORD = re.compile(r"[\w»\"”]\s*\($")
 MAX_ASIDE = 80  # characters: an affiliation is a short phrase
+# A bracket right after a capitalized word: "Эдгар Ринкевич («Новое единство»)".
+_AFTER_NAME = re.compile(r"(?<![\w\-])[A-ZА-ЯЁ][\w\-]*[ \t]*\($")
+
+
+def affiliation(text: str, open_: int, close: int) -> bool:
+    """Whether the quoted span from mark ``open_`` to mark ``close`` fills a bracket right
+    after a name ("оценит слова Ивана Зорина («Наш край»)"): the party or club the
+    person belongs to, a name even after words like "высказывания"."""
+    if text[close + 1 : close + 2] != ")" or close - open_ > MAX_ASIDE:
+        return False
+    return _AFTER_NAME.search(text, max(0, open_ - 40), open_) is not None
 
 
 def asides(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -41,6 +41,7 @@ import re
 from collections.abc import Sequence
 
 from models.quotes.attribution import attribute, follows_on, subject_before
+from models.quotes.brackets import affiliation
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, cue_in
 from models.quotes.headlines import subject_after
@@ -49,8 +50,11 @@ from models.quotes.layout import Candidate, Layout, make_candidate, make_layout,
 from models.quotes.marks import find_mark_spans
 from models.quotes.merged import split_all
 from models.quotes.names import (
+    announces_title,
     law_title,
     looks_like_name,
+    names_a_work,
+    outlet_headline,
     sentence_like,
     speech_after_addressee,
     title_question,
@@ -82,7 +86,9 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     named = ctx.entities.covering(span.start + inner, span.start + len(content.rstrip()), "ORG")
     if not content.strip() or named or ctx.entities.covering(span.open, span.outer_end, "ORG"):
         return False  # an organization's name, with its marks in the span or not
-    if law_title(text, span.open):
+    if law_title(text, span.open) or (
+        span.close is not None and affiliation(text, span.open, span.close)
+    ):
         return False
     if c.authors or c.after or span.paragraphs > 1:
         return True
@@ -95,7 +101,14 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
             or (c.rest is not None and cue_in(ctx, *c.rest))
         )
     if lead.rstrip().endswith(":"):
-        if title_question(content) and not cue_in(ctx, *c.before):
+        if announces_title(doc.flat, c.before[0], span.open):
+            return False  # "…название которой звучит так: «…»"
+        line = doc.flat.rfind("\n", 0, span.open) + 1
+        if outlet_headline(doc.flat, line, span.open, content):
+            return False  # "Российская газета: «СК возбудил дело…»" is the paper's headline
+        if title_question(content) and (
+            not cue_in(ctx, *c.before) or names_a_work(doc.flat, c.before[0], span.open)
+        ):
             return False  # "Читайте также: «Как Россия стала …»" is an article's title
         if len(words(content)) <= 2:
             return _utterance(content) or (content[:1].isupper() and cue_in(ctx, *c.before))
@@ -109,6 +122,22 @@ def _is_speech(doc: Layout, c: Candidate, ctx: SpeakerContext) -> bool:
     if BY_WORDS.search(lead) or cue_in(ctx, *c.before):
         return True
     return c.rest is not None and cue_in(ctx, *c.rest)
+
+
+_DASHES = frozenset("—–-")
+_REPLY_GOES_ON = re.compile(r"[ \t]*[—–\-«\"„“]")
+
+
+def _reply(doc: Layout, prev: Candidate, c: Candidate) -> bool:
+    """ "«Вы откуда?» — спросил судья. — «Из Твери»": a capitalized quote alone after a
+    dash that follows the author's words of the quote before it is a turn in a dialogue,
+    however short; after a question it is the answer, someone else's words."""
+    if prev.after is None or not c.standalone:
+        return False
+    between = doc.flat[prev.after[1] : c.span.open].strip()
+    if between not in _DASHES or _REPLY_GOES_ON.match(doc.flat, c.span.outer_end):
+        return False  # "— «Зенит» — «Спартак» — 1:1" is a score line
+    return doc.text[c.span.start : c.span.end].lstrip()[:1].isupper()
 
 
 def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = ()) -> list[Quote]:
@@ -138,13 +167,20 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
     # a caption's name is no source, but it may be the only place the full name is given
     ctx = SpeakerContext(work, ents, NameIndex(split))
     candidates = [make_candidate(layout, s) for s in spans]
-    speech = [c for c in candidates if _is_speech(layout, c, ctx)]
+    speech: list[Candidate] = []
+    answers: set[int] = set()  # the other side of a dialogue: its speaker goes unnamed
+    for c in candidates:
+        reply = bool(speech) and _reply(layout, speech[-1], c)
+        if reply and work[speech[-1].span.start : speech[-1].span.end].rstrip()[-1:] == "?":
+            answers.add(c.span.open)
+        if reply or _is_speech(layout, c, ctx):
+            speech.append(c)
     ctx.blocked = Ranges(seg for c in speech for seg in c.segments)
     ctx.people = persons(work, ents, ctx.blocked, ctx.names, layout.flat, layout.sentences)
     quotes: list[Quote] = []
     last: tuple[Speaker, int] | None = None
     for c in speech:
-        speaker = _speaker(layout, c, ctx, last, blank)
+        speaker = None if c.span.open in answers else _speaker(layout, c, ctx, last, blank)
         if speaker is not None:
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)

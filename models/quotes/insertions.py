@@ -14,9 +14,9 @@ from models.quotes.marks import DASH, MarkSpan
 from models.quotes.morph import is_finite_verb, is_speech_cue
 
 _WORD = re.compile(r"\w+")
-# Full stops inside the author's words that end no sentence: initials ("В. В. Путин") and
-# abbreviations before a name ("глава администрации г. Ижевска").
-_INNER_STOP = re.compile(r"(?<![\w.])(?:[А-ЯЁA-Z]|(?P<abbr>[а-яё\-]{1,5}))\.(?=\s*[\w«\"])")
+# Full stops inside the author's words that end no sentence: initials ("В. В. Путин",
+# "В.В.Путин") and abbreviations before a name ("глава администрации г. Ижевска", "и.о.").
+_INNER_STOP = re.compile(r"(?<!\w)(?:[А-ЯЁA-Z]|(?P<abbr>[а-яё\-]{1,8}))\.(?=\s*[\w«\"])")
 # Author's words inside a quote: «П, — сказал X. — П» and «П, — сказал X, — п»; the
 # second part may open the next line ("— рассказывает X.⏎– П»").
 _INSERTION = re.compile(

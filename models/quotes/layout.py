@@ -28,7 +28,7 @@ _DASH_NEXT_LINE = re.compile(
     r"[ \t]*[,.]?[ \t]*\n(?:[ \t]*\n)?[ \t]*(?:—|–|-{1,2})[ \t]+(?=[а-яё])"
 )
 # A sentence end; also with the space missing after a word ("— заявила она.Как сообщалось").
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"»”“)]?[ \t]+|\n+|(?<=[а-яё]{2})[.!?…]+(?=[А-ЯЁ«\"])")
 _STANDALONE_END = re.compile(r"[.!?…]*[ \t]*(?:$|\n|[«\"„“—–\-]|[A-ZА-ЯЁ0-9])")
 _INITIAL = re.compile(r"(?:^|\s)[А-ЯЁA-Z]$")
 _COLON_AFTER = re.compile(r"[ \t]*:[ \t]*\S")

@@ -480,6 +480,8 @@ NAME_NOUNS = ORG_NOUNS | frozenset(
         "станция",
         "улица",
         "название",
+        "заголовок",
+        "подзаголовок",
         "надпись",
         "плакат",
         "баннер",
@@ -877,11 +879,50 @@ PREPOSITIONS = frozenset(
     ]
 )
 
+# Words of one who speaks for oneself: a headline with them quotes someone.
+FIRST_PERSON = frozenset(
+    [
+        "я",
+        "меня",
+        "мне",
+        "мной",
+        "мы",
+        "нас",
+        "нам",
+        "нами",
+        "мой",
+        "моя",
+        "мое",
+        "мои",
+        "наш",
+        "наша",
+        "наше",
+        "наши",
+    ]
+)
+
+# Words of a clause before a colon that announce a title, not speech ("название статьи
+# звучит так:", "заголовок гласит:", "фильм называется:"), lemmas.
+TITLE_WORDS = frozenset({"название", "заголовок", "подзаголовок", "называться", "озаглавить"})
+
 # Lower-case abbreviations that stand before a name or a number and end no sentence
-# ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159"); "г."/"гг." after a
-# number is a year and may end one.
+# ("глава администрации г. Ижевска", "гл. врач", "ч. 4 ст. 159", "с корр. газеты"); "г."/"гг."
+# after a number is a year and may end one.
 ABBREVIATIONS = frozenset(
     {
+        # titles before a name: корреспондент, заведующий, начальник, председатель, …
+        "корр",
+        "спецкорр",
+        "зав",
+        "нач",
+        "пред",
+        "ред",
+        "доц",
+        "засл",
+        "нар",
+        "тов",
+        "и",  # и. о., и.о. (исполняющий обязанности)
+        "о",
         "г",
         "гг",
         "гл",

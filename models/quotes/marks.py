@@ -22,11 +22,16 @@ _CLOSE_BEFORE = frozenset(",.;:!?…—–-)\n") | {""}
 _OUTER_END = re.compile(rf"[.!?…]|,?[ \t]*{DASH}[ \t]|[ \t]*$", re.MULTILINE)
 # "«A», — сказал X. — B»": the second half of a split quote lost its opening mark (it
 # may open the next line).
-_PLAIN = r"(?:[^«»„“”\"\n]|«[^«»\n]{1,40}»)"  # no marks but the pairs of a short «name»
+# no marks but the pairs of a short «name» or "name"
+_PLAIN = r'(?:[^«»„“”"\n]|«[^«»\n]{1,40}»|"[^«»„“”"\n]{1,40}")'
 _REOPEN = re.compile(
     rf"[,!?…]?[ \t]*{DASH}[ \t]+[а-яё]{_PLAIN}{{1,160}}?[.,:][ \t]*\n?[ \t]*"
     rf"(?P<dash>{DASH})[ \t]+(?=\S){_PLAIN}+$"
 )
+# A name that opens a quote's sentence goes on in lower case: "Локомотив" был сильнее…,
+# "Спартак" - это семья…
+_NAME_GOES_ON = re.compile(rf"[ \t]+(?:{DASH}[ \t]+)?[а-яё]")
+_NAME_CHARS = 40
 _SPACES = re.compile(r"\s*")
 _INTERESTING = re.compile(r'[«»„“”‹›"\n]')
 
@@ -61,7 +66,9 @@ def _straight_role(text: str, i: int, inside: bool) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else " "
     nxt = _NEXT_CHAR.match(text, i + 1).group(1)  # type: ignore[union-attr]
     spaced_open = not inside and after in " \t" and nxt.isalnum()
-    can_open = before in _OPEN_BEFORE and (not after.isspace() or spaced_open)
+    # glued to the sentence before, the space lost: "…сообщила она."Мы готовы…"
+    glued_open = not inside and before in ".!?…" and after.isupper()
+    can_open = glued_open or (before in _OPEN_BEFORE and (not after.isspace() or spaced_open))
     can_close = not before.isspace() or (inside and nxt in _CLOSE_BEFORE)
     if inside and can_close:
         return "close"
@@ -175,7 +182,7 @@ class _Scanner:
             elif ch in OPENERS:
                 self._open(i, ch)
             elif ch == "»" and not self.stack:
-                self._reopened(i)
+                self._stray(i)
             i += 1
         return self.spans
 
@@ -189,18 +196,48 @@ class _Scanner:
             self.top_open, self.paras, self.inner_closes = i, 1, []
         self.stack.append(ch)
 
-    def _reopened(self, i: int) -> None:
-        """A stray » after "«A», — сказал X. — B": B is a quote of its own. The author's
-        words may hold a «name» ("— сказал тренер «Факела» X. — B»"), a span of its own
-        that stands between A and the stray mark."""
+    def _stray(self, i: int) -> None:
+        """A closing mark at ``i`` that closes nothing: the writer left out an opening
+        mark, either of a split quote's second half or of a quote that opens with a name."""
+        if not self._reopened(i):
+            self._shared_open(i)
+
+    def _reopened(self, i: int) -> bool:
+        """A stray » (or ") after "«A», — сказал X. — B": B is a quote of its own. The
+        author's words and B may hold a «name» ("— сказал тренер «Факела» X. — B»"), a
+        span of its own that B then takes in."""
         for last in reversed(self.spans[-3:]):
             if last.close is None:
-                return
+                return False
             m = _REOPEN.match(self.text, last.close + 1, i)
             if m is not None:
                 dash = m.start("dash")
-                self.spans.append(MarkSpan(dash, i, dash + 1, i))
-                return
+                self._replace_from(dash, MarkSpan(dash, i, dash + 1, i))
+                return True
+        return False
+
+    def _shared_open(self, i: int) -> None:
+        """`"Локомотив" был сильнее", - говорит X`: the quote opens with a name, and one
+        mark opens both. The name opens its sentence, its line goes on after it in lower
+        case, and only pairs of the same marks stand between it and ``i``."""
+        text, line = self.text, self.text.rfind("\n", 0, i) + 1
+        opener = CLOSERS.get(text[i], '"')
+        inner = [s for s in self.spans if s.open >= line]
+        if not inner or any(text[s.open] != opener or s.close is None for s in inner):
+            return
+        first = inner[0]
+        lead = text[line : first.open].rstrip()
+        if (lead and lead[-1] not in ":.!?…") or first.end - first.start > _NAME_CHARS:
+            return
+        if _NAME_GOES_ON.match(text, first.outer_end) is None:
+            return
+        self._replace_from(first.open, MarkSpan(first.open, i, first.start, i))
+
+    def _replace_from(self, start: int, span: MarkSpan) -> None:
+        """Add ``span`` in place of the spans it takes in (those opening from ``start``)."""
+        while self.spans and self.spans[-1].open >= start:
+            self.spans.pop()
+        self.spans.append(span)
 
     def _close(self, i: int, opener: str) -> None:
         while self.stack:
@@ -220,6 +257,8 @@ class _Scanner:
             self._close(i, self.stack[-1])  # «…переговоров", - призвал министр
         elif role == "open":
             self._open(i, '"')
+        elif role == "close" and not self.stack and _closing(self.text, i):
+            self._stray(i)
 
     def _mixed_close(self, i: int) -> bool:
         """A straight mark in closing position closes an open « (or „) that nothing later

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from models.nlp.morph import normal_forms
-from models.quotes.lexicon import LEGAL_FORMS, NAME_NOUNS, WEAK_LEMMAS
+from models.quotes.lexicon import (
+    FIRST_PERSON,
+    LEGAL_FORMS,
+    MEDIA_WORDS,
+    NAME_NOUNS,
+    ORG_NOUNS,
+    OUTLET_NOUNS,
+    TITLE_WORDS,
+    WEAK_LEMMAS,
+)
 from models.quotes.marks import MarkSpan
 from models.quotes.morph import (
     is_adjective,
@@ -59,16 +68,20 @@ def noun_before(text: str, pos: int) -> str | None:
     return None
 
 
-# "по статье 258 УК РФ «Незаконная охота…»", "части 3 статьи 159 УК («мошенничество…»)":
-# the marks hold the article's title as the code words it, not anyone's speech.
+# "по статье 258 УК РФ «Незаконная охота…»", "части 3 статьи 159 УК («мошенничество…»)",
+# "возбуждено по статье «незаконная охота…»": the marks hold the article's title as the
+# code words it, not anyone's speech. Without a number only "по статье" right before the
+# mark is the code's ("в статье «…»" may be a newspaper's).
 _LAW_ARTICLE = re.compile(
-    r"(?i)(?<!\w)(?:стать[а-яё]*|ст\.)[ \t]*\d+(?:[.\-]\d+)*(?:[ \t]+\w+){0,4}?[ \t]*\(?[ \t]*$"
+    r"(?i)(?<!\w)(?:(?:стать[а-яё]*|ст\.)[ \t]*\d+(?:[.\-]\d+)*(?:[ \t]+\w+){0,4}?"
+    r"|по[ \t]+(?:стать[а-яё]*|ст\.))[ \t]*\(?[ \t]*$"
 )
 
 
 def law_title(text: str, pos: int) -> bool:
     """Whether the quotation mark at ``pos`` opens the title of a law's article: it
-    follows "статья N" (with the code's name or "(" between, nothing else)."""
+    follows "статья N" (with the code's name or "(" between, nothing else) or "по
+    статье"."""
     return _LAW_ARTICLE.search(text, max(0, pos - 60), pos) is not None
 
 
@@ -84,6 +97,56 @@ def title_question(content: str) -> bool:
     """Whether a span is a title worded as an indirect question ("Как Россия стала …"):
     an interrogative word, then one clause with no punctuation at all."""
     return bool(_TITLE_QUESTION.match(content.strip()))
+
+
+_WORK_NOUNS = NAME_NOUNS - ORG_NOUNS
+_MARKS = frozenset('«»"„“”')
+
+
+def _clause_start(text: str, start: int, end: int) -> int:
+    """Where the clause that ends at a colon ``end`` begins (after its last comma)."""
+    return max(start, text.rfind(",", start, end) + 1, text.rfind(";", start, end) + 1)
+
+
+def _colon_clause(text: str, start: int, end: int) -> list[str]:
+    """The words of the clause that ends at a colon ``end``."""
+    return [t.text for t in tokenize(text, _clause_start(text, start, end), end) if t.is_word]
+
+
+def names_a_work(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a colon has a noun for a work ("его статья называется
+    так:", "написал колонку:"), so a title-like span after the colon is that work's title,
+    whatever verb the clause has."""
+    return any(noun_lemma(w) in _WORK_NOUNS for w in _colon_clause(text, start, end))
+
+
+def announces_title(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a colon speaks of a title ("название которой звучит
+    так:", "заголовок гласит:", "называется:"): what follows is a name, whatever it says.
+    A clause that quotes the title itself ("в докладе под названием «Итоги» сказано:")
+    introduces words from the work."""
+    if any(ch in _MARKS for ch in text[_clause_start(text, start, end) : end]):
+        return False
+    return any(normal_forms(w) & TITLE_WORDS for w in _colon_clause(text, start, end))
+
+
+_OUTLET_LINE_WORDS = 4
+
+
+def outlet_headline(text: str, line_start: int, pos: int, content: str) -> bool:
+    """Whether the span at ``pos`` is an outlet's headline in a digest line ("Российская
+    газета: «СК возбудил дело…»"): the line opens with an outlet's name (a known outlet
+    or an outlet noun, up to four words) and a colon, and the headline speaks of others."""
+    lead = text[line_start:pos].rstrip()
+    if not lead.endswith(":"):
+        return False
+    found = words(lead)
+    if not found or len(found) > _OUTLET_LINE_WORDS:
+        return False
+    lows = [w.lower() for w in found]
+    if not any(w in MEDIA_WORDS or noun_lemma(w) in OUTLET_NOUNS for w in lows):
+        return False
+    return not any(w.lower().replace("ё", "е") in FIRST_PERSON for w in words(content))
 
 
 def sentence_like(content: str) -> bool:

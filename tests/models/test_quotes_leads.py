@@ -166,3 +166,27 @@ def test_a_dash_after_a_club_name_is_no_headline_quote() -> None:
 def predict_pairs(text: str) -> list[tuple[str, str | None]]:
     """Pairs as ``main.py annotate`` finds them, with the news-format noise."""
     return [(q.text, q.speaker.normal if q.speaker else None) for q in predict(text)]
+
+
+def test_the_wording_of_a_law_article_without_its_number_is_no_quote() -> None:
+    text = (
+        'Как уточнили в прокуратуре, дело возбуждено по статье "причинение тяжкого вреда '
+        'здоровью по неосторожности, совершенное вследствие ненадлежащего исполнения обязанностей".'
+    )
+    assert pairs(text) == []
+
+
+def test_the_wording_of_articles_in_guillemets_without_numbers_is_no_quote() -> None:
+    text = (
+        "Бывшему директору завода предъявлено обвинение по статьям «растрата в особо "
+        "крупном размере» и «злоупотребление должностными полномочиями», сообщил суд."
+    )
+    assert pairs(text) == []
+
+
+def test_a_quote_after_an_article_named_in_words_is_still_a_quote() -> None:
+    text = (
+        "Против бизнесмена возбудили дело по статье о мошенничестве, и его адвокат Петр "
+        "Громов заявил: «Мы будем обжаловать каждое решение суда»."
+    )
+    assert pairs(text) == [("Мы будем обжаловать каждое решение суда", "Петр Громов")]

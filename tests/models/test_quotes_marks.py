@@ -70,3 +70,33 @@ def test_insertion_with_comma_and_hyphen() -> None:
 def test_dash_inside_speech_is_not_an_insertion() -> None:
     text = "«Безопасность — наш приоритет, одна из задач — связь»."
     assert split_insertions(text, find_mark_spans(text)[0]) == []
+
+
+def test_a_stray_straight_mark_after_a_split_gives_the_second_half() -> None:
+    text = '"Раз", — сказал он. — Два "Три" четыре".'
+    assert _inner(text) == ["Раз", ' Два "Три" четыре']
+
+
+def test_a_stray_straight_mark_after_a_name_opening_the_line() -> None:
+    text = 'Он ответил:\n"Зенит" сегодня сильнее, а "Урал" слабее", - сказал он.'
+    assert _inner(text) == ['Зенит" сегодня сильнее, а "Урал" слабее']
+
+
+def test_a_stray_straight_mark_after_a_name_followed_by_punctuation_is_left() -> None:
+    text = '"Зенит", "Урал" и ЦСКА сыграют в кубке", - сказал он.'
+    assert _inner(text) == ["Зенит", "Урал"]
+
+
+def test_a_stray_straight_mark_on_another_line_than_the_name_is_left() -> None:
+    text = '"Зенит" сыграет в кубке.\nВсе билеты проданы", - сказал он.'
+    assert _inner(text) == ["Зенит"]
+
+
+def test_a_straight_mark_glued_after_a_full_stop_opens() -> None:
+    text = 'Так сообщил он."Мы готовы", - сказал он.'
+    assert _inner(text) == ["Мы готовы"]
+
+
+def test_a_stray_straight_mark_after_a_name_and_a_dash_opening_the_line() -> None:
+    text = 'Он ответил.\n"Спартак" - это люди, а не стадион", - сказал он.'
+    assert _inner(text) == ['Спартак" - это люди, а не стадион']

@@ -126,3 +126,163 @@ def test_a_straight_mark_inside_guillemets_that_close_later_stays_inside() -> No
 def test_a_headline_quote_glued_to_a_number() -> None:
     text = "«Крыша течет уже год»82-летняя жительница Курска живет с тазами на полу."
     assert [q for q, _ in pairs(text)] == ["Крыша течет уже год"]
+
+
+def test_a_straight_split_quote_whose_second_half_lost_its_mark() -> None:
+    text = (
+        '"Сезон закрыт", — сказал тренер Олег Кононов. — Теперь две недели отдыха, '
+        'а в июне снова сборы".'
+    )
+    assert pairs(text) == [
+        ("Сезон закрыт", "Олег Кононов"),
+        ("Теперь две недели отдыха, а в июне снова сборы", "Олег Кононов"),
+    ]
+
+
+def test_a_straight_split_quote_with_a_name_in_its_second_half() -> None:
+    text = (
+        "Мэр Павел Зотов рассказал о планах на лето.\n"
+        '"Набережную откроют к июню", — пообещал он. — Следом займемся парком "Дубки" '
+        'и сквером у вокзала".'
+    )
+    assert pairs(text) == [
+        ("Набережную откроют к июню", "Павел Зотов"),
+        ('Следом займемся парком "Дубки" и сквером у вокзала', "Павел Зотов"),
+    ]
+
+
+def test_a_straight_split_quote_with_a_name_in_the_authors_words() -> None:
+    text = (
+        '"Мы проиграли заслуженно", — признал наставник "Урала" Игорь Шалимов. — '
+        'Соперник был быстрее во всем".'
+    )
+    assert pairs(text) == [
+        ("Мы проиграли заслуженно", "Игорь Шалимов"),
+        ("Соперник был быстрее во всем", "Игорь Шалимов"),
+    ]
+
+
+def test_a_straight_quote_opening_with_a_name_that_shares_its_mark() -> None:
+    text = (
+        "Главный тренер Олег Кононов подвел итоги матча.\n"
+        '"Локомотив" сегодня был сильнее нас во всем, и мы это признаем", - говорит Кононов.'
+    )
+    assert pairs(text) == [
+        ('Локомотив" сегодня был сильнее нас во всем, и мы это признаем', "Олег Кононов")
+    ]
+
+
+def test_a_quote_after_a_colon_opening_with_a_name_and_holding_another() -> None:
+    text = (
+        "Нападающий Артем Дзюба ответил на вопрос о турнирной таблице:\n"
+        '"Зениту" очки сейчас нужнее, но и мы еще поборемся с "Ростовом" за третье место".'
+    )
+    assert pairs(text) == [
+        (
+            'Зениту" очки сейчас нужнее, но и мы еще поборемся с "Ростовом" за третье место',
+            "Артем Дзюба",
+        )
+    ]
+
+
+def test_a_name_inside_a_sentence_with_a_stray_mark_opens_no_quote() -> None:
+    text = 'Компания "Северсталь" увеличила выпуск проката на пять процентов", - сообщили там.'
+    assert pairs(text) == []
+
+
+def test_a_straight_quote_glued_to_the_sentence_before() -> None:
+    text = (
+        "Заседание по делу бывшего мэра перенесли, сообщила пресс-секретарь суда Анна "
+        'Лысова."Защита попросила время на изучение материалов", - уточнила она.'
+    )
+    assert pairs(text) == [("Защита попросила время на изучение материалов", "Анна Лысова")]
+
+
+def test_a_straight_quote_glued_after_an_exclamation() -> None:
+    text = (
+        "В аэропорту команду встречали сотни болельщиков, и это в три часа ночи!"
+        '"Такой поддержки я не ожидал", — признался капитан Денис Глушаков.'
+    )
+    assert pairs(text) == [("Такой поддержки я не ожидал", "Денис Глушаков")]
+
+
+def test_a_closing_straight_mark_glued_to_the_next_sentence_still_closes() -> None:
+    text = 'Глава района Олег Сизов сказал: "Ремонт школы закончен."Дети вернутся в сентябре.'
+    assert pairs(text) == [("Ремонт школы закончен.", "Олег Сизов")]
+
+
+def test_a_split_quote_whose_authors_words_hold_an_abbreviated_title() -> None:
+    text = (
+        "«Зимой в поселке не было ни одного фельдшера, — рассказал глава поселка Игорь "
+        "Ветров корр. «Северных вестей» Марии Лебедевой. — Теперь их двое»."
+    )
+    assert pairs(text) == [
+        ("Зимой в поселке не было ни одного фельдшера", "Игорь Ветров"),
+        ("Теперь их двое", "Игорь Ветров"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["зав. отделением", "нач. смены", "пред. профкома", "и. о. главврача", "и.о. главврача"],
+)
+def test_a_split_quote_whose_authors_words_name_someone_by_an_abbreviated_title(
+    title: str,
+) -> None:
+    text = (
+        f"«Пациентов стало вдвое больше, — сказала нам {title} Ольга Карпова. — "
+        "Работаем без выходных»."
+    )
+    assert pairs(text) == [
+        ("Пациентов стало вдвое больше", "Ольга Карпова"),
+        ("Работаем без выходных", "Ольга Карпова"),
+    ]
+
+
+def test_a_sentence_end_between_the_dashes_is_no_split() -> None:
+    text = (
+        "«Пациентов стало вдвое больше, — сказала Ольга Карпова и ушла. Потом вернулась "
+        "с кофе. — Работаем без выходных»."
+    )
+    assert len(pairs(text)) == 1
+
+
+def test_a_short_reply_after_a_dash_in_a_dialogue_is_a_quote_with_no_speaker() -> None:
+    text = "«Вы откуда приехали?» — спросила продавщица Анна Орлова. — «Из Твери, проездом»."
+    assert pairs(text) == [("Вы откуда приехали?", "Анна Орлова"), ("Из Твери, проездом", None)]
+
+
+def test_a_reply_in_straight_marks_after_a_hyphen() -> None:
+    text = (
+        'Судья Игорь Лапин уточнил у свидетеля: "Вы были на месте в девять?" - '
+        'переспросил судья. - "Ну да, с утра".'
+    )
+    assert pairs(text)[-1] == ("Ну да, с утра", None)
+
+
+def test_a_turn_after_a_statement_keeps_the_speaker() -> None:
+    text = "«Мы готовы», — сказал тренер Олег Ким. — «Спасибо всем»."
+    assert pairs(text) == [("Мы готовы", "Олег Ким"), ("Спасибо всем", "Олег Ким")]
+
+
+def test_a_score_line_after_a_quote_is_no_reply() -> None:
+    text = "«Мы выиграем», — сказал тренер Олег Ким. — «Зенит» — «Спартак» — 1:1."
+    assert pairs(text) == [("Мы выиграем", "Олег Ким")]
+
+
+def test_a_quote_in_guillemets_opening_with_a_name_that_shares_its_mark() -> None:
+    text = (
+        "Нападающий Артем Дзюба ответил на вопрос о таблице:\n"
+        "«Зениту» очки сейчас нужнее, но мы еще поборемся с «Ростовом» за третье место»."
+    )
+    assert pairs(text) == [
+        (
+            "Зениту» очки сейчас нужнее, но мы еще поборемся с «Ростовом» за третье место",
+            "Артем Дзюба",
+        )
+    ]
+
+
+def test_a_name_in_guillemets_inside_a_sentence_with_a_stray_mark_opens_no_quote() -> None:
+    text = "Компания «Северсталь» увеличила выпуск проката на пять процентов», — сообщили там."
+    assert pairs(text) == []
