@@ -793,6 +793,7 @@ ROLE_NOUNS = frozenset().union(*ROLE_GROUPS)
 ANONYMOUS_NOUNS = frozenset(
     [
         "источник",
+        "голос",  # "— распорядился мужской голос в трубке"
         "собеседник",
         "представитель",
         "сотрудник",
