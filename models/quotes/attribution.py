@@ -125,10 +125,18 @@ def _about_this(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | 
     return speaker_in(ctx, end, nxt_end)
 
 
+def _points_back(sentence: str) -> bool:
+    """ "Такое заявление сделал X.", "Об этом рассказал X.": a sentence that names the
+    source of the words before it."""
+    m = _ABOUT_THIS.match(sentence)
+    return m is not None and not m.group("so")
+
+
 def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """'X рассказал о планах. «П»' — a speech verb in the sentence before a lone quote;
     'X сказал, что… В случае необходимости корабль… «П»' — or in the one before that
-    sentence, in its paragraph, when that sentence names nobody."""
+    sentence, in its paragraph, when that sentence names nobody or ends with a colon
+    and names no source."""
     end = layout.sentence_start(c.span.open)
     paragraph = None
     for _ in range(PREVIOUS_SENTENCES):
@@ -138,8 +146,13 @@ def _previous_sentence(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
         if ctx.blocked.within(start, end) or paragraph not in (None, layout.paragraph(start)):
             return None
         paragraph = layout.paragraph(start)
-        if layout.flat[start:end].rstrip().endswith(":") or cue_in(ctx, start, end, strong=True):
-            return speaker_in(ctx, start, end)
+        colon = layout.flat[start:end].rstrip().endswith(":")
+        if colon or cue_in(ctx, start, end, strong=True) or _points_back(layout.flat[start:end]):
+            found = speaker_in(ctx, start, end)
+            if found is not None or not colon:
+                return found
+            end = start  # "X заявил… Кроме того, это прерогатива Минкультуры:" names no one
+            continue
         if ctx.entities.between(start, end) or speaker_in(ctx, start, end) is not None:
             return None  # someone else is named in between
         end = start

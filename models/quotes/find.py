@@ -39,11 +39,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.quotes.attribution import attribute, follows_on, subject_before
 from models.quotes.brackets import affiliation
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import BY_WORDS, cue_in
+from models.quotes.echoes import echoed_speaker, opens_headline
 from models.quotes.headlines import subject_after
 from models.quotes.index import EntityIndex, Ranges
 from models.quotes.layout import Candidate, Layout, make_candidate, make_layout, mask_noise
@@ -185,6 +187,10 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
+    for k, q in enumerate(quotes):
+        echoed = echoed_speaker(work, q, quotes[k + 1 :], ctx) if opens_headline(work, q) else None
+        if echoed is not None:
+            quotes[k] = replace(q, speaker=echoed)
     return quotes
 
 

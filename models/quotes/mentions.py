@@ -47,7 +47,7 @@ from models.quotes.morph import (
     to_nominative,
     tokenize,
 )
-from models.quotes.position import entity_cases, genitive_of_noun, told
+from models.quotes.position import apposed_cases, entity_cases, genitive_of_noun, told
 from models.spans import Entity
 
 CITED = "со ссылкой на"
@@ -319,6 +319,8 @@ class _Scan:
 def _entity_mention(scan: _Scan, i: int, ent: Entity) -> Mention:
     gender = person_gender(ent.normal) if ent.label == "PER" else None
     cases = entity_cases(scan.text, ent)
+    if ent.label == "PER":
+        cases = apposed_cases(scan.toks, i - 1, cases)
     if ent.label == "PER" and genitive_of_noun(scan.toks, i - 1, cases):
         cases = cases - {"nomn"}
     return Mention(ent.start, ent.end, ent.label, ent.normal, cases, i, gender)

@@ -70,8 +70,12 @@ def is_naming_participle(word: str) -> bool:
 
 @lru_cache(maxsize=50000)
 def is_finite_verb(word: str) -> bool:
-    """A finite verb or short adjective/participle, the predicate of a clause."""
-    return any(p.tag.POS in ("VERB", "PRTS", "ADJS") for p in parses(_key(word)))
+    """A finite verb or short adjective/participle, the predicate of a clause; never a
+    word that can be a preposition ("относительно фильма", "согласно плану")."""
+    found = parses(_key(word))
+    if any(p.tag.POS == "PREP" for p in found):
+        return False
+    return any(p.tag.POS in ("VERB", "PRTS", "ADJS") for p in found)
 
 
 def first_predicate(toks: list[Token]) -> int | None:

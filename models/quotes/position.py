@@ -84,6 +84,16 @@ def genitive_of_noun(toks: list[Token], k: int, cases: frozenset[str]) -> bool:
     return not (j >= 0 and toks[j].low in PREPOSITIONS)
 
 
+def apposed_cases(toks: list[Token], k: int, cases: frozenset[str]) -> frozenset[str]:
+    """ "словами кота Леопольда", "адвокат киллера Заура Дадаева": a name right after a
+    person noun (``toks[k]``) it can agree with is in apposition to it and takes its case;
+    one that cannot agree ("помощник губернатора Андрей Лапин") stands apart."""
+    if k < 0 or not cases or not toks[k].is_word or not _is_person_noun(toks[k].text):
+        return cases
+    shared = cases & noun_cases(toks[k].text)
+    return shared or cases
+
+
 def _in_noun_phrase(word: str) -> bool:
     return is_adjective(word) or noun_lemma(word) is not None
 

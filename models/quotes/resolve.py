@@ -23,6 +23,7 @@ from models.quotes.lexicon import PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
+    is_participle,
     is_patronymic,
     known_gender,
     name_cases,
@@ -161,16 +162,27 @@ def _title_run(text: str, ent: Entity) -> list[Token]:
     """The nouns and adjectives right before a name: its title phrase."""
     run: list[Token] = []
     after = ent.start
-    for tok in reversed(tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]):
-        if not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok):
+    toks = tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]
+    for k in range(len(toks) - 1, -1, -1):
+        tok = toks[k]
+        # "Губернатор граничащей с Украиной области X", "министр по делам … X"
+        governed = tok.low in PREPOSITIONS and k > 0 and _governs_phrase(toks[k - 1])
+        if not governed and (not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok)):
             break
         if "\n" in text[tok.end : after]:
             break  # a headline's last word is no title of the lead's first name
         after = tok.start
-        if tok.low != "и" and noun_lemma(tok.text) is None and not is_adjective(tok.text):
+        word = tok.low == "и" or noun_lemma(tok.text) is not None or is_adjective(tok.text)
+        if not governed and not word:
             break
         run.insert(0, tok)
     return run
+
+
+def _governs_phrase(tok: Token) -> bool:
+    """A title noun or a participle before a preposition keeps the phrase after it in the
+    title ("уполномоченный по правам человека", "граничащей с Украиной")."""
+    return tok.is_word and (_is_title_noun(tok.text) is not None or is_participle(tok.text))
 
 
 def title_rank(text: str, ent: Entity) -> Rank | None:
@@ -187,8 +199,10 @@ def title_rank(text: str, ent: Entity) -> Rank | None:
 
 def title_initials(text: str, ent: Entity) -> str:
     """First letters of a title's words ("представитель Министерства иностранных дел" →
-    "пмид"), for matching an abbreviation ("представитель МИДа")."""
-    return "".join(t.low[0] for t in _title_run(text, ent) if t.low != "и")
+    "пмид", "глава Министерства по чрезвычайным ситуациям" → "гмчс"), for matching an
+    abbreviation ("представитель МИДа")."""
+    run = _title_run(text, ent)
+    return "".join(t.low[0] for t in run if t.low != "и" and t.low not in PREPOSITIONS)
 
 
 def _titles(text: str, ent: Entity) -> frozenset[str]:

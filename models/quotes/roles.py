@@ -95,8 +95,11 @@ def _score(
 ) -> int | None:
     """How well person ``p`` holds the role (higher is better), or None when not at all."""
     score = _title_score(head, p.titles)
-    spelled = score >= 3 and any(a in p.initials for a in abbreviations)
-    reach = PRONOUN_WINDOW if spelled else CLOSE_ENOUGH  # "представитель МИДа"
+    # "представитель МИДа" ~ "представитель Министерства иностранных дел X" or
+    # "представитель МИД РФ X": the same body, spelt out or abbreviated in both
+    same_body = abbreviations & p.title_abbreviations
+    spelled = score >= 3 and (bool(same_body) or any(a in p.initials for a in abbreviations))
+    reach = PRONOUN_WINDOW if spelled else CLOSE_ENOUGH
     if head in ANONYMOUS_NOUNS and (score < 3 or pos - p.end > reach):
         return None  # "представитель Кремля" is the press secretary just named, or no one
     if p.position == "addressee" and score < 3:
@@ -110,8 +113,8 @@ def _score(
         score = 0
     elif spelled or (complement and score >= 2 and _complement_fits(complement, p.title_words)):
         score += 1  # the same office named two ways outranks a bare synonym
-    if score == 0 and pos - p.end > CLOSE_ENOUGH:
-        return None
+    if score == 0 and (pos - p.end > CLOSE_ENOUGH or head in ANONYMOUS_NOUNS):
+        return None  # "представитель МВД" is no representative of the МИД just named
     return score
 
 

@@ -26,7 +26,9 @@ from models.quotes.fields import field_body, field_stems
 from models.quotes.lexicon import (
     ANAPHORIC_BODY_NOUNS,
     ANONYMOUS_NOUNS,
+    DOC_NOUNS,
     IMPERSONAL_LEMMAS,
+    OPINION_NOUNS,
     OUTLET_NOUNS,
     QUOTING_LEMMAS,
     SPEECH_NOUNS,
@@ -42,6 +44,7 @@ from models.quotes.morph import (
 )
 from models.quotes.officials import official_after
 from models.quotes.outlets import outlet_before
+from models.quotes.position import genitive_of_noun
 from models.quotes.ranks import mention_rank
 from models.quotes.resolve import abbreviations
 from models.quotes.roles import complement_of, holder_after, resolve_role
@@ -175,6 +178,7 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
         if (
             base is None
             or (verb is not None and _oblique(m, verb))
+            or (verb is None and _complement(clause, m))
             or _told_outlet(m, clause, text)
         ):
             continue
@@ -193,6 +197,21 @@ def pick_mention(clause: Clause, text: str, genitive: bool = False) -> Mention |
     if not scored:
         return None
     return max(scored, key=lambda sm: (sm[0], -sm[1].start))[1]
+
+
+def _complement(clause: Clause, m: Mention) -> bool:
+    """ "Кроме того, это прерогатива Минкультуры:": in a clause with no verb, a name
+    after a common noun is that noun's complement, not the source, unless the noun is
+    someone's words, view or document ("Комментарий пресс-службы МВД:"); a bare
+    document noun there is the topic, not a source."""
+    if m.kind == "doc" and not m.prep:
+        return True  # "решения относительно площадки — …:" is no document that speaks
+    if m.kind not in ("ORG", "PER") or m.token == 0:
+        return False
+    prev = clause.tokens[m.token - 1]
+    if not genitive_of_noun(clause.tokens, m.token - 1, m.cases):
+        return False
+    return noun_lemma(prev.text) not in SPEECH_NOUNS | OPINION_NOUNS | DOC_NOUNS
 
 
 def _told_outlet(m: Mention, clause: Clause, text: str) -> bool:

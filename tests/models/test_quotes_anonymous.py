@@ -78,3 +78,26 @@ def test_the_outlet_told_is_never_the_source_beside_an_unnamed_one(
     text: str, expected: str
 ) -> None:
     assert speakers(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("— распорядился женский голос в трубке.", "женский голос"),
+        ("— ответил голос за дверью.", "голос"),
+    ],
+)
+def test_an_unseen_voice_is_an_unnamed_source(clause: str, expected: str) -> None:
+    text = (
+        "Директор школы Ольга Рябова включила громкую связь, чтобы все слышали разговор. "
+        f"«Проверку переносим на пятницу», {clause}"
+    )
+    assert speakers(text) == [expected]
+
+
+def test_a_voice_in_the_instrumental_is_no_source() -> None:
+    text = (
+        "Директор школы Ольга Рябова вышла к родителям. «Проверку переносим на пятницу», "
+        "— сказала она усталым голосом."
+    )
+    assert speakers(text) == ["Ольга Рябова"]

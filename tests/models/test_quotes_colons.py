@@ -167,3 +167,30 @@ def test_a_title_worded_as_an_indirect_question_is_no_quote(text: str) -> None:
 )
 def test_a_question_word_opening_real_speech_keeps_it_a_quote(text: str) -> None:
     assert len(pairs(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "colon_clause",
+    [
+        "Кроме того, решения относительно площадки — прерогатива Минкультуры края:",
+        "При этом выбор площадки — ответственность Минкультуры края:",
+    ],
+)
+def test_a_colon_clause_naming_no_source_leaves_the_speaker_named_before(
+    colon_clause: str,
+) -> None:
+    text = (
+        "Власти решили перенести фестиваль на осень. Такое заявление сделал мэр Перми "
+        f"Эдуард Соснин. {colon_clause}\n«Мы предложили три варианта, окончательное слово "
+        "за министерством»."
+    )
+    assert speakers(text) == ["Эдуард Соснин"]
+
+
+def test_a_colon_clause_with_a_verb_names_its_own_source() -> None:
+    text = (
+        "Власти решили перенести фестиваль на осень. Такое заявление сделал мэр Перми "
+        "Эдуард Соснин. Позже свою позицию изложило Минкультуры края:\n«Мы предложили три "
+        "варианта, окончательное слово за мэрией»."
+    )
+    assert speakers(text) == ["Минкультуры"]

@@ -1,7 +1,8 @@
 """Quotes whose source is the sentence around them, on fresh sentences: a headline quote
 is the words of the subject of the sentence after it ("«П». Минздрав прокомментировал
-…"), a quote after a lead that introduces who speaks is that person's, and «» around the
-wording of a law article is no quote."""
+…"), unless the body says the same words with their author; a quote after a lead that
+introduces who speaks is that person's, and «» around the wording of a law article is no
+quote."""
 
 from __future__ import annotations
 
@@ -190,3 +191,34 @@ def test_a_quote_after_an_article_named_in_words_is_still_a_quote() -> None:
         "Громов заявил: «Мы будем обжаловать каждое решение суда»."
     )
     assert pairs(text) == [("Мы будем обжаловать каждое решение суда", "Петр Громов")]
+
+
+_ECHO_BODY_QUOTE = (
+    "«Сидим без света третьи сутки». Жители Ленинского района пожаловались на отключения\n\n"
+    "Жители улицы Гагарина уже три дня живут без электричества.\n\n"
+    "«Сидим без света третьи сутки, продукты в холодильниках испортились, дозвониться до "
+    "сетевой компании невозможно», — рассказала пенсионерка Нина Корнеева."
+)
+_ECHO_DASH_LINE = (
+    "«Дорогу размыло за одну ночь». В Тверской области отрезаны две деревни\n\n"
+    "Жители деревень Горки и Заречье не могут выехать к райцентру.\n\n"
+    "— Дорогу размыло за одну ночь, автобус не ходит уже неделю! — написал в группе "
+    "района фермер Алексей Сомов. — Продукты носим пешком через лес."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(_ECHO_BODY_QUOTE, "Нина Корнеева"), (_ECHO_DASH_LINE, "Алексей Сомов")],
+)
+def test_a_headline_quote_said_again_in_the_body_is_its_authors(text: str, expected: str) -> None:
+    assert speakers(text)[0] == expected
+
+
+def test_a_headline_that_names_its_speaker_keeps_it() -> None:
+    text = (
+        "Мэр Твери – о мостах: «Ремонт закончим до зимы»\n\n"
+        "Глава города Алексей Огоньков проверил стройку. «Ремонт закончим до зимы, если "
+        "погода позволит», — сказал подрядчик Иван Дронов."
+    )
+    assert speakers(text)[0] == "Алексей Огоньков"
