@@ -45,6 +45,9 @@ def split_insertions(text: str, span: MarkSpan) -> list[tuple[int, int, int, int
     return found
 
 
+_BEFORE_VERB = frozenset(["не", "и", "тут", "же", "вдруг", "снова", "вновь", "еще", "ещё", "уже"])
+
+
 def _is_insertion(text: str, span: MarkSpan, m: re.Match[str]) -> bool:
     """Author's words: lower case, at the quote's own level, one clause with a speech verb
     or opening with a finite verb ("— сказала она. —", "— посмеялся он. —"); a dash pair
@@ -57,7 +60,9 @@ def _is_insertion(text: str, span: MarkSpan, m: re.Match[str]) -> bool:
     ):
         return False
     found = _WORD.findall(author)
-    return any(is_speech_cue(w) for w in found) or is_finite_verb(found[0])
+    # "— не скрывал радости он. —", "— снова улыбнулся он. —": a particle before the verb
+    verb = next((w for w in found if w.lower() not in _BEFORE_VERB), "")
+    return any(is_speech_cue(w) for w in found) or is_finite_verb(verb)
 
 
 def _without_inner_stops(author: str) -> str:

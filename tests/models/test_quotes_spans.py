@@ -286,3 +286,28 @@ def test_a_quote_in_guillemets_opening_with_a_name_that_shares_its_mark() -> Non
 def test_a_name_in_guillemets_inside_a_sentence_with_a_stray_mark_opens_no_quote() -> None:
     text = "Компания «Северсталь» увеличила выпуск проката на пять процентов», — сообщили там."
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "author",
+    ["не скрывал радости 30-летний форвард", "снова улыбнулся нападающий", "не сдержался он"],
+)
+def test_a_split_whose_author_opens_with_a_particle(author: str) -> None:
+    text = (
+        'Нападающий «Авангарда» Иван Рыбин забросил две шайбы. "Это лучший вечер в моей '
+        f'карьере, - {author}. - Спасибо болельщикам за поддержку".'
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "Это лучший вечер в моей карьере",
+        "Спасибо болельщикам за поддержку",
+    ]
+
+
+def test_a_dash_pair_with_a_particle_and_no_verb_is_no_split() -> None:
+    text = (
+        "«Мы приедем всей семьей — не только с детьми, но и с внуками, — чтобы поддержать "
+        "команду», — сказала болельщица Анна Петрова."
+    )
+    assert [q for q, _ in pairs(text)] == [
+        "Мы приедем всей семьей — не только с детьми, но и с внуками, — чтобы поддержать команду"
+    ]
