@@ -95,8 +95,9 @@ def _closes_in_line(text: str, start: int, opener: str) -> bool:
         i = text.find('"', start, _line_end(text, start))
         return i >= 0 and _straight_role(text, i, True) == "close"
     closer = OPENERS[opener]
+    end = _line_end(text, start)
     depth = 0
-    for i in range(start, _line_end(text, start)):
+    for i in range(start, end):
         ch = text[i]
         if ch == closer or (ch == opener and _turned(text, i)):
             depth -= 1
@@ -104,7 +105,11 @@ def _closes_in_line(text: str, start: int, opener: str) -> bool:
                 return True
         elif ch == opener:
             depth += 1
-    return False
+    # «…⏎…сезон длинный", - заявил X: a lone straight mark in closing position, on a line
+    # with no marks of the opener's kind, is the writer's mixed close
+    i = text.find('"', start, end)
+    lone = i >= 0 and text.count('"', start, end) == 1 and depth == 0
+    return lone and opener not in text[start:end] and _closing(text, i)
 
 
 def _turned(text: str, i: int) -> bool:

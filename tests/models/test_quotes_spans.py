@@ -311,3 +311,26 @@ def test_a_dash_pair_with_a_particle_and_no_verb_is_no_split() -> None:
     assert [q for q, _ in pairs(text)] == [
         "Мы приедем всей семьей — не только с детьми, но и с внуками, — чтобы поддержать команду"
     ]
+
+
+def test_a_guillemet_closed_by_a_straight_mark_paragraphs_later() -> None:
+    text = (
+        "Перед стартом чемпионата главный тренер «Ротора» Игорь Меньщиков ответил на вопросы "
+        "болельщиков.\n\n«Задача на сезон простая — попасть в восьмерку. Состав обновился "
+        "наполовину, ребятам нужно время.\n\nЛетние сборы прошли без травм, и это главное. "
+        'Дальше все решит поле", - заявил Меньщиков.'
+    )
+    found = pairs(text)
+    assert len(found) == 1
+    quote, speaker = found[0]
+    assert quote.startswith("Задача на сезон простая") and quote.endswith("Дальше все решит поле")
+    assert speaker == "Игорь Меньщиков"
+
+
+def test_a_straight_mark_after_a_closed_guillemet_is_no_close() -> None:
+    text = (
+        "Тренер «Ротора» Игорь Меньщиков ответил болельщикам.\n\n«Задача простая — попасть "
+        "в восьмерку. Ребятам нужно время.\n\nКлуб продлил контракт с вратарем "
+        '"Сергеем Песьяковым" на два года.'
+    )
+    assert all(not q.startswith("Задача простая") or "Клуб" not in q for q, _ in pairs(text))
