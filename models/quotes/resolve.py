@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 from models.nlp.morph import parses
 from models.nlp.tokens import Token
+from models.quotes.chain import MARKS_CLOSE, MARKS_OPEN
 from models.quotes.index import Ranges
-from models.quotes.lexicon import PREPOSITIONS, ROLE_NOUNS
+from models.quotes.lexicon import LEGAL_FORMS, PREPOSITIONS, ROLE_NOUNS
 from models.quotes.morph import (
     is_adjective,
     is_animate_noun,
@@ -162,11 +163,19 @@ def _title_run(text: str, ent: Entity) -> list[Token]:
     """The nouns and adjectives right before a name: its title phrase."""
     run: list[Token] = []
     after = ent.start
-    toks = tokenize(text, max(0, ent.start - 160), ent.start)[-TITLE_PHRASE:]
-    for k in range(len(toks) - 1, -1, -1):
+    toks = tokenize(text, max(0, ent.start - 200), ent.start)
+    k, words = len(toks) - 1, 0
+    while k >= 0 and words < TITLE_PHRASE:
         tok = toks[k]
+        opening = _opening_mark(toks, k)
+        if opening is not None:  # "главный тренер «Зенита» X": a name in marks
+            k, after = opening - 1, toks[opening].start
+            if k >= 0 and toks[k].text in LEGAL_FORMS:  # "директор ПАО «Газпром» X"
+                k, after = k - 1, toks[k].start
+            continue
         # "Губернатор граничащей с Украиной области X", "министр по делам … X"
         governed = tok.low in PREPOSITIONS and k > 0 and _governs_phrase(toks[k - 1])
+        k, words = k - 1, words + 1
         if not governed and (not tok.is_word or tok.low in PREPOSITIONS or _other_name(tok)):
             break
         if "\n" in text[tok.end : after]:
@@ -177,6 +186,19 @@ def _title_run(text: str, ent: Entity) -> list[Token]:
             break
         run.insert(0, tok)
     return run
+
+
+NAME_IN_MARKS = 5  # words: how long a «name» inside a title may be
+
+
+def _opening_mark(toks: list[Token], k: int) -> int | None:
+    """The index of the mark that opens the «name» whose closing mark is ``toks[k]``."""
+    if toks[k].text not in MARKS_CLOSE or k == 0 or not toks[k - 1].is_word:
+        return None
+    for j in range(k - 1, max(-1, k - 2 - NAME_IN_MARKS), -1):
+        if toks[j].text in MARKS_OPEN:
+            return j if j < k - 1 else None
+    return None
 
 
 def _governs_phrase(tok: Token) -> bool:
@@ -207,13 +229,17 @@ def title_initials(text: str, ent: Entity) -> str:
 
 def _titles(text: str, ent: Entity) -> frozenset[str]:
     """The title's head nouns: the first person noun of the noun phrase before the name,
-    and those coordinated with it ("писатель и журналист"); the nouns after the head are
+    and those coordinated with it ("писатель и журналист") or standing after a «name»
+    ("Гендиректор «Мосфильма» режиссер"); the nouns after the head are
     its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
     run = _title_run(text, ent)
     found: set[str] = set()
     for k, tok in enumerate(run):
         lemma = _is_title_noun(tok.text)
-        if lemma and (not found or run[k - 1].low == "и"):
+        # "писатель и журналист X"; "Гендиректор «Мосфильма» режиссер X": after a «name»
+        # a person noun is a title of its own
+        after_name = k > 0 and any(ch in MARKS_CLOSE for ch in text[run[k - 1].end : tok.start])
+        if lemma and (not found or run[k - 1].low == "и" or after_name):
             found.add(lemma)
     after = _appositive(text, ent)
     return frozenset(found | {after} if after else found)

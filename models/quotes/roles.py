@@ -22,6 +22,7 @@ from models.quotes.resolve import (
     Person,
     gender_ok,
 )
+from models.quotes.salience import resolve_pronoun
 
 
 def complement_of(text: str, start: int, end: int, head: str) -> frozenset[str]:
@@ -178,6 +179,10 @@ def resolve_role(
         key = (score, SALIENCE.get(p.position, 0) if p.spoke_at < 0 else 2, p.start)
         if best is None or key > best:
             best, chosen = key, p
+    if chosen is not None and best is not None and best[0] <= 1 and head not in ROLE_NOUNS:
+        # "— заявил серб", "— добавила чемпионка": a noun no title matches stands, like
+        # "он", for the person in focus
+        return resolve_pronoun(gender, pos, people) or chosen
     return chosen
 
 
