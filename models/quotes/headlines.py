@@ -104,7 +104,8 @@ def _statement_subject(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Spe
 
 def name_heading(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker | None:
     """ "Сара Сандерс⏎⏎«П»": a line that is a person's name (a title or a colon may follow,
-    no verb) right above a quote that opens its line heads that person's words."""
+    no verb), or that opens with the name and a colon before her unmarked words, right
+    above a quote that opens its line heads that person's words."""
     line_start = layout.text.rfind("\n", 0, c.span.open) + 1
     if layout.flat[line_start : c.span.open].strip() or line_start == 0:
         return None
@@ -112,12 +113,15 @@ def name_heading(layout: Layout, c: Candidate, ctx: SpeakerContext) -> Speaker |
     prev_start = layout.text.rfind("\n", 0, prev_end) + 1
     line = ctx.text[prev_start:prev_end]
     people = [p for p in ctx.people.between(prev_start, prev_end) if p.start == prev_start]
-    if not people or len(line) > HEADING_MAX or ctx.blocked.within(prev_start, prev_end):
-        return None
-    rest = tokenize(ctx.text, people[0].end, prev_end)
-    if any(t.is_word and is_finite_verb(t.text) for t in rest) or len(rest) > 8:
+    if not people or ctx.blocked.within(prev_start, prev_end):
         return None
     p = people[0]
+    # "Тереза Мэй: Многие русские сделали…⏎«П»": a line of her own words, unmarked
+    speaks = ctx.text[p.end : p.end + 2].lstrip(" ").startswith(":")
+    rest = tokenize(ctx.text, p.end, prev_end)
+    verb = any(t.is_word and is_finite_verb(t.text) for t in rest)
+    if not speaks and (len(line) > HEADING_MAX or verb or len(rest) > 8):
+        return None
     return Speaker(p.start, p.end, ctx.text[p.start : p.end], p.normal)
 
 
