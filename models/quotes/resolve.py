@@ -32,6 +32,7 @@ from models.quotes.morph import (
     noun_gender,
     noun_lemma,
     person_gender,
+    role_noun,
     tokenize,
 )
 from models.quotes.position import name_position
@@ -150,7 +151,9 @@ def _key(word: str) -> str:
 
 def _is_title_noun(word: str) -> str | None:
     lemma = noun_lemma(word)
-    return lemma if lemma and (lemma in ROLE_NOUNS or is_animate_noun(word)) else None
+    if lemma and (lemma in ROLE_NOUNS or is_animate_noun(word)):
+        return lemma
+    return role_noun(word)  # "Нападающий «Зенита» X", first read as a participle
 
 
 def _other_name(tok: Token) -> bool:

@@ -235,9 +235,14 @@ def _told_outlet(m: Mention, clause: Clause, text: str) -> bool:
 
 
 def _words_of(clause: Clause, m: Mention) -> bool:
-    """Whether the mention follows a noun for words ("слова политика", "цитату министра"):
-    after a quoting verb, the one whose words they are is the source."""
-    prev = clause.tokens[m.token - 1] if m.token > 0 else None
+    """Whether the mention follows a noun for words ("слова политика", "цитату министра"),
+    its title allowed between ("слова представительницы команды Паолы Сантини"): after a
+    quoting verb, the one whose words they are is the source."""
+    start = m.token
+    before = [o for o in clause.mentions if o.end <= m.start]
+    if before and before[-1].titled and before[-1].kind == "role":
+        start = before[-1].token  # "слова представительницы команды Паолы Сантини"
+    prev = clause.tokens[start - 1] if start > 0 else None
     return prev is not None and prev.is_word and noun_lemma(prev.text) in SPEECH_NOUNS
 
 
