@@ -29,13 +29,14 @@ from models.quotes.morph import (
     known_gender,
     name_cases,
     name_parse,
+    noun_cases,
     noun_gender,
     noun_lemma,
     person_gender,
     role_noun,
     tokenize,
 )
-from models.quotes.position import name_position
+from models.quotes.position import entity_cases, name_position
 from models.quotes.predicate import predicate
 from models.quotes.ranks import ACTING, Rank, rank_of
 from models.spans import Entity
@@ -236,6 +237,9 @@ def _titles(text: str, ent: Entity) -> frozenset[str]:
     ("Гендиректор «Мосфильма» режиссер"); the nouns after the head are
     its complements ("помощник губернатора Андрей Лапин" is an assistant)."""
     run = _title_run(text, ent)
+    own = _oblique_title(text, ent, run)
+    if own is not None:
+        return frozenset([own])
     found: set[str] = set()
     for k, tok in enumerate(run):
         lemma = _is_title_noun(tok.text)
@@ -246,6 +250,19 @@ def _titles(text: str, ent: Entity) -> frozenset[str]:
             found.add(lemma)
     after = _appositive(text, ent)
     return frozenset(found | {after} if after else found)
+
+
+def _oblique_title(text: str, ent: Entity, run: list[Token]) -> str | None:
+    """ "Адвокат губернатора Ивана Белозерцева X": an oblique name's title is the person
+    noun right before it that shares its case, not the head of the whole phrase (which
+    belongs to the person after it)."""
+    if len(run) < 2:
+        return None
+    cases = entity_cases(text, ent)
+    lemma = _is_title_noun(run[-1].text)
+    if not lemma or not cases or "nomn" in cases or not cases & noun_cases(run[-1].text):
+        return None
+    return lemma
 
 
 def _appositive(text: str, ent: Entity) -> str | None:

@@ -201,3 +201,12 @@ def test_the_words_of_a_titled_person_name_that_person() -> None:
         "быстро», — цитируют издания слова представительницы команды Кьяры Бальдини."
     )
     assert speakers(text)[0].split()[-1] == "Бальдини"
+
+
+def test_an_oblique_names_title_is_the_noun_before_it_not_the_phrase_head() -> None:
+    text = (
+        "Адвокат: «Мэр не покинет город»\n\n"
+        "Адвокат мэра Ивана Сорокина Петр Лыков заявил суду, что его подзащитный готов "
+        "сотрудничать со следствием."
+    )
+    assert speakers(text)[0] == "Петр Лыков"
