@@ -12,17 +12,19 @@ import re
 
 from models.quotes.context import SpeakerContext
 from models.quotes.cues import cue_in
+from models.quotes.names import words
 from models.quotes.speakers import speaker_in
 from models.spans import Quote, Speaker
 
 ECHO_WORDS = 3  # words: a shorter headline quote may recur by chance
-_WORD = re.compile(r"\w+")
+# a dash line: "— П! — написала X." ("- " with its space: a hyphen opening a word is none)
+_DASH_LINE = re.compile(r"^[ \t]*(?:[—–]|- ).*$", re.MULTILINE)
 # "— П! — написала X. — П2": the author's words between dashes of a dash line
 _DASH_AUTHOR = re.compile(r"[,.!?…]\s*[—–-]\s+(?P<words>[^—–\n]+?)(?=[.,]\s*[—–-]\s|[.!?…]?\s*$)")
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower().replace("ё", "е") for w in _WORD.findall(text)]
+    return [w.lower().replace("ё", "е") for w in words(text)]
 
 
 def _contains(words: list[str], part: list[str]) -> bool:
@@ -51,16 +53,12 @@ def _dash_line_speaker(
     text: str, after: int, part: list[str], ctx: SpeakerContext
 ) -> Speaker | None:
     """The author of a dash line after ``after`` that says the words ``part``."""
-    pos = text.find("\n", after)
-    while pos >= 0:
-        end = text.find("\n", pos + 1)
-        end = len(text) if end < 0 else end
-        line = text[pos + 1 : end]
-        if line.lstrip().startswith(("—", "–", "- ")) and _contains(_words(line), part):
-            for m in _DASH_AUTHOR.finditer(line):
-                a, b = pos + 1 + m.start("words"), pos + 1 + m.end("words")
-                if cue_in(ctx, a, b):
-                    return speaker_in(ctx, a, b)
-            return None
-        pos = end if end < len(text) else -1
+    for line in _DASH_LINE.finditer(text, after):
+        if not _contains(_words(line.group()), part):
+            continue
+        for m in _DASH_AUTHOR.finditer(line.group()):
+            a, b = line.start() + m.start("words"), line.start() + m.end("words")
+            if cue_in(ctx, a, b):
+                return speaker_in(ctx, a, b)
+        return None
     return None

@@ -187,10 +187,11 @@ def find_quotes(text: str, entities: Sequence[Entity], noise: Sequence[Noise] = 
             last = (speaker, c.span.end)
             ctx.people.mark_speaker(speaker.start, speaker.normal)
         quotes.extend(_quotes_of(text, work, c, speaker))
-    for k, q in enumerate(quotes):
-        echoed = echoed_speaker(work, q, quotes[k + 1 :], ctx) if opens_headline(work, q) else None
+    # only the first quote can open the headline
+    if quotes and opens_headline(work, quotes[0]):
+        echoed = echoed_speaker(work, quotes[0], quotes[1:], ctx)
         if echoed is not None:
-            quotes[k] = replace(q, speaker=echoed)
+            quotes[0] = replace(quotes[0], speaker=echoed)
     return quotes
 
 
